@@ -1,0 +1,1 @@
+"""Call and cluster document assistant: hybrid Romanian retrieval and cited answers."""

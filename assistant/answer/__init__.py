@@ -1,0 +1,1 @@
+"""Answerers: the extractive default and the LLM backends, all returning `Answer`."""

@@ -1,0 +1,124 @@
+"""The default answerer: quotes the few sentences that answer and cites them; no model.
+
+It abstains ("documentele nu precizează") when no passage covers the question's rare words,
+or when the question asks for a kind of value (a date, a rate, an amount, a contact) that
+none of the well-matching passages holds.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from assistant.answer.evidence import Evidence, score_sentences
+from assistant.retrieval import HybridRetriever, Query
+from assistant.store import Store
+from assistant.types import Answer, Citation, Passage
+from assistant.values import find_values, has_value, is_bare_value
+
+logger = logging.getLogger(__name__)
+
+ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
+MIN_COVERAGE = 0.5  # share of the question's idf mass a passage must hold to be answered from
+ENFORCED_KINDS = ("date", "percent", "amount", "contact")
+MAX_SENTENCES = 3
+MAX_CHARS = 450
+
+
+class ExtractiveAnswerer:
+    """Selects sentences greedily: the best one, then those covering what it left out."""
+
+    def __init__(self, retriever: HybridRetriever, store: Store) -> None:
+        self.retriever = retriever
+        self.store = store
+
+    def answer_parts(self, query: Query, passages: list[Passage]) -> tuple[list[Evidence], list[Passage]]:
+        """Chosen evidence, and passages holding orphan values (brochure figures placed away
+        from their label) when the chosen sentences lack the kind of value asked for."""
+        scored = score_sentences(query, passages, self.retriever)
+        if not scored or scored[0].coverage < MIN_COVERAGE:
+            return [], []
+        chosen = self._select(query, scored)
+        if not chosen:
+            return [], []
+        wanted = [k for k in ENFORCED_KINDS if query.intent.wants(k)]
+        if not wanted or any(has_value(e.sentence, k) for e in chosen for k in wanted):
+            return chosen, []
+        for kind in wanted:  # the value asked for is not in the chosen text: a brochure figure?
+            orphans = self._orphan_values(passages[chosen[0].passage_rank], kind)
+            if orphans:
+                return chosen, orphans
+        return [], []
+
+    def _select(self, query: Query, scored: list[Evidence]) -> list[Evidence]:
+        eligible = [e for e in scored if e.coverage >= MIN_COVERAGE * 0.8]
+        typed = [k for k in ENFORCED_KINDS if query.intent.wants(k)]
+        if typed:  # prefer a sentence holding the value asked for, when one matches well enough
+            with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * 0.6]
+            eligible = with_value + [e for e in eligible if e not in with_value] if with_value else eligible
+        chosen: list[Evidence] = []
+        covered: set[str] = set()
+        for e in eligible:
+            gain = self.retriever.coverage(query, e.tokens - covered) if chosen else 1.0
+            if chosen and (gain < 0.12 or e.score < chosen[0].score * 0.55):
+                continue
+            if sum(len(c.sentence) for c in chosen) + len(e.sentence) > MAX_CHARS and chosen:
+                continue
+            chosen.append(e)
+            covered |= e.tokens
+            if len(chosen) >= MAX_SENTENCES:
+                break
+        return chosen
+
+    def _orphan_values(self, passage: Passage, kind: str) -> list[Passage]:
+        """Passages of the same page holding lines that are only a value of `kind`; each is
+        returned with `chunk.text` cut to those lines. Few such values or none at all."""
+        chunk = passage.chunk
+        found: list[Passage] = []
+        seen: set[str] = set()
+        for other in self.store.ordered_chunks():
+            if other.document != chunk.document or other.page != chunk.page:
+                continue
+            lines = [ln.strip() for ln in other.text.split("\n")
+                     if is_bare_value(ln) and has_value(ln, kind) and ln.strip() not in seen]
+            if lines:
+                seen.update(lines)
+                found.append(Passage(chunk=other, score=0.0))
+        return found if 0 < len(seen) <= 6 else []
+
+
+def build_answer(question: str, parts: list[tuple[list[Evidence], list[Passage], list[Passage]]],
+                 retrieved: list[Passage]) -> Answer:
+    """One text from the evidence of each sub-question, citations numbered by first use."""
+    citations: list[Citation] = []
+    by_chunk: dict[str, int] = {}
+    lines: list[str] = []
+    for chosen, orphans, passages in parts:
+        pieces = []
+        for e in chosen:
+            n = _cite(passages[e.passage_rank], e.sentence, citations, by_chunk)
+            pieces.append(f"{e.sentence.rstrip()} [{n}]")
+        for source in orphans if chosen else []:
+            values = [ln.strip() for ln in source.chunk.text.split("\n") if is_bare_value(ln)]
+            n = _cite(source, " ".join(values), citations, by_chunk)
+            pieces.append(f"Cifre afișate separat pe aceeași pagină: {', '.join(values)} [{n}]")
+        if pieces:
+            lines.append(" ".join(pieces))
+    if not lines:
+        return Answer(question=question, text=ABSTAIN_TEXT, citations=[], abstained=True, retrieved=retrieved)
+    text = lines[0] if len(lines) == 1 else "\n".join(f"{i}. {t}" for i, t in enumerate(lines, 1))
+    return Answer(question=question, text=text, citations=citations, abstained=False, retrieved=retrieved)
+
+
+def _cite(passage: Passage, quote: str, citations: list[Citation], by_chunk: dict[str, int]) -> int:
+    c = passage.chunk
+    if c.id in by_chunk:
+        cit = citations[by_chunk[c.id] - 1]
+        cit.quote = f"{cit.quote} {quote}".strip()
+        return by_chunk[c.id]
+    citations.append(Citation(n=len(citations) + 1, document=c.document, page=c.page, section=c.section,
+                              text=c.text, quote=quote))
+    by_chunk[c.id] = len(citations)
+    return len(citations)
+
+
+__all__ = ["ABSTAIN_TEXT", "ExtractiveAnswerer", "build_answer", "find_values"]

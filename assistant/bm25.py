@@ -1,0 +1,86 @@
+"""The BM25 side of the hybrid: bm25s over our Romanian tokens, saved beside Chroma.
+
+bm25s directly rather than llama-index's BM25Retriever: the latter ignores `tokenizer=`,
+stems in English and always returns k hits even at score 0 (see STACK-NOTES), while we need
+raw scores over our own tokens to fuse and to decide abstention.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+logger = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets DEBUG on itself at import
+
+
+class BM25Index:
+    """Chunk ids and a bm25s model over their tokens."""
+
+    def __init__(self, ids: list[str], model: bm25s.BM25 | None) -> None:
+        self.ids = ids
+        self._model = model
+
+    @classmethod
+    def build(cls, ids: list[str], tokens: list[list[str]]) -> BM25Index:
+        if not ids:
+            return cls([], None)
+        model = bm25s.BM25(k1=1.2, b=0.75)
+        # An empty token list breaks bm25s' vocabulary; a placeholder keeps ids aligned.
+        model.index([t or ["\u2205"] for t in tokens], show_progress=False)
+        return cls(ids, model)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        if self._model is None or not query_tokens:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self._model.get_scores(query_tokens), dtype=np.float32)
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a token (0 when unknown), for abstention."""
+        if self._model is None:
+            return 0.0
+        vocab = self._model.vocab_dict
+        if token not in vocab:
+            return 0.0
+        n = len(self.ids)
+        df = self._document_frequency(vocab[token])
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
+    def _document_frequency(self, col: int) -> int:
+        indptr = self._model.scores["indptr"]  # type: ignore[union-attr]
+        return int(indptr[col + 1] - indptr[col])
+
+    def save(self, folder: Path) -> None:
+        """Written to a sibling folder and swapped in, so readers never see half an index."""
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        (tmp / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
+        if self._model is not None:
+            self._model.save(str(tmp), show_progress=False)
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            os.replace(folder, old)
+        os.replace(tmp, folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path) -> BM25Index | None:
+        ids_file = folder / "ids.json"
+        if not ids_file.exists():
+            old = folder.with_name(folder.name + ".old")  # a crash between the two renames
+            if not (old / "ids.json").exists():
+                return None
+            folder, ids_file = old, old / "ids.json"
+        ids = json.loads(ids_file.read_text(encoding="utf-8"))
+        if not ids:
+            return cls([], None)
+        model = bm25s.BM25.load(str(folder), show_progress=False)
+        return cls(ids, model)

@@ -1,0 +1,53 @@
+"""The one wiring function: settings in, a ready assistant out (app, CLIs and tests call it)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.embeddings import build_embedding, embedding_label
+from assistant.retrieval import HybridRetriever
+from assistant.service import Assistant
+from assistant.settings import Settings
+from assistant.store import Store
+
+logger = logging.getLogger(__name__)
+
+
+def open_store(settings: Settings, embed_model: BaseEmbedding | None = None) -> Store:
+    model = embed_model or build_embedding(settings)
+    label = embedding_label(settings) if embed_model is None else f"custom:{type(embed_model).__name__}"
+    dim = settings.embed_dim if settings.embed == "hashing" else 0
+    return Store(settings, model, label, dim)
+
+
+def build_assistant(settings: Settings, *, llm: object | None = None,
+                    embed_model: BaseEmbedding | None = None, require_index: bool = True) -> Assistant:
+    store = open_store(settings, embed_model)
+    if require_index:
+        store.check_ready()
+    retriever = HybridRetriever(store, settings)
+    return Assistant(settings, store, retriever, ExtractiveAnswerer(retriever, store), llm)
+
+
+def drop_index(settings: Settings) -> None:
+    """Remove everything the index folder holds but its README and .gitignore."""
+    folder = Path(settings.index)
+    for name in ("chroma", "bm25", "bm25.tmp", "bm25.old", "manifest.json"):
+        target = folder / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    if settings.chroma_host:
+        from assistant.store import chroma_client
+
+        client = chroma_client(settings)
+        try:
+            client.delete_collection(settings.collection)
+        except Exception as exc:  # chromadb raises NotFoundError or ValueError by version
+            logger.info("no collection to drop name=%s reason=%s", settings.collection, exc)

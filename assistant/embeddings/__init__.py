@@ -1,0 +1,5 @@
+"""Embedding backends behind llama-index's BaseEmbedding, chosen by settings."""
+
+from assistant.embeddings.factory import build_embedding, embedding_label
+
+__all__ = ["build_embedding", "embedding_label"]

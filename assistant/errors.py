@@ -1,0 +1,78 @@
+"""The assistant's exception tree; translated to user messages only at the edges (CLI, app).
+
+    AssistantError
+    ├── IndexNotBuiltError        the index folder holds no usable index
+    ├── IndexInconsistentError    Chroma, BM25 and manifest disagree
+    ├── EmbeddingMismatchError    the index was built with another embedding
+    ├── BackendUnavailableError   a configured server or optional package is missing
+    ├── IngestLockedError         another ingest holds the index lock
+    ├── InvalidQuestionError      a question that cannot be answered as typed
+    └── DocumentError             one input file could not be read
+        ├── UnsupportedFileError  type not on the allowlist
+        ├── FileTooLargeError     over the configured size limit
+        ├── EmptyDocumentError    no text at all
+        ├── EncryptedDocumentError
+        └── CorruptDocumentError
+"""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base of every error the assistant raises on purpose."""
+
+    #: Romanian message for end users; subclasses override it.
+    user_message = "A apărut o eroare neașteptată în asistent."
+
+    def ro(self) -> str:
+        """The Romanian message shown to end users, with the detail when there is one."""
+        detail = str(self)
+        return f"{self.user_message} ({detail})" if detail else self.user_message
+
+
+class IndexNotBuiltError(AssistantError):
+    user_message = "Indexul nu a fost încă construit. Rulați: python -m ingest corpus/ --index index/"
+
+
+class IndexInconsistentError(AssistantError):
+    user_message = "Indexul este incomplet; rulați din nou indexarea documentelor."
+
+
+class EmbeddingMismatchError(AssistantError):
+    user_message = "Indexul a fost construit cu alt model de embedding; reindexați documentele."
+
+
+class BackendUnavailableError(AssistantError):
+    user_message = "Serviciul configurat nu este disponibil."
+
+
+class IngestLockedError(AssistantError):
+    user_message = "O altă indexare este în curs; încercați din nou peste câteva momente."
+
+
+class InvalidQuestionError(AssistantError):
+    user_message = "Întrebarea nu poate fi procesată."
+
+
+class DocumentError(AssistantError):
+    user_message = "Fișierul nu a putut fi citit."
+
+
+class UnsupportedFileError(DocumentError):
+    user_message = "Tipul de fișier nu este acceptat (acceptăm PDF, DOCX, TXT, MD, HTML, EML)."
+
+
+class FileTooLargeError(DocumentError):
+    user_message = "Fișierul depășește dimensiunea maximă permisă."
+
+
+class EmptyDocumentError(DocumentError):
+    user_message = "Fișierul nu conține text."
+
+
+class EncryptedDocumentError(DocumentError):
+    user_message = "Fișierul PDF este protejat cu parolă."
+
+
+class CorruptDocumentError(DocumentError):
+    user_message = "Fișierul este deteriorat sau nu are formatul indicat de extensie."

@@ -1,0 +1,63 @@
+"""What a question asks for (a rate, an amount, a date, a count, a contact...), from its wording.
+
+Cue words are general Romanian (and English) question vocabulary, kept here as small tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from assistant.text import fold
+
+_CUES: dict[str, str] = {
+    "percent": r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage)\b|%",
+    "amount": r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|budget|amount|value|how much)\b",
+    "date": r"\b(cand|termen\w*|data|datele|deadline|pana cand|perioad\w*|when|date)\b",
+    "count": r"\b(cati|cate|numar\w*|how many)\b",
+    "contact": r"\b(e-?mail|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
+    "person": r"\b(cine|who)\b",
+    "duration": r"\b(cat dureaza|durat\w*|how long)\b",
+}
+
+
+@dataclass(frozen=True)
+class Intent:
+    kinds: frozenset[str]
+
+    def wants(self, kind: str) -> bool:
+        return kind in self.kinds
+
+    @property
+    def typed(self) -> frozenset[str]:
+        """The kinds answered by a value of a recognisable shape."""
+        return self.kinds & {"percent", "amount", "date", "contact", "count", "duration"}
+
+
+def detect_intent(question: str) -> Intent:
+    q = fold(question)
+    kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
+    if "duration" in kinds:
+        kinds.discard("date")
+    if "count" in kinds:
+        kinds -= {"percent", "amount", "date"}  # "câte proiecte ... cofinanțeze": a count
+    if re.search(r"\bfinant\w* maxim\w*|\bmaximum funding\b", q):
+        kinds |= {"percent", "amount"}  # "finanțarea maximă" is a rate or a sum, by call
+    elif "percent" in kinds:
+        kinds.discard("amount")  # "contribuția maximă": a rate, not a sum
+    return Intent(frozenset(kinds))
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> list[tuple[re.Pattern[str], str]]:
+    data = resources.files("assistant.data").joinpath("concepts_ro.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t", 1) for line in data.splitlines() if "\t" in line and not line.startswith("#")]
+    return [(re.compile(rx), words.strip()) for rx, words in rows]
+
+
+def concept_words(question: str) -> str:
+    """Words call documents use for what the question asks ("cine poate aplica" -> beneficiari)."""
+    q = fold(question)
+    return " ".join(words for rx, words in _concepts() if rx.search(q))

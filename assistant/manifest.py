@@ -1,0 +1,73 @@
+"""manifest.json: what the index holds (embedding, chunking, one entry per document)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = "manifest.json"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class DocumentEntry:
+    document: str
+    sha256: str
+    title: str
+    kind: str
+    pages: int
+    chunk_ids: list[str]
+    ingested_at: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Manifest:
+    embedding: str
+    embedding_dim: int
+    chunking: dict[str, Any]
+    documents: dict[str, DocumentEntry] = field(default_factory=dict)
+    version: int = FORMAT_VERSION
+
+    def chunk_ids(self) -> set[str]:
+        return {cid for d in self.documents.values() for cid in d.chunk_ids}
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Manifest:
+        docs = {k: DocumentEntry(**v) for k, v in data.get("documents", {}).items()}
+        return cls(
+            embedding=data["embedding"],
+            embedding_dim=int(data.get("embedding_dim", 0)),
+            chunking=dict(data.get("chunking", {})),
+            documents=docs,
+            version=int(data.get("version", FORMAT_VERSION)),
+        )
+
+
+def load_manifest(folder: Path) -> Manifest | None:
+    path = folder / MANIFEST_NAME
+    if not path.exists():
+        return None
+    return Manifest.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def save_manifest(folder: Path, manifest: Manifest) -> None:
+    """Atomic: written to a temporary file and renamed, so a crash never leaves half a file."""
+    write_atomic(folder / MANIFEST_NAME, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,45 @@
+"""Sentence splitting for Romanian call documents (abbreviations, amounts, list items)."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a period does not end a sentence (folded, lower case).
+_ABBREV = {
+    "nr", "art", "alin", "lit", "pct", "prof", "dr", "ing", "conf", "lect", "min", "max",
+    "etc", "ex", "str", "tel", "mil", "mld", "dl", "dna", "sf", "jud", "mun", "loc", "ec",
+    "cca", "aprox", "resp", "cf", "vol", "pag", "fig", "ian", "feb", "mar", "apr", "iun",
+    "iul", "aug", "sept", "oct", "nov", "dec", "e.g", "i.e", "vs", "inc", "ltd", "srl", "sa",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?;])\s+(?=[\"„“(«]?[A-ZĂÂÎȘȚŞŢ0-9•\-])|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and list items of a passage, stripped, in order; never loses text."""
+    parts: list[str] = []
+    buf = ""
+    for piece in _split_keep(text):
+        buf = f"{buf} {piece}".strip() if buf else piece.strip()
+        if buf and not _ends_with_abbreviation(buf):
+            parts.append(buf)
+            buf = ""
+    if buf:
+        parts.append(buf)
+    return [p for p in parts if p]
+
+
+def _split_keep(text: str) -> list[str]:
+    out, last = [], 0
+    for m in _BOUNDARY.finditer(text):
+        out.append(text[last : m.start()])
+        last = m.end()
+    out.append(text[last:])
+    return [p for p in out if p.strip()]
+
+
+def _ends_with_abbreviation(sentence: str) -> bool:
+    m = re.search(r"(\w+(?:\.\w+)?)\.$", sentence)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())

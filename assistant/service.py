@@ -1,0 +1,65 @@
+"""The assistant as one object: a question in, an `Answer` out (CLI, app and tests call it)."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from assistant.answer.extractive import ExtractiveAnswerer, build_answer
+from assistant.questions import resolve_followup, split_questions
+from assistant.retrieval import HybridRetriever, Query
+from assistant.settings import Settings
+from assistant.store import Store
+from assistant.types import Answer, Passage
+
+logger = logging.getLogger(__name__)
+
+EMPTY_QUESTION = "Scrieți o întrebare despre apeluri de finanțare sau clustere."
+NO_WORDS = "Întrebarea nu conține cuvinte după care să pot căuta; reformulați-o, vă rog."
+
+
+class Assistant:
+    """Retrieval and the configured answerer over one store."""
+
+    def __init__(self, settings: Settings, store: Store, retriever: HybridRetriever,
+                 extractive: ExtractiveAnswerer, llm_answerer: object | None = None) -> None:
+        self.settings = settings
+        self.store = store
+        self.retriever = retriever
+        self.extractive = extractive
+        self.llm_answerer = llm_answerer
+
+    def ask(self, question: str, history: list[dict[str, str]] | list[str] | None = None) -> Answer:
+        t0 = time.perf_counter()
+        question = (question or "").strip()
+        if not question:
+            return Answer(question="", text=EMPTY_QUESTION, citations=[], abstained=True, notice="empty question")
+        notice = None
+        if len(question) > self.settings.max_question_chars:
+            question = question[: self.settings.max_question_chars]
+            notice = f"Întrebarea a fost scurtată la {self.settings.max_question_chars} de caractere."
+        resolved = resolve_followup(question, history or [])
+        subs = [Query.parse(q) for q in split_questions(resolved)]
+        subs = [q for q in subs if q.tokens]
+        if not subs:
+            return Answer(question=question, text=NO_WORDS, citations=[], abstained=True, notice=notice)
+        found = [(q, self.retriever.search(q)) for q in subs]
+        t1 = time.perf_counter()
+        parts = [(*self.extractive.answer_parts(q, ps), ps) for q, ps in found]
+        answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k))
+        answer.notice = notice
+        t2 = time.perf_counter()
+        answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000}
+        return answer
+
+
+def _interleave(lists: list[list[Passage]], k: int) -> list[Passage]:
+    """Passages of several sub-questions, round-robin, without repeats."""
+    out: list[Passage] = []
+    seen: set[str] = set()
+    for i in range(max((len(x) for x in lists), default=0)):
+        for ps in lists:
+            if i < len(ps) and ps[i].chunk.id not in seen:
+                seen.add(ps[i].chunk.id)
+                out.append(ps[i])
+    return out[: max(k, len(lists))]

@@ -1,0 +1,139 @@
+"""The index on disk: Chroma (vectors, texts, metadata) + BM25 + manifest, kept in step."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from assistant.bm25 import BM25Index
+from assistant.embeddings.chroma_adapter import ChromaEmbeddingAdapter
+from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError
+from assistant.manifest import Manifest, load_manifest, save_manifest
+from assistant.settings import Settings
+from assistant.text import index_tokens
+from assistant.types import Chunk
+
+logger = logging.getLogger(__name__)
+
+_BATCH = 1000
+
+
+def chroma_client(settings: Settings) -> Any:
+    """PersistentClient under the index folder, or HttpClient when a server is configured."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
+                                       settings=chroma_settings)
+        except Exception as exc:  # chromadb raises several types for a dead server
+            raise BackendUnavailableError(
+                f"Chroma server {settings.chroma_host}:{settings.chroma_port} unreachable: {exc}"
+            ) from exc
+    path = Path(settings.index) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class Store:
+    """Everything a question needs from the index, loaded once into memory."""
+
+    def __init__(self, settings: Settings, embed_model: BaseEmbedding, label: str, dim: int) -> None:
+        self.settings = settings
+        self.folder = Path(settings.index)
+        self.embed_model = embed_model
+        self.label = label
+        self.dim = dim
+        self._client = chroma_client(settings)
+        self.collection = self._client.get_or_create_collection(
+            settings.collection,
+            embedding_function=ChromaEmbeddingAdapter(embed_model, label),  # type: ignore[arg-type]
+            metadata={"hnsw:space": "cosine"},
+        )
+        self.manifest = load_manifest(self.folder)
+        self.bm25 = BM25Index.load(self.folder / "bm25") or BM25Index([], None)
+        self.chunks: dict[str, Chunk] = {}
+        self._load_chunks()
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def check_ready(self) -> None:
+        """Raise when there is nothing to answer from or the embedding differs."""
+        if self.manifest is None or not self.manifest.documents:
+            raise IndexNotBuiltError(f"no documents indexed in {self.folder}")
+        if self.manifest.embedding != self.label:
+            raise EmbeddingMismatchError(
+                f"index {self.folder} was built with {self.manifest.embedding!r}, settings ask for "
+                f"{self.label!r}; re-index with: python -m ingest corpus/ --index {self.folder} --rebuild"
+            )
+
+    def _load_chunks(self) -> None:
+        ids = self.bm25.ids
+        self.chunks = {}
+        for start in range(0, len(ids), _BATCH):
+            got = self.collection.get(ids=ids[start : start + _BATCH], include=["documents", "metadatas"])
+            for cid, text, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False):
+                self.chunks[cid] = Chunk.from_metadata(cid, text or "", dict(meta or {}))
+
+    def ordered_chunks(self) -> list[Chunk]:
+        """Chunks in BM25 order (index i of bm25 scores is ordered_chunks()[i])."""
+        return [self.chunks[cid] for cid in self.bm25.ids if cid in self.chunks]
+
+    def vector_search(self, query: str, n: int) -> list[tuple[str, float]]:
+        if not self.chunks:
+            return []
+        emb = self.embed_model.get_query_embedding(query)
+        res = self.collection.query(query_embeddings=[emb], n_results=min(n, len(self.chunks)),
+                                    include=["distances"])
+        ids, dists = res["ids"][0], (res["distances"] or [[]])[0]
+        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False)]
+
+    def bm25_scores(self, tokens: list[str]) -> np.ndarray:
+        return self.bm25.scores(tokens)
+
+    # ---- writing (ingest only, under its lock) ----------------------------------------------
+
+    def new_manifest(self, chunking: dict[str, Any]) -> Manifest:
+        if self.manifest is None:
+            self.manifest = Manifest(embedding=self.label, embedding_dim=self.dim, chunking=chunking)
+        return self.manifest
+
+    def write_chunks(self, chunks: list[Chunk]) -> None:
+        """Upsert into Chroma; ids come from content, so writing twice changes nothing."""
+        for start in range(0, len(chunks), _BATCH):
+            part = chunks[start : start + _BATCH]
+            texts = [c.indexed_text() for c in part]
+            embeddings = self.embed_model.get_text_embedding_batch(texts)
+            self.collection.upsert(
+                ids=[c.id for c in part],
+                documents=[c.text for c in part],
+                metadatas=[c.metadata() for c in part],  # type: ignore[misc]
+                embeddings=embeddings,  # type: ignore[arg-type]
+            )
+        for c in chunks:
+            self.chunks[c.id] = c
+
+    def delete_chunks(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), _BATCH):
+            self.collection.delete(ids=ids[start : start + _BATCH])
+        for cid in ids:
+            self.chunks.pop(cid, None)
+
+    def commit(self) -> None:
+        """Rebuild BM25 over the manifest's chunks, then save it, then the manifest."""
+        assert self.manifest is not None
+        ids = [cid for d in sorted(self.manifest.documents.values(), key=lambda d: d.document)
+               for cid in d.chunk_ids if cid in self.chunks]
+        tokens = [index_tokens(self.chunks[cid].indexed_text()) for cid in ids]
+        self.bm25 = BM25Index.build(ids, tokens)
+        self.bm25.save(self.folder / "bm25")
+        save_manifest(self.folder, self.manifest)
+
+    def chroma_ids(self) -> set[str]:
+        got = self.collection.get(include=[])
+        return set(got["ids"])

@@ -1,0 +1,182 @@
+"""Romanian text normalisation, used identically at ingest and at query time.
+
+Written here rather than taken from a library because it is the product's edge: PyStemmer
+stems cedilla and comma forms differently, users type without diacritics, and numbers are
+written five ways ("2.800.000 €", "2,8 milioane", "4 mil."), so all of that must land on the
+same tokens on both sides of the index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import Stemmer
+
+_CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+_FOLD = str.maketrans({"ș": "s", "ț": "t", "ă": "a", "â": "a", "î": "i",
+                       "Ș": "s", "Ț": "t", "Ă": "a", "Â": "a", "Î": "i"})
+
+MONTHS = {"ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6,
+          "iulie": 7, "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11,
+          "decembrie": 12, "january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
+          "june": 6, "july": 7, "september": 9, "october": 10, "november": 11, "december": 12}
+_MULTIPLIERS = {"mii": 1_000, "mie": 1_000, "mil": 1_000_000, "milion": 1_000_000,
+                "milioane": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
+                "mld": 1_000_000_000, "miliard": 1_000_000_000, "miliarde": 1_000_000_000,
+                "billion": 1_000_000_000}
+
+# One scan over folded text: dates, percentages, grouped or decimal numbers, words.
+_TOKEN_RE = re.compile(
+    r"(?P<date>\b\d{1,2}[./]\d{1,2}[./]\d{4}\b)"
+    r"|(?P<pct>\b\d+(?:[.,]\d+)?\s*%)"
+    r"|(?P<num>\b\d{1,3}(?:(?:\.|[ \u00a0](?=\d{3}\b))\d{3})+(?:,\d+)?\b|\b\d+(?:,\d+)?\b)"
+    r"|(?P<word>[a-z]+)"
+)
+
+
+def normalize(text: str) -> str:
+    """NFC with comma-below ș/ț: the canonical form stored and shown."""
+    return unicodedata.normalize("NFC", text or "").translate(_CEDILLA)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the form used for matching."""
+    text = normalize(text).translate(_FOLD).lower()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _number_value(raw: str) -> float:
+    """'2.800.000' -> 2800000, '2,8' -> 2.8, '100 000' -> 100000."""
+    raw = raw.replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
+        raw = raw.replace(".", "").replace(" ", "")
+    return float(raw.replace(",", "."))
+
+
+def canonical_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+@lru_cache(maxsize=4)
+def _wordlist(name: str) -> frozenset[str]:
+    data = resources.files("assistant.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def stopwords() -> frozenset[str]:
+    return _wordlist("stopwords_ro.txt") | _wordlist("stopwords_en.txt")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("romanian")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem a folded word; short words and acronyms are kept as they are."""
+    return word if len(word) <= 3 else str(_stemmer().stemWord(word))
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Folded tokens before stopwords and stemming; numbers and dates in canonical form.
+
+    A number followed by a multiplier word becomes one value ("2,8 milioane" -> "2800000");
+    a date becomes "YYYY-MM-DD" ("8 martie 2018" and "08.03.2018" alike).
+    """
+    out: list[str] = []
+    for m in _TOKEN_RE.finditer(fold(text)):
+        kind, value = m.lastgroup, m.group()
+        if kind == "date":
+            d, mo, y = re.split(r"[./]", value)
+            out.append(f"{y}-{int(mo):02d}-{int(d):02d}")
+        elif kind == "pct":
+            out.append(canonical_number(_number_value(value.rstrip("% ").strip())) + "%")
+        elif kind == "num":
+            out.append(canonical_number(_number_value(value)))
+        else:
+            _append_word(out, value)
+    return out
+
+
+def _append_word(out: list[str], word: str) -> None:
+    """Merge a multiplier or a month name into the number before it."""
+    if out and _is_number(out[-1]):
+        if word in _MULTIPLIERS:
+            out[-1] = canonical_number(float(out[-1]) * _MULTIPLIERS[word])
+            return
+        if word in MONTHS and out[-1].isdigit() and 1 <= int(out[-1]) <= 31:
+            out.append(f"month:{MONTHS[word]:02d}")
+            return
+    out.append(word)
+
+
+def _is_number(token: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?", token))
+
+
+def _join_dates(tokens: list[str]) -> list[str]:
+    """'8', 'month:03', '2018' -> '2018-03-08' (the day and year tokens are kept too)."""
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok.startswith("month:"):
+            day = tokens[i - 1] if i else ""
+            year = tokens[i + 1] if i + 1 < len(tokens) else ""
+            month = tok.split(":")[1]
+            if day.isdigit() and re.fullmatch(r"\d{4}", year):
+                out.append(f"{year}-{month}-{int(day):02d}")
+            out.append(next(k for k, v in MONTHS.items() if v == int(month)))
+            continue
+        out.append(tok)
+    return out
+
+
+def index_tokens(text: str) -> list[str]:
+    """Tokens for BM25: folded, stopwords dropped, words stemmed, values canonical."""
+    sw = stopwords()
+    out = []
+    for tok in _join_dates(raw_tokens(text)):
+        if tok in sw:
+            continue
+        if tok.isalpha():
+            if len(tok) < 2:
+                continue
+            out.append(stem(tok))
+        else:
+            out.append(tok)
+    return out
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, str]:
+    """English funding vocabulary to Romanian words (data file, general terms only)."""
+    data = resources.files("assistant.data").joinpath("glossary_en_ro.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t", 1) for line in data.splitlines() if "\t" in line and not line.startswith("#"))
+    return {en.strip(): ro.strip() for en, ro in pairs}
+
+
+def translate_english(text: str) -> str:
+    """Romanian words for the English funding terms in text (multi-word terms first)."""
+    folded = fold(text)
+    found = []
+    for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(en)}\b", folded):
+            found.append(ro)
+            folded = re.sub(rf"\b{re.escape(en)}\b", " ", folded)
+    return " ".join(found)
+
+
+def query_tokens(text: str) -> list[str]:
+    """Tokens for a question: like index_tokens, English funding terms put into Romanian."""
+    extra = translate_english(text)
+    if not extra:
+        return index_tokens(text)
+    english = set(index_tokens(" ".join(glossary())))
+    romanian = index_tokens(extra)
+    return [t for t in index_tokens(text) if t not in english or t in romanian] + romanian

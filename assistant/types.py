@@ -1,0 +1,140 @@
+"""Plain data passed between ingest, the store, retrieval and the answerers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a loaded document (number is None for formats without pages).
+
+    The text follows one convention whatever the source format, so the chunker sees one
+    shape: paragraphs separated by blank lines, headings as lines starting with "#"
+    (markdown style, "#" to "######"), table rows as tab-separated lines with the header
+    row first.
+    """
+
+    number: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A file read into pages, before chunking."""
+
+    name: str  # file name, the document's identity in the index
+    path: str
+    title: str
+    kind: str  # "pdf", "docx", "txt", "md", "html", "eml"
+    sha256: str
+    pages: list[Page]
+    notes: list[str] = field(default_factory=list)  # e.g. "OCR on pages 2, 3"
+
+
+@dataclass
+class Chunk:
+    """The retrieval unit: a small passage that still knows where it sits."""
+
+    id: str
+    document: str
+    title: str
+    page: int | None
+    section: str | None
+    text: str  # the passage itself, as shown and quoted
+    window: str  # the surrounding block, for answers that need the neighbours
+    ordinal: int  # position within the document
+    kind: str = "text"  # "text" or "table"
+
+    def indexed_text(self) -> str:
+        """What the retrievers see: the passage with its context (title, heading)."""
+        head = " / ".join(p for p in (self.title, self.section) if p)
+        return f"{head}\n{self.text}" if head else self.text
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "title": self.title,
+            "page": self.page if self.page is not None else -1,
+            "section": self.section or "",
+            "window": self.window,
+            "ordinal": self.ordinal,
+            "kind": self.kind,
+        }
+
+    @classmethod
+    def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
+        page = meta.get("page", -1)
+        return cls(
+            id=chunk_id,
+            document=str(meta.get("document", "")),
+            title=str(meta.get("title", "")),
+            page=None if page in (-1, None) else int(page),
+            section=str(meta.get("section") or "") or None,
+            text=text,
+            window=str(meta.get("window", "")),
+            ordinal=int(meta.get("ordinal", 0)),
+            kind=str(meta.get("kind", "text")),
+        )
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk with its fused score."""
+
+    chunk: Chunk
+    score: float
+
+
+@dataclass
+class Citation:
+    n: int
+    document: str
+    page: int | None
+    section: str | None
+    text: str
+    quote: str = ""  # the sentences quoted from this passage, for highlighting
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    """What every answerer returns; `to_json` is the contract in DESIGN.md."""
+
+    question: str
+    text: str
+    citations: list[Citation]
+    abstained: bool
+    retrieved: list[Passage] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    backend: str = "extractive"
+    notice: str | None = None
+
+    def to_json(self, qid: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if qid is not None:
+            out["id"] = qid
+        out.update(
+            question=self.question,
+            answer=self.text,
+            abstained=self.abstained,
+            citations=[c.to_json() for c in self.citations],
+            retrieved=[
+                {
+                    "document": p.chunk.document,
+                    "page": p.chunk.page,
+                    "section": p.chunk.section,
+                    "text": p.chunk.text,
+                    "score": round(p.score, 6),
+                }
+                for p in self.retrieved
+            ],
+            timings_ms={k: round(v, 2) for k, v in self.timings_ms.items()},
+            backend=self.backend,
+        )
+        if self.notice:
+            out["notice"] = self.notice
+        return out

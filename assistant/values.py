@@ -1,0 +1,44 @@
+"""Values of a recognisable shape inside a passage: rates, amounts, dates, contacts, counts."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import fold
+
+_MONTH = r"(ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie)"
+_NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "percent": re.compile(r"\d+(?:[.,]\d+)?\s*%"),
+    "amount": re.compile(
+        rf"(?:{_NUMBER})\s*(?:mii|mil\.?|milioane|milion|mld\.?|miliarde)?\s*(?:€|eur\b|euro|lei|ron\b|usd|\$)"
+        rf"|(?:€|eur|euro|lei)\s*(?:{_NUMBER})|\b\d{{1,3}}(?:\.\d{{3}})+\b|\b\d+(?:,\d+)?\s*(?:milioane|mil\.|miliarde)"),
+    "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"),
+    "contact": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+4|\b0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b|www\.[\w.-]+"),
+    "count": re.compile(r"\b\d+\b"),
+    "duration": re.compile(r"\b\d+\s*(?:de\s+)?(?:luni|ani|zile|saptamani|months|years)\b"),
+}
+
+
+def has_value(text: str, kind: str) -> bool:
+    rx = PATTERNS.get(kind)
+    if rx is None:
+        return True
+    return bool(rx.search(fold(text) if kind in ("date", "duration") else text.lower()))
+
+
+def find_values(text: str, kind: str) -> list[str]:
+    rx = PATTERNS.get(kind)
+    if rx is None:
+        return []
+    return [m.group().strip() for m in rx.finditer(fold(text) if kind in ("date", "duration") else text)]
+
+
+def is_bare_value(line: str) -> bool:
+    """A line that is only a value ("65%", "4 milioane euro"): a brochure figure whose label
+    was placed elsewhere on the page."""
+    stripped = line.strip()
+    if not stripped or len(stripped.split()) > 5:
+        return False
+    return any(rx.fullmatch(stripped.lower()) for k, rx in PATTERNS.items() if k in ("percent", "amount"))

@@ -1,0 +1,119 @@
+"""Page text to typed blocks (heading, paragraph, table, list item), repairing PDF-dump layout.
+
+Our own because this is where scrambled call documents are won or lost: lines wrapped or
+double-spaced by PDF extraction are joined back into sentences, tab-separated tables keep
+their header with every row, and short label lines become the headings chunks are filed under.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TERMINAL = (".", "!", "?", ";", ":")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•▪◦●*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+@dataclass
+class Block:
+    kind: str  # "heading", "para", "table", "item"
+    text: str
+    level: int = 0  # heading level (1 = top)
+
+
+def _is_caps_label(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 12
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    """Lines grouped by blank lines; tab rows and list items kept as their own lines."""
+    groups: list[list[str]] = [[]]
+    for raw in text.replace("\r", "").split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append(line if "\t" in line else " ".join(line.split()))
+    return [g for g in groups if g]
+
+
+def _continues(prev: Block, line: str) -> bool:
+    """A line after one with no final punctuation goes on it when it starts in lower case
+    or the previous line was a long one cut by the page width."""
+    if prev.kind not in ("para", "item") or not line or _LIST_ITEM.match(line) or _is_caps_label(line):
+        return False
+    if prev.text.rstrip().endswith(_TERMINAL) or _is_caps_label(prev.text):
+        return False
+    # A long line cut without punctuation is a wrapped line, whatever case follows.
+    return line[0].islower() or line[0] in ",)" or len(prev.text) >= 50
+
+
+def _table_block(rows: list[str]) -> Block:
+    """Rows as 'Header: value | Header: value' when a header row names the columns."""
+    cells = [[c.strip() for c in r.split("\t")] for r in rows]
+    header, body = cells[0], cells[1:]
+    if body and all(len(r) <= len(header) for r in body) and len(header) > 1:
+        lines = [" | ".join(f"{h}: {v}" for h, v in zip(header, r, strict=False) if v) for r in body]
+        return Block("table", "\n".join(lines))
+    return Block("table", "\n".join(" | ".join(c for c in r if c) for r in cells))
+
+
+def page_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for group in _paragraphs(text):
+        tab_rows = [ln for ln in group if "\t" in ln]
+        if len(tab_rows) >= 2 and len(tab_rows) >= len(group) - 1:
+            blocks.append(_table_block(tab_rows))
+            continue
+        for line in _lines_to_units(group):
+            _add_line(blocks, line, first=line is group[0] or not blocks)
+    _mark_headings(blocks)
+    return blocks
+
+
+def _lines_to_units(group: list[str]) -> list[str]:
+    """Join wrapped lines of one paragraph; list items start new units."""
+    units: list[str] = []
+    for line in group:
+        md = _MD_HEADING.match(line)
+        if units and _is_caps_label(line) and _is_caps_label(units[-1]) and len(units[-1]) < 80:
+            units[-1] = f"{units[-1]} {line}"  # a capitals title broken over lines
+        elif md or _LIST_ITEM.match(line) or not units or _is_caps_label(line) or _is_caps_label(units[-1]):
+            units.append(line)
+        elif units[-1].endswith("-") and line[:1].islower():
+            units[-1] = units[-1][:-1] + line
+        else:
+            units[-1] = f"{units[-1]} {line}"
+    return units
+
+
+def _add_line(blocks: list[Block], line: str, first: bool) -> None:
+    md = _MD_HEADING.match(line)
+    if md:
+        blocks.append(Block("heading", md.group(2).strip(), len(md.group(1))))
+    elif blocks and first and _continues(blocks[-1], line):
+        blocks[-1].text = f"{blocks[-1].text} {line}"  # double-spaced dump: same sentence
+    elif _LIST_ITEM.match(line):
+        blocks.append(Block("item", line.strip()))
+    else:
+        blocks.append(Block("para", line.strip()))
+
+
+def _mark_headings(blocks: list[Block]) -> None:
+    """Short lines that name what follows become headings.
+
+    Capitals-only labels (level 2), a short line just before a table (level 2), and a short
+    label ending in ':' (level 3). Two headings in a row keep the first as the parent.
+    """
+    for i, b in enumerate(blocks):
+        if b.kind != "para" or len(b.text) > 100 or len(b.text.split()) > 12:
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        text = b.text.rstrip()
+        if _is_caps_label(text) or (nxt is not None and nxt.kind == "table" and not text.endswith(".")):
+            b.kind, b.level = "heading", 2
+        elif text.endswith(":") and nxt is not None and nxt.kind in ("para", "item"):
+            b.kind, b.level = "heading", 3

@@ -1,0 +1,146 @@
+"""Blocks to chunks: small retrieval units that carry their title, heading and neighbourhood.
+
+Our own rather than llama-index's SentenceSplitter because the unit must follow the
+document's structure (a table row, a list item, a heading's few paragraphs) and remember the
+heading path and the block around it; tiktoken sizes everything, as SentenceSplitter would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from assistant.sentences import split_sentences
+from assistant.tokens import count_tokens
+from assistant.types import Chunk, LoadedDocument
+from ingest.blocks import Block, page_blocks
+
+
+@dataclass(frozen=True)
+class ChunkingConfig:
+    chunk_tokens: int = 120
+    window_tokens: int = 400
+    min_tokens: int = 40  # a chunk smaller than this does not end at a heading
+    short_block_tokens: int = 12  # short blocks (labels, values) are repeated into the next chunk
+
+    def as_dict(self) -> dict[str, int]:
+        return {"chunk_tokens": self.chunk_tokens, "window_tokens": self.window_tokens,
+                "min_tokens": self.min_tokens, "short_block_tokens": self.short_block_tokens,
+                "version": 1}
+
+
+@dataclass
+class _Unit:
+    text: str
+    tokens: int
+    section: str | None
+    page: int | None
+    heading: bool = False
+
+
+def _split_long(text: str, limit: int) -> list[str]:
+    """A paragraph over the limit, cut at sentence ends into pieces of about `limit` tokens."""
+    pieces, cur, cur_tokens = [], [], 0
+    for sent in split_sentences(text):
+        n = count_tokens(sent)
+        if cur and cur_tokens + n > limit:
+            pieces.append(" ".join(cur))
+            cur, cur_tokens = [], 0
+        cur.append(sent)
+        cur_tokens += n
+    if cur:
+        pieces.append(" ".join(cur))
+    return pieces
+
+
+def _units(doc: LoadedDocument, cfg: ChunkingConfig) -> list[_Unit]:
+    """Every block as a unit with its heading path; table rows each their own unit."""
+    units: list[_Unit] = []
+    for page in doc.pages:
+        path: dict[int, str] = {}
+        for block in page_blocks(page.text):
+            if block.kind == "heading":
+                path = {lvl: t for lvl, t in path.items() if lvl < block.level}
+                path[block.level] = block.text.rstrip(":")
+                units.append(_Unit(block.text, count_tokens(block.text), _section(path), page.number, True))
+                continue
+            for text in _block_texts(block, cfg):
+                units.append(_Unit(text, count_tokens(text), _section(path), page.number))
+    return units
+
+
+def _section(path: dict[int, str]) -> str | None:
+    return " › ".join(path[k] for k in sorted(path)) or None
+
+
+def _block_texts(block: Block, cfg: ChunkingConfig) -> list[str]:
+    if block.kind == "table":
+        return block.text.split("\n")
+    if count_tokens(block.text) > cfg.chunk_tokens * 1.5:
+        return _split_long(block.text, cfg.chunk_tokens)
+    return [block.text]
+
+
+def _group(units: list[_Unit], cfg: ChunkingConfig) -> list[list[_Unit]]:
+    """Consecutive units up to the token target; a new page or a heading after enough text
+    starts a new group; a short last unit (a label or a value) is repeated in the next one."""
+    groups: list[list[_Unit]] = []
+    cur: list[_Unit] = []
+    size = 0
+    for u in units:
+        new_page = bool(cur) and u.page != cur[-1].page
+        full = size + u.tokens > cfg.chunk_tokens and size > 0
+        at_heading = u.heading and size >= cfg.min_tokens
+        if cur and (new_page or full or at_heading):
+            groups.append(cur)
+            carry = cur[-1] if (not new_page and not at_heading and cur[-1].tokens <= cfg.short_block_tokens
+                                and not cur[-1].heading and len(cur) > 1) else None
+            cur, size = ([carry], carry.tokens) if carry else ([], 0)
+        cur.append(u)
+        size += u.tokens
+    if cur:
+        groups.append(cur)
+    return [g for g in groups if any(not u.heading for u in g)]
+
+
+def _chunk_id(document: str, page: int | None, text: str, seen: dict[str, int]) -> str:
+    """From content: the same file always gives the same ids; a changed passage a new one."""
+    key = f"{document}\x00{page}\x00{text}"
+    n = seen.get(key, 0)
+    seen[key] = n + 1
+    return hashlib.sha256(f"{key}\x00{n}".encode()).hexdigest()[:32]
+
+
+def _windows(groups: list[list[_Unit]], cfg: ChunkingConfig) -> list[str]:
+    """Each group with its neighbours on the same page, up to window_tokens."""
+    texts = ["\n".join(u.text for u in g) for g in groups]
+    sizes = [sum(u.tokens for u in g) for g in groups]
+    out = []
+    for i, g in enumerate(groups):
+        lo, hi, total = i, i, sizes[i]
+        while True:
+            grown = False
+            for j in (lo - 1, hi + 1):
+                if 0 <= j < len(groups) and groups[j][0].page == g[0].page and total + sizes[j] <= cfg.window_tokens:
+                    lo, hi, total, grown = min(lo, j), max(hi, j), total + sizes[j], True
+            if not grown:
+                break
+        out.append("\n".join(texts[lo : hi + 1]))
+    return out
+
+
+def chunk_document(doc: LoadedDocument, cfg: ChunkingConfig | None = None) -> list[Chunk]:
+    cfg = cfg or ChunkingConfig()
+    groups = _group(_units(doc, cfg), cfg)
+    windows = _windows(groups, cfg)
+    seen: dict[str, int] = {}
+    chunks = []
+    for i, (group, window) in enumerate(zip(groups, windows, strict=True)):
+        body = [u for u in group if not u.heading or u is not group[0]]
+        text = "\n".join(u.text for u in body)
+        section = next((u.section for u in group if not u.heading), group[0].section)
+        page = group[0].page
+        chunks.append(Chunk(id=_chunk_id(doc.name, page, text, seen), document=doc.name, title=doc.title,
+                            page=page, section=section, text=text, window=window, ordinal=i,
+                            kind="table" if " | " in text and ": " in text else "text"))
+    return chunks

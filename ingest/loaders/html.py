@@ -1,0 +1,109 @@
+"""Loader for HTML pages: a stdlib parser turning markup into the Page text convention."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from assistant.types import Page
+
+from ._text import Extracted, clean_text, decode_bytes, guess_title
+
+_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+_BLOCK = {
+    "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "pre", "table", "form", "fieldset", "figure", "figcaption",
+    "hr", "address", "details", "summary",
+}  # fmt: skip
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Private-use characters mark breaks until `text()` resolves them; removed from the input.
+_PARA = "\ue000"
+_LINE = "\ue001"
+
+
+class _TextExtractor(HTMLParser):
+    """Collects text with paragraph and line markers; tables become tab-separated rows."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self._skip = 0
+        self._in_title = False
+        self._pre = 0
+        self._cell_depth = 0
+        self._first_cell = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in _HEADINGS:
+            self._break(_PARA)
+            self.parts.append("#" * _HEADINGS[tag] + " ")
+        elif tag == "tr":
+            self._break(_LINE)
+            self._first_cell = True
+        elif tag in ("td", "th"):
+            if not self._first_cell:
+                self.parts.append("\t")
+            self._first_cell = False
+            self._cell_depth += 1
+        elif tag == "li":
+            self._break(_LINE)
+            self.parts.append("- ")
+        elif tag == "br":
+            self._break(_LINE)
+        elif tag in _BLOCK:
+            self._pre += tag == "pre"
+            self._break(_PARA)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in ("td", "th"):
+            self._cell_depth = max(0, self._cell_depth - 1)
+        elif tag == "table" or tag in _HEADINGS or tag in _BLOCK:
+            self._pre = max(0, self._pre - (tag == "pre"))
+            self._break(_PARA)
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            data = data.replace(_PARA, "").replace(_LINE, "")
+            self.parts.append(data if self._pre else re.sub(r"\s+", " ", data))
+
+    def _break(self, marker: str) -> None:
+        # Inside a table cell a break would cut the row in two: a space keeps it on one line.
+        self.parts.append(" " if self._cell_depth else marker)
+
+    def text(self) -> str:
+        raw = "".join(self.parts)
+        raw = re.sub(rf"(?:\s*{_LINE})*\s*{_PARA}(?:\s*(?:{_PARA}|{_LINE}))*\s*", "\n\n", raw)
+        raw = re.sub(rf"(?:\s*{_LINE})+\s*", "\n", raw)
+        lines = (re.sub(r" *\t *", "\t", line).strip(" ") for line in raw.split("\n"))
+        return "\n".join(line for line in lines if line.strip("\t") or not line)
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """The text of an HTML document and its <title> (None when missing)."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    title = re.sub(r"\s+", " ", parser.title).strip() or None
+    return clean_text(parser.text()), title
+
+
+def load_html(data: bytes, name: str) -> Extracted:
+    """Decode (BOM, then <meta charset>, then detection) and convert to text."""
+    match = _META_CHARSET.search(data[:4096])
+    declared = match.group(1).decode("ascii") if match else None
+    text, title = html_to_text(decode_bytes(data, declared=declared))
+    pages = [Page(number=None, text=text)] if text.strip() else []
+    heading = next((ln.lstrip("#").strip() for ln in text.split("\n") if ln.startswith("#")), "")
+    return Extracted(pages=pages, title=heading or title or guess_title(text))

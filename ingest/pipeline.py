@@ -1,0 +1,131 @@
+"""An ingest run: read, chunk and index files; unchanged files skipped, changed ones replaced.
+
+Writes go Chroma first, then BM25, then the manifest (each atomic), so a run killed at any
+moment leaves an index that still answers, and running it again completes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from assistant.errors import DocumentError, UnsupportedFileError
+from assistant.manifest import DocumentEntry
+from assistant.store import Store
+from ingest.chunking import ChunkingConfig, chunk_document
+from ingest.files import expand_inputs
+from ingest.loaders import SUPPORTED_SUFFIXES, load_document
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class FileFailure:
+    file: str
+    reason: str  # English, for logs and the CLI
+    message_ro: str  # Romanian, for the app
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[FileFailure] = field(default_factory=list)
+    chunks_written: int = 0
+    chunks_total: int = 0
+
+    def summary(self) -> str:
+        return (f"ingest: {len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+                f"{len(self.removed)} removed, {len(self.failed)} failed; {self.chunks_written} chunks written, "
+                f"{self.chunks_total} in the index")
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def ingest_paths(
+    store: Store,
+    paths: list[Path],
+    cfg: ChunkingConfig,
+    *,
+    prune: bool = False,
+    ocr: bool = True,
+    on_file: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Index every supported file under paths into store (the caller holds the ingest lock)."""
+    report = IngestReport()
+    manifest = store.new_manifest(cfg.as_dict())
+    files, rejected = expand_inputs(paths, SUPPORTED_SUFFIXES)
+    for bad in rejected:
+        _fail(report, bad, UnsupportedFileError(f"{bad.name}: unsupported file type {bad.suffix or '(none)'}"))
+    seen_names: set[str] = set()
+    for path in files:
+        if on_file:
+            on_file(path)
+        seen_names.add(path.name)
+        _ingest_one(store, path, cfg, report, ocr)
+    if prune:
+        for name in sorted(set(manifest.documents) - seen_names):
+            store.delete_chunks(manifest.documents.pop(name).chunk_ids)
+            report.removed.append(name)
+    store.commit()
+    report.chunks_total = len(manifest.chunk_ids())
+    logger.info("ingest done %s", report.summary())
+    return report
+
+
+def _ingest_one(store: Store, path: Path, cfg: ChunkingConfig, report: IngestReport, ocr: bool) -> None:
+    manifest = store.manifest
+    assert manifest is not None
+    try:
+        digest = sha256_file(path)
+        old = manifest.documents.get(path.name)
+        if old and old.sha256 == digest and all(cid in store.chunks for cid in old.chunk_ids):
+            report.unchanged.append(path.name)
+            return
+        doc = load_document(path, max_bytes=store.settings.max_file_bytes, ocr=ocr)
+        chunks = chunk_document(doc, cfg)
+    except DocumentError as exc:
+        _fail(report, path, exc)
+        return
+    except OSError as exc:
+        _fail(report, path, DocumentError(f"{path.name}: cannot read file: {exc.strerror or exc}"))
+        return
+    store.write_chunks(chunks)
+    new_ids = [c.id for c in chunks]
+    if old:
+        store.delete_chunks(sorted(set(old.chunk_ids) - set(new_ids)))
+    manifest.documents[path.name] = DocumentEntry(
+        document=path.name, sha256=doc.sha256, title=doc.title, kind=doc.kind,
+        pages=sum(1 for p in doc.pages if p.number is not None) or 1, chunk_ids=new_ids,
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes))
+    (report.updated if old else report.added).append(path.name)
+    report.chunks_written += len(chunks)
+
+
+def remove_documents(store: Store, names: list[str]) -> list[str]:
+    """Drop documents by name from the index; returns those that were there."""
+    manifest = store.manifest
+    if manifest is None:
+        return []
+    removed = [n for n in names if n in manifest.documents]
+    for name in removed:
+        store.delete_chunks(manifest.documents.pop(name).chunk_ids)
+    store.commit()
+    return removed
+
+
+def _fail(report: IngestReport, path: Path, exc: DocumentError) -> None:
+    logger.warning("ingest failed file=%s reason=%s", path.name, exc)
+    report.failed.append(FileFailure(file=path.name, reason=str(exc), message_ro=f"{path.name}: {exc.user_message}"))
