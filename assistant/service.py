@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
 from assistant.questions import resolve_followup, split_questions
@@ -11,6 +12,23 @@ from assistant.retrieval import HybridRetriever, Query
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.types import Answer, Passage
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+class StructuredAnswerer(Protocol):
+    """Answers some questions from structured data (records, fact sheets) before retrieval."""
+
+    def try_answer(self, question: str) -> Answer | None: ...
+
+
+class LLMAnswerer(Protocol):
+    """Rewrites the answer from the passages with a model; returns `fallback` on any failure."""
+
+    def answer(self, question: str, passages: list[Passage], fallback: Answer) -> Answer: ...
+
+    def stream(self, question: str, passages: list[Passage], fallback: Answer) -> Iterator[str]: ...
 
 logger = logging.getLogger(__name__)
 
@@ -22,12 +40,14 @@ class Assistant:
     """Retrieval and the configured answerer over one store."""
 
     def __init__(self, settings: Settings, store: Store, retriever: HybridRetriever,
-                 extractive: ExtractiveAnswerer, llm_answerer: object | None = None) -> None:
+                 extractive: ExtractiveAnswerer, llm_answerer: LLMAnswerer | None = None,
+                 structured: list[StructuredAnswerer] | None = None) -> None:
         self.settings = settings
         self.store = store
         self.retriever = retriever
         self.extractive = extractive
         self.llm_answerer = llm_answerer
+        self.structured = structured or []
 
     def ask(self, question: str, history: list[dict[str, str]] | list[str] | None = None) -> Answer:
         t0 = time.perf_counter()
@@ -39,6 +59,12 @@ class Assistant:
             question = question[: self.settings.max_question_chars]
             notice = f"Întrebarea a fost scurtată la {self.settings.max_question_chars} de caractere."
         resolved = resolve_followup(question, history or [])
+        for source in self.structured:
+            structured = source.try_answer(resolved)
+            if structured is not None:
+                structured.notice = structured.notice or notice
+                structured.timings_ms = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
+                return structured
         subs = [Query.parse(q) for q in split_questions(resolved)]
         subs = [q for q in subs if q.tokens]
         if not subs:
@@ -48,6 +74,9 @@ class Assistant:
         parts = [(*self.extractive.answer_parts(q, ps), ps) for q, ps in found]
         answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k))
         answer.notice = notice
+        if self.llm_answerer is not None and not answer.abstained:
+            answer = self.llm_answerer.answer(resolved, answer.retrieved, answer)
+            answer.notice = answer.notice or notice
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000}
         return answer
