@@ -42,14 +42,11 @@ class BM25Index:
         return np.asarray(self._model.get_scores(query_tokens), dtype=np.float32)
 
     def idf(self, token: str) -> float:
-        """Inverse document frequency of a token (0 when unknown), for abstention."""
-        if self._model is None:
-            return 0.0
-        vocab = self._model.vocab_dict
-        if token not in vocab:
-            return 0.0
+        """Inverse document frequency of a token, for coverage and abstention; a word the
+        index has never seen is as rare as can be (it is what makes a question unanswerable)."""
         n = len(self.ids)
-        df = self._document_frequency(vocab[token])
+        vocab = self._model.vocab_dict if self._model is not None else {}
+        df = self._document_frequency(vocab[token]) if token in vocab else 0
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def _document_frequency(self, col: int) -> int:

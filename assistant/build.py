@@ -12,6 +12,7 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.embeddings import build_embedding, embedding_label
 from assistant.retrieval import HybridRetriever
 from assistant.service import Assistant
+from assistant.service import LLMAnswerer as LLMAnswererHook
 from assistant.settings import Settings
 from assistant.store import Store
 
@@ -31,7 +32,20 @@ def build_assistant(settings: Settings, *, llm: object | None = None,
     if require_index:
         store.check_ready()
     retriever = HybridRetriever(store, settings)
-    return Assistant(settings, store, retriever, ExtractiveAnswerer(retriever, store), llm)
+    return Assistant(settings, store, retriever, ExtractiveAnswerer(retriever, store), _llm_answerer(settings, llm))
+
+
+def _llm_answerer(settings: Settings, llm: object | None) -> LLMAnswererHook | None:
+    """A llama-index LLM is wrapped; an answerer object is used as given; else from settings."""
+    from llama_index.core.llms import LLM
+
+    from assistant.answer.llm import LLMAnswerer
+
+    if isinstance(llm, LLM):
+        return LLMAnswerer(settings, llm, backend=settings.llm if settings.llm != "extractive" else "llm")
+    if llm is None and settings.llm != "extractive":
+        return LLMAnswerer(settings)
+    return llm  # type: ignore[return-value]
 
 
 def drop_index(settings: Settings) -> None:

@@ -59,5 +59,10 @@ def _concepts() -> list[tuple[re.Pattern[str], str]]:
 
 def concept_words(question: str) -> str:
     """Words call documents use for what the question asks ("cine poate aplica" -> beneficiari)."""
+    return " ".join(words for _span, words in concept_spans(question))
+
+
+def concept_spans(question: str) -> list[tuple[str, str]]:
+    """(the words of the question that ask it, the words documents use) for each concept."""
     q = fold(question)
-    return " ".join(words for rx, words in _concepts() if rx.search(q))
+    return [(m.group(), words) for rx, words in _concepts() for m in [rx.search(q)] if m]

@@ -9,39 +9,20 @@ rarer words and hold the kind of value asked for.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-
 import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.intent import Intent, concept_words, detect_intent
+from assistant.query import Query, token_matches
 from assistant.settings import Settings
 from assistant.store import Store
-from assistant.text import index_tokens, query_tokens
+from assistant.text import index_tokens
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
 logger = logging.getLogger(__name__)
 
 RRF_K = 60
-
-
-@dataclass
-class Query:
-    """A question prepared once: its tokens (with concept and glossary words) and intent."""
-
-    text: str
-    tokens: list[str]
-    core_tokens: list[str]  # the question's own words, without expansions
-    intent: Intent
-
-    @classmethod
-    def parse(cls, text: str) -> Query:
-        core = list(dict.fromkeys(query_tokens(text)))
-        extra = index_tokens(concept_words(text))
-        return cls(text=text, tokens=core + [t for t in extra if t not in core], core_tokens=core,
-                   intent=detect_intent(text))
 
 
 class HybridRetriever(BaseRetriever):
@@ -56,12 +37,13 @@ class HybridRetriever(BaseRetriever):
         return self.store.bm25.idf(token)
 
     def coverage(self, query: Query, tokens: set[str]) -> float:
-        """Share of the question's idf mass present in tokens (expansion words count half)."""
+        """Share of the question's idf mass whose terms the tokens satisfy."""
         total = got = 0.0
-        for tok in query.tokens:
-            w = self.idf(tok) * (1.0 if tok in query.core_tokens else 0.5)
+        for term in query.terms:
+            w = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
             total += w
-            got += w if tok in tokens else 0.0
+            if any(token_matches(alt, tokens) for alt in term.alternatives):
+                got += w
         return got / total if total else 0.0
 
     def search(self, question: str | Query, k: int | None = None) -> list[Passage]:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
 from assistant.questions import resolve_followup, split_questions
-from assistant.retrieval import HybridRetriever, Query
+from assistant.query import Query
+from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.types import Answer, Passage

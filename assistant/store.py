@@ -100,6 +100,8 @@ class Store:
 
     def new_manifest(self, chunking: dict[str, Any]) -> Manifest:
         if self.manifest is None:
+            if not self.dim:  # a neural backend: its dimension is known only by asking it once
+                self.dim = len(self.embed_model.get_text_embedding("dimensiune"))
             self.manifest = Manifest(embedding=self.label, embedding_dim=self.dim, chunking=chunking)
         return self.manifest
 

@@ -84,6 +84,24 @@ def stem(word: str) -> str:
     return word if len(word) <= 3 else str(_stemmer().stemWord(word))
 
 
+_URL_RE = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"')]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_NOISE = {"http", "https", "www", "mailto", "ro", "eu", "com", "org", "net", "html", "htm", "php", "pdf",
+              "en", "index"}
+
+
+def _url_words(match: re.Match[str]) -> str:
+    """A link or address counts by its names (host, mailbox), not by its path segments,
+    which would otherwise flood BM25 with words such as 'call', 'data' or 'en'."""
+    url = match.group()
+    if "@" in url and "/" not in url:
+        local, host = url.rsplit("@", 1)
+        parts = [local, *host.split(".")]
+    else:
+        host = re.sub(r"^(?:https?://|mailto:)", "", url).split("/")[0]
+        parts = host.split(".")
+    return " " + " ".join(p for p in parts if p and p.lower() not in _URL_NOISE) + " "
+
+
 def raw_tokens(text: str) -> list[str]:
     """Folded tokens before stopwords and stemming; numbers and dates in canonical form.
 
@@ -91,7 +109,7 @@ def raw_tokens(text: str) -> list[str]:
     a date becomes "YYYY-MM-DD" ("8 martie 2018" and "08.03.2018" alike).
     """
     out: list[str] = []
-    for m in _TOKEN_RE.finditer(fold(text)):
+    for m in _TOKEN_RE.finditer(_URL_RE.sub(_url_words, fold(text))):
         kind, value = m.lastgroup, m.group()
         if kind == "date":
             d, mo, y = re.split(r"[./]", value)
@@ -105,8 +123,15 @@ def raw_tokens(text: str) -> list[str]:
     return out
 
 
+# Abbreviations of Romanian official writing, read as the word they stand for.
+_ABBREVIATIONS = {"min": "minim", "max": "maxim", "nr": "numar", "tel": "telefon", "jud": "judet",
+                  "mun": "municipiul", "str": "strada", "art": "articol", "alin": "alineat",
+                  "lit": "litera", "pct": "punct", "cca": "circa", "aprox": "aproximativ"}
+
+
 def _append_word(out: list[str], word: str) -> None:
     """Merge a multiplier or a month name into the number before it."""
+    word = _ABBREVIATIONS.get(word, word)
     if out and _is_number(out[-1]):
         if word in _MULTIPLIERS:
             out[-1] = canonical_number(float(out[-1]) * _MULTIPLIERS[word])

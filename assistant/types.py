@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -46,10 +47,15 @@ class Chunk:
     window: str  # the surrounding block, for answers that need the neighbours
     ordinal: int  # position within the document
     kind: str = "text"  # "text" or "table"
+    lead: str = ""  # the opening words of the section, when this chunk is further down it
+
+    def context(self) -> str:
+        """Where the passage sits: document title, heading path, the section's opening."""
+        return " / ".join(p for p in (self.title, _name_words(self.document), self.section, self.lead) if p)
 
     def indexed_text(self) -> str:
-        """What the retrievers see: the passage with its context (title, heading)."""
-        head = " / ".join(p for p in (self.title, self.section) if p)
+        """What the retrievers see: the passage with its context."""
+        head = self.context()
         return f"{head}\n{self.text}" if head else self.text
 
     def metadata(self) -> dict[str, Any]:
@@ -61,6 +67,7 @@ class Chunk:
             "window": self.window,
             "ordinal": self.ordinal,
             "kind": self.kind,
+            "lead": self.lead,
         }
 
     @classmethod
@@ -76,7 +83,17 @@ class Chunk:
             window=str(meta.get("window", "")),
             ordinal=int(meta.get("ordinal", 0)),
             kind=str(meta.get("kind", "text")),
+            lead=str(meta.get("lead", "")),
         )
+
+
+def _name_words(file_name: str) -> str:
+    """A descriptive file name ("ghid-solicitant-clustere-2024.pdf") says what the document is;
+    a generated one ("000_d45f40b3.txt") says nothing and is left out."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name)
+    words = [w for w in re.split(r"[\W_]+", stem) if w]
+    real = [w for w in words if w.isalpha() and len(w) >= 3]
+    return " ".join(words) if len(real) >= 2 else ""
 
 
 @dataclass

@@ -51,22 +51,49 @@ def _continues(prev: Block, line: str) -> bool:
     return line[0].islower() or line[0] in ",)" or len(prev.text) >= 50
 
 
-def _table_block(rows: list[str]) -> Block:
-    """Rows as 'Header: value | Header: value' when a header row names the columns."""
-    cells = [[c.strip() for c in r.split("\t")] for r in rows]
-    header, body = cells[0], cells[1:]
-    if body and all(len(r) <= len(header) for r in body) and len(header) > 1:
-        lines = [" | ".join(f"{h}: {v}" for h, v in zip(header, r, strict=False) if v) for r in body]
-        return Block("table", "\n".join(lines))
-    return Block("table", "\n".join(" | ".join(c for c in r if c) for r in cells))
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.split("\t") if c.strip()]
+
+
+def _table_blocks(rows: list[str]) -> list[Block]:
+    """Rows as 'Header: value | Header: value' under the first row of two or more cells.
+
+    Lines with one cell (a title typed into the table) stay text; a row with far fewer
+    cells than the header (a 'Site: http://...' line) is kept as plain text, not forced
+    into the header's columns.
+    """
+    blocks: list[Block] = []
+    header: list[str] | None = None
+    records: list[str] = []
+    for row in rows:
+        cells = _cells(row)
+        if len(cells) < 2:
+            if cells:
+                blocks.append(Block("para", cells[0]))
+            continue
+        if header is None:
+            header = cells
+            continue
+        if len(cells) * 2 >= len(header) + 1 and len(cells) <= len(header):
+            records.append(" | ".join(f"{h}: {v}" for h, v in zip(header, cells, strict=False)))
+        else:
+            records.append(" ".join(cells))
+    if header is not None and not records:
+        blocks.append(Block("para", " | ".join(header)))
+    elif records:
+        blocks.append(Block("table", "\n".join(records)))
+    return blocks
 
 
 def page_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for group in _paragraphs(text):
-        tab_rows = [ln for ln in group if "\t" in ln]
-        if len(tab_rows) >= 2 and len(tab_rows) >= len(group) - 1:
-            blocks.append(_table_block(tab_rows))
+        tab_rows = [ln for ln in group if len(_cells(ln)) >= 2]
+        if len(tab_rows) >= 2 and all("\t" in ln for ln in group[1:]):
+            first = [] if "\t" in group[0] else [group[0]]
+            for line in first:
+                _add_line(blocks, line, first=True)
+            blocks.extend(_table_blocks([ln for ln in group if "\t" in ln]))
             continue
         for line in _lines_to_units(group):
             _add_line(blocks, line, first=line is group[0] or not blocks)

@@ -36,6 +36,9 @@ class _Unit:
     section: str | None
     page: int | None
     heading: bool = False
+    lead: str = ""  # opening words of the top section this unit sits in
+
+LEAD_WORDS = 24
 
 
 def _split_long(text: str, limit: int) -> list[str]:
@@ -56,16 +59,21 @@ def _split_long(text: str, limit: int) -> list[str]:
 def _units(doc: LoadedDocument, cfg: ChunkingConfig) -> list[_Unit]:
     """Every block as a unit with its heading path; table rows each their own unit."""
     units: list[_Unit] = []
+    path: dict[int, str] = {}
+    lead: str | None = None
     for page in doc.pages:
-        path: dict[int, str] = {}
         for block in page_blocks(page.text):
             if block.kind == "heading":
                 path = {lvl: t for lvl, t in path.items() if lvl < block.level}
                 path[block.level] = block.text.rstrip(":")
+                if block.level <= 2:
+                    lead = None  # a new top section: its first text becomes its lead
                 units.append(_Unit(block.text, count_tokens(block.text), _section(path), page.number, True))
                 continue
             for text in _block_texts(block, cfg):
-                units.append(_Unit(text, count_tokens(text), _section(path), page.number))
+                units.append(_Unit(text, count_tokens(text), _section(path), page.number, lead=lead or ""))
+                if lead is None:
+                    lead = " ".join(text.split()[:LEAD_WORDS])
     return units
 
 
@@ -93,7 +101,10 @@ def _group(units: list[_Unit], cfg: ChunkingConfig) -> list[list[_Unit]]:
         at_heading = u.heading and size >= cfg.min_tokens
         if cur and (new_page or full or at_heading):
             groups.append(cur)
-            carry = cur[-1] if (not new_page and not at_heading and cur[-1].tokens <= cfg.short_block_tokens
+            # Overlap one short unit: a brochure may print a value before its label or after
+            # it, so a short last line goes with the next chunk too.
+            limit = cfg.short_block_tokens * (3 if at_heading else 1)
+            carry = cur[-1] if (not new_page and cur[-1].tokens <= limit
                                 and not cur[-1].heading and len(cur) > 1) else None
             cur, size = ([carry], carry.tokens) if carry else ([], 0)
         cur.append(u)
@@ -138,9 +149,11 @@ def chunk_document(doc: LoadedDocument, cfg: ChunkingConfig | None = None) -> li
     for i, (group, window) in enumerate(zip(groups, windows, strict=True)):
         body = [u for u in group if not u.heading or u is not group[0]]
         text = "\n".join(u.text for u in body)
-        section = next((u.section for u in group if not u.heading), group[0].section)
+        first_text = next(u for u in group if not u.heading)
+        section = first_text.section
         page = group[0].page
+        lead = first_text.lead if first_text.lead and first_text.lead not in text else ""
         chunks.append(Chunk(id=_chunk_id(doc.name, page, text, seen), document=doc.name, title=doc.title,
                             page=page, section=section, text=text, window=window, ordinal=i,
-                            kind="table" if " | " in text and ": " in text else "text"))
+                            kind="table" if " | " in text and ": " in text else "text", lead=lead))
     return chunks

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from assistant.retrieval import HybridRetriever, Query
+from assistant.query import Query
+from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
-from assistant.text import index_tokens
+from assistant.text import fold, index_tokens
 from assistant.types import Passage
 from assistant.values import has_value
 
 MAX_SENTENCE_CHARS = 420
+SHORT_UNIT_CHARS = 60  # a unit this short (a label, a figure) is quoted with its neighbours
+_LINK_ONLY = re.compile(r"^[\W\d_]*(?:(?:https?://|www\.|mailto:)\S+[\s,;]*)+$")
+_DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 
 
 @dataclass
@@ -19,19 +24,36 @@ class Evidence:
     sentence: str
     tokens: set[str]
     score: float
-    coverage: float  # of the question's words, with the passage's title and heading
+    coverage: float  # of the question's words by the sentence and its passage's context
+    passage_coverage: float  # of the question's words by the whole passage with its context
     has_value: bool  # holds a value of the kind the question asks for
 
 
 def passage_units(passage: Passage) -> list[str]:
-    """Lines of a passage, and sentences of its long lines; table rows stay whole."""
+    """Sentences of a passage; table rows stay whole; short lines (labels, figures) are
+    joined with the short lines next to them, so a figure is quoted with its label."""
+    lines = [ln.strip() for ln in passage.chunk.text.split("\n") if ln.strip()]
     units: list[str] = []
-    for line in passage.chunk.text.split("\n"):
-        if " | " in line or len(line) <= MAX_SENTENCE_CHARS:
-            units.extend(split_sentences(line) if " | " not in line else [line])
+    for i, line in enumerate(lines):
+        if " | " in line:
+            units.append(line)
+        elif len(line) < SHORT_UNIT_CHARS:
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and len(lines[j]) < SHORT_UNIT_CHARS]
+            units.append(" — ".join([near[0], line] if near and i > 0 and near[0] == lines[i - 1] else [line])
+                         + (f" — {lines[i + 1]}" if i + 1 < len(lines) and lines[i + 1] in near else ""))
         else:
             units.extend(split_sentences(line))
     return [u for u in units if len(u) > 2]
+
+
+def _is_definition(query: Query, sentence: str) -> bool:
+    """'Ce este X?' answered by a sentence that opens with X and a defining verb."""
+    q = fold(query.text)
+    if not re.match(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b", q):
+        return False
+    head = fold(sentence)[:80]
+    m = _DEFINITION.search(head)
+    return bool(m) and len(set(index_tokens(head[: m.start()])) & set(query.core_tokens)) >= 1
 
 
 def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetriever) -> list[Evidence]:
@@ -40,15 +62,21 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
         return out
     top = passages[0].score or 1.0
     for rank, p in enumerate(passages):
-        ctx = set(index_tokens(" ".join(x for x in (p.chunk.title, p.chunk.section) if x)))
+        ctx = set(index_tokens(p.chunk.context()))
+        whole = set(index_tokens(p.chunk.text)) | ctx
+        p_cov = retriever.coverage(query, whole)
         for sent in passage_units(p):
+            if _LINK_ONLY.match(sent):
+                continue
             toks = set(index_tokens(sent))
             own = retriever.coverage(query, toks)
             with_ctx = retriever.coverage(query, toks | ctx)
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
-            score = 0.6 * own + 0.4 * with_ctx + 0.15 * (p.score / top) + (0.3 if value else 0.0)
+            score = 0.45 * own + 0.2 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
+            score += 0.3 if value else 0.0
+            score += 0.3 if _is_definition(query, sent) else 0.0
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15
-            out.append(Evidence(rank, sent, toks, score, with_ctx, value))
+            out.append(Evidence(rank, sent, toks, score, with_ctx, p_cov, value))
     out.sort(key=lambda e: -e.score)
     return out

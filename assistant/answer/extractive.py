@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 
 from assistant.answer.evidence import Evidence, score_sentences
-from assistant.retrieval import HybridRetriever, Query
+from assistant.query import Query
+from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.types import Answer, Citation, Passage
 from assistant.values import find_values, has_value, is_bare_value
@@ -35,7 +36,7 @@ class ExtractiveAnswerer:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
         scored = score_sentences(query, passages, self.retriever)
-        if not scored or scored[0].coverage < MIN_COVERAGE:
+        if not scored or max(e.passage_coverage for e in scored) < MIN_COVERAGE:
             return [], []
         chosen = self._select(query, scored)
         if not chosen:
@@ -50,7 +51,9 @@ class ExtractiveAnswerer:
         return [], []
 
     def _select(self, query: Query, scored: list[Evidence]) -> list[Evidence]:
-        eligible = [e for e in scored if e.coverage >= MIN_COVERAGE * 0.8]
+        eligible = [e for e in scored if e.passage_coverage >= MIN_COVERAGE]
+        if not eligible:
+            return []
         typed = [k for k in ENFORCED_KINDS if query.intent.wants(k)]
         if typed:  # prefer a sentence holding the value asked for, when one matches well enough
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * 0.6]

@@ -89,7 +89,7 @@ def guess_title(text: str, *, max_len: int = 150) -> str | None:
     """The first markdown heading near the top, else the first non-empty short line."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines[:40]:
-        if line.startswith("#"):
+        if re.match(r"#{1,6}\s", line):  # "#hashtag" is not a heading
             heading = line.lstrip("#").strip()
             if heading:
                 return heading[:max_len]

@@ -1,0 +1,61 @@
+"""A question prepared for retrieval: its terms, each with the words that satisfy it.
+
+A term is one word of the question, or a phrase that a concept table or the English
+glossary maps to the words call documents use ("cine poate depune" -> beneficiari eligibili).
+A passage covers a term when it holds any of its alternatives, so expansions widen what
+matches without making a question harder to cover.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.intent import Intent, concept_spans, detect_intent
+from assistant.text import fold, glossary, index_tokens
+
+
+@dataclass(frozen=True)
+class Term:
+    weight_tokens: tuple[str, ...]  # the tokens whose rarity weighs the term
+    alternatives: frozenset[str]  # any of these in a passage satisfies the term
+
+
+@dataclass
+class Query:
+    text: str
+    terms: list[Term]
+    intent: Intent
+    tokens: list[str] = field(default_factory=list)  # for BM25: own words twice, expansions once
+    core_tokens: list[str] = field(default_factory=list)  # the question's own words
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        rest = fold(text)
+        terms: list[Term] = []
+        for span, words in concept_spans(text):
+            own = index_tokens(span)
+            terms.append(Term(tuple(own) or tuple(index_tokens(words)[:1]), frozenset(own + index_tokens(words))))
+            rest = rest.replace(span, " ")
+        for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"\b{re.escape(en)}\b", rest):
+                ro_tokens = index_tokens(ro)
+                if ro_tokens:
+                    terms.append(Term(tuple(ro_tokens[:1]), frozenset(ro_tokens)))
+                rest = re.sub(rf"\b{re.escape(en)}\b", " ", rest)
+        own_words = list(dict.fromkeys(index_tokens(rest)))
+        terms.extend(Term((t,), frozenset([t])) for t in own_words)
+        core = own_words + [t for term in terms for t in term.weight_tokens if t not in own_words]
+        expansions = [t for term in terms for t in sorted(term.alternatives) if t not in core]
+        return cls(text=text, terms=terms, intent=detect_intent(text), tokens=core * 2 + expansions,
+                   core_tokens=core)
+
+
+def token_matches(alt: str, tokens: set[str]) -> bool:
+    """Exact, or for words one stem the prefix of the other (Snowball on folded Romanian
+    gives 'clust' and 'cluster', 'elig' and 'eligib' for forms of one word)."""
+    if alt in tokens:
+        return True
+    if not alt.isalpha() or len(alt) < 3:
+        return False
+    return any(t.isalpha() and len(t) >= 3 and (t.startswith(alt) or alt.startswith(t)) for t in tokens)
