@@ -65,4 +65,11 @@ def concept_words(question: str) -> str:
 def concept_spans(question: str) -> list[tuple[str, str]]:
     """(the words of the question that ask it, the words documents use) for each concept."""
     q = fold(question)
-    return [(m.group(), words) for rx, words in _concepts() for m in [rx.search(q)] if m]
+    spans = []
+    for rx, words in _concepts():
+        m = rx.search(q)
+        if m:  # widen to whole words: "buget" matched in "bugetul" takes "bugetul"
+            start = len(q[: m.start()].rstrip("abcdefghijklmnopqrstuvwxyz")) if m.start() else 0
+            tail = re.match(r"[a-z]*", q[m.end():])
+            spans.append((q[start : m.end() + (tail.end() if tail else 0)], words))
+    return spans

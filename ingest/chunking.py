@@ -103,15 +103,26 @@ def _group(units: list[_Unit], cfg: ChunkingConfig) -> list[list[_Unit]]:
             groups.append(cur)
             # Overlap one short unit: a brochure may print a value before its label or after
             # it, so a short last line goes with the next chunk too.
-            limit = cfg.short_block_tokens * (3 if at_heading else 1)
-            carry = cur[-1] if (not new_page and cur[-1].tokens <= limit
-                                and not cur[-1].heading and len(cur) > 1) else None
+            carry = None if new_page or cur[-1].heading or len(cur) < 2 else _carry(cur[-1], cfg, at_heading)
             cur, size = ([carry], carry.tokens) if carry else ([], 0)
         cur.append(u)
         size += u.tokens
     if cur:
         groups.append(cur)
     return [g for g in groups if any(not u.heading for u in g)]
+
+
+def _carry(last: _Unit, cfg: ChunkingConfig, at_heading: bool) -> _Unit | None:
+    """The short unit (or, before a heading, the last sentence) repeated in the next chunk."""
+    limit = cfg.short_block_tokens * (3 if at_heading else 1)
+    if last.tokens <= limit:
+        return last
+    if at_heading:
+        tail = split_sentences(last.text)[-1]
+        n = count_tokens(tail)
+        if n <= limit and tail != last.text:
+            return _Unit(tail, n, last.section, last.page, lead=last.lead)
+    return None
 
 
 def _chunk_id(document: str, page: int | None, text: str, seen: dict[str, int]) -> str:
@@ -147,8 +158,7 @@ def chunk_document(doc: LoadedDocument, cfg: ChunkingConfig | None = None) -> li
     seen: dict[str, int] = {}
     chunks = []
     for i, (group, window) in enumerate(zip(groups, windows, strict=True)):
-        body = [u for u in group if not u.heading or u is not group[0]]
-        text = "\n".join(u.text for u in body)
+        text = "\n".join(u.text for u in group)
         first_text = next(u for u in group if not u.heading)
         section = first_text.section
         page = group[0].page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.query import Query
+from assistant.query import Query, token_matches
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
@@ -30,20 +30,33 @@ class Evidence:
 
 
 def passage_units(passage: Passage) -> list[str]:
-    """Sentences of a passage; table rows stay whole; short lines (labels, figures) are
-    joined with the short lines next to them, so a figure is quoted with its label."""
-    lines = [ln.strip() for ln in passage.chunk.text.split("\n") if ln.strip()]
+    """Sentences of a passage; table rows stay whole; a run of short lines (brochure labels
+    and figures) is one unit, so a figure is quoted together with the label beside it."""
     units: list[str] = []
-    for i, line in enumerate(lines):
+    run: list[str] = []
+    for line in (ln.strip() for ln in passage.chunk.text.split("\n")):
+        if line and len(line) < SHORT_UNIT_CHARS and " | " not in line and sum(map(len, run)) < 200:
+            run.append(line)
+            continue
+        if run:
+            units.append(" — ".join(run))
+            run = []
         if " | " in line:
             units.append(line)
-        elif len(line) < SHORT_UNIT_CHARS:
-            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and len(lines[j]) < SHORT_UNIT_CHARS]
-            units.append(" — ".join([near[0], line] if near and i > 0 and near[0] == lines[i - 1] else [line])
-                         + (f" — {lines[i + 1]}" if i + 1 < len(lines) and lines[i + 1] in near else ""))
-        else:
+        elif line:
             units.extend(split_sentences(line))
+    if run:
+        units.append(" — ".join(run))
     return [u for u in units if len(u) > 2]
+
+
+def _named_field(query: Query, sentence: str) -> bool:
+    """A table row with a column the question names ("directorul" -> "Director proiect: ...")."""
+    if " | " not in sentence:
+        return False
+    headers = set(index_tokens(" ".join(cell.split(":", 1)[0] for cell in sentence.split(" | ") if ":" in cell)))
+    wanted = set(query.core_tokens)
+    return any(token_matches(h, wanted) for h in headers if h.isalpha() and len(h) >= 4)
 
 
 def _is_definition(query: Query, sentence: str) -> bool:
@@ -73,7 +86,8 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             with_ctx = retriever.coverage(query, toks | ctx)
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
             score = 0.45 * own + 0.2 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
-            score += 0.3 if value else 0.0
+            score += 0.3 * min(1.0, 2 * with_ctx) if value else 0.0  # a value only counts near the topic
+            score += 0.25 if _named_field(query, sent) else 0.0
             score += 0.3 if _is_definition(query, sent) else 0.0
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15

@@ -61,6 +61,8 @@ class ExtractiveAnswerer:
         chosen: list[Evidence] = []
         covered: set[str] = set()
         for e in eligible:
+            if any(e.sentence in c.sentence or c.sentence in e.sentence for c in chosen):
+                continue
             gain = self.retriever.coverage(query, e.tokens - covered) if chosen else 1.0
             if chosen and (gain < 0.12 or e.score < chosen[0].score * 0.55):
                 continue

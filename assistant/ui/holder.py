@@ -50,11 +50,13 @@ class AssistantHolder:
             assert self._assistant is not None
             return self._assistant
 
-    def reload(self) -> Assistant:
-        """Rebuild now (after this process ingested or removed documents)."""
+    def reload(self) -> Assistant | None:
+        """Rebuild now (after this process ingested or removed documents); None once the index is empty."""
         with self._lock:
-            self._swap(self._manifest_stamp())
-            assert self._assistant is not None
+            try:
+                self._swap(self._manifest_stamp())
+            except IndexNotBuiltError:
+                self._assistant, self._stamp = None, None
             return self._assistant
 
     def _swap(self, stamp: tuple[int, int] | None) -> None:

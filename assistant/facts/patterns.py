@@ -1,0 +1,198 @@
+"""Label and value patterns of Romanian call documents, matched on folded text (no diacritics).
+
+General vocabulary of calls for proposals (ghidul solicitantului, fișa apelului, broșuri):
+each field has the label variants agencies use; values are amounts with a currency,
+percentages, dates with an hour, durations, or free text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text import MONTHS, fold
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: str  # "amount", "percent", "date", "period", "duration", "text"
+    label: re.Pattern[str]
+    weak: bool = False  # only a label when the line holds nothing else (a brochure heading)
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])(?:" + "|".join(alternatives) + r")(?![a-z])")
+
+
+# Order matters: an earlier, longer label wins where two overlap.
+FIELDS: list[FieldSpec] = [
+    FieldSpec("funding_rate", "percent", _rx(
+        r"contributia maxima(?: a programului)?(?: la (?:totalul )?cheltuielil?e(?:le)? eligibile)?",
+        r"rata (?:maxima )?(?:de )?(?:co)?finantare(?:a)?(?: nerambursabila)?",
+        r"intensitate(?:a)?(?: maxima)?(?: a)?(?: ajutorului(?: de stat| public)?)?",
+        r"procent(?:ul)? (?:maxim )?de (?:co)?finantare", r"cofinantare(?:a)? (?:ue|publica|nerambursabila)")),
+    FieldSpec("project_value", "amount", _rx(
+        r"valoare(?:a)? (?:totala |eligibila )?(?:minima|maxima|min\.?|max\.?)?(?: eligibila)?"
+        r"(?: si (?:minima|maxima))? a (?:unui )?proiect(?:ului)?",
+        r"valoarea proiect(?:ului|elor)", r"suma (?:maxima )?acordata pe proiect",
+        r"finantare(?:a)? (?:nerambursabila )?(?:minima|maxima)(?: nerambursabila)?(?: pe proiect)?",
+        r"(?:minimum|maximum) (?:de )?finantare pe proiect")),
+    FieldSpec("allocation", "amount", _rx(
+        r"aloca(?:rea|re) financiara(?: (?:totala|a apelului|disponibila))?", r"alocare(?:a)? (?:totala|bugetara)",
+        r"buget(?:ul)? (?:total|alocat|disponibil)(?: (?:al|pentru) (?:apelului|apel))?",
+        r"valoarea totala a apelului", r"fonduri(?:le)? (?:disponibile|alocate)")),
+    FieldSpec("submission_period", "period", _rx(
+        r"perioada (?:de )?depunere(?: a (?:cererilor|proiectelor)(?: de finantare)?)?",
+        r"perioada de (?:primire|transmitere) a (?:cererilor|proiectelor)(?: de finantare)?",
+        r"depunerea (?:cererilor de finantare|proiectelor) (?:se face |se realizeaza )?(?:in perioada|intre)")),
+    FieldSpec("deadline", "date", _rx(
+        r"data (?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
+        r"termen(?:ul)?[ -]limita(?: de depunere| pentru depunere)?", r"termen(?:ul)? (?:final )?de depunere",
+        r"data de depunere", r"deadline")),
+    FieldSpec("duration", "duration", _rx(
+        r"durata (?:maxima )?(?:de implementare )?a proiect(?:ului|elor)", r"durata proiect(?:ului|elor)",
+        r"perioada (?:maxima )?de implementare(?: a proiectului)?")),
+    FieldSpec("final_beneficiaries", "text", _rx(r"beneficiari(?:i)? finali(?: ai proiectelor| ai proiectului)?")),
+    FieldSpec("applicants", "text", _rx(
+        r"(?:tipuri(?:le)? de )?solicitant(?:i|ii) eligibili", r"beneficiari(?:i)? eligibili",
+        r"cine poate (?:aplica|solicita finantare)", r"categorii(?:le)? de (?:solicitanti|beneficiari)",
+        r"eligibilitatea solicitantilor")),
+    FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),
+    FieldSpec("regions", "text", _rx(
+        r"regiun(?:i|ile|ea) eligibil[ae]", r"judet(?:e|ele)(?: eligibile)?", r"zona (?:geografica )?eligibila",
+        r"aria (?:geografica|de implementare)", r"(?:eligibilitate )?tari\s*/\s*regiuni", r"localizare(?:a)? proiectului")),
+    FieldSpec("ineligible_expenses", "text", _rx(r"cheltuieli(?:le)? neeligibile")),
+    FieldSpec("eligible_expenses", "text", _rx(r"cheltuieli(?:le)? eligibile")),
+]
+
+_NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_MULT = r"(?:mii|mil\.?|milioane|milion|mld\.?|miliarde|miliard)"
+_CUR = r"(?:€|eur(?:o)?\b|lei\b|ron\b|usd\b|\$)"
+AMOUNT = re.compile(rf"(?:(?P<n1>{_NUMBER})\s*(?P<m1>{_MULT})?\s*(?P<c1>{_CUR})|(?P<c2>{_CUR})\s*(?P<n2>{_NUMBER})\s*(?P<m2>{_MULT})?)",
+                    re.IGNORECASE)
+PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d+)?)\s*%")
+_MONTH_RX = "|".join(k for k in MONTHS if k not in ("may", "march", "june", "july"))
+DATE = re.compile(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b|\b(\d{{1,2}})\s+({_MONTH_RX})\s+(\d{{4}})\b")
+HOUR = re.compile(r"(?:\bora|\bh\.?|,|la)\s*(\d{1,2})[:.](\d{2})\b|\b(\d{1,2}):(\d{2})\b")
+DURATION = re.compile(r"(?:(\d+)\s*(?:-|si|pana la)\s*)?(\d+)\s*(?:de\s+)?(luni|ani|zile|saptamani)\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?:\+40|\b0)[\s.]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
+MIN_MAX = re.compile(r"\b(min(?:im(?:um|a|ă))?|max(?:im(?:um|a|ă))?)\b\.?", re.IGNORECASE)
+
+_MULTIPLIER = {"mii": 1e3, "mil": 1e6, "milion": 1e6, "milioane": 1e6, "mld": 1e9, "miliard": 1e9, "miliarde": 1e9}
+_CURRENCY = {"€": "EUR", "eur": "EUR", "euro": "EUR", "lei": "RON", "ron": "RON", "usd": "USD", "$": "USD"}
+
+
+def number(raw: str) -> float:
+    """'7.350.000' -> 7350000, '2,8' -> 2.8, '100 000' -> 100000."""
+    raw = raw.replace("\u00a0", " ").strip()
+    if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
+        raw = raw.replace(".", "").replace(" ", "")
+    return float(raw.replace(",", "."))
+
+
+def amounts(text: str) -> list[tuple[str, float, str]]:
+    """(as written, value, ISO currency) for every amount with a currency."""
+    out = []
+    for m in AMOUNT.finditer(text):
+        n, mult, cur = (m["n1"], m["m1"], m["c1"]) if m["n1"] else (m["n2"], m["m2"], m["c2"])
+        value = number(n) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
+        out.append((m.group().strip(), value, _CURRENCY.get(cur.lower(), cur.upper())))
+    return out
+
+
+def percents(text: str) -> list[tuple[int, float]]:
+    return [(m.start(), number(m.group(1))) for m in PERCENT.finditer(text)]
+
+
+def dates(text: str) -> list[tuple[int, str, str | None]]:
+    """(offset, ISO date, 'HH:MM' or None) for every date; the hour is taken right after it."""
+    folded = fold(text)
+    out = []
+    for m in DATE.finditer(folded):
+        if m.group(1):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            d, mo, y = int(m.group(4)), MONTHS[m.group(5)], int(m.group(6))
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            continue
+        h = HOUR.search(folded[m.end(): m.end() + 25])
+        hour = None
+        if h:
+            hh, mm = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
+            hour = f"{int(hh):02d}:{mm}" if int(hh) < 24 else None
+        out.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}", hour))
+    return out
+
+
+def duration(text: str) -> dict[str, object] | None:
+    m = DURATION.search(fold(text))
+    if not m:
+        return None
+    unit = m.group(3)
+    low = int(m.group(1)) if m.group(1) else None
+    return {"min": low, "max": int(m.group(2)), "unit": unit}
+
+
+def has_kind(text: str, kind: str) -> bool:
+    """Whether text holds a value of the kind a field needs."""
+    if kind == "amount":
+        return bool(amounts(text))
+    if kind == "percent":
+        return bool(PERCENT.search(text))
+    if kind == "date":
+        return bool(dates(text))
+    if kind == "period":
+        return len(dates(text)) >= 2 or bool(dates(text))
+    if kind == "duration":
+        return duration(text) is not None
+    words = re.findall(r"[a-z]{3,}", fold(text))
+    return len(words) >= 2
+
+
+# Conditions a funding rate depends on, as agencies write them (first the aid regime, then size).
+CONDITIONS: list[tuple[str, re.Pattern[str]]] = [
+    ("ajutor de minimis", re.compile(r"minimis")),
+    ("ajutor de stat", re.compile(r"ajutor(?:ul|ului)? (?:de stat|regional|pentru investitii)|ajutoare de stat")),
+    ("microintreprinderi", re.compile(r"micro[ -]?intreprinder")),
+    ("intreprinderi mici", re.compile(r"intreprinder\w* mic[ai]\b(?! si mijlocii)")),
+    ("IMM", re.compile(r"\bimm\b|imm-uri|intreprinder\w* mici si mijlocii")),
+    ("intreprinderi mijlocii", re.compile(r"intreprinder\w* mijlocii")),
+    ("intreprinderi mari", re.compile(r"intreprinder\w* mari\b")),
+]
+
+
+def conditions(text: str) -> list[str]:
+    """Conditions named in text, in the order they appear."""
+    folded = fold(text)
+    found = [(m.start(), name) for name, rx in CONDITIONS for m in [rx.search(folded)] if m]
+    return [name for _, name in sorted(found)]
+
+
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĂÂÎȘȚ\-•])")
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence of text that holds the character at offset."""
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        if m.start() >= offset:
+            return text[start: m.start()].strip()
+        start = m.end()
+    return text[start:].strip()
+
+
+def is_caps_label(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 12
+
+
+def is_bare(line: str, kind: str) -> bool:
+    """A line that is only a value of the kind ('65%', '4 milioane euro'), a brochure figure."""
+    words = line.split()
+    if not words or len(words) > 6:
+        return False
+    if kind == "percent":
+        return bool(re.fullmatch(r"\s*\d{1,3}(?:[.,]\d+)?\s*%\s*", line))
+    return has_kind(line, kind)

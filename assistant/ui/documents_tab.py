@@ -1,0 +1,138 @@
+"""Tab „Documente”: what is indexed, uploads ingested with progress, documents removed."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.ui.guard import romanian_errors
+from assistant.ui.holder import AssistantHolder
+from assistant.ui.render import esc
+from ingest.chunking import ChunkingConfig
+from ingest.lock import ingest_lock
+from ingest.pipeline import IngestReport, ingest_paths, remove_documents
+from ingest.status import index_status
+
+logger = logging.getLogger(__name__)
+
+UPLOAD_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+COLUMNS = ["Document", "Titlu", "Tip", "Pagini", "Fragmente", "Indexat la"]
+LOCK_WAIT_S = 30.0
+
+
+def safe_name(name: str) -> str:
+    """A file name that cannot leave the uploads folder: no folders, no dots in front, plain characters."""
+    base = Path(name.replace("\\", "/")).name
+    base = unicodedata.normalize("NFC", base)
+    base = re.sub(r"[^\w.\-]+", "_", base).lstrip("._")[-120:]
+    return base or "document"
+
+
+def status_rows(holder: AssistantHolder) -> list[list[Any]]:
+    status = index_status(holder.read_store())
+    return [[d["document"], d["title"], d["kind"], d["pages"], d["chunks"], d["ingested_at"]]
+            for d in status["documents"]]
+
+
+def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Copy accepted uploads into INDEX/uploads/; (copied files, Romanian refusals)."""
+    folder = holder.index / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    staged, refused = [], []
+    limit = holder.settings.max_file_bytes
+    for raw in paths:
+        src = Path(raw)
+        name = safe_name(src.name)
+        if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+            refused.append(f"{name}: tipul de fișier nu este acceptat (acceptăm PDF, DOCX, TXT, MD).")
+        elif src.stat().st_size > limit:
+            refused.append(f"{name}: fișierul depășește dimensiunea maximă permisă ({limit // 1_000_000} MB).")
+        else:
+            target = folder / name
+            shutil.copyfile(src, target)
+            staged.append(target)
+    return staged, refused
+
+
+def ingest_uploads(holder: AssistantHolder, paths: list[str], progress: Any = None) -> str:
+    """Ingest uploaded files under the index lock; a Romanian report (Markdown-free HTML)."""
+    staged, refused = stage_uploads(holder, paths)
+    report = IngestReport()
+    if staged:
+        cfg = ChunkingConfig(chunk_tokens=holder.settings.chunk_tokens, window_tokens=holder.settings.window_tokens)
+        done = [0]
+
+        def on_file(path: Path) -> None:
+            if progress is not None:
+                progress(done[0] / len(staged), desc=f"Se indexează {path.name}")
+            done[0] += 1
+        with ingest_lock(holder.index, wait_s=LOCK_WAIT_S):
+            report = ingest_paths(holder.open_store(), staged, cfg, on_file=on_file)
+        for failure in report.failed:
+            (holder.index / "uploads" / failure.file).unlink(missing_ok=True)
+        holder.reload()
+    return report_html(report, refused)
+
+
+def report_html(report: IngestReport, refused: list[str]) -> str:
+    lines = [f"Adăugat: {esc(n)}" for n in report.added] + [f"Actualizat: {esc(n)}" for n in report.updated]
+    lines += [f"Neschimbat (deja indexat): {esc(n)}" for n in report.unchanged]
+    errors = [esc(f.message_ro) for f in report.failed] + [esc(r) for r in refused]
+    ok = "".join(f"<li>{x}</li>" for x in lines)
+    bad = "".join(f'<li class="st-not_met">Eșuat — {x}</li>' for x in errors)
+    return f'<ul id="ingest-report">{ok}{bad}</ul>' if ok or bad else "<p>Niciun fișier încărcat.</p>"
+
+
+def remove_docs(holder: AssistantHolder, names: list[str]) -> str:
+    with ingest_lock(holder.index, wait_s=LOCK_WAIT_S):
+        removed = remove_documents(holder.open_store(), names)
+    for name in removed:
+        (holder.index / "uploads" / safe_name(name)).unlink(missing_ok=True)
+    if removed:
+        holder.reload()
+    return f"<p>Eliminat: {esc(', '.join(removed))}</p>" if removed else "<p>Niciun document eliminat.</p>"
+
+
+def build_documents_tab(holder: AssistantHolder, tab: gr.Tab) -> None:
+    gr.Markdown("Documentele din care răspunde asistentul. Încărcați PDF, DOCX, TXT sau MD "
+                f"(cel mult {holder.settings.max_file_bytes // 1_000_000} MB pe fișier).")
+    table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="doc-table")
+    with gr.Row():
+        files = gr.File(label="Încărcați documente", file_count="multiple", type="filepath",
+                        file_types=list(UPLOAD_SUFFIXES), elem_id="doc-upload")
+        with gr.Column():
+            ingest_btn = gr.Button("Indexează fișierele încărcate", variant="primary", elem_id="doc-ingest")
+            to_remove = gr.Dropdown([], multiselect=True, label="Documente de eliminat", elem_id="doc-remove-pick")
+            remove_btn = gr.Button("Elimină din index", variant="stop", elem_id="doc-remove")
+    result = gr.HTML(elem_id="doc-result")
+
+    @romanian_errors
+    def refresh() -> tuple[Any, Any]:
+        import pandas as pd
+
+        rows = status_rows(holder)
+        return pd.DataFrame(rows, columns=COLUMNS), gr.Dropdown(choices=[r[0] for r in rows], value=[])
+
+    @romanian_errors
+    def on_ingest(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, Any, Any, str]:
+        if not paths:
+            raise gr.Error("Alegeți mai întâi unul sau mai multe fișiere.")
+        html = ingest_uploads(holder, paths, progress)
+        return (*refresh(), None, html)
+
+    @romanian_errors
+    def on_remove(names: list[str] | None) -> tuple[Any, Any, str]:
+        if not names:
+            raise gr.Error("Alegeți documentele de eliminat.")
+        html = remove_docs(holder, names)
+        return (*refresh(), html)
+
+    tab.select(refresh, None, [table, to_remove], api_visibility="private")
+    ingest_btn.click(on_ingest, [files], [table, to_remove, files, result], api_visibility="private")
+    remove_btn.click(on_remove, [to_remove], [table, to_remove, result], api_visibility="private")
