@@ -103,7 +103,7 @@ def _group(units: list[_Unit], cfg: ChunkingConfig) -> list[list[_Unit]]:
             groups.append(cur)
             # Overlap one short unit: a brochure may print a value before its label or after
             # it, so a short last line goes with the next chunk too.
-            carry = None if new_page or cur[-1].heading or len(cur) < 2 else _carry(cur[-1], cfg, at_heading)
+            carry = None if new_page or cur[-1].heading or (len(cur) < 2 and not at_heading) else _carry(cur[-1], cfg, at_heading)
             cur, size = ([carry], carry.tokens) if carry else ([], 0)
         cur.append(u)
         size += u.tokens

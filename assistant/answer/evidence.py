@@ -50,6 +50,12 @@ def passage_units(passage: Passage) -> list[str]:
     return [u for u in units if len(u) > 2]
 
 
+def _is_label(unit: str) -> bool:
+    """Only capitals (a brochure label or a heading): it names a topic, it answers nothing."""
+    letters = [c for c in unit if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _named_field(query: Query, sentence: str) -> bool:
     """A table row with a column the question names ("directorul" -> "Director proiect: ...")."""
     if " | " not in sentence:
@@ -79,15 +85,15 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
         whole = set(index_tokens(p.chunk.text)) | ctx
         p_cov = retriever.coverage(query, whole)
         for sent in passage_units(p):
-            if _LINK_ONLY.match(sent):
+            if _LINK_ONLY.match(sent) or (_is_label(sent) and not has_value(sent, "count")):
                 continue
             toks = set(index_tokens(sent))
             own = retriever.coverage(query, toks)
             with_ctx = retriever.coverage(query, toks | ctx)
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
             score = 0.45 * own + 0.2 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
-            score += 0.3 * min(1.0, 2 * with_ctx) if value else 0.0  # a value only counts near the topic
-            score += 0.25 if _named_field(query, sent) else 0.0
+            score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
+            score += 0.1 if _named_field(query, sent) else 0.0
             score += 0.3 if _is_definition(query, sent) else 0.0
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15

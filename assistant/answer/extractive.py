@@ -42,7 +42,7 @@ class ExtractiveAnswerer:
         if not chosen:
             return [], []
         wanted = [k for k in ENFORCED_KINDS if query.intent.wants(k)]
-        if not wanted or any(has_value(e.sentence, k) for e in chosen for k in wanted):
+        if not wanted or any(has_value(chosen[0].sentence, k) for k in wanted):
             return chosen, []
         for kind in wanted:  # the value asked for is not in the chosen text: a brochure figure?
             orphans = self._orphan_values(passages[chosen[0].passage_rank], kind)

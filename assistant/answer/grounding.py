@@ -51,7 +51,8 @@ def complete_sentences(buffer: str) -> tuple[list[str], str]:
     parts = split_sentences(normalise_markers(buffer))
     if len(parts) < 2 or _PENDING_MARKER.match(parts[-1]):
         return [], buffer
-    return parts[:-1], parts[-1]
+    trailing = buffer[len(buffer.rstrip()):]  # the space before the next word may already be here
+    return parts[:-1], parts[-1] + trailing
 
 
 @dataclass

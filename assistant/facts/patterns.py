@@ -196,3 +196,13 @@ def is_bare(line: str, kind: str) -> bool:
     if kind == "percent":
         return bool(re.fullmatch(r"\s*\d{1,3}(?:[.,]\d+)?\s*%\s*", line))
     return has_kind(line, kind)
+
+
+def label_cells(row: str) -> list[tuple[str, str]]:
+    """'Header: value | Header: value' (a table row as ingest renders it) to (header, value) pairs."""
+    out = []
+    for cell in row.split(" | "):
+        head, sep, value = cell.partition(": ")
+        if sep:
+            out.append((head.strip(), value.strip()))
+    return out

@@ -1,0 +1,61 @@
+"""Which call a document describes: its name, its code, the programme that funds it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts.lines import Line
+from assistant.facts.patterns import is_caps_label
+from assistant.facts.values import Fact
+from assistant.text import fold
+
+_QUOTED = r"[„\"«“']\s*([^”\"»“']{4,160}?)\s*[”\"»“']"
+_NAME = re.compile(r"(?<![a-z])(?:apel(?:ul)?(?: de proiecte| de propuneri)?|cerere(?:a)?(?: de propuneri)?|"
+                   r"competiti(?:a|e)|call|denumire(?:a)? apel(?:ului)?|titlu(?:l)? apel(?:ului)?)\s*(?::\s*)?")
+_CODE = re.compile(r"(?<![a-z])(?:cod(?:ul)?(?: de)?(?: identificare)?(?: al)? (?:apel(?:ului)?|competitiei|mysmis)|"
+                   r"referinta|identificator(?:ul)? apel(?:ului)?|numar(?:ul)? apel(?:ului)?|cod apel)\s*:?\s*")
+_CODE_TOKEN = re.compile(r"[A-Za-z0-9][\w/.\-]*\d[\w/.\-]*")
+_PROGRAMME = re.compile(r"\bProgram(?:ul)?\s*:\s*(.{3,140})|\b(Programul\s+[A-ZĂÂÎȘȚ][^.;:\n]{2,80}?\d{4}\s*[-–]\s*\d{4})")
+
+
+def identity_facts(units: list[Line]) -> list[Fact]:
+    out: list[Fact] = []
+    programme_at = None
+    for i, unit in enumerate(units):
+        text = unit.text
+        folded = fold(text)
+        for m in _NAME.finditer(folded):
+            rest = text[m.end():] if len(folded) == len(text) else folded[m.end():]
+            q = re.match(_QUOTED, rest)
+            if q:
+                out.append(_fact("call_name", q.group(1), unit))
+            elif folded[m.start():m.end()].rstrip().endswith(":") and m.start() == 0 and len(rest.split()) <= 12:
+                out.append(_fact("call_name", rest.strip(), unit))
+        for m in _CODE.finditer(folded):
+            tok = _CODE_TOKEN.match(text[m.end():] if len(folded) == len(text) else folded[m.end():])
+            if tok:
+                out.append(_fact("call_code", tok.group().rstrip(".,;"), unit))
+        p = _PROGRAMME.search(text)
+        if p:
+            out.append(_fact("programme", (p.group(1) or p.group(2)).strip(" „”\"-–"), unit))
+            programme_at = i if programme_at is None else programme_at
+    if not any(f.field == "call_name" for f in out) and programme_at is not None:
+        out.extend(_name_near(units, programme_at))
+    return out
+
+
+def _name_near(units: list[Line], at: int) -> list[Fact]:
+    """A brochure prints the call's name as a short plain line beside the programme's."""
+    for j in (at + 1, at - 1, at + 2, at - 2):
+        if 0 <= j < len(units):
+            text = units[j].text.strip()
+            words = text.split()
+            if (2 <= len(words) <= 6 and not is_caps_label(text) and not re.search(r"[\d@#:/]", text)
+                    and not text.endswith((".", ";", ",")) and text[0].isupper()):
+                return [_fact("call_name", text, units[j])]
+    return []
+
+
+def _fact(name: str, value: str, unit: Line) -> Fact:
+    return Fact(name, " ".join(value.split()).strip(" :"), page=unit.page, section=unit.section,
+                chunk_id=unit.chunk_id, text=unit.text)

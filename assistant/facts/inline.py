@@ -1,0 +1,99 @@
+"""Labels and the values written next to them on the same line ('Alocare financiară: 7.350.000 lei')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.facts.lines import Line
+from assistant.facts.patterns import FIELDS, FieldSpec, has_kind, is_caps_label
+from assistant.facts.values import Fact, make_facts
+from assistant.text import fold
+
+_SEPARATOR = re.compile(r"^[\s:–—\-=>]*(?:(?:este|sunt|va fi|de|in valoare de|reprezinta)\s+)*[\s:–—\-]*", re.IGNORECASE)
+_TYPED_REACH = 160  # a typed value must start within this many characters after its label
+
+
+@dataclass
+class LabelHit:
+    spec: FieldSpec
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class Pending:
+    """A label whose value is not on its line: the value is in a block before or after it."""
+
+    index: int
+    spec: FieldSpec
+    label: str
+    line_text: str
+
+
+def label_hits(text: str) -> list[LabelHit]:
+    """Field labels in text, left to right, no overlaps (earlier field in FIELDS wins a tie)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        text = folded
+    label_only = _looks_like_label_line(text)
+    found: list[tuple[int, int, int, FieldSpec]] = []
+    for rank, spec in enumerate(FIELDS):
+        if spec.weak and not label_only:
+            continue
+        for m in spec.label.finditer(folded):
+            found.append((m.start(), -(m.end() - m.start()), rank, spec))
+    hits: list[LabelHit] = []
+    for start, neg_len, _, spec in sorted(found, key=lambda t: (t[0], t[1], t[2])):
+        end = start - neg_len
+        if hits and start < hits[-1].end:
+            continue
+        hits.append(LabelHit(spec, start, end, text[start:end]))
+    return hits
+
+
+def _looks_like_label_line(text: str) -> bool:
+    return is_caps_label(text) or (len(text.split()) <= 6 and text.rstrip().endswith(":"))
+
+
+def label_only(text: str, hits: list[LabelHit]) -> bool:
+    """The line names fields and holds (almost) nothing else."""
+    rest = fold(text)
+    for h in reversed(hits):
+        rest = rest[: h.start] + " " + rest[h.end:]
+    return len(re.findall(r"[a-z0-9]{2,}", rest)) <= 2
+
+
+def inline_facts(index: int, line: Line) -> tuple[list[Fact], list[Pending]]:
+    """Facts whose value follows the label on the line, and labels left waiting for a value."""
+    text = line.text
+    hits = label_hits(text)
+    facts: list[Fact] = []
+    pending: list[Pending] = []
+    only = label_only(text, hits)
+    for k, hit in enumerate(hits):
+        stop = hits[k + 1].start if k + 1 < len(hits) else len(text)
+        raw = text[hit.end: stop]
+        seg = raw[_SEPARATOR.match(raw).end():] if raw else ""  # type: ignore[union-attr]
+        got = _value(hit, seg, raw, text, line)
+        if got:
+            facts.extend(got)
+        elif only or (hit.spec.kind != "text" and len(text.split()) <= 20):
+            pending.append(Pending(index, hit.spec, hit.label, text))
+    return facts, pending
+
+
+def _value(hit: LabelHit, seg: str, raw: str, text: str, line: Line) -> list[Fact]:
+    spec = hit.spec
+    if not seg.strip():
+        return []
+    if spec.kind == "text":
+        # Free text only after an explicit separator: "Solicitanți eligibili: ..."
+        if not re.match(r"^\s*[:–—\-]", raw) or not has_kind(seg, "text"):
+            return []
+        return make_facts(spec.name, "text", seg, hit.label, line, line.text)
+    window = seg[: _TYPED_REACH + 60]
+    if not has_kind(window[:_TYPED_REACH + 40], spec.kind):
+        return []
+    return make_facts(spec.name, spec.kind, window, hit.label, line, line.text, context=text)

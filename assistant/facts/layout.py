@@ -1,0 +1,132 @@
+"""Values placed away from their labels: brochures and header-row layouts of PDF dumps.
+
+A brochure puts a capitals label ("ALOCAREA FINANCIARĂ") under or over its figure; a
+summary table dumped from a PDF puts several labels on one row and their values in the
+same order below. Labels whose value is a figure show which side values sit on in this
+document; text values follow the same side.
+"""
+
+from __future__ import annotations
+
+from assistant.facts.inline import Pending, label_hits, label_only
+from assistant.facts.lines import Line
+from assistant.facts.patterns import SENTENCE_END, conditions, has_kind, is_bare, is_caps_label
+from assistant.facts.values import Fact, make_facts
+
+_REACH = 12  # units scanned after a header row of labels
+_TEXT_UNITS = 6
+
+
+def _is_label_unit(line: Line) -> bool:
+    hits = label_hits(line.text)
+    return is_caps_label(line.text) or bool(hits and label_only(line.text, hits))
+
+
+def _neighbour(units: list[Line], i: int, step: int) -> Line | None:
+    j = i + step
+    return units[j] if 0 <= j < len(units) else None
+
+
+def orientation(units: list[Line], pending: list[Pending]) -> int:
+    """-1 when this document puts values before their labels, +1 after (the default)."""
+    score = 0
+    for p in pending:
+        if p.spec.kind == "text":
+            continue
+        before, after = _neighbour(units, p.index, -1), _neighbour(units, p.index, 1)
+        score += bool(before and not _is_label_unit(before) and has_kind(before.text, p.spec.kind))
+        score -= bool(after and not _is_label_unit(after) and has_kind(after.text, p.spec.kind))
+    return -1 if score > 0 else 1
+
+
+def far_facts(units: list[Line], pending: list[Pending]) -> list[Fact]:
+    """Values for the labels left waiting, from header rows first, then single labels."""
+    facts: list[Fact] = []
+    done: set[int] = set()
+    for run in _header_runs(pending):
+        facts.extend(_assign_in_order(units, run))
+        done.update(id(p) for p in run)
+    side = orientation(units, pending)
+    for p in pending:
+        if id(p) not in done:
+            facts.extend(_single(units, p, side))
+    return facts
+
+
+def _header_runs(pending: list[Pending]) -> list[list[Pending]]:
+    """Labels on consecutive label-only units naming at least two different fields."""
+    runs: list[list[Pending]] = []
+    for p in sorted(pending, key=lambda p: p.index):
+        if runs and p.index - runs[-1][-1].index <= 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return [r for r in runs if len({p.spec.name for p in r}) >= 2]
+
+
+def _assign_in_order(units: list[Line], run: list[Pending]) -> list[Fact]:
+    """Header labels take the next values of their kind, in the order the labels are written."""
+    out: list[Fact] = []
+    pos = run[-1].index + 1
+    end = min(len(units), pos + _REACH)
+    for p in run:
+        for j in range(pos, end):
+            unit = units[j]
+            if _is_label_unit(unit):
+                end = j
+                break
+            if p.spec.kind == "text" and (is_bare(unit.text, "amount") or len(unit.text.split()) < 4):
+                continue
+            got = make_facts(p.spec.name, p.spec.kind, unit.text, p.label, unit, unit.text)
+            if got:
+                out.extend(got)
+                pos = j + 1
+                break
+    return out
+
+
+def _single(units: list[Line], p: Pending, side: int) -> list[Fact]:
+    if p.spec.kind != "text":
+        for step in (side, -side, 2 * side):
+            unit = _neighbour(units, p.index, step)
+            if unit is None or _is_label_unit(unit):
+                continue
+            got = make_facts(p.spec.name, p.spec.kind, unit.text, p.label, unit, unit.text)
+            if got:
+                return got
+        return _bare_rates(units, p) if p.spec.kind == "percent" else []
+    return _text_value(units, p, side)
+
+
+def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
+    if side < 0:
+        unit = _neighbour(units, p.index, -1)
+        if unit is None or _is_label_unit(unit):
+            return []
+        sentences = [s for s in SENTENCE_END.split(unit.text) if s.strip()]
+        value = sentences[-1] if sentences else unit.text
+        return make_facts(p.spec.name, "text", value, p.label, unit, f"{unit.text}\n{p.line_text}")
+    taken: list[Line] = []
+    for j in range(p.index + 1, min(len(units), p.index + 1 + _TEXT_UNITS)):
+        if _is_label_unit(units[j]):
+            break
+        taken.append(units[j])
+    if not taken:
+        return []
+    value = " ".join(u.text for u in taken)
+    return make_facts(p.spec.name, "text", value, p.label, taken[0], "\n".join([p.line_text, *(u.text for u in taken)]))
+
+
+def _bare_rates(units: list[Line], p: Pending) -> list[Fact]:
+    """A rate label without a figure: the brochure's bare percentages, paired in order with the
+    conditions the label lists (state aid, de minimis, enterprise size) when the counts agree."""
+    bare = [u for u in units if is_bare(u.text, "percent")]
+    if not bare:
+        return []
+    conds = conditions(p.line_text)
+    out: list[Fact] = []
+    for k, unit in enumerate(bare):
+        for fact in make_facts(p.spec.name, "percent", unit.text, p.label, unit, f"{unit.text}\n{p.line_text}"):
+            fact.condition = conds[k] if len(conds) == len(bare) else fact.condition
+            out.append(fact)
+    return out

@@ -1,0 +1,131 @@
+"""A call's fact sheet: the values staff look up (budget, rates, deadline, applicants), each sourced."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.facts.identity import identity_facts
+from assistant.facts.inline import inline_facts
+from assistant.facts.layout import far_facts
+from assistant.facts.lines import Line
+from assistant.facts.patterns import EMAIL, FIELDS, PHONE, amounts, label_cells
+from assistant.facts.values import Fact, make_facts
+from assistant.text import fold
+
+# The fields that make a document a call for proposals when it states at least MIN_CALL_FIELDS.
+CALL_FIELDS = ("allocation", "project_value", "funding_rate", "deadline", "submission_period", "duration",
+               "applicants", "regions", "eligible_expenses", "ineligible_expenses")
+MIN_CALL_FIELDS = 3
+FIELD_ORDER = ("call_name", "call_code", "programme", *CALL_FIELDS, "final_beneficiaries",
+               "contact_email", "contact_phone")
+_RATE_AFTER = re.compile(r"(\d{1,3}(?:[.,]\d+)?\s*%)\s+(?:de\s+)?(?:co)?finantare", re.IGNORECASE)
+_PER_PROJECT = re.compile(r"(maxim\w*|minim\w*)\s+(\S+(?:\s\S+)?)\s*(?:/|pe\s+)proiect", re.IGNORECASE)
+_PHONE_CUE = re.compile(r"\b(?:tel|telefon|fax|mobil|contact)\b")
+
+
+@dataclass
+class CallSheet:
+    """Every field found for one document; `is_call` when it reads as a call for proposals."""
+
+    document: str
+    title: str
+    fields: dict[str, list[Fact]] = field(default_factory=dict)
+
+    @property
+    def is_call(self) -> bool:
+        return sum(1 for f in CALL_FIELDS if self.fields.get(f)) >= MIN_CALL_FIELDS
+
+    @property
+    def name(self) -> str:
+        facts = self.fields.get("call_name")
+        return facts[0].value if facts else self.title or self.document
+
+    def first(self, name: str) -> Fact | None:
+        facts = self.fields.get(name)
+        return facts[0] if facts else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"document": self.document, "title": self.title, "call": self.name, "is_call": self.is_call,
+                "fields": {k: [f.to_json() for f in v] for k, v in self.fields.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CallSheet:
+        fields = {k: [Fact.from_json(f) for f in v] for k, v in data.get("fields", {}).items()}
+        return cls(document=data["document"], title=data.get("title", ""), fields=fields)
+
+
+def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
+    """The sheet of one document from its units in reading order."""
+    units = _expand(lines)
+    facts: list[Fact] = []
+    pending = []
+    for i, unit in enumerate(units):
+        got, waiting = inline_facts(i, unit)
+        facts.extend(got)
+        pending.extend(waiting)
+    facts.extend(far_facts(units, pending))
+    facts.extend(_figures_with_words(units))
+    facts.extend(identity_facts(units))
+    facts.extend(_contacts(units))
+    sheet = CallSheet(document=document, title=title)
+    for fact in facts:
+        fact.document = document
+        bucket = sheet.fields.setdefault(fact.field, [])
+        if not any(_same(fact, other) for other in bucket):
+            bucket.append(fact)
+    sheet.fields = {k: sheet.fields[k] for k in FIELD_ORDER if sheet.fields.get(k)}
+    return sheet
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    if a.normalized is not None and a.normalized == b.normalized and a.field not in ("applicants", "regions"):
+        return a.condition == b.condition or not a.condition or not b.condition
+    return fold(a.value) == fold(b.value)
+
+
+def _expand(lines: list[Line]) -> list[Line]:
+    """Text units as they are; two-column label/value tables as 'Label: value' units;
+    other tables left to the records."""
+    out: list[Line] = []
+    for line in lines:
+        if line.kind != "table":
+            out.append(line)
+            continue
+        cells = label_cells(line.text)
+        if len(cells) != 2:
+            continue
+        (h1, v1), (h2, v2) = cells
+        for label, value in ((h1, h2), (v1, v2)):
+            if any(spec.label.search(fold(label)) for spec in FIELDS if not spec.weak):
+                out.append(Line(f"{label}: {value}", line.page, line.section, line.chunk_id, line.passage, "text"))
+    return out
+
+
+def _figures_with_words(units: list[Line]) -> list[Fact]:
+    """'75% cofinanțare', 'maximum 350.000€/proiect': the word after or before the figure names it,
+    read across line breaks of PDF dumps."""
+    out: list[Fact] = []
+    for i, unit in enumerate(units):
+        text = unit.text if i + 1 >= len(units) else f"{unit.text} {units[i + 1].text}"
+        for m in _RATE_AFTER.finditer(fold(text)):
+            if m.start() < len(unit.text):
+                out.extend(make_facts("funding_rate", "percent", m.group(1), "", unit, text, context=text))
+        for m in _PER_PROJECT.finditer(text):
+            if m.start() < len(unit.text) and amounts(m.group(2)):
+                out.extend(make_facts("project_value", "amount", m.group(0), m.group(1), unit, text))
+    return out
+
+
+def _contacts(units: list[Line]) -> list[Fact]:
+    out: list[Fact] = []
+    for unit in units:
+        for m in EMAIL.finditer(unit.text):
+            out.append(Fact("contact_email", m.group().rstrip("."), page=unit.page, section=unit.section,
+                            chunk_id=unit.chunk_id, text=unit.text))
+        if _PHONE_CUE.search(fold(unit.text)):
+            for m in PHONE.finditer(unit.text):
+                out.append(Fact("contact_phone", m.group(), page=unit.page, section=unit.section,
+                                chunk_id=unit.chunk_id, text=unit.text))
+    return out

@@ -1,0 +1,111 @@
+"""Facts made from a field and the text that holds its value (amounts, rates, dates, text)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from assistant.facts.lines import Line
+from assistant.facts.patterns import (
+    MIN_MAX,
+    amounts,
+    conditions,
+    dates,
+    duration,
+    percents,
+    sentence_at,
+)
+from assistant.text import fold
+
+MAX_TEXT = 600
+
+
+@dataclass
+class Fact:
+    """One value of a call's sheet with its source: document, page, heading, passage."""
+
+    field: str
+    value: str
+    normalized: Any = None
+    condition: str | None = None
+    document: str = ""
+    page: int | None = None
+    section: str | None = None
+    chunk_id: str = ""
+    text: str = ""  # the passage the value was read from
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        if not out["extra"]:
+            out.pop("extra")
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Fact:
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+def _fact(name: str, value: str, src: Line, passage: str, **kw: Any) -> Fact:
+    return Fact(field=name, value=value.strip(), document="", page=src.page, section=src.section,
+                chunk_id=src.chunk_id, text=passage or src.passage, **kw)
+
+
+def _bound(before: str, label: str) -> str | None:
+    """'min' or 'max' from the words just before an amount, else from the label."""
+    hits = MIN_MAX.findall(before[-25:])
+    word = fold(hits[-1]) if hits else ""
+    if not word:
+        folded = fold(label)
+        word = "min" if "minim" in folded else "max" if "maxim" in folded else ""
+    return "min" if word.startswith("min") else "max" if word.startswith("max") else None
+
+
+def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage: str,
+               context: str | None = None) -> list[Fact]:
+    """The facts of one field read from value (context: the text around it, for conditions)."""
+    context = context if context is not None else value
+    if kind == "amount":
+        found = amounts(value)
+        if name == "allocation":
+            found = found[:1]
+        out = []
+        for raw, number, currency in found:
+            bound = _bound(value[: value.find(raw)], label) if name == "project_value" else None
+            out.append(_fact(name, raw, src, passage,
+                             normalized={"amount": number, "currency": currency, "bound": bound}))
+        return out
+    if kind == "percent":
+        out = []
+        base = context.find(value)
+        for offset, pct in percents(value):
+            sentence = sentence_at(context, base + offset) if base >= 0 else sentence_at(value, offset)
+            conds = conditions(sentence) or conditions(label)
+            out.append(_fact(name, f"{pct:g}%", src, passage, normalized=pct,
+                             condition=", ".join(conds) or None))
+        return out
+    if kind in ("date", "period"):
+        found = dates(value)
+        if not found:
+            return []
+        if kind == "date":
+            _, iso, hour = found[0]
+            shown = f"{iso} {hour}" if hour else iso
+            return [_fact(name, shown, src, passage, normalized={"date": iso, "hour": hour})]
+        start, end = found[0], found[-1]
+        return [_fact(name, f"{start[1]} – {end[1]}" + (f" {end[2]}" if end[2] else ""), src, passage,
+                      normalized={"start": start[1], "end": end[1], "end_hour": end[2]})]
+    if kind == "duration":
+        d = duration(value)
+        return [_fact(name, _clip(value, 120), src, passage, normalized=d)] if d else []
+    text = _clip(value, MAX_TEXT)
+    return [_fact(name, text, src, passage)] if re.search(r"[a-zA-Z]{3,}", text) else []
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split()).strip(" :-–—")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return cut[: cut.rfind(" ")] + " …" if " " in cut else cut

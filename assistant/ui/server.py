@@ -1,0 +1,78 @@
+"""Starting the app: settings, first ingest of the bundled corpus, the loopback/auth rule, launch."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from pathlib import Path
+from typing import Any
+
+from assistant.settings import Settings
+from assistant.ui.holder import AssistantHolder
+
+logger = logging.getLogger(__name__)
+
+
+class StartupRefused(SystemExit):
+    """The app must not start as configured; the message says why."""
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return host == "localhost"
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def launch_auth(settings: Settings) -> tuple[str, str] | None:
+    """(user, password) from ASSISTANT_AUTH; refuses a non-loopback address without it."""
+    if settings.auth:
+        user, sep, password = settings.auth.partition(":")
+        if not (sep and user and password):
+            raise StartupRefused("ASSISTANT_AUTH must be user:password")
+        return user, password
+    if not is_loopback(settings.host):
+        raise StartupRefused(
+            f"refusing to listen on {settings.host} without authentication: the app would be open to the "
+            "network. Set ASSISTANT_AUTH=user:password, or ASSISTANT_HOST=127.0.0.1 to stay on this machine.")
+    return None
+
+
+def ensure_index(settings: Settings, corpus: Path) -> None:
+    """An empty index gets the bundled corpus first, so the app answers on its first start."""
+    from assistant.build import open_store
+    from ingest.chunking import ChunkingConfig
+    from ingest.lock import ingest_lock
+    from ingest.pipeline import ingest_paths
+
+    store = open_store(settings)
+    if store.manifest is not None and store.manifest.documents:
+        return
+    if not corpus.is_dir():
+        logger.warning("index empty and no corpus folder=%s", corpus)
+        return
+    logger.warning("index empty; ingesting bundled corpus folder=%s index=%s", corpus, settings.index)
+    cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
+    with ingest_lock(Path(settings.index), wait_s=120):
+        store = open_store(settings)
+        if not (store.manifest and store.manifest.documents):
+            logger.warning("%s", ingest_paths(store, [corpus], cfg).summary())
+
+
+def serve(corpus: Path, settings: Settings | None = None, **launch_kwargs: Any) -> Any:
+    """Build and launch; GRADIO_SERVER_PORT picks the port (gradio reads it), ASSISTANT_* the rest."""
+    from assistant.offline import go_offline
+
+    go_offline()
+    from assistant.ui import build_ui
+    from assistant.ui.render import CSS
+
+    settings = settings or Settings()
+    auth = launch_auth(settings)
+    ensure_index(settings, corpus)
+    demo = build_ui(AssistantHolder(settings))
+    demo.queue(default_concurrency_limit=4)
+    return demo.launch(server_name=settings.host, auth=auth, css=CSS, max_file_size=settings.max_file_bytes,
+                       footer_links=["api"], **launch_kwargs)
