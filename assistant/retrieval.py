@@ -16,8 +16,8 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from assistant.query import Query, token_matches
 from assistant.settings import Settings
 from assistant.store import Store
-from assistant.text import index_tokens
 from assistant.types import Chunk, Passage
+from assistant.answer.features import bonus_features
 from assistant.values import has_value
 
 logger = logging.getLogger(__name__)
@@ -69,16 +69,20 @@ class HybridRetriever(BaseRetriever):
         return fused
 
     def _rerank(self, query: Query, fused: dict[str, float]) -> list[Passage]:
+        """Fused rank plus how well the passage itself (and then with its context) covers
+        the question, plus small bonuses for holding what the question asks for."""
         if not fused:
             return []
         best = max(fused.values())
         out = []
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1])[: self.settings.candidates]:
             chunk = self.store.chunks[cid]
-            toks = set(index_tokens(chunk.indexed_text()))
-            s = score / best + 1.0 * self.coverage(query, toks)
+            own = self.store.tokens_of(chunk)
+            with_ctx = own | self.store.context_tokens_of(chunk)
+            s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx)
             if query.intent.typed and any(has_value(chunk.text, kind) for kind in query.intent.typed):
                 s += 0.25
+            s += 0.2 * bonus_features(query, chunk.text)
             out.append(Passage(chunk=chunk, score=s))
         out.sort(key=lambda p: -p.score)
         return out

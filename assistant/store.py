@@ -22,6 +22,7 @@ from assistant.types import Chunk
 logger = logging.getLogger(__name__)
 
 _BATCH = 1000
+_TOKEN_SETS = 8192  # cached chunk token sets (a few KB each); cleared when full
 
 
 def chroma_client(settings: Settings) -> Any:
@@ -58,6 +59,7 @@ class Store:
         self.manifest = load_manifest(self.folder)
         self.bm25 = BM25Index.load(self.folder / "bm25") or BM25Index([], None)
         self.chunks: dict[str, Chunk] = {}
+        self._token_sets: dict[str, set[str]] = {}
         self._load_chunks()
 
     # ---- reading -------------------------------------------------------------------------
@@ -79,6 +81,28 @@ class Store:
             got = self.collection.get(ids=ids[start : start + _BATCH], include=["documents", "metadatas"])
             for cid, text, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False):
                 self.chunks[cid] = Chunk.from_metadata(cid, text or "", dict(meta or {}))
+        if len(self.chunks) < len(ids):  # a killed ingest deleted them: keep BM25 rows aligned
+            present = [cid for cid in ids if cid in self.chunks]
+            logger.warning("index incomplete missing_chunks=%d folder=%s fix=%r", len(ids) - len(present),
+                           self.folder, f"python -m ingest --status --index {self.folder}")
+            self.bm25 = BM25Index.build(present, [index_tokens(self.chunks[c].indexed_text()) for c in present])
+
+    def tokens_of(self, chunk: Chunk) -> set[str]:
+        """Index tokens of a passage's own text, computed once: the rerank needs them for
+        every candidate of every query."""
+        return self._cached_tokens(chunk.id, chunk.text)
+
+    def context_tokens_of(self, chunk: Chunk) -> set[str]:
+        """Index tokens of a passage's title, heading and section lead, computed once."""
+        return self._cached_tokens(f"ctx:{chunk.id}", chunk.context())
+
+    def _cached_tokens(self, key: str, text: str) -> set[str]:
+        got = self._token_sets.get(key)
+        if got is None:
+            if len(self._token_sets) >= _TOKEN_SETS:
+                self._token_sets.clear()
+            got = self._token_sets[key] = set(index_tokens(text))
+        return got
 
     def ordered_chunks(self) -> list[Chunk]:
         """Chunks in BM25 order (index i of bm25 scores is ordered_chunks()[i])."""
@@ -91,7 +115,8 @@ class Store:
         res = self.collection.query(query_embeddings=[emb], n_results=min(n, len(self.chunks)),
                                     include=["distances"])
         ids, dists = res["ids"][0], (res["distances"] or [[]])[0]
-        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False)]
+        # Chroma may hold chunks this store has not loaded (a killed or a running ingest): skip them.
+        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False) if cid in self.chunks]
 
     def bm25_scores(self, tokens: list[str]) -> np.ndarray:
         return self.bm25.scores(tokens)
@@ -119,12 +144,16 @@ class Store:
             )
         for c in chunks:
             self.chunks[c.id] = c
+            self._token_sets.pop(c.id, None)
+            self._token_sets.pop(f"ctx:{c.id}", None)
 
     def delete_chunks(self, ids: list[str]) -> None:
         for start in range(0, len(ids), _BATCH):
             self.collection.delete(ids=ids[start : start + _BATCH])
         for cid in ids:
             self.chunks.pop(cid, None)
+            self._token_sets.pop(cid, None)
+            self._token_sets.pop(f"ctx:{cid}", None)
 
     def commit(self) -> None:
         """Rebuild BM25 over the manifest's chunks, then save it, then the manifest."""

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.query import Query, token_matches
+from assistant.answer.features import is_definition, is_label, named_field
+from assistant.query import Query
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
-from assistant.text import fold, index_tokens
+from assistant.text import index_tokens
 from assistant.types import Passage
 from assistant.values import has_value
 
 MAX_SENTENCE_CHARS = 420
 SHORT_UNIT_CHARS = 60  # a unit this short (a label, a figure) is quoted with its neighbours
 _LINK_ONLY = re.compile(r"^[\W\d_]*(?:(?:https?://|www\.|mailto:)\S+[\s,;]*)+$")
-_DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 
 
 @dataclass
@@ -50,31 +50,6 @@ def passage_units(passage: Passage) -> list[str]:
     return [u for u in units if len(u) > 2]
 
 
-def _is_label(unit: str) -> bool:
-    """Only capitals (a brochure label or a heading): it names a topic, it answers nothing."""
-    letters = [c for c in unit if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
-def _named_field(query: Query, sentence: str) -> bool:
-    """A table row with a column the question names ("directorul" -> "Director proiect: ...")."""
-    if " | " not in sentence:
-        return False
-    headers = set(index_tokens(" ".join(cell.split(":", 1)[0] for cell in sentence.split(" | ") if ":" in cell)))
-    wanted = set(query.core_tokens)
-    return any(token_matches(h, wanted) for h in headers if h.isalpha() and len(h) >= 4)
-
-
-def _is_definition(query: Query, sentence: str) -> bool:
-    """'Ce este X?' answered by a sentence that opens with X and a defining verb."""
-    q = fold(query.text)
-    if not re.match(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b", q):
-        return False
-    head = fold(sentence)[:80]
-    m = _DEFINITION.search(head)
-    return bool(m) and len(set(index_tokens(head[: m.start()])) & set(query.core_tokens)) >= 1
-
-
 def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetriever) -> list[Evidence]:
     out: list[Evidence] = []
     if not passages:
@@ -85,7 +60,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
         whole = set(index_tokens(p.chunk.text)) | ctx
         p_cov = retriever.coverage(query, whole)
         for sent in passage_units(p):
-            if _LINK_ONLY.match(sent) or (_is_label(sent) and not has_value(sent, "count")):
+            if _LINK_ONLY.match(sent) or (is_label(sent) and not has_value(sent, "count")):
                 continue
             toks = set(index_tokens(sent))
             own = retriever.coverage(query, toks)
@@ -93,8 +68,8 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
             score = 0.45 * own + 0.2 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
             score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
-            score += 0.1 if _named_field(query, sent) else 0.0
-            score += 0.3 if _is_definition(query, sent) else 0.0
+            score += 0.1 if named_field(query, sent) else 0.0
+            score += 0.3 if is_definition(query, sent) else 0.0
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15
             out.append(Evidence(rank, sent, toks, score, with_ctx, p_cov, value))
