@@ -27,6 +27,7 @@ class Evidence:
     coverage: float  # of the question's words by the sentence and its passage's context
     passage_coverage: float  # of the question's words by the whole passage with its context
     has_value: bool  # holds a value of the kind the question asks for
+    own_coverage: float = 0.0  # of the question's words by the sentence alone
 
 
 def passage_units(passage: Passage) -> list[str]:
@@ -66,12 +67,12 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             own = retriever.coverage(query, toks)
             with_ctx = retriever.coverage(query, toks | ctx)
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
-            score = 0.45 * own + 0.2 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
+            score = 0.3 * own + 0.35 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
             score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
             score += 0.1 if named_field(query, sent) else 0.0
             score += 0.3 if is_definition(query, sent) else 0.0
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15
-            out.append(Evidence(rank, sent, toks, score, with_ctx, p_cov, value))
+            out.append(Evidence(rank, sent, toks, score, with_ctx, p_cov, value, own))
     out.sort(key=lambda e: -e.score)
     return out
