@@ -32,7 +32,11 @@ def build_assistant(settings: Settings, *, llm: object | None = None,
     if require_index:
         store.check_ready()
     retriever = HybridRetriever(store, settings)
-    return Assistant(settings, store, retriever, ExtractiveAnswerer(retriever, store), _llm_answerer(settings, llm))
+    from assistant.facts.answerer import RecordAnswerer
+    from assistant.facts.store import records_source
+
+    return Assistant(settings, store, retriever, ExtractiveAnswerer(retriever, store), _llm_answerer(settings, llm),
+                     structured=[RecordAnswerer(records_source(store))])
 
 
 def _llm_answerer(settings: Settings, llm: object | None) -> LLMAnswererHook | None:

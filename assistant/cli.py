@@ -12,6 +12,7 @@ from typing import Any
 from assistant.offline import go_offline
 
 EXIT_ERROR = 2
+BAD_BATCH_LINE = "Linia nu conține o întrebare: așteptam un obiect JSON {\"id\", \"question\"}."
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +27,20 @@ def _parser() -> argparse.ArgumentParser:
     batch = sub.add_parser("batch", help="answer a JSONL file of {id, question}; one JSON line each")
     batch.add_argument("questions", type=Path)
     batch.add_argument("--index", type=Path, default=argparse.SUPPRESS)
+    reply = sub.add_parser("reply", help="draft a reply to an e-mail (.eml file, or - for stdin)")
+    reply.add_argument("email", help="the .eml file or a text file with the mail; - reads stdin")
+    reply.add_argument("--json", action="store_true", help="print the draft and its parts as JSON")
+    reply.add_argument("--index", type=Path, default=argparse.SUPPRESS)
+    facts = sub.add_parser("facts", help="print the call fact sheets (all, or one with --call)")
+    facts.add_argument("--call", help="document or call name (folded substring)")
+    facts.add_argument("--json", action="store_true", help="print JSON")
+    facts.add_argument("--all", action="store_true", help="also documents that are not calls")
+    facts.add_argument("--index", type=Path, default=argparse.SUPPRESS)
+    check = sub.add_parser("check", help="check a profile (JSON file) against one call")
+    check.add_argument("--profile", type=Path, required=True, help="JSON: entity_type, county, domain, years_active...")
+    check.add_argument("--call", required=True, help="document or call name (folded substring)")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.add_argument("--index", type=Path, default=argparse.SUPPRESS)
     return p
 
 
@@ -39,9 +54,15 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings(index=args.index) if getattr(args, "index", None) else Settings()
     try:
+        if args.command in ("facts", "check"):
+            from assistant.facts.cli import run_structured
+
+            return run_structured(settings, args)
         assistant = build_assistant(settings)
         if args.command == "ask":
             return _ask(assistant, args)
+        if args.command == "reply":
+            return _reply(assistant, args)
         return _batch(assistant, args.questions)
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -64,11 +85,41 @@ def _ask(assistant: Any, args: argparse.Namespace) -> int:
 
 
 def _batch(assistant: Any, path: Path) -> int:
-    with path.open(encoding="utf-8") as f:
-        for line in f:
+    """One JSON line per input line; a bad line gets an error object and the batch goes on."""
+    failed = 0
+    with path.open(encoding="utf-8", errors="replace") as f:
+        for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
-            item = json.loads(line)
-            answer = assistant.ask(str(item.get("question", "")))
+            item, problem = _batch_item(line)
+            if problem:
+                failed += 1
+                qid = item.get("id") if isinstance(item, dict) else None
+                print(json.dumps({"id": qid, "line": number, "error": f"line {number}: {problem}",
+                                  "message": BAD_BATCH_LINE}, ensure_ascii=False), flush=True)
+                continue
+            answer = assistant.ask(item["question"])
             print(json.dumps(answer.to_json(qid=item.get("id")), ensure_ascii=False), flush=True)
+    return EXIT_ERROR if failed else 0
+
+
+def _batch_item(line: str) -> tuple[Any, str | None]:
+    """The parsed line, or why it cannot be asked (English, for the CLI)."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg})"
+    if not isinstance(item, dict):
+        return item, 'expected an object {"id", "question"}'
+    if not isinstance(item.get("question"), str):
+        return item, 'missing "question" (a string)'
+    return item, None
+
+
+def _reply(assistant: Any, args: argparse.Namespace) -> int:
+    from assistant.reply import draft_reply
+
+    raw = sys.stdin.buffer.read() if args.email == "-" else Path(args.email).read_bytes()
+    draft = draft_reply(assistant, raw)
+    print(json.dumps(draft, ensure_ascii=False) if args.json else draft["reply"])
     return 0

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage, Message
-from email.parser import BytesParser, Parser
+from email.parser import BytesParser
 from email.utils import parseaddr
 from typing import Any, Protocol
 
@@ -54,8 +54,8 @@ def parse_mail(source: str | bytes | Message) -> Mail:
         return _from_message(source)
     text = source.replace("\r\n", "\n").lstrip("\ufeff")
     first = text.lstrip().split("\n", 1)[0]
-    if _HEADER.match(first):
-        return _from_message(Parser(policy=policy.default).parsestr(text.lstrip()))
+    if _HEADER.match(first):  # parsed as bytes: a str payload would come back unicode-escaped
+        return _from_message(BytesParser(policy=policy.default).parsebytes(text.lstrip().encode("utf-8")))
     return Mail(sender="", subject="", body=text)
 
 
@@ -65,12 +65,24 @@ def _from_message(msg: Message) -> Mail:
     if isinstance(msg, EmailMessage):
         part = msg.get_body(preferencelist=("plain", "html"))
         if part is not None:
-            content = part.get_content()  # type: ignore[attr-defined]
+            content = _decoded(part)
             body = content if part.get_content_subtype() == "plain" else _strip_tags(content)
     else:
         payload = msg.get_payload()
         body = payload if isinstance(payload, str) else ""
     return Mail(sender=name.strip(' "'), subject=" ".join(str(msg.get("subject", "") or "").split()), body=body)
+
+
+def _decoded(part: Message) -> str:
+    """The part's text; a missing or wrong charset falls back to UTF-8 (mail pasted from a browser)."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return str(part.get_payload())
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return payload.decode("utf-8", errors="replace")
 
 
 def _strip_tags(html: str) -> str:

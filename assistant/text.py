@@ -48,7 +48,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    # lower() again: compatibility forms decompose to capitals ("ℌ" -> "H").
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def _number_value(raw: str) -> float:

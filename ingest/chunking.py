@@ -109,7 +109,25 @@ def _group(units: list[_Unit], cfg: ChunkingConfig) -> list[list[_Unit]]:
         size += u.tokens
     if cur:
         groups.append(cur)
-    return [g for g in groups if any(not u.heading for u in g)]
+    return _keep_closing_headings(groups)
+
+
+def _keep_closing_headings(groups: list[list[_Unit]]) -> list[list[_Unit]]:
+    """Drop heading-only groups that the next text on their page files under; keep those that
+    end a page (a capitals signature, a page that is only a title) so no text is lost."""
+    out: list[list[_Unit]] = []
+    for i, g in enumerate(groups):
+        after = next((u for u in groups[i + 1] if not u.heading), None) if i + 1 < len(groups) else None
+        if any(not u.heading for u in g):
+            out.append(g)
+        elif after is not None and after.page == g[-1].page and all(
+                u.text.rstrip(":") in (after.section or "") for u in g):
+            continue
+        elif out and out[-1][-1].page == g[0].page:
+            out[-1].extend(g)
+        else:
+            out.append(g)
+    return out
 
 
 def _carry(last: _Unit, cfg: ChunkingConfig, at_heading: bool) -> _Unit | None:
@@ -159,7 +177,7 @@ def chunk_document(doc: LoadedDocument, cfg: ChunkingConfig | None = None) -> li
     chunks = []
     for i, (group, window) in enumerate(zip(groups, windows, strict=True)):
         text = "\n".join(u.text for u in group)
-        first_text = next(u for u in group if not u.heading)
+        first_text = next((u for u in group if not u.heading), group[0])
         section = first_text.section
         page = group[0].page
         lead = first_text.lead if first_text.lead and first_text.lead not in text else ""

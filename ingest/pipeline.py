@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.errors import DocumentError, UnsupportedFileError
+from assistant.facts.store import refresh_structured
 from assistant.manifest import DocumentEntry
 from assistant.store import Store
 from ingest.chunking import ChunkingConfig, chunk_document
@@ -80,6 +81,7 @@ def ingest_paths(
             store.delete_chunks(manifest.documents.pop(name).chunk_ids)
             report.removed.append(name)
     store.commit()
+    refresh_structured(store)
     report.chunks_total = len(manifest.chunk_ids())
     logger.info("ingest done %s", report.summary())
     return report
@@ -123,6 +125,7 @@ def remove_documents(store: Store, names: list[str]) -> list[str]:
     for name in removed:
         store.delete_chunks(manifest.documents.pop(name).chunk_ids)
     store.commit()
+    refresh_structured(store)
     return removed
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
@@ -26,7 +26,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str) -> PromptTemplate:
     """prompts/<name>.txt as a PromptTemplate (read once)."""
     text = (PROMPTS_DIR / f"{name}.txt").read_text(encoding="utf-8")
@@ -58,7 +58,7 @@ def format_passages(passages: list[Passage]) -> str:
 
 def answer_messages(question: str, passages: list[Passage]) -> list[ChatMessage]:
     """System rules, then the numbered passages fenced as data and the question."""
-    fences = {"fence_open": FENCE_OPEN, "fence_close": FENCE_CLOSE}
-    system = load_prompt("answer_system").format(**fences)
-    user = load_prompt("answer_user").format(passages=format_passages(passages), question=defang(question), **fences)
+    system = load_prompt("answer_system").format(fence_open=FENCE_OPEN, fence_close=FENCE_CLOSE)
+    user = load_prompt("answer_user").format(passages=format_passages(passages), question=defang(question),
+                                             fence_open=FENCE_OPEN, fence_close=FENCE_CLOSE)
     return [ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content=user)]

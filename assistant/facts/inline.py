@@ -10,7 +10,8 @@ from assistant.facts.patterns import FIELDS, FieldSpec, has_kind, is_caps_label
 from assistant.facts.values import Fact, make_facts
 from assistant.text import fold
 
-_SEPARATOR = re.compile(r"^[\s:–—\-=>]*(?:(?:este|sunt|va fi|de|in valoare de|reprezinta)\s+)*[\s:–—\-]*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[\s:–—\-=>]*(?:(?:este|sunt|va fi|de|in valoare de|reprezinta)\s+)*[\s:–—\-]*",
+                        re.IGNORECASE)
 _TYPED_REACH = 160  # a typed value must start within this many characters after its label
 
 
@@ -71,7 +72,7 @@ def inline_facts(index: int, line: Line) -> tuple[list[Fact], list[Pending]]:
     hits = label_hits(text)
     facts: list[Fact] = []
     pending: list[Pending] = []
-    only = label_only(text, hits)
+    only = is_caps_label(text) or label_only(text, hits)
     for k, hit in enumerate(hits):
         stop = hits[k + 1].start if k + 1 < len(hits) else len(text)
         raw = text[hit.end: stop]

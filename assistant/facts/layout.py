@@ -91,7 +91,8 @@ def _single(units: list[Line], p: Pending, side: int) -> list[Fact]:
             unit = _neighbour(units, p.index, step)
             if unit is None or _is_label_unit(unit):
                 continue
-            got = make_facts(p.spec.name, p.spec.kind, unit.text, p.label, unit, unit.text)
+            both = f"{unit.text}\n{p.line_text}" if step < 0 else f"{p.line_text}\n{unit.text}"
+            got = make_facts(p.spec.name, p.spec.kind, unit.text, p.label, unit, both)
             if got:
                 return got
         return _bare_rates(units, p) if p.spec.kind == "percent" else []

@@ -73,7 +73,12 @@ def _attach(units: list[str], owner: list[Chunk], chunks: list[Chunk]) -> list[L
     out: list[Line] = []
     pos = 0
     prev = ""
+    # A chunk is filed under the heading of its first unit; a unit after a later heading in
+    # the same chunk belongs under that one, so headings are followed unit by unit.
+    headings = {c.section.split("›")[-1].strip(): c.section for c in chunks if c.section}
+    current: str | None = None
     for unit, fallback in zip(units, owner, strict=True):
+        current = headings.get(unit.strip().rstrip(":").strip(), current)
         if unit == prev:  # a short unit repeated into the next chunk
             continue
         prev = unit
@@ -84,7 +89,7 @@ def _attach(units: list[str], owner: list[Chunk], chunks: list[Chunk]) -> list[L
             pos = hit
         c = chunks[hit]
         kind = "table" if _is_table_row(unit) else "text"
-        out.append(Line(unit, c.page, c.section, c.id, c.text, kind))
+        out.append(Line(unit, c.page, current or c.section, c.id, c.text, kind))
     return out
 
 

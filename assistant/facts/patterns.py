@@ -61,7 +61,11 @@ FIELDS: list[FieldSpec] = [
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),
     FieldSpec("regions", "text", _rx(
         r"regiun(?:i|ile|ea) eligibil[ae]", r"judet(?:e|ele)(?: eligibile)?", r"zona (?:geografica )?eligibila",
-        r"aria (?:geografica|de implementare)", r"(?:eligibilitate )?tari\s*/\s*regiuni", r"localizare(?:a)? proiectului")),
+        r"aria (?:geografica|de implementare)", r"(?:eligibilitate )?tari\s*/\s*regiuni",
+        r"localizare(?:a)? proiectului")),
+    FieldSpec("domains", "text", _rx(
+        r"domenii(?:le)?(?: de specializare inteligenta)?(?: (?:eligibile|finantate|vizate|prioritare))?"
+        r"(?: identificate[^:.;]{0,60})?")),
     FieldSpec("ineligible_expenses", "text", _rx(r"cheltuieli(?:le)? neeligibile")),
     FieldSpec("eligible_expenses", "text", _rx(r"cheltuieli(?:le)? eligibile")),
 ]
@@ -69,7 +73,8 @@ FIELDS: list[FieldSpec] = [
 _NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _MULT = r"(?:mii|mil\.?|milioane|milion|mld\.?|miliarde|miliard)"
 _CUR = r"(?:€|eur(?:o)?\b|lei\b|ron\b|usd\b|\$)"
-AMOUNT = re.compile(rf"(?:(?P<n1>{_NUMBER})\s*(?P<m1>{_MULT})?\s*(?P<c1>{_CUR})|(?P<c2>{_CUR})\s*(?P<n2>{_NUMBER})\s*(?P<m2>{_MULT})?)",
+AMOUNT = re.compile(rf"(?:(?P<n1>{_NUMBER})\s*(?P<m1>{_MULT})?\s*(?P<c1>{_CUR})"
+                    rf"|(?P<c2>{_CUR})\s*(?P<n2>{_NUMBER})\s*(?P<m2>{_MULT})?)",
                     re.IGNORECASE)
 PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d+)?)\s*%")
 _MONTH_RX = "|".join(k for k in MONTHS if k not in ("may", "march", "june", "july"))

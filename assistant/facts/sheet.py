@@ -18,7 +18,7 @@ from assistant.text import fold
 CALL_FIELDS = ("allocation", "project_value", "funding_rate", "deadline", "submission_period", "duration",
                "applicants", "regions", "eligible_expenses", "ineligible_expenses")
 MIN_CALL_FIELDS = 3
-FIELD_ORDER = ("call_name", "call_code", "programme", *CALL_FIELDS, "final_beneficiaries",
+FIELD_ORDER = ("call_name", "call_code", "programme", *CALL_FIELDS, "final_beneficiaries", "domains",
                "contact_email", "contact_phone")
 _RATE_AFTER = re.compile(r"(\d{1,3}(?:[.,]\d+)?\s*%)\s+(?:de\s+)?(?:co)?finantare", re.IGNORECASE)
 _PER_PROJECT = re.compile(r"(maxim\w*|minim\w*)\s+(\S+(?:\s\S+)?)\s*(?:/|pe\s+)proiect", re.IGNORECASE)
@@ -123,9 +123,9 @@ def _contacts(units: list[Line]) -> list[Fact]:
     for unit in units:
         for m in EMAIL.finditer(unit.text):
             out.append(Fact("contact_email", m.group().rstrip("."), page=unit.page, section=unit.section,
-                            chunk_id=unit.chunk_id, text=unit.text))
+                            chunk_id=unit.chunk_id, text=unit.text, passage=unit.passage))
         if _PHONE_CUE.search(fold(unit.text)):
             for m in PHONE.finditer(unit.text):
                 out.append(Fact("contact_phone", m.group(), page=unit.page, section=unit.section,
-                                chunk_id=unit.chunk_id, text=unit.text))
+                                chunk_id=unit.chunk_id, text=unit.text, passage=unit.passage))
     return out

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from assistant.facts.lines import Line
@@ -33,8 +34,9 @@ class Fact:
     page: int | None = None
     section: str | None = None
     chunk_id: str = ""
-    text: str = ""  # the passage the value was read from
-    extra: dict[str, Any] = field(default_factory=dict)
+    text: str = ""  # the label and value as read (for brochures: both blocks)
+    passage: str = ""  # the indexed chunk that holds the value, as a citation shows it
+    extra: dict[str, Any] = dc_field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -49,7 +51,7 @@ class Fact:
 
 def _fact(name: str, value: str, src: Line, passage: str, **kw: Any) -> Fact:
     return Fact(field=name, value=value.strip(), document="", page=src.page, section=src.section,
-                chunk_id=src.chunk_id, text=passage or src.passage, **kw)
+                chunk_id=src.chunk_id, text=passage or src.text, passage=src.passage, **kw)
 
 
 def _bound(before: str, label: str) -> str | None:
@@ -86,14 +88,14 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
                              condition=", ".join(conds) or None))
         return out
     if kind in ("date", "period"):
-        found = dates(value)
-        if not found:
+        when = dates(value)
+        if not when:
             return []
         if kind == "date":
-            _, iso, hour = found[0]
+            _, iso, hour = when[0]
             shown = f"{iso} {hour}" if hour else iso
             return [_fact(name, shown, src, passage, normalized={"date": iso, "hour": hour})]
-        start, end = found[0], found[-1]
+        start, end = when[0], when[-1]
         return [_fact(name, f"{start[1]} – {end[1]}" + (f" {end[2]}" if end[2] else ""), src, passage,
                       normalized={"start": start[1], "end": end[1], "end_hour": end[2]})]
     if kind == "duration":

@@ -8,7 +8,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.reply import draft_reply
-from assistant.ui.facts_view import UNAVAILABLE, FactsView, sheet_name
+from assistant.ui.facts_view import UNAVAILABLE, FactsView, facts_api, sheet_name
 from assistant.ui.guard import romanian_errors
 from assistant.ui.holder import AssistantHolder
 
@@ -27,10 +27,9 @@ def _history(history: str) -> list[dict[str, str]]:
 
 
 def _facts_module() -> Any:
-    try:
-        import assistant.facts as facts
-    except ImportError as exc:
-        raise gr.Error(UNAVAILABLE) from exc
+    facts = facts_api()
+    if facts is None:
+        raise gr.Error(UNAVAILABLE)
     return facts
 
 

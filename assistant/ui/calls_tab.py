@@ -7,7 +7,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.ui.facts_view import UNAVAILABLE, FactsView, records_csv, sheet_name, sheet_rows
+from assistant.ui.facts_view import UNAVAILABLE, FactsView, facts_api, records_csv, sheet_name, sheet_rows
 from assistant.ui.guard import romanian_errors
 from assistant.ui.render import esc, highlight, where
 
@@ -34,32 +34,48 @@ def sheets_html(view: FactsView) -> str:
     return "".join(sheet_html(s) for s in sheets)
 
 
-def records_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
-    columns = list(dict.fromkeys(k for r in rows for k in r))
-    return columns, [[str(r.get(c, "")) for c in columns] for r in rows]
+ALL_TABLES = "Toate tabelele"
+
+
+def records_table(rows: list[dict[str, Any]], table: str = ALL_TABLES) -> tuple[list[str], list[list[str]]]:
+    """Columns and rows of one table (or all), leaving out columns empty in every chosen row."""
+    chosen = [r for r in rows if table in (ALL_TABLES, r.get("Tabel"))]
+    columns = [c for c in dict.fromkeys(k for r in chosen for k in r) if any(r.get(c) for r in chosen)]
+    return columns, [[str(r.get(c, "")) for c in columns] for r in chosen]
+
+
+def _frame(rows: list[dict[str, Any]], table: str) -> Any:
+    import pandas as pd
+
+    columns, values = records_table(rows, table)
+    return pd.DataFrame(values, columns=columns) if columns else pd.DataFrame({"înregistrări": []})
 
 
 def build_calls_tab(view: FactsView, tab: gr.Tab) -> None:
-    try:
-        import assistant.facts  # noqa: F401
-    except ImportError:
+    if facts_api() is None:
         logger.warning("facts library missing; calls tab unavailable")
         gr.Markdown(UNAVAILABLE)
         return
     refresh = gr.Button("Reîncarcă fișele", elem_id="calls-refresh")
     sheets = gr.HTML(elem_id="call-sheets")
     gr.Markdown("### Înregistrări extrase din tabele (filtrați și sortați direct în tabel)")
+    picker = gr.Dropdown([ALL_TABLES], value=ALL_TABLES, label="Tabelul", elem_id="records-table-pick")
     table = gr.Dataframe(interactive=False, show_search="filter", wrap=True, elem_id="records", max_height=600)
     download = gr.DownloadButton("Descarcă CSV", elem_id="records-csv")
 
     @romanian_errors
-    def load() -> tuple[str, Any, str | None]:
-        import pandas as pd
-
+    def load() -> tuple[str, Any, Any, str | None]:
         rows = view.records()
-        columns, values = records_table(rows)
-        frame = pd.DataFrame(values, columns=columns) if columns else pd.DataFrame({"înregistrări": []})
-        return sheets_html(view), frame, records_csv(rows)
+        names = [ALL_TABLES, *dict.fromkeys(str(r["Tabel"]) for r in rows)]
+        first = names[1] if len(names) > 1 else ALL_TABLES  # one table at a time reads best
+        chosen = [r for r in rows if first in (ALL_TABLES, r.get("Tabel"))]
+        return sheets_html(view), gr.Dropdown(choices=names, value=first), _frame(rows, first), records_csv(chosen)
 
-    refresh.click(load, None, [sheets, table, download], api_visibility="private")
-    tab.select(load, None, [sheets, table, download], api_visibility="private")
+    @romanian_errors
+    def pick(name: str) -> tuple[Any, str | None]:
+        rows = [r for r in view.records() if name in (ALL_TABLES, r.get("Tabel"))]
+        return _frame(rows, name), records_csv(rows)
+
+    refresh.click(load, None, [sheets, picker, table, download], api_visibility="private")
+    tab.select(load, None, [sheets, picker, table, download], api_visibility="private")
+    picker.input(pick, [picker], [table, download], api_visibility="private")

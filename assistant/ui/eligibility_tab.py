@@ -7,7 +7,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.ui.facts_view import UNAVAILABLE, FactsView, sheet_name
+from assistant.ui.facts_view import UNAVAILABLE, FactsView, facts_api, sheet_name
 from assistant.ui.guard import romanian_errors
 from assistant.ui.render import esc, highlight, where
 
@@ -27,8 +27,7 @@ COUNTIES = [
     "Vaslui", "Vâlcea", "Vrancea",
 ]
 STATUS_RO = {"met": "✔ îndeplinit", "not_met": "✘ neîndeplinit", "unknown": "? necunoscut"}
-VERDICT_RO = {"eligible": "Eligibil", "not_eligible": "Neeligibil", "unknown": "Neclar — verificați criteriile",
-              "likely_eligible": "Probabil eligibil", "partial": "Parțial"}
+VERDICT_RO = {"eligibil": "✔ Eligibil", "neeligibil": "✘ Neeligibil", "de verificat": "? De verificat"}
 
 
 def profile_of(entity_type: str, county: str, domain: str, years: float | None, member: bool) -> dict[str, Any]:
@@ -37,7 +36,7 @@ def profile_of(entity_type: str, county: str, domain: str, years: float | None, 
 
 
 def result_html(result: dict[str, Any]) -> str:
-    verdict = str(result.get("verdict", "unknown"))
+    verdict = str(result.get("verdict", "de verificat"))
     rows = []
     for c in result.get("criteria", []):
         status = str(c.get("status", "unknown"))
@@ -51,9 +50,8 @@ def result_html(result: dict[str, Any]) -> str:
 
 
 def build_eligibility_tab(view: FactsView, tab: gr.Tab) -> None:
-    try:
-        from assistant.facts import check_eligibility
-    except ImportError:
+    facts = facts_api()
+    if facts is None:
         logger.warning("facts library missing; eligibility tab unavailable")
         gr.Markdown(UNAVAILABLE)
         return
@@ -69,16 +67,16 @@ def build_eligibility_tab(view: FactsView, tab: gr.Tab) -> None:
     out = gr.HTML(elem_id="el-result")
 
     @romanian_errors
-    def calls() -> Any:
+    def on_calls() -> Any:
         names = [sheet_name(s) for s in view.sheets_json()]
         return gr.Dropdown(choices=names, value=names[0] if names else None)
 
     @romanian_errors
-    def check(call_name: str, *fields: Any) -> str:
+    def on_check(call_name: str, *fields: Any) -> str:
         sheet = view.find(call_name or "")
         if sheet is None:
             raise gr.Error("Alegeți un apel din listă.")
-        return result_html(check_eligibility(sheet, profile_of(*fields)))
+        return result_html(facts.check_eligibility(sheet, profile_of(*fields)))
 
-    tab.select(calls, None, [call], api_visibility="private")
-    go.click(check, [call, entity, county, domain, years, member], [out], api_visibility="private")
+    tab.select(on_calls, None, [call], api_visibility="private")
+    go.click(on_check, [call, entity, county, domain, years, member], [out], api_visibility="private")

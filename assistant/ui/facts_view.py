@@ -9,13 +9,25 @@ import tempfile
 import threading
 from typing import Any
 
+import gradio as gr
+
 from assistant.ui.holder import AssistantHolder
 
 logger = logging.getLogger(__name__)
 
 UNAVAILABLE = "Fișele apelurilor sunt indisponibile în această versiune a asistentului."
-_NAME_KEYS = ("call", "name", "title", "call_name", "document")
-_SOURCE_KEYS = ("citation", "source", "evidence")
+_NAME_KEYS = ("call", "name", "title", "document")
+
+
+def facts_api() -> Any | None:
+    """assistant.facts when it offers load_sheets, load_records and check_eligibility; else None."""
+    try:
+        import assistant.facts as facts
+    except ImportError:
+        return None
+    if all(hasattr(facts, n) for n in ("load_sheets", "load_records", "check_eligibility")):
+        return facts
+    return None
 
 
 class FactsView:
@@ -29,14 +41,15 @@ class FactsView:
         self._records: list[dict[str, Any]] = []
 
     def _refresh(self) -> None:
-        from assistant.facts import load_records, load_sheets  # built alongside; absent means unavailable
-
+        facts = facts_api()
+        if facts is None:
+            raise gr.Error(UNAVAILABLE)
         assistant = self.holder.get()
         with self._lock:
             if self._key == id(assistant):
                 return
-            self._sheets = list(load_sheets(assistant.store))
-            self._records = [flat_record(r) for r in load_records(assistant.store)]
+            self._sheets = list(facts.load_sheets(assistant.store))
+            self._records = [flat_record(r) for r in facts.load_records(assistant.store)]
             self._key = id(assistant)
             logger.info("facts loaded sheets=%d records=%d", len(self._sheets), len(self._records))
 
@@ -45,7 +58,8 @@ class FactsView:
         return self._sheets
 
     def sheets_json(self) -> list[dict[str, Any]]:
-        return [s.to_json() for s in self.sheets()]
+        """The sheets of documents that read as calls (all sheets when the library cannot tell)."""
+        return [s.to_json() for s in self.sheets() if getattr(s, "is_call", True)]
 
     def records(self) -> list[dict[str, Any]]:
         self._refresh()
@@ -53,11 +67,22 @@ class FactsView:
 
     def find(self, name: str) -> Any:
         """The sheet whose name is `name` (or the only one when name is empty)."""
-        sheets = self.sheets()
+        sheets = [s for s in self.sheets() if getattr(s, "is_call", True)]
         for sheet in sheets:
             if sheet_name(sheet.to_json()) == name:
                 return sheet
         return sheets[0] if sheets and not name else None
+
+
+FIELD_LABELS = {
+    "call_name": "Denumirea apelului", "call_code": "Cod apel", "programme": "Program",
+    "allocation": "Alocare financiară", "project_value": "Valoarea proiectului", "funding_rate": "Rata de finanțare",
+    "deadline": "Termen limită", "submission_period": "Perioada de depunere", "duration": "Durata proiectului",
+    "applicants": "Solicitanți eligibili", "regions": "Regiuni / județe eligibile",
+    "eligible_expenses": "Cheltuieli eligibile", "ineligible_expenses": "Cheltuieli neeligibile",
+    "final_beneficiaries": "Beneficiari finali", "domains": "Domenii", "contact_email": "Contact e-mail",
+    "contact_phone": "Contact telefon",
+}
 
 
 def sheet_name(data: dict[str, Any]) -> str:
@@ -71,16 +96,20 @@ def sheet_name(data: dict[str, Any]) -> str:
 
 
 def sheet_rows(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None]]:
-    """(field, value, source) rows of a sheet's JSON, whatever nesting the sheet uses."""
+    """(field, value with its condition, source) rows of a sheet's JSON: fields maps a name to its facts."""
     rows: list[tuple[str, str, dict[str, Any] | None]] = []
-    items = data.get("fields") or data.get("facts")
-    pairs = ([(str(i.get("label") or i.get("field") or i.get("name") or ""), i) for i in items]
-             if isinstance(items, list) else list(data.items()))
-    for label, value in pairs:
-        for one in value if isinstance(value, list) else [value]:
-            if isinstance(one, dict) and "value" in one:
-                source = next((one[k] for k in _SOURCE_KEYS if isinstance(one.get(k), dict)), None)
-                rows.append((str(one.get("label") or label), _text(one["value"]), source))
+    fields = data.get("fields") or {}
+    for key, facts in (fields.items() if isinstance(fields, dict) else []):
+        for fact in facts if isinstance(facts, list) else [facts]:
+            if not isinstance(fact, dict):
+                continue
+            value = _text(fact.get("value"))
+            if fact.get("condition"):
+                value = f"{value} ({fact['condition']})"
+            source = {"document": fact.get("document") or data.get("document"), "page": fact.get("page"),
+                      "section": fact.get("section"), "text": fact.get("passage") or fact.get("text") or "",
+                      "quote": fact.get("text") or ""}
+            rows.append((FIELD_LABELS.get(key, key.replace("_", " ")), value, source))
     return rows
 
 
@@ -93,18 +122,14 @@ def _text(value: Any) -> str:
 
 
 def flat_record(record: Any) -> dict[str, Any]:
-    """A record as one flat row: its fields, then where it comes from."""
+    """A record as one flat row: name, its fields under their written headers, then where it comes from."""
     data = record.to_json() if hasattr(record, "to_json") else dataclasses.asdict(record)
-    row: dict[str, Any] = {}
-    fields = data.get("fields")
-    row.update({str(k): _text(v) for k, v in (fields.items() if isinstance(fields, dict) else [])})
-    for key, value in data.items():
-        if key == "fields":
-            continue
-        if isinstance(value, dict):
-            row.update({f"{key}.{k}": _text(v) for k, v in value.items() if k != "text"})
-        else:
-            row[key] = _text(value)
+    labels = data.get("labels") or {}
+    row: dict[str, Any] = {"Tabel": f"{data.get('document', '')} · {data.get('table', '')}",
+                           "Nume": data.get("name") or ""}
+    row.update({str(labels.get(k, k)): _text(v) for k, v in (data.get("fields") or {}).items()})
+    row["Document"] = data.get("document", "")
+    row["Pagina"] = "" if data.get("page") is None else str(data["page"])
     return row
 
 

@@ -17,7 +17,7 @@ CSS = """
 .src { border-left: 3px solid #9aa5b1; padding: 4px 10px; margin: 6px 0; font-size: 0.92em; }
 .src-head { font-weight: 600; margin-bottom: 2px; }
 .src-text { white-space: normal; }
-.src mark, .hl { background: #fff0a0; color: inherit; padding: 0 1px; }
+.src mark, .sheet mark, .hl { background: #fff0a0; color: inherit; padding: 0 1px; }
 .ans-none { color: #8a4b00; font-weight: 600; }
 .sheet td, .sheet th { vertical-align: top; padding: 3px 8px; text-align: left; }
 .sheet .cite { font-size: 0.85em; color: #555; }

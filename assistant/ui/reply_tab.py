@@ -16,7 +16,8 @@ MAX_MAIL_BYTES = 2_000_000
 
 EXAMPLE_MAIL = """Bună ziua,
 
-Suntem o microîntreprindere și am dori să aflăm care este valoarea maximă a finanțării și până când se pot depune proiectele.
+Suntem o microîntreprindere și am dori să aflăm care este valoarea maximă
+a finanțării și până când se pot depune proiectele.
 
 Cu stimă,
 Ana Popescu"""

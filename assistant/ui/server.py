@@ -69,10 +69,10 @@ def serve(corpus: Path, settings: Settings | None = None, **launch_kwargs: Any) 
     from assistant.ui import build_ui
     from assistant.ui.render import CSS
 
-    settings = settings or Settings()
+    settings = settings or Settings()  # type: ignore[call-arg]  # fields come from ASSISTANT_* env
     auth = launch_auth(settings)
     ensure_index(settings, corpus)
     demo = build_ui(AssistantHolder(settings))
     demo.queue(default_concurrency_limit=4)
     return demo.launch(server_name=settings.host, auth=auth, css=CSS, max_file_size=settings.max_file_bytes,
-                       footer_links=["api"], **launch_kwargs)
+                       **launch_kwargs)

@@ -48,7 +48,7 @@ def load_pdf(data: bytes, path: Path, *, ocr: bool = True) -> Extracted:
     pages = [Page(number=n, text=t) for n, t in sorted(texts.items()) if t.strip()]
     if not pages and scanned:
         raise EmptyDocumentError(_scanned_message(path.name, ocr))
-    title = _metadata_title(reader) or (guess_title(pages[0].text) if pages else None)
+    title = _metadata_title(reader, path.stem) or (guess_title(pages[0].text) if pages else None)
     return Extracted(pages=pages, title=title, notes=notes)
 
 
@@ -114,8 +114,11 @@ def _needs_ocr(page: PageObject, text: str) -> bool:
         return False
 
 
-def _metadata_title(reader: PdfReader) -> str | None:
-    """The document-information title, unless it is empty or just a file name."""
+def _metadata_title(reader: PdfReader, stem: str) -> str | None:
+    """The document-information title, unless it is empty or just a file name.
+
+    Tools such as Pillow write the file's stem as the title, which says nothing.
+    """
     try:
         raw = reader.metadata.title if reader.metadata else None
     # Broken metadata is common and never worth failing the file for.
@@ -124,7 +127,7 @@ def _metadata_title(reader: PdfReader) -> str | None:
     title = _WORD_TITLE.sub("", clean_text(str(raw or ""))).strip()
     if sum(ch.isalpha() for ch in title) < 3 or _FILE_TITLE.search(title):
         return None
-    if title.lower() in {"untitled", "fără titlu", "document"}:
+    if title.lower() in {"untitled", "fără titlu", "document", stem.lower()}:
         return None
     return re.sub(r"\s+", " ", title)
 

@@ -47,7 +47,8 @@ def layout_to_text(raw: str) -> str:
     if gutter is not None:
         logger.debug("two_columns gutter=%d", gutter)
         lines = _read_columns(lines, gutter, _right_margin(lines, gutter))
-    out = [_collapse(line) for line in lines]
+    rows = _table_rows(lines)
+    out = [_collapse(line, as_row=i in rows) for i, line in enumerate(lines)]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
 
 
@@ -123,13 +124,33 @@ def _read_columns(lines: list[str], x: int, margin: int) -> list[str]:
         side = _parse(line).side(x) if line.strip() else "blank"
         off_margin = abs(len(line) - len(line[x:].lstrip(" ")) - margin) > _INDENT_TOLERANCE
         if side == "cross" or (side in ("right", "both") and off_margin):
-            out += _dedent(left) + [""] + _dedent(right) + [line]
+            out += _column(left) + [""] + _column(right) + [line]
             left, right = [], []
             continue
         # A side with nothing on this line gets a blank: its text has a vertical break here.
         left.append(line[:x].rstrip() if side in ("left", "both") else "")
         right.append(line[x:] if side in ("right", "both") else "")
-    return out + _dedent(left) + [""] + _dedent(right)
+    return out + _column(left) + [""] + _column(right)
+
+
+def _column(lines: list[str]) -> list[str]:
+    """One column's lines, without blank lines that cut a sentence in two.
+
+    A blank line spans the whole page when either column has vertical space there, so the
+    other column can get a false paragraph break; a line starting in lower case continues.
+    """
+    lines = _dedent(lines)
+    out: list[str] = []
+    for line in lines:
+        if line.strip()[:1].islower() and out and not out[-1].strip():
+            while out and not out[-1].strip():
+                out.pop()
+            if out and not out[-1].rstrip().endswith((".", "!", "?", ":", ";")):
+                out.append(line)
+                continue
+            out.append("")
+        out.append(line)
+    return out
 
 
 def _dedent(lines: list[str]) -> list[str]:
@@ -138,12 +159,43 @@ def _dedent(lines: list[str]) -> list[str]:
     return [line[cut:] for line in lines]
 
 
-def _collapse(line: str) -> str:
-    """Drop the padding: three or more cells become a tab-separated row, two become one line."""
-    stripped = line.strip()
-    cells = _WIDE_GAP.split(stripped)
-    joined = "\t".join(cells) if len(cells) >= 3 else " ".join(cells)
-    return re.sub(r" {2,}", " ", joined)
+def _collapse(line: str, *, as_row: bool) -> str:
+    """Drop the padding: table rows get tabs between cells, other lines single spaces."""
+    cells = _WIDE_GAP.split(line.strip())
+    return re.sub(r" {2,}", " ", ("\t" if as_row else " ").join(cells))
+
+
+def _cell_edges(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a line, cells being separated by wide gaps."""
+    edges, start = [], len(line) - len(line.lstrip(" "))
+    for gap in _WIDE_GAP.finditer(line):
+        edges.append((start, gap.start()))
+        start = gap.end()
+    return [*edges, (start, len(line.rstrip()))]
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Indexes of lines that are table rows: three or more cells, aligned with a neighbour's.
+
+    Justified text stretched across a column also has wide gaps, but its word positions do
+    not line up with the next line's, while a table's cells do (left or right aligned).
+    """
+    edges = [_cell_edges(line) if line.strip() else [] for line in lines]
+    rows: set[int] = set()
+    for i in range(len(lines)):
+        if len(edges[i]) < 3:
+            continue
+        neighbours = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)]
+        if any(_aligned(edges[i], edges[j]) >= 2 for j in neighbours if len(edges[j]) >= 2):
+            rows.add(i)
+    return rows
+
+
+def _aligned(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """How many cells after the first of `a` line up (start or end, within 2) with one of `b`."""
+    return sum(
+        any(abs(s - t) <= 2 or abs(e - f) <= 2 for t, f in b[1:]) for s, e in a[1:]
+    )
 
 
 def _parse(line: str) -> _Line:

@@ -28,7 +28,6 @@ from assistant.errors import (
     UnsupportedFileError,
 )
 from ingest.loaders import SUPPORTED_SUFFIXES, load_document
-from ingest.loaders import ocr as ocr_mod
 from ingest.loaders.pdf_layout import layout_to_text
 
 LEFT_COLUMN = [
@@ -90,7 +89,8 @@ def test_pdf_title_falls_back_to_first_short_line(make_pdf: Callable[..., Path])
 def test_two_column_page_reads_left_column_before_right(
     make_pdf: Callable[..., Path], lines_at: Callable[..., list[tuple[float, float, str]]]
 ) -> None:
-    placements = [(20, 20, "Ghid pentru clustere de inovare și parteneriate regionale 2025")]
+    title = "Ghid pentru clustere de inovare și parteneriate regionale 2025"
+    placements: list[tuple[float, float, str]] = [(20, 20, title)]
     placements += lines_at(15, 40, LEFT_COLUMN) + lines_at(110, 40, RIGHT_COLUMN)
     placements += [(15, 90, "Alocare financiară:"), (160, 90, "4.000.000 euro")]
     path = make_pdf([placements])
@@ -101,7 +101,7 @@ def test_two_column_page_reads_left_column_before_right(
     assert left in flat(text)
     assert right in flat(text)
     assert flat(text).index(left) < flat(text).index(right)
-    assert text.splitlines()[0] == "Ghid pentru clustere de inovare și parteneriate regionale 2025"
+    assert text.splitlines()[0] == title
     # The label/value line under the columns stays whole.
     assert "Alocare financiară: 4.000.000 euro" in text.splitlines()
 
@@ -139,10 +139,32 @@ def test_pdf_rows_of_three_cells_become_tab_separated(make_pdf: Callable[..., Pa
         ("          Titlu\n          text  aici", "Titlu\ntext aici"),
         ("Eticheta:" + " " * 40 + "valoare", "Eticheta: valoare"),
         ("\n\n\n\nA\n\n\n\n\nB\n\n", "A\n\nB"),
+        # A justified line stretched wide is prose, not a table row.
+        (
+            "apelului       este       creșterea       competitivității\nrând normal",
+            "apelului este creșterea competitivității\nrând normal",
+        ),
     ],
 )
 def test_layout_text_is_dedented_and_gaps_collapsed(raw: str, expected: str) -> None:
     assert layout_to_text(raw) == expected
+
+
+def test_blank_line_of_one_column_does_not_cut_the_other_columns_sentence() -> None:
+    gap = " " * 8
+    raw = "\n".join([
+        "Primul paragraf din stânga are" + gap + "Coloana dreaptă începe aici cu",
+        "două rânduri complete de text." + gap + "o propoziție care continuă pe",
+        "",
+        "Al doilea paragraf din stânga" + gap + "rândul următor, fără pauză.",
+        "începe după un spațiu liber." + gap + "Apoi urmează încă un rând aici.",
+    ])  # fmt: skip
+
+    text = layout_to_text(raw)
+
+    assert "Coloana dreaptă începe aici cu\no propoziție care continuă pe\nrândul următor" in text
+    assert "complete de text.\n\nAl doilea paragraf" in text
+    assert text.index("începe după un spațiu liber.") < text.index("Coloana dreaptă")
 
 
 # --- DOCX ----------------------------------------------------------------------------------
@@ -456,7 +478,7 @@ SCANNED_LINES = [
 def test_scanned_pdf_without_ocr_tools_names_the_install_command(
     make_scanned_pdf: Callable[[list[str]], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ocr_mod.shutil, "which", lambda _tool: None)
+    monkeypatch.setattr(shutil, "which", lambda *_args, **_kwargs: None)
 
     with pytest.raises(EmptyDocumentError) as caught:
         load_document(make_scanned_pdf(SCANNED_LINES))

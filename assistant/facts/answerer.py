@@ -1,0 +1,218 @@
+"""Questions that count, filter, rank or list over table records, answered from the records.
+
+Conservative on purpose: it answers only when the question has a counting/listing/ranking
+cue, names what the records are (a word of the table's headers, headings or document title),
+and a field value or a numeric column of the table matches its words; otherwise retrieval answers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.facts.records import Record, numeric_value
+from assistant.text import fold, index_tokens
+from assistant.types import Answer, Citation
+
+logger = logging.getLogger(__name__)
+
+_COUNT = re.compile(r"\b(?:cate|cati|numarul (?:de|total de)|how many)\b")
+_LIST = re.compile(r"\b(?:care|ce|listeaza|enumera|lista|arata|which|list)\b")
+_SKIP = {"sunt", "toate", "toti", "dintre", "de", "the", "are", "exista", "au"}
+_MOST = re.compile(r"\b(?:cel|cei|cea|cele) mai (?:mare|mult|multi|multe)\b")
+_LEAST = re.compile(r"\b(?:cel|cei|cea|cele) mai (?:mic|mica|putin|putini|putine)\b")
+_MAX_LISTED = 20
+
+
+def _phrase(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+@dataclass
+class _Match:
+    key: str
+    value: str  # a whole value as a folded phrase, or one stemmed word of it
+    word: bool = False
+
+    def holds(self, record: Record) -> bool:
+        value = record.fields.get(self.key, "")
+        if self.word:
+            return self.value in index_tokens(value)
+        return _phrase(value) == self.value or _listed(value, self.value)
+
+
+def _listed(value: str, phrase: str) -> bool:
+    """The phrase is one item of an enumeration ('Sănătate și biotehnologii', 'TIC, energie'),
+    not part of a compound name ('Sud-Est' does not hold 'Sud')."""
+    items = re.split(r",|;|\(|\)|\bsi\b|\bsau\b", fold(value))
+    return any(_phrase(item) == phrase for item in items)
+
+
+class RecordAnswerer:
+    """StructuredAnswerer over the records of the index (see assistant.service)."""
+
+    def __init__(self, records: list[Record] | Callable[[], list[Record]]) -> None:
+        self._source = records
+
+    @property
+    def records(self) -> list[Record]:
+        return self._source() if callable(self._source) else self._source
+
+    def try_answer(self, question: str) -> Answer | None:
+        q = fold(question)
+        mode = "count" if _COUNT.search(q) else "max" if _MOST.search(q) else "min" if _LEAST.search(q) else \
+            "list" if _LIST.search(q) else None
+        if mode is None:
+            return None
+        best: _Found | None = None
+        for table in _tables(self.records):
+            got = _match_table(table, question, mode)
+            if got and (best is None or got[0] > best[0]):
+                best = got
+        if best is None:
+            return None
+        _, rows, matches, rank_key = best
+        logger.info("structured answer mode=%s rows=%d filters=%d", mode, len(rows), len(matches))
+        return _answer(question, mode, rows, matches, rank_key)
+
+
+def _tables(records: list[Record]) -> list[list[Record]]:
+    tables: dict[tuple[str, str], list[Record]] = {}
+    for r in records:
+        tables.setdefault((r.document, r.table), []).append(r)
+    return [t for t in tables.values() if len(t) >= 2]
+
+
+def _vocabulary(table: list[Record]) -> set[str]:
+    """What the records are ("proiecte", "clustere"): words of the document name and the headings."""
+    words = " ".join([table[0].document, *(r.section or "" for r in table)])
+    return {t for t in index_tokens(words.replace("_", " ").replace("-", " ")) if t.isalpha() and len(t) >= 3}
+
+
+def _names_records(question: str, mode: str, vocabulary: set[str], headers: set[str]) -> bool:
+    """'câte proiecte', 'care clustere', 'listează proiectele': the word after the cue names what
+    the records are; 'ce buget are județul X' asks for one value and is left to retrieval."""
+    q = fold(question)
+    cue = (_COUNT if mode == "count" else _LIST).search(q)
+    if cue is None:
+        return False
+    following = [w for w in re.findall(r"[a-z0-9]+", q[cue.end():]) if w not in _SKIP][:1]
+    word = set(index_tokens(following[0])) if following else set()
+    return bool(_overlap(word, vocabulary)) and not _overlap(word, headers)
+
+
+def _head_noun(label: str) -> str:
+    """The column's noun: 'Buget alocat (euro)' -> 'buget', 'Nr. membri cluster' -> 'membr'."""
+    words = [t for t in index_tokens(label) if t.isalpha() and t not in ("nr", "numar")]
+    return words[0] if words else ""
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Stems of one word in two forms ('clust' / 'cluster')."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 4 and long_.startswith(short))
+
+
+def _overlap(a: set[str], b: set[str]) -> set[str]:
+    return {x for x in a if any(_same_word(x, y) for y in b)}
+
+
+_Found = tuple[int, list[Record], list[_Match], str | None]
+
+
+def _match_table(table: list[Record], question: str, mode: str) -> _Found | None:
+    qtokens = set(index_tokens(question))
+    headers = {_head_noun(label) for label in table[0].labels.values()} - {""}
+    if mode not in ("max", "min") and not _names_records(question, mode, _vocabulary(table), headers):
+        return None
+    matches = _filters(table, question)
+    rank_key = _rank_key(table, qtokens) if mode in ("max", "min") else None
+    if not matches and rank_key is None:
+        return None
+    rows = [r for r in table if all(m.holds(r) for m in matches)]
+    if not rows:
+        return None
+    return len(matches) * 2 + (rank_key is not None), rows, matches, rank_key
+
+
+def _categorical(table: list[Record], key: str) -> bool:
+    """Short values (regions, domains, types), not titles or descriptions."""
+    values = [r.fields[key] for r in table if key in r.fields]
+    lengths = sorted(len(v.split()) for v in values)
+    return bool(values) and lengths[len(lengths) // 2] <= 6 and not all(numeric_value(v) is not None for v in values)
+
+
+def _filters(table: list[Record], question: str) -> list[_Match]:
+    """Field values written in the question (the longest wins: 'Sud-Vest' over 'Sud'); failing
+    that, one word of a descriptive field, in the field the question names when it names one."""
+    q = f" {_phrase(question)} "
+    qstems = set(index_tokens(question))
+    found: list[_Match] = []
+    words: list[_Match] = []
+    for key in table[0].labels:
+        if not _categorical(table, key):
+            continue
+        values = {_phrase(r.fields[key]) for r in table if key in r.fields}
+        hits = [v for v in values if v and f" {v} " in q]
+        hits = [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
+        found.extend(_Match(key, h) for h in hits[:1])
+        words.extend(_Match(key, w, word=True) for w in _word_hits(values, qstems, table, key)[:1])
+    if found or not words:
+        return found
+    named = [m for m in words if _overlap(set(index_tokens(table[0].labels[m.key])), qstems)]
+    return (named or words)[:1]
+
+
+def _word_hits(values: set[str], qstems: set[str], table: list[Record], key: str) -> list[str]:
+    """Stems the question shares with values of a descriptive field (values of several words,
+    like domains); never with short names such as regions, where a word is not the value."""
+    if max((len(v.split()) for v in values), default=0) < 4:
+        return []
+    generic = _vocabulary(table) | set(index_tokens(table[0].labels[key]))
+    out = []
+    for v in values:
+        stems = {t for t in index_tokens(v) if t.isalpha() and len(t) > 3} - generic
+        out.extend(sorted(stems & qstems))
+    return sorted(set(out), key=len, reverse=True)
+
+
+def _rank_key(table: list[Record], qtokens: set[str]) -> str | None:
+    for key, label in table[0].labels.items():
+        numeric = [numeric_value(r.fields.get(key, "")) for r in table]
+        if sum(v is not None for v in numeric) >= len(table) / 2 and set(index_tokens(label)) & qtokens:
+            return key
+    return None
+
+
+def _answer(question: str, mode: str, rows: list[Record], matches: list[_Match], rank_key: str | None) -> Answer:
+    if rank_key is not None:
+        rows = sorted((r for r in rows if numeric_value(r.fields.get(rank_key, "")) is not None),
+                      key=lambda r: numeric_value(r.fields[rank_key]) or 0.0, reverse=mode == "max")
+    shown = rows[:_MAX_LISTED] if rank_key is None else rows[:3]
+    label = rows[0].labels
+    where = "; ".join(f"{label.get(m.key, m.key)}: {_shown_value(rows, m)}" for m in matches)
+    lines = []
+    for n, r in enumerate(shown, start=1):
+        extra = f" — {label[rank_key]}: {r.fields[rank_key]}" if rank_key else ""
+        lines.append(f"{n}. {r.display_name}{extra} [{n}]")
+    if rank_key is not None:
+        top = shown[0]
+        word = "cea mai mare" if mode == "max" else "cea mai mică"
+        head = (f"Valoarea {word} pentru „{label[rank_key]}” o are {top.display_name}: {top.fields[rank_key]} [1]"
+                + (f" (între înregistrările cu {where})" if where else "") + ".")
+    elif mode == "count":
+        noun, verb = ("înregistrare", "are") if len(rows) == 1 else ("înregistrări", "au")
+        head = f"{len(rows)} {noun} din „{rows[0].document}” {verb} {where}:"
+    else:
+        head = f"Înregistrările din „{rows[0].document}” cu {where} ({len(rows)}):"
+    more = f"\n(și încă {len(rows) - len(shown)})" if len(rows) > len(shown) and rank_key is None else ""
+    citations = [Citation(n=n, document=r.document, page=r.page, section=r.section, text=r.text)
+                 for n, r in enumerate(shown, start=1)]
+    return Answer(question=question, text=head + "\n" + "\n".join(lines) + more, citations=citations,
+                  abstained=False, backend="structured")
+
+
+def _shown_value(rows: list[Record], m: _Match) -> str:
+    return rows[0].fields.get(m.key, m.value) if not m.word else f"„{m.value}…”"

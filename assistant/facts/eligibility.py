@@ -1,0 +1,174 @@
+"""Does an applicant's profile fit a call? Each criterion met / not met / unknown, with its source."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.facts.regions import canonical_region, counties_in, region_of, regions_in
+from assistant.facts.sheet import CallSheet
+from assistant.facts.values import Fact
+from assistant.text import fold, index_tokens
+
+# Applicant types as calls name them (folded text), keyed by the profile's entity_type.
+ENTITY_PATTERNS: dict[str, re.Pattern[str]] = {
+    "microintreprindere": re.compile(r"micro[ -]?intreprinder|\bimm\b|imm-uri|intreprinderi mici si mijlocii"),
+    "intreprindere_mica": re.compile(r"intreprinder\w* mic[ia]\b|\bimm\b|imm-uri"),
+    "intreprindere_mijlocie": re.compile(r"intreprinder\w* mijloci|\bimm\b|imm-uri"),
+    "intreprindere_mare": re.compile(r"intreprinder\w* mari\b|orice intreprindere"),
+    "organizatie_cluster": re.compile(r"organiza\w*(?: de management)?(?: a| al| ale)? (?:de )?clust|"
+                                      r"managementul clusterului|entitat\w* de management a clust"),
+    "universitate": re.compile(r"universitat|invatamant superior"),
+    "institut_cercetare": re.compile(r"institut\w* (?:nationale? )?de cercetare|organizati\w* de cercetare|"
+                                     r"entitati cdi"),
+    "ONG": re.compile(r"\bong\b|neguvernamental|non-?profit|asociati\w* si fundati"),
+    "autoritate_publica": re.compile(r"autoritat\w* (?:ale administratiei )?public|unitat\w* administrativ|\buat\b"),
+}
+ENTERPRISES = {"microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare"}
+_EU_WIDE = re.compile(r"state(?:le)? membre|uniunii europene|\bue\b|toate regiunile|nivel national|intreaga tara")
+_YEARS = re.compile(r"(?:cel putin|minimum|minim|vechime(?: de)?(?: minimum)?)\s*(\d+)\s*(?:de\s+)?an")
+
+
+def detected_types(text: str) -> list[str]:
+    folded = fold(text)
+    return [t for t, rx in ENTITY_PATTERNS.items() if rx.search(folded)]
+
+
+def _citation(fact: Fact | None) -> dict[str, Any] | None:
+    if fact is None:
+        return None
+    return {"document": fact.document, "page": fact.page, "section": fact.section,
+            "text": fact.passage or fact.text, "quote": fact.text}
+
+
+def _criterion(name: str, status: str, explanation: str, fact: Fact | None) -> dict[str, Any]:
+    return {"criterion": name, "status": status, "explanation": explanation, "citation": _citation(fact)}
+
+
+def _applicant(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
+    fact = sheet.first("applicants")
+    etype = str(profile.get("entity_type") or "")
+    if fact is None:
+        return _criterion("Tipul solicitantului", "unknown", "Documentele nu precizează solicitanții eligibili.", None)
+    found = detected_types(fact.value)
+    if not etype:
+        return _criterion("Tipul solicitantului", "unknown", "Profilul nu precizează tipul entității.", fact)
+    if etype in found:
+        return _criterion("Tipul solicitantului", "met", f"Solicitanți eligibili: {fact.value}", fact)
+    status = "not_met" if found else "unknown"
+    return _criterion("Tipul solicitantului", status, f"Solicitanți eligibili: {fact.value}", fact)
+
+
+def _region(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
+    county = str(profile.get("county") or "")
+    region = region_of(county) if county else None
+    fact = sheet.first("regions")
+    text = fact.value if fact else ""
+    counties, regions = counties_in(text), regions_in(text)
+    if fact is None and sheet.first("programme"):
+        fact = sheet.first("programme")  # "Programul Regional Vest": the region the programme funds
+        regions = regions_in(fact.value) if fact else []
+    if not county or region is None:
+        return _criterion("Localizare", "unknown", "Județul din profil lipsește sau nu este recunoscut.", fact)
+    where = f"județul {county} (regiunea {region})"
+    if counties or regions:
+        ok = county_in(county, counties) or region in regions
+        listed = ", ".join(counties + regions)
+        return _criterion("Localizare", "met" if ok else "not_met", f"{where}; eligibile: {listed}.", fact)
+    if fact is not None and _EU_WIDE.search(fold(text)):
+        return _criterion("Localizare", "met", f"{where}; apelul este deschis la nivel național/UE: {text}", fact)
+    return _criterion("Localizare", "unknown", f"{where}; documentele nu precizează o zonă eligibilă.", fact)
+
+
+def county_in(county: str, counties: list[str]) -> bool:
+    return fold(county).replace("judetul ", "").strip() in {fold(c) for c in counties}
+
+
+def _years(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any] | None:
+    for fact in (sheet.fields.get("applicants") or []):
+        m = _YEARS.search(fold(fact.value))
+        if not m:
+            continue
+        need = int(m.group(1))
+        have = profile.get("years_active")
+        if have is None:
+            return _criterion("Vechime", "unknown", f"Se cer cel puțin {need} ani; profilul nu o precizează.", fact)
+        ok = float(have) >= need
+        return _criterion("Vechime", "met" if ok else "not_met", f"Se cer cel puțin {need} ani; aveți {have}.", fact)
+    return None
+
+
+def _domain(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any] | None:
+    domain = str(profile.get("domain") or profile.get("caen") or "")
+    if not domain:
+        return None
+    fact = sheet.first("domains")
+    if fact is None:
+        return _criterion("Domeniu", "unknown", "Documentele nu precizează domeniile finanțate.", None)
+    wanted = {t for t in index_tokens(domain) if len(t) > 2}
+    if wanted & set(index_tokens(fact.value)):
+        return _criterion("Domeniu", "met", f"Domenii finanțate: {fact.value}", fact)
+    return _criterion("Domeniu", "unknown", f"Verificați încadrarea; domenii finanțate: {fact.value}", fact)
+
+
+def _cluster_route(sheet: CallSheet, profile: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+    """When the call funds the cluster organisation and the asker is a member enterprise:
+    the membership criterion and the sentence saying who applies and how the asker benefits."""
+    fact = sheet.first("applicants")
+    etype = str(profile.get("entity_type") or "")
+    if fact is None or etype == "organizatie_cluster" or "organizatie_cluster" not in detected_types(fact.value):
+        return None, ""
+    if etype in detected_types(fact.value):
+        return None, ""
+    final = sheet.first("final_beneficiaries")
+    how = (f" Beneficiarii finali ai proiectelor: {final.value}" if final else
+           " Membrii clusterului beneficiază de activitățile și serviciile finanțate prin proiect.")
+    who = ("Cererea de finanțare o depune organizația de management a clusterului, nu membrii săi."
+           f"{how} Ca membru al clusterului puteți beneficia indirect, ca beneficiar final.")
+    member = profile.get("cluster_member")
+    if member is None:
+        crit = _criterion("Membru al unui cluster", "unknown", "Profilul nu spune dacă sunteți membru al unui cluster.",
+                          final or fact)
+    else:
+        crit = _criterion("Membru al unui cluster", "met" if member else "not_met",
+                          "Sunteți membru al unui cluster." if member else "Nu sunteți membru al unui cluster.",
+                          final or fact)
+    return crit, who
+
+
+def check(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
+    """{"call", "verdict", "summary", "criteria"}: verdict eligibil / neeligibil / de verificat."""
+    canonical = canonical_region(str(profile.get("region") or "")) if profile.get("region") else None
+    if canonical and not profile.get("county"):
+        profile = {**profile, "county": canonical}
+    criteria = [_applicant(sheet, profile), _region(sheet, profile)]
+    criteria += [c for c in (_years(sheet, profile), _domain(sheet, profile)) if c is not None]
+    cluster, route = _cluster_route(sheet, profile)
+    if cluster is not None:
+        criteria.append(cluster)
+    statuses = [c["status"] for c in criteria if c["criterion"] != "Membru al unui cluster"]
+    if "not_met" in statuses:
+        verdict = "neeligibil"
+    elif statuses and all(s == "met" for s in statuses):
+        verdict = "eligibil"
+    else:
+        verdict = "de verificat"
+    summary = _summary(sheet, verdict, criteria, route)
+    return {"call": sheet.name, "document": sheet.document, "verdict": verdict, "summary": summary,
+            "criteria": criteria}
+
+
+def _summary(sheet: CallSheet, verdict: str, criteria: list[dict[str, Any]], route: str) -> str:
+    head = {"eligibil": f"Profilul îndeplinește criteriile găsite pentru apelul „{sheet.name}”.",
+            "neeligibil": f"Profilul nu îndeplinește toate criteriile apelului „{sheet.name}”.",
+            "de verificat": f"Eligibilitatea pentru apelul „{sheet.name}” trebuie verificată."}[verdict]
+    failed = [c["criterion"] for c in criteria if c["status"] == "not_met"]
+    unknown = [c["criterion"] for c in criteria if c["status"] == "unknown"]
+    parts = [head]
+    if failed:
+        parts.append("Neîndeplinite: " + ", ".join(failed) + ".")
+    if unknown:
+        parts.append("Documentele nu lămuresc: " + ", ".join(unknown) + ".")
+    if route:
+        parts.append(route)
+    return " ".join(parts)

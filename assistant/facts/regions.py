@@ -1,0 +1,66 @@
+"""Romania's counties and development regions, from assistant/data/regions_ro.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from assistant.text import fold
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]]]:
+    raw = json.loads(resources.files("assistant.data").joinpath("regions_ro.json").read_text(encoding="utf-8"))
+    regions: dict[str, list[str]] = raw["regions"]
+    county_region = {_key(c): r for r, counties in regions.items() for c in counties}
+    names = {_key(r): r for r in regions}
+    for region, aliases in raw.get("region_aliases", {}).items():
+        names.update({_key(a): region for a in aliases})
+    return county_region, names, regions
+
+
+def regions() -> dict[str, list[str]]:
+    """Region name -> its counties."""
+    return dict(_data()[2])
+
+
+def region_of(county: str) -> str | None:
+    """'Timiș' / 'timis' / 'Județul Timiș' -> 'Vest'; None when unknown."""
+    key = _key(re.sub(r"(?i)jude[tț]ul\s+", "", county))
+    county_region = _data()[0]
+    return county_region.get(key) or county_region.get(key.replace("municipiul ", ""))
+
+
+def canonical_region(name: str) -> str | None:
+    """'nord vest', 'Regiunea Nord - Vest' -> 'Nord-Vest'."""
+    key = _key(re.sub(r"(?i)regiunea\s+", "", name))
+    return _data()[1].get(key)
+
+
+def _find(text: str, table: dict[str, str]) -> list[str]:
+    """Values of table whose keys occur in text as whole words, longest key first."""
+    folded = f" {_key(text)} "
+    out: list[str] = []
+    for key in sorted(table, key=len, reverse=True):
+        if f" {key} " in folded:
+            folded = folded.replace(f" {key} ", " | ")
+            if table[key] not in out:
+                out.append(table[key])
+    return out
+
+
+def counties_in(text: str) -> list[str]:
+    """Counties named in text, as written in the data file."""
+    names = {_key(c): c for cs in _data()[2].values() for c in cs}
+    return _find(text, names)
+
+
+def regions_in(text: str) -> list[str]:
+    """Development regions named in text (aliases resolved), not those implied by counties."""
+    return _find(text, _data()[1])

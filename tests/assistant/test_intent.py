@@ -1,0 +1,53 @@
+"""What a question asks for: a rate, an amount, a date, a count, a contact or a duration."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.intent import concept_words, detect_intent
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Care este rata de cofinanțare?", "percent"),
+    ("Ce procent din cheltuieli acoperă programul?", "percent"),
+    ("Care este bugetul apelului?", "amount"),
+    ("Ce valoare poate avea un proiect?", "amount"),
+    ("Până când se pot depune cererile?", "date"),
+    ("Cand este termenul limita?", "date"),
+    ("Câte proiecte au fost finanțate?", "count"),
+    ("Care este adresa de e-mail pentru întrebări?", "contact"),
+    ("Cât durează implementarea unui proiect?", "duration"),
+    ("What is the deadline?", "date"),
+    ("How much is the budget?", "amount"),
+])
+def test_question_wording_gives_its_kind(question: str, kind: str) -> None:
+    assert detect_intent(question).wants(kind)
+
+
+def test_a_count_question_is_not_an_amount_or_a_rate() -> None:
+    intent = detect_intent("Câte proiecte a cofinanțat programul?")
+    assert intent.wants("count")
+    assert not intent.wants("percent") and not intent.wants("amount")
+
+
+def test_a_duration_question_is_not_a_date() -> None:
+    intent = detect_intent("Cât durează proiectul?")
+    assert intent.wants("duration") and not intent.wants("date")
+
+
+def test_maximum_funding_may_be_a_rate_or_a_sum() -> None:
+    intent = detect_intent("cat e finantarea maxima pt ajutor de minimis")
+    assert intent.wants("percent") and intent.wants("amount")
+
+
+def test_a_plain_question_wants_no_typed_value() -> None:
+    assert detect_intent("Ce activități sunt sprijinite de apel?").typed == frozenset()
+
+
+def test_same_intent_with_and_without_diacritics() -> None:
+    assert detect_intent("Până când se depun cererile?") == detect_intent("Pana cand se depun cererile?")
+
+
+def test_who_can_apply_maps_to_the_words_calls_use() -> None:
+    assert "beneficiari" in concept_words("Cine poate aplica la acest apel?")
+    assert concept_words("Ce culoare are logo-ul?") == ""

@@ -1,0 +1,51 @@
+"""Several questions in one message, and follow-ups that lean on the previous turn."""
+
+from __future__ import annotations
+
+from assistant.questions import resolve_followup, split_questions
+
+
+def test_two_questions_in_one_message_are_split() -> None:
+    qs = split_questions("Care este bugetul apelului? Până când se depun cererile?")
+    assert qs == ["Care este bugetul apelului?", "Până când se depun cererile?"]
+
+
+def test_greeting_and_signature_are_dropped_from_an_email() -> None:
+    mail = ("Bună ziua,\nAș dori să știu care este valoarea maximă a unui proiect.\n"
+            "De asemenea, cine poate depune cereri?\nCu stimă,\nIon Popescu")
+    qs = split_questions(mail)
+    assert len(qs) == 2
+    assert "valoarea maximă" in qs[0]
+    assert "cine poate depune" in qs[1]
+    assert not any("Popescu" in q or "Bună ziua" in q for q in qs)
+
+
+def test_questions_joined_by_si_are_split() -> None:
+    qs = split_questions("Care este bugetul și când se închide apelul?")
+    assert len(qs) == 2
+    assert qs[1].lower().startswith("când")
+
+
+def test_a_single_statement_is_kept_as_it_is() -> None:
+    assert split_questions("bugetul apelului") == ["bugetul apelului"]
+
+
+def test_followup_gets_the_previous_question() -> None:
+    history = [{"role": "user", "content": "Care este contribuția maximă pentru ajutor de stat?"},
+               {"role": "assistant", "content": "70% [1]"}]
+    resolved = resolve_followup("și pentru ajutor de minimis?", history)
+    assert "contribuția maximă" in resolved and "minimis" in resolved
+
+
+def test_followup_history_may_be_plain_questions() -> None:
+    resolved = resolve_followup("dar pentru Bihor?", ["Ce buget are județul Cluj?"])
+    assert "buget" in resolved and "Bihor" in resolved
+
+
+def test_standalone_question_ignores_history() -> None:
+    q = "Care este adresa de e-mail pentru întrebările despre apel?"
+    assert resolve_followup(q, ["Care este bugetul apelului?"]) == q
+
+
+def test_no_history_changes_nothing() -> None:
+    assert resolve_followup("și pentru ajutor de minimis?", []) == "și pentru ajutor de minimis?"
