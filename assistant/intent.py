@@ -14,7 +14,8 @@ from assistant.text import fold
 
 _CUES: dict[str, str] = {
     "percent": r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage)\b|%",
-    "amount": r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|budget|amount|value|how much)\b",
+    "amount": (r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|"
+               r"budget|amount|value|how much)\b"),
     "date": r"\b(cand|termen\w*|data|datele|deadline|pana cand|perioad\w*|when|date)\b",
     "count": r"\b(cati|cate|numar\w*|how many)\b",
     "contact": r"\b(e-?mail|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.sentences import split_sentences
 from assistant.text import fold
@@ -53,7 +54,7 @@ def _split_joined(sentence: str) -> list[str]:
 _FOLLOWUP = re.compile(r"^(si|dar|iar|and|but|what about|ce zici de|dar pentru|si pentru|pentru)\b")
 
 
-def resolve_followup(question: str, history: list[dict[str, str]] | list[str]) -> str:
+def resolve_followup(question: str, history: Sequence[dict[str, str] | str]) -> str:
     """A question that leans on the previous turn ("și pentru ajutor de minimis?") gets that
     turn's question in front of it; a question that stands on its own is kept as it is."""
     previous = _last_user_turn(history)
@@ -65,7 +66,7 @@ def resolve_followup(question: str, history: list[dict[str, str]] | list[str]) -
     return question
 
 
-def _last_user_turn(history: list[dict[str, str]] | list[str]) -> str:
+def _last_user_turn(history: Sequence[dict[str, str] | str]) -> str:
     for turn in reversed(history):
         if isinstance(turn, str):
             return turn

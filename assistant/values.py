@@ -14,7 +14,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"(?:{_NUMBER})\s*(?:mii|mil\.?|milioane|milion|mld\.?|miliarde)?\s*(?:€|eur\b|euro|lei|ron\b|usd|\$)"
         rf"|(?:€|eur|euro|lei)\s*(?:{_NUMBER})|\b\d{{1,3}}(?:\.\d{{3}})+\b|\b\d+(?:,\d+)?\s*(?:milioane|mil\.|miliarde)"),
-    "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"),
+    "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
+                       rf"|\b{_MONTH}\s+\d{{4}}\b"),
     "contact": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+4|\b0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b|www\.[\w.-]+"),
     "count": re.compile(r"\b\d+\b"),
     "duration": re.compile(r"\b\d+\s*(?:de\s+)?(?:luni|ani|zile|saptamani|months|years)\b"),

@@ -8,7 +8,7 @@ heading path and the block around it; tiktoken sizes everything, as SentenceSpli
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.sentences import split_sentences
 from assistant.tokens import count_tokens
@@ -37,13 +37,16 @@ class _Unit:
     page: int | None
     heading: bool = False
     lead: str = ""  # opening words of the top section this unit sits in
+    carried: bool = False  # repeated from the previous chunk: it does not decide the section
 
 LEAD_WORDS = 24
 
 
 def _split_long(text: str, limit: int) -> list[str]:
     """A paragraph over the limit, cut at sentence ends into pieces of about `limit` tokens."""
-    pieces, cur, cur_tokens = [], [], 0
+    pieces: list[str] = []
+    cur: list[str] = []
+    cur_tokens = 0
     for sent in split_sentences(text):
         n = count_tokens(sent)
         if cur and cur_tokens + n > limit:
@@ -103,8 +106,9 @@ def _group(units: list[_Unit], cfg: ChunkingConfig) -> list[list[_Unit]]:
             groups.append(cur)
             # Overlap one short unit: a brochure may print a value before its label or after
             # it, so a short last line goes with the next chunk too.
-            carry = None if new_page or cur[-1].heading or (len(cur) < 2 and not at_heading) else _carry(cur[-1], cfg, at_heading)
-            cur, size = ([carry], carry.tokens) if carry else ([], 0)
+            keep = not new_page and not cur[-1].heading and (len(cur) >= 2 or at_heading)
+            carry = _carry(cur[-1], cfg, at_heading) if keep else None
+            cur, size = ([replace(carry, carried=True)], carry.tokens) if carry else ([], 0)
         cur.append(u)
         size += u.tokens
     if cur:
@@ -177,11 +181,13 @@ def chunk_document(doc: LoadedDocument, cfg: ChunkingConfig | None = None) -> li
     chunks = []
     for i, (group, window) in enumerate(zip(groups, windows, strict=True)):
         text = "\n".join(u.text for u in group)
-        first_text = next((u for u in group if not u.heading), group[0])
+        own = [u for u in group if not u.carried] or group
+        first_text = next((u for u in own if not u.heading), own[0])
         section = first_text.section
         page = group[0].page
         lead = first_text.lead if first_text.lead and first_text.lead not in text else ""
+        is_table = any(" | " in u.text and ": " in u.text for u in own if not u.heading)
         chunks.append(Chunk(id=_chunk_id(doc.name, page, text, seen), document=doc.name, title=doc.title,
                             page=page, section=section, text=text, window=window, ordinal=i,
-                            kind="table" if " | " in text and ": " in text else "text", lead=lead))
+                            kind="table" if is_table else "text", lead=lead))
     return chunks

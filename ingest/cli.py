@@ -47,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _tick(bar: tqdm, path: Path) -> None:
+    bar.update(1)
+    bar.set_postfix_str(path.name[:40])
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.status:
         status = index_status(open_store(settings))
@@ -73,7 +78,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
         bar = tqdm(desc="ingest", unit="file", disable=not sys.stderr.isatty(), file=sys.stderr)
         report = ingest_paths(store, args.paths, cfg, prune=args.prune, ocr=not args.no_ocr,
-                              on_file=lambda p: (bar.update(1), bar.set_postfix_str(p.name[:40])))
+                              on_file=lambda p: _tick(bar, p))
         bar.close()
     for failure in report.failed:
         print(f"failed: {failure.file}: {failure.reason}", file=sys.stderr)

@@ -33,7 +33,7 @@ def is_definition(query: Query, sentence: str) -> bool:
         return False
     head = fold(sentence)[:80]
     m = _DEFINITION.search(head)
-    return bool(m) and len(set(index_tokens(head[: m.start()])) & set(query.core_tokens)) >= 1
+    return m is not None and len(set(index_tokens(head[: m.start()])) & set(query.core_tokens)) >= 1
 
 
 def bonus_features(query: Query, text: str) -> float:

@@ -113,8 +113,6 @@ def test_every_chunk_has_text(cfg: ChunkingConfig) -> None:
     ("Pentru proiectele finanțate ca ajutor de stat", "RATE DE COFINANȚARE"),
     ("Întrebările privind apelul", "CONTACT"),
 ])
-@pytest.mark.xfail(strict=True, reason="chunk_document files a chunk under the section of the sentence carried "
-                   "from the previous section (first_text.section), not under the heading its own text sits under")
 def test_a_passage_is_filed_under_the_heading_it_sits_under(passage: str, heading: str) -> None:
     """The chunk that starts a section's text is filed under that section, even when a short
     passage of the previous section is repeated at its top."""
