@@ -64,6 +64,7 @@ class Assistant:
             structured = source.try_answer(resolved)
             if structured is not None:
                 structured.notice = structured.notice or notice
+                structured.retrieved = self.retriever.search(resolved)
                 structured.timings_ms = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
                 return structured
         subs = [Query.parse(q) for q in split_questions(resolved)]

@@ -161,8 +161,10 @@ def _filters(table: list[Record], question: str) -> list[_Match]:
         words.extend(_Match(key, w, word=True) for w in _word_hits(values, qstems, table, key)[:1])
     if found or not words:
         return found
+    # One shared word filters a descriptive field only when the question names that field
+    # ("din domeniul sănătate"); a stray word ("în România") must not turn into a filter.
     named = [m for m in words if _overlap(set(index_tokens(table[0].labels[m.key])), qstems)]
-    return (named or words)[:1]
+    return named[:1]
 
 
 def _word_hits(values: set[str], qstems: set[str], table: list[Record], key: str) -> list[str]:
