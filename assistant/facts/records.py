@@ -35,10 +35,10 @@ class Record:
 
     @property
     def display_name(self) -> str:
-        if self.name:
-            return self.name
+        """The row's heading (an acronym, a code) with its first value (a title, a name)."""
         first = next(iter(self.fields.values()), "")
-        return first if len(first) <= 90 else first[:90].rsplit(" ", 1)[0] + " …"
+        first = first if len(first) <= 90 else first[:90].rsplit(" ", 1)[0] + " …"
+        return f"{self.name} — {first}" if self.name and first else self.name or first
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
