@@ -7,6 +7,7 @@ raw scores over our own tokens to fuse and to decide abstention.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import os
@@ -26,6 +27,34 @@ class BM25Index:
     def __init__(self, ids: list[str], model: bm25s.BM25 | None) -> None:
         self.ids = ids
         self._model = model
+        self._postings: dict[str, np.ndarray] = {}
+        self._vocab_sorted: list[str] | None = None
+
+    def postings(self, token: str) -> np.ndarray:
+        """Indices of the chunks holding the token or another form of the same word (one stem
+        the prefix of the other, as in `assistant.query.token_matches`); cached per index."""
+        got = self._postings.get(token)
+        if got is None:
+            got = self._postings[token] = self._lookup(token)
+        return got
+
+    def _lookup(self, token: str) -> np.ndarray:
+        if self._model is None:
+            return np.zeros(0, dtype=np.int64)
+        vocab = self._model.vocab_dict
+        cols = {vocab[token]} if token in vocab else set()
+        if token.isalpha() and len(token) >= 3:
+            if self._vocab_sorted is None:
+                self._vocab_sorted = sorted(vocab)
+            words = self._vocab_sorted
+            i = bisect.bisect_left(words, token)
+            while i < len(words) and words[i].startswith(token):
+                cols.add(vocab[words[i]])
+                i += 1
+            cols.update(vocab[token[:k]] for k in range(3, len(token)) if token[:k] in vocab)
+        indptr, indices = self._model.scores["indptr"], self._model.scores["indices"]
+        parts = [indices[indptr[c] : indptr[c + 1]] for c in cols]
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
     @classmethod
     def build(cls, ids: list[str], tokens: list[list[str]]) -> BM25Index:

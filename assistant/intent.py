@@ -72,5 +72,7 @@ def concept_spans(question: str) -> list[tuple[str, str]]:
         if m:  # widen to whole words: "buget" matched in "bugetul" takes "bugetul"
             start = len(q[: m.start()].rstrip("abcdefghijklmnopqrstuvwxyz")) if m.start() else 0
             tail = re.match(r"[a-z]*", q[m.end():])
-            spans.append((q[start : m.end() + (tail.end() if tail else 0)], words))
+            end = m.end() + (tail.end() if tail else 0)
+            spans.append((q[start:end], words))
+            q = q[:start] + " " * (end - start) + q[end:]  # a word asks one concept only
     return spans

@@ -19,6 +19,7 @@ from assistant.text import fold, glossary, index_tokens
 class Term:
     weight_tokens: tuple[str, ...]  # the tokens whose rarity weighs the term
     alternatives: frozenset[str]  # any of these in a passage satisfies the term
+    asks: bool = False  # says what is asked (a deadline, who may apply), not what it is about
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Query:
     intent: Intent
     tokens: list[str] = field(default_factory=list)  # for BM25: own words twice, expansions once
     core_tokens: list[str] = field(default_factory=list)  # the question's own words
+    names: frozenset[str] = frozenset()  # tokens of the names it writes (a call, a cluster, an acronym)
 
     @classmethod
     def parse(cls, text: str) -> Query:
@@ -35,7 +37,8 @@ class Query:
         terms: list[Term] = []
         for span, words in concept_spans(text):
             own = index_tokens(span)
-            terms.append(Term(tuple(own) or tuple(index_tokens(words)[:1]), frozenset(own + index_tokens(words))))
+            terms.append(Term(tuple(own) or tuple(index_tokens(words)[:1]), frozenset(own + index_tokens(words)),
+                              asks=True))
             rest = rest.replace(span, " ")
         for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
             if re.search(rf"\b{re.escape(en)}\b", rest):
@@ -48,7 +51,23 @@ class Query:
         core = own_words + [t for term in terms for t in term.weight_tokens if t not in own_words]
         expansions = [t for term in terms for t in sorted(term.alternatives) if t not in core]
         return cls(text=text, terms=terms, intent=detect_intent(text), tokens=core * 2 + expansions,
-                   core_tokens=core)
+                   core_tokens=core, names=frozenset(index_tokens(" ".join(_names(text)))))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[„\"(]\s*)$")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _names(text: str) -> list[str]:
+    """Words written as names: capitalised inside a sentence, or an acronym anywhere.
+    Typed in lower case, a question simply has none."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        acronym = len(word) >= 2 and word.replace("-", "").isupper()
+        if acronym or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()])):
+            out.append(word)
+    return out
 
 
 def token_matches(alt: str, tokens: set[str]) -> bool:

@@ -15,7 +15,7 @@ from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.answer.features import bonus_features
-from assistant.query import Query, token_matches
+from assistant.query import Query, Term, token_matches
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.types import Chunk, Passage
@@ -41,11 +41,37 @@ class HybridRetriever(BaseRetriever):
         """Share of the question's idf mass whose terms the tokens satisfy."""
         total = got = 0.0
         for term in query.terms:
-            w = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
+            w = self._term_weight(term)
             total += w
             if any(token_matches(alt, tokens) for alt in term.alternatives):
                 got += w
         return got / total if total else 0.0
+
+    def document_coverage(self, query: Query) -> dict[str, float]:
+        """Share of the names the question writes (a call, a cluster, an acronym) that each
+        document holds, counting names some but not all documents hold; empty when there are
+        none. A passage from a document that never names the call asked about is about
+        something else, however well its other words match."""
+        ids, chunks = self.store.bm25.ids, self.store.chunks
+        n_docs = len({c.document for c in chunks.values()})
+        holders: list[tuple[float, set[str]]] = []
+        for term in (t for t in query.terms if not t.asks and set(t.weight_tokens) & query.names):
+            docs: set[str] = set()
+            for alt in term.alternatives:
+                docs.update(chunks[ids[i]].document for i in self.store.bm25.postings(alt) if ids[i] in chunks)
+            if 0 < len(docs) < n_docs:
+                holders.append((self._term_weight(term), docs))
+        total = sum(w for w, _ in holders)
+        if not total:
+            return {}
+        got: dict[str, float] = {}
+        for w, docs in holders:
+            for d in docs:
+                got[d] = got.get(d, 0.0) + w / total
+        return got
+
+    def _term_weight(self, term: Term) -> float:
+        return sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
 
     def search(self, question: str | Query, k: int | None = None) -> list[Passage]:
         query = question if isinstance(question, Query) else Query.parse(question)
@@ -75,16 +101,18 @@ class HybridRetriever(BaseRetriever):
         if not fused:
             return []
         best = max(fused.values())
+        by_document = self.document_coverage(query)
         out = []
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1])[: self.settings.candidates]:
             chunk = self.store.chunks[cid]
             own = self.store.tokens_of(chunk)
             with_ctx = own | self.store.context_tokens_of(chunk)
-            s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx)
+            doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
+            s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov
             if query.intent.typed and any(has_value(chunk.text, kind) for kind in query.intent.typed):
                 s += 0.25
             s += 0.2 * bonus_features(query, chunk.text)
-            out.append(Passage(chunk=chunk, score=s))
+            out.append(Passage(chunk=chunk, score=s, document_coverage=doc_cov))
         out.sort(key=lambda p: -p.score)
         return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from typing import TYPE_CHECKING, Protocol
 
@@ -15,7 +16,7 @@ from assistant.store import Store
 from assistant.types import Answer, Passage
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Generator, Iterator
 
 
 class StructuredAnswerer(Protocol):
@@ -29,12 +30,14 @@ class LLMAnswerer(Protocol):
 
     def answer(self, question: str, passages: list[Passage], fallback: Answer) -> Answer: ...
 
-    def stream(self, question: str, passages: list[Passage], fallback: Answer) -> Iterator[str]: ...
+    def stream(self, question: str, passages: list[Passage], fallback: Answer
+               ) -> Generator[str, None, Answer]: ...
 
 logger = logging.getLogger(__name__)
 
 EMPTY_QUESTION = "Scrieți o întrebare despre apeluri de finanțare sau clustere."
 NO_WORDS = "Întrebarea nu conține cuvinte după care să pot căuta; reformulați-o, vă rog."
+PIECES = 12  # an answer computed at once is shown in this many pieces
 
 
 class Assistant:
@@ -50,7 +53,8 @@ class Assistant:
         self.llm_answerer = llm_answerer
         self.structured = structured or []
 
-    def ask(self, question: str, history: list[dict[str, str]] | list[str] | None = None) -> Answer:
+    def ask(self, question: str, history: list[dict[str, str]] | list[str] | None = None, *,
+            llm: bool = True) -> Answer:
         t0 = time.perf_counter()
         question = (question or "").strip()
         if not question:
@@ -76,12 +80,37 @@ class Assistant:
         parts = [(*self.extractive.answer_parts(q, ps), ps) for q, ps in found]
         answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k))
         answer.notice = notice
-        if self.llm_answerer is not None and not answer.abstained:
+        if llm and self.llm_answerer is not None and not answer.abstained:
             answer = self.llm_answerer.answer(resolved, answer.retrieved, answer)
             answer.notice = answer.notice or notice
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000}
         return answer
+
+    def ask_stream(self, question: str, history: list[dict[str, str]] | list[str] | None = None
+                   ) -> Iterator[str | Answer]:
+        """Text pieces as they come, then the final Answer: the model's checked sentences when an LLM
+        backend rewrites the answer, else the extractive (or structured) text cut into pieces (none when
+        the answer abstains: there is nothing to reveal)."""
+        answer = self.ask(question, history, llm=False)
+        if self.llm_answerer is None or answer.abstained or answer.backend == "structured":
+            yield from ([] if answer.abstained else text_pieces(answer.text))
+            yield answer
+            return
+        t0 = time.perf_counter()
+        resolved = resolve_followup(question.strip()[: self.settings.max_question_chars], history or [])
+        final = yield from self.llm_answerer.stream(resolved, answer.retrieved, answer)
+        final.notice = final.notice or answer.notice
+        final.timings_ms = {**answer.timings_ms,
+                            "answer": answer.timings_ms.get("answer", 0.0) + (time.perf_counter() - t0) * 1000}
+        yield final
+
+
+def text_pieces(text: str, n: int = PIECES) -> list[str]:
+    """`text` cut at word boundaries into about `n` pieces that join back to it."""
+    words = re.findall(r"\s*\S+\s*", text) or ([text] if text else [])
+    step = max(1, -(-len(words) // n))
+    return ["".join(words[i : i + step]) for i in range(0, len(words), step)]
 
 
 def _interleave(lists: list[list[Passage]], k: int) -> list[Passage]:

@@ -102,6 +102,7 @@ class Passage:
 
     chunk: Chunk
     score: float
+    document_coverage: float = 1.0  # of the question by the passage's whole document
 
 
 @dataclass

@@ -22,6 +22,7 @@ ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
 MIN_COVERAGE = 0.5  # share of the question's idf mass a passage must hold to be answered from
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
+DOCUMENT_MARGIN = 0.15  # documents covering the question this much less than the best are off-topic
 MAX_CHARS = 450
 
 
@@ -38,6 +39,7 @@ class ExtractiveAnswerer:
         scored = score_sentences(query, passages, self.retriever)
         if not scored or max(e.passage_coverage for e in scored) < MIN_COVERAGE:
             return [], []
+        scored = self._same_subject(scored, passages)
         chosen = self._select(query, scored)
         if not chosen:
             return [], []
@@ -78,6 +80,15 @@ class ExtractiveAnswerer:
             if len(chosen) >= MAX_SENTENCES:
                 break
         return chosen
+
+    @staticmethod
+    def _same_subject(evidence: list[Evidence], passages: list[Passage]) -> list[Evidence]:
+        """Only documents about what the question names: when one document covers the question
+        clearly better (it names the call asked about), the others' sentences are left out."""
+        if not evidence:
+            return evidence
+        best = max(passages[e.passage_rank].document_coverage for e in evidence)
+        return [e for e in evidence if passages[e.passage_rank].document_coverage >= best - DOCUMENT_MARGIN]
 
     def _orphan_values(self, passage: Passage, kind: str) -> list[Passage]:
         """Passages of the same page holding lines that are only a value of `kind`; each is

@@ -32,15 +32,37 @@ def _word_features(word: str, dim: int) -> tuple[tuple[int, float], ...]:
     return tuple(feats.items())
 
 
+@lru_cache(maxsize=300_000)
+def _word_columns(word: str, dim: int) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """`_word_features` as two columns, ready to extend the arrays of a text (cached here
+    rather than twice)."""
+    feats = _word_features.__wrapped__(word, dim)
+    return tuple(i for i, _ in feats), tuple(v for _, v in feats)
+
+
 def hash_embed(text: str, dim: int) -> list[float]:
     """L2-normalised vector; words of the same stem share most of their features."""
-    vec = np.zeros(dim, dtype=np.float32)
+    return embed_raw_tokens(raw_tokens(text), dim)
+
+
+def embed_raw_tokens(tokens: list[str], dim: int) -> list[float]:
+    """`hash_embed` of a text already split by `raw_tokens` (ingest shares them with BM25).
+
+    The features are summed by one bincount instead of a Python loop over them; every
+    feature value is a small integer, so the sums (and the vector) are exactly those of
+    adding them one by one.
+    """
     sw = stopwords()
-    for tok in raw_tokens(text):
+    idx: list[int] = []
+    val: list[float] = []
+    for tok in tokens:
         if tok in sw or len(tok) < 2:
             continue
-        for idx, val in _word_features(tok, dim):
-            vec[idx] += val
+        i, v = _word_columns(tok, dim)
+        idx.extend(i)
+        val.extend(v)
+    vec = np.bincount(np.asarray(idx, dtype=np.intp), weights=np.asarray(val, dtype=np.float64),
+                      minlength=dim).astype(np.float32)
     norm = float(np.linalg.norm(vec))
     return (vec / norm).tolist() if norm else vec.tolist()
 
@@ -63,3 +85,10 @@ class HashingEmbedding(BaseEmbedding):
 
     def _get_text_embedding(self, text: str) -> list[float]:
         return hash_embed(text, self.dim)
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return [hash_embed(t, self.dim) for t in texts]
+
+    def embed_raw_tokens(self, tokens: list[str]) -> list[float]:
+        """The embedding of a text from its `raw_tokens` (the store tokenises each chunk once)."""
+        return embed_raw_tokens(tokens, self.dim)

@@ -8,9 +8,10 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.types import Answer
 from assistant.ui.guard import romanian_errors
 from assistant.ui.holder import AssistantHolder
-from assistant.ui.render import answer_html, esc
+from assistant.ui.render import answer_html, esc, partial_html
 
 EXAMPLES = [
     "Care este valoarea maximă a finanțării?",
@@ -18,27 +19,33 @@ EXAMPLES = [
     "Până când se pot depune cererile de finanțare?",
     "Ce cheltuieli sunt eligibile?",
 ]
-_STEPS = 12  # pieces the answer is revealed in
-_PAUSE_S = 0.03
+_PAUSE_S = 0.03  # between pieces, so an answer computed at once still reads as it comes
 
 Messages = list[dict[str, str]]
 
 
 def chat_turn(holder: AssistantHolder, question: str, shown: Messages, turns: Messages
               ) -> Iterator[tuple[str, Messages, Messages, Messages]]:
-    """Yield (cleared box, chat messages twice: display and state, conversation) as the answer comes."""
+    """Yield (cleared box, chat messages twice: display and state, conversation) as the answer comes:
+    the text piece by piece (an LLM answer sentence by sentence), then the answer with its sources."""
     question = (question or "").strip()
     if not question:
         return
-    answer = holder.get().ask(question, history=list(turns))
     shown = [*shown, {"role": "user", "content": esc(question)}, {"role": "assistant", "content": ""}]
-    if not answer.abstained:
-        words = answer.text.split(" ")
-        step = max(1, len(words) // _STEPS)
-        for i in range(step, len(words), step):
-            shown[-1] = {"role": "assistant", "content": answer_html(answer, " ".join(words[:i]) + " …")}
-            yield "", shown, shown, turns
-            time.sleep(_PAUSE_S)
+    shown[-1] = {"role": "assistant", "content": partial_html("")}
+    yield "", shown, shown, turns  # the question shows at once, the answer follows
+    text = ""
+    answer: Answer | None = None
+    for item in holder.get().ask_stream(question, history=list(turns)):
+        if isinstance(item, Answer):
+            answer = item
+            break
+        text += item
+        shown[-1] = {"role": "assistant", "content": partial_html(text)}
+        yield "", shown, shown, turns
+        time.sleep(_PAUSE_S)
+    if answer is None:  # the service always ends with an Answer; this only guards the type
+        return
     shown[-1] = {"role": "assistant", "content": answer_html(answer)}
     turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
     yield "", shown, shown, turns

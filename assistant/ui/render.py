@@ -80,6 +80,11 @@ def sources_html(citations: Iterable[Citation | dict[str, Any]]) -> str:
     return "".join(rows)
 
 
+def partial_html(text: str) -> str:
+    """The chat message while the answer is still coming: its text so far, no sources yet."""
+    return f'<div class="answer"><div class="ans">{esc(text)} …</div></div>'
+
+
 def answer_html(answer: Answer, shown_text: str | None = None) -> str:
     """The chat message: the answer (or the no-answer message), then its sources."""
     if answer.abstained:

@@ -95,8 +95,6 @@ def test_deadline_of_a_call_without_dates_abstains_by_its_wording(indexed: Assis
     assert answer.citations == []
 
 
-@pytest.mark.xfail(strict=True, reason="answers with the deadline of another call (Inovare Digitală) "
-                   "instead of abstaining: coverage counts expansion words, the call name is outweighed")
 def test_deadline_of_a_call_without_dates_abstains(indexed: Assistant) -> None:
     answer = indexed.ask("Până când se pot depune proiectele la apelul Economie Circulară?")
     assert answer.abstained, answer.text
@@ -137,15 +135,11 @@ def test_email_with_greeting_gets_one_point_per_question(indexed: Assistant) -> 
     _assert_two_points(indexed.ask(_mail("Care este valoarea maximă a unui proiect în apelul Inovare Digitală?")))
 
 
-@pytest.mark.xfail(strict=True, reason="'Vă rog să ne spuneți ...' abstains: the politeness verb 'spuneți' is an "
-                   "unknown word weighted as the rarest term; the unanswered point is then silently dropped")
 def test_polite_request_in_an_email_is_answered(indexed: Assistant) -> None:
     _assert_two_points(indexed.ask(_mail(
         "Vă rog să ne spuneți care este valoarea maximă a unui proiect în apelul Inovare Digitală.")))
 
 
-@pytest.mark.xfail(strict=True, reason="the second point adds a sentence from another call's document "
-                   "(Inovare Digitală's ajutor de stat rate) to 'Ce activități finanțează apelul Economie Circulară?'")
 def test_each_point_cites_only_the_call_it_asks_about(indexed: Assistant) -> None:
     answer = indexed.ask("Care este alocarea apelului Economie Circulară? "
                          "Ce activități finanțează apelul Economie Circulară?")
