@@ -20,6 +20,7 @@ class Term:
     weight_tokens: tuple[str, ...]  # the tokens whose rarity weighs the term
     alternatives: frozenset[str]  # any of these in a passage satisfies the term
     asks: bool = False  # says what is asked (a deadline, who may apply), not what it is about
+    partial: frozenset[str] = frozenset()  # satisfy the term half: the question's own words for a concept
 
 
 @dataclass
@@ -37,8 +38,9 @@ class Query:
         terms: list[Term] = []
         for span, words in concept_spans(text):
             own = index_tokens(span)
-            terms.append(Term(tuple(own) or tuple(index_tokens(words)[:1]), frozenset(own + index_tokens(words)),
-                              asks=True))
+            concept = index_tokens(words)
+            terms.append(Term(tuple(own) or tuple(concept[:1]), frozenset(concept), asks=True,
+                              partial=frozenset(own) - frozenset(concept)))
             rest = rest.replace(span, " ")
         for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
             if re.search(rf"\b{re.escape(en)}\b", rest):
@@ -49,7 +51,7 @@ class Query:
         own_words = list(dict.fromkeys(index_tokens(rest)))
         terms.extend(Term((t,), frozenset([t])) for t in own_words)
         core = own_words + [t for term in terms for t in term.weight_tokens if t not in own_words]
-        expansions = [t for term in terms for t in sorted(term.alternatives) if t not in core]
+        expansions = [t for term in terms for t in sorted(term.alternatives | term.partial) if t not in core]
         return cls(text=text, terms=terms, intent=detect_intent(text), tokens=core * 2 + expansions,
                    core_tokens=core, names=frozenset(index_tokens(" ".join(_names(text)))))
 

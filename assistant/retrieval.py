@@ -45,6 +45,8 @@ class HybridRetriever(BaseRetriever):
             total += w
             if any(token_matches(alt, tokens) for alt in term.alternatives):
                 got += w
+            elif any(token_matches(alt, tokens) for alt in term.partial):
+                got += w / 2
         return got / total if total else 0.0
 
     def document_coverage(self, query: Query) -> dict[str, float]:

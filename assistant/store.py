@@ -16,7 +16,7 @@ from assistant.embeddings.chroma_adapter import ChromaEmbeddingAdapter
 from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError
 from assistant.manifest import Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
-from assistant.text import index_tokens
+from assistant.text import index_tokens, raw_tokens, tokens_from_raw
 from assistant.types import Chunk
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,11 @@ class Store:
         self.bm25 = BM25Index.load(self.folder / "bm25") or BM25Index([], None)
         self.chunks: dict[str, Chunk] = {}
         self._token_sets: dict[str, set[str]] = {}
+        # BM25 tokens of the chunks this process wrote, kept from the embedding pass so that
+        # commit does not tokenise every chunk again.
+        self._index_tokens: dict[str, list[str]] = {}
+        self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
+        self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
         self._load_chunks()
 
     # ---- reading -------------------------------------------------------------------------
@@ -74,9 +79,14 @@ class Store:
                 f"{self.label!r}; re-index with: python -m ingest corpus/ --index {self.folder} --rebuild"
             )
 
+    def _changed(self) -> None:
+        self._ordered = None
+        self._by_page = None
+
     def _load_chunks(self) -> None:
         ids = self.bm25.ids
         self.chunks = {}
+        self._changed()
         for start in range(0, len(ids), _BATCH):
             got = self.collection.get(ids=ids[start : start + _BATCH], include=["documents", "metadatas"])
             for cid, text, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False):
@@ -86,6 +96,7 @@ class Store:
             logger.warning("index incomplete missing_chunks=%d folder=%s fix=%r", len(ids) - len(present),
                            self.folder, f"python -m ingest --status --index {self.folder}")
             self.bm25 = BM25Index.build(present, [index_tokens(self.chunks[c].indexed_text()) for c in present])
+            self._changed()
 
     def tokens_of(self, chunk: Chunk) -> set[str]:
         """Index tokens of a passage's own text, computed once: the rerank needs them for
@@ -105,8 +116,20 @@ class Store:
         return got
 
     def ordered_chunks(self) -> list[Chunk]:
-        """Chunks in BM25 order (index i of bm25 scores is ordered_chunks()[i])."""
-        return [self.chunks[cid] for cid in self.bm25.ids if cid in self.chunks]
+        """Chunks in BM25 order (index i of bm25 scores is ordered_chunks()[i]); built once per
+        change of the store, not per question (callers must not modify it)."""
+        if self._ordered is None:
+            self._ordered = [self.chunks[cid] for cid in self.bm25.ids if cid in self.chunks]
+        return self._ordered
+
+    def page_chunks(self, document: str, page: int | None) -> list[Chunk]:
+        """The chunks of one page of a document, in BM25 order (callers must not modify it)."""
+        if self._by_page is None:
+            by_page: dict[tuple[str, int | None], list[Chunk]] = {}
+            for c in self.ordered_chunks():
+                by_page.setdefault((c.document, c.page), []).append(c)
+            self._by_page = by_page
+        return self._by_page.get((document, page), [])
 
     def vector_search(self, query: str, n: int) -> list[tuple[str, float]]:
         if not self.chunks:
@@ -134,8 +157,7 @@ class Store:
         """Upsert into Chroma; ids come from content, so writing twice changes nothing."""
         for start in range(0, len(chunks), _BATCH):
             part = chunks[start : start + _BATCH]
-            texts = [c.indexed_text() for c in part]
-            embeddings = self.embed_model.get_text_embedding_batch(texts)
+            embeddings = self._embed_and_tokenise(part)
             self.collection.upsert(
                 ids=[c.id for c in part],
                 documents=[c.text for c in part],
@@ -146,24 +168,46 @@ class Store:
             self.chunks[c.id] = c
             self._token_sets.pop(c.id, None)
             self._token_sets.pop(f"ctx:{c.id}", None)
+        self._changed()
+
+    def _embed_and_tokenise(self, chunks: list[Chunk]) -> list[list[float]]:
+        """Embeddings of the chunks' indexed texts; each text is split into raw tokens once,
+        for the BM25 tokens kept until commit and, with the hashing embedding, for its vector."""
+        texts = [c.indexed_text() for c in chunks]
+        raws = [raw_tokens(t) for t in texts]
+        for c, raw in zip(chunks, raws, strict=True):
+            self._index_tokens[c.id] = tokens_from_raw(raw)
+        embed_raw = getattr(self.embed_model, "embed_raw_tokens", None)
+        if embed_raw is not None:
+            return [embed_raw(raw) for raw in raws]
+        return self.embed_model.get_text_embedding_batch(texts)
 
     def delete_chunks(self, ids: list[str]) -> None:
         for start in range(0, len(ids), _BATCH):
             self.collection.delete(ids=ids[start : start + _BATCH])
         for cid in ids:
             self.chunks.pop(cid, None)
+            self._index_tokens.pop(cid, None)
             self._token_sets.pop(cid, None)
             self._token_sets.pop(f"ctx:{cid}", None)
+        self._changed()
 
     def commit(self) -> None:
         """Rebuild BM25 over the manifest's chunks, then save it, then the manifest."""
         assert self.manifest is not None
         ids = [cid for d in sorted(self.manifest.documents.values(), key=lambda d: d.document)
                for cid in d.chunk_ids if cid in self.chunks]
-        tokens = [index_tokens(self.chunks[cid].indexed_text()) for cid in ids]
+        tokens = [self._bm25_tokens(cid) for cid in ids]
         self.bm25 = BM25Index.build(ids, tokens)
+        self._changed()
         self.bm25.save(self.folder / "bm25")
         save_manifest(self.folder, self.manifest)
+
+    def _bm25_tokens(self, cid: str) -> list[str]:
+        got = self._index_tokens.get(cid)
+        if got is None:  # a chunk loaded from the index, not written by this process
+            got = self._index_tokens[cid] = index_tokens(self.chunks[cid].indexed_text())
+        return got
 
     def chroma_ids(self) -> set[str]:
         got = self.collection.get(include=[])

@@ -188,9 +188,14 @@ def _join_dates(tokens: list[str]) -> list[str]:
 
 def index_tokens(text: str) -> list[str]:
     """Tokens for BM25: folded, stopwords dropped, words stemmed, values canonical."""
+    return tokens_from_raw(raw_tokens(text))
+
+
+def tokens_from_raw(raw: list[str]) -> list[str]:
+    """`index_tokens` of a text already split by `raw_tokens` (ingest shares them with the embedding)."""
     sw = stopwords()
     out = []
-    for tok in _join_dates(raw_tokens(text)):
+    for tok in _join_dates(raw):
         if tok in sw:
             continue
         if tok.isalpha():

@@ -25,5 +25,7 @@ def encoding() -> tiktoken.Encoding:
     return tiktoken.get_encoding("cl100k_base")
 
 
+@lru_cache(maxsize=16384)
 def count_tokens(text: str) -> int:
+    """Cached: chunking counts a unit more than once, and documents repeat their boilerplate."""
     return len(encoding().encode(text, disallowed_special=()))

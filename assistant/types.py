@@ -48,10 +48,15 @@ class Chunk:
     ordinal: int  # position within the document
     kind: str = "text"  # "text" or "table"
     lead: str = ""  # the opening words of the section, when this chunk is further down it
+    carried: str = ""  # the opening text repeated from the previous chunk (another section's)
 
     def context(self) -> str:
         """Where the passage sits: document title, heading path, the section's opening."""
-        return " / ".join(p for p in (self.title, _name_words(self.document), self.section, self.lead) if p)
+        return " / ".join(p for p in (self.document_context(), self.section, self.lead) if p)
+
+    def document_context(self) -> str:
+        """What the whole document is: its title and a descriptive file name."""
+        return " / ".join(p for p in (self.title, _name_words(self.document)) if p)
 
     def indexed_text(self) -> str:
         """What the retrievers see: the passage with its context."""
@@ -68,6 +73,7 @@ class Chunk:
             "ordinal": self.ordinal,
             "kind": self.kind,
             "lead": self.lead,
+            "carried": self.carried,
         }
 
     @classmethod
@@ -84,6 +90,7 @@ class Chunk:
             ordinal=int(meta.get("ordinal", 0)),
             kind=str(meta.get("kind", "text")),
             lead=str(meta.get("lead", "")),
+            carried=str(meta.get("carried", "")),
         )
 
 

@@ -189,5 +189,6 @@ def chunk_document(doc: LoadedDocument, cfg: ChunkingConfig | None = None) -> li
         is_table = any(" | " in u.text and ": " in u.text for u in own if not u.heading)
         chunks.append(Chunk(id=_chunk_id(doc.name, page, text, seen), document=doc.name, title=doc.title,
                             page=page, section=section, text=text, window=window, ordinal=i,
-                            kind="table" if is_table else "text", lead=lead))
+                            kind="table" if is_table else "text", lead=lead,
+                            carried="\n".join(u.text for u in group if u.carried)))
     return chunks

@@ -28,6 +28,7 @@ class Evidence:
     passage_coverage: float  # of the question's words by the whole passage with its context
     has_value: bool  # holds a value of the kind the question asks for
     own_coverage: float = 0.0  # of the question's words by the sentence alone
+    context_tokens: frozenset[str] = frozenset()  # the heading and title it sits under
 
 
 def passage_units(passage: Passage) -> list[str]:
@@ -58,6 +59,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
     top = passages[0].score or 1.0
     for rank, p in enumerate(passages):
         ctx = set(index_tokens(p.chunk.context()))
+        doc_ctx = set(index_tokens(p.chunk.document_context()))
         whole = set(index_tokens(p.chunk.text)) | ctx
         p_cov = retriever.coverage(query, whole)
         for sent in passage_units(p):
@@ -65,7 +67,9 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 continue
             toks = set(index_tokens(sent))
             own = retriever.coverage(query, toks)
-            with_ctx = retriever.coverage(query, toks | ctx)
+            # A sentence carried over from the previous section is not under this heading.
+            here = doc_ctx if p.chunk.carried and sent in p.chunk.carried else ctx
+            with_ctx = retriever.coverage(query, toks | here)
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
             score = 0.3 * own + 0.35 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
             score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
@@ -73,6 +77,6 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             score += 0.3 if is_definition(query, sent) else 0.0
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15
-            out.append(Evidence(rank, sent, toks, score, with_ctx, p_cov, value, own))
+            out.append(Evidence(rank, sent, toks, score, with_ctx, p_cov, value, own, frozenset(here)))
     out.sort(key=lambda e: -e.score)
     return out

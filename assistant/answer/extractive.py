@@ -70,13 +70,15 @@ class ExtractiveAnswerer:
         for e in eligible:
             if any(e.sentence in c.sentence or c.sentence in e.sentence for c in chosen):
                 continue
-            gain = self.retriever.coverage(query, e.tokens - covered) if chosen else 1.0
+            # What the sentence adds to what is already said (the first one with its heading).
+            cov = self.retriever.coverage
+            gain = cov(query, covered | e.tokens) - cov(query, covered) if chosen else 1.0
             if chosen and (gain < 0.12 or e.score < chosen[0].score * 0.55):
                 continue
             if sum(len(c.sentence) for c in chosen) + len(e.sentence) > MAX_CHARS and chosen:
                 continue
             chosen.append(e)
-            covered |= e.tokens
+            covered |= e.tokens | (e.context_tokens if len(chosen) == 1 else set())
             if len(chosen) >= MAX_SENTENCES:
                 break
         return chosen
@@ -122,10 +124,10 @@ def build_answer(question: str, parts: list[tuple[list[Evidence], list[Passage],
             values = [ln.strip() for ln in source.chunk.text.split("\n") if is_bare_value(ln)]
             n = _cite(source, " ".join(values), citations, by_chunk)
             pieces.append(f"Cifre afișate separat pe aceeași pagină: {', '.join(values)} [{n}]")
-        if pieces:
-            lines.append(" ".join(pieces))
-    if not lines:
+        lines.append(" ".join(pieces))  # an empty point: that question is not answered
+    if not any(lines):
         return Answer(question=question, text=ABSTAIN_TEXT, citations=[], abstained=True, retrieved=retrieved)
+    lines = [line or ABSTAIN_TEXT for line in lines]
     text = lines[0] if len(lines) == 1 else "\n".join(f"{i}. {t}" for i, t in enumerate(lines, 1))
     return Answer(question=question, text=text, citations=citations, abstained=False, retrieved=retrieved)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from assistant.facts.regions import canonical_region, counties_in, region_of, regions_in
@@ -10,28 +13,38 @@ from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
 from assistant.text import fold, index_tokens
 
-# Applicant types as calls name them (folded text), keyed by the profile's entity_type.
-ENTITY_PATTERNS: dict[str, re.Pattern[str]] = {
-    "microintreprindere": re.compile(r"micro[ -]?intreprinder|\bimm\b|imm-uri|intreprinderi mici si mijlocii"),
-    "intreprindere_mica": re.compile(r"intreprinder\w* mic[ia]\b|\bimm\b|imm-uri"),
-    "intreprindere_mijlocie": re.compile(r"intreprinder\w* mijloci|\bimm\b|imm-uri"),
-    "intreprindere_mare": re.compile(r"intreprinder\w* mari\b|orice intreprindere"),
-    "organizatie_cluster": re.compile(r"organiza\w*(?: de management)?(?: a| al| ale)? (?:de )?clust|"
-                                      r"managementul clusterului|entitat\w* de management a clust"),
-    "universitate": re.compile(r"universitat|invatamant superior"),
-    "institut_cercetare": re.compile(r"institut\w* (?:nationale? )?de cercetare|organizati\w* de cercetare|"
-                                     r"entitati cdi"),
-    "ONG": re.compile(r"\bong\b|neguvernamental|non-?profit|asociati\w* si fundati"),
-    "autoritate_publica": re.compile(r"autoritat\w* (?:ale administratiei )?public|unitat\w* administrativ|\buat\b"),
-}
+# The profile's entity types, in the order results list them.
+ENTITY_TYPES = ("microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare",
+                "organizatie_cluster", "universitate", "institut_cercetare", "ONG", "autoritate_publica")
+CATEGORIES_FILE = "entity_types_ro.json"
 ENTERPRISES = {"microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare"}
 _EU_WIDE = re.compile(r"state(?:le)? membre|uniunii europene|\bue\b|toate regiunile|nivel national|intreaga tara")
 _YEARS = re.compile(r"(?:cel putin|minimum|minim|vechime(?: de)?(?: minimum)?)\s*(\d+)\s*(?:de\s+)?an")
 
 
+@lru_cache(maxsize=1)
+def categories() -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """(pattern over folded text, entity types it covers), most specific first, from
+    assistant/data/entity_types_ro.json (e.g. "IMM-uri" covers micro, small and medium enterprises)."""
+    raw = json.loads(resources.files("assistant.data").joinpath(CATEGORIES_FILE).read_text(encoding="utf-8"))
+    out = []
+    for cat in raw["categories"]:
+        unknown = set(cat["covers"]) - set(ENTITY_TYPES)
+        if unknown:
+            raise ValueError(f"{CATEGORIES_FILE}: {cat['name']} covers unknown types {sorted(unknown)}")
+        out.append((re.compile(cat["pattern"]), frozenset(cat["covers"])))
+    return out
+
+
 def detected_types(text: str) -> list[str]:
-    folded = fold(text)
-    return [t for t, rx in ENTITY_PATTERNS.items() if rx.search(folded)]
+    """The entity types a list of eligible applicants names; a matched phrase is blanked out so a
+    general word inside it ("întreprinderi" in "întreprinderi mici") does not count again."""
+    folded, found = fold(text), set[str]()
+    for rx, covers in categories():
+        if rx.search(folded):
+            found |= covers
+            folded = rx.sub(" ; ", folded)
+    return [t for t in ENTITY_TYPES if t in found]
 
 
 def _citation(fact: Fact | None) -> dict[str, Any] | None:
