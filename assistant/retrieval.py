@@ -26,6 +26,15 @@ logger = logging.getLogger(__name__)
 RRF_K = 60
 
 
+def _satisfaction(term: Term, tokens: set[str]) -> float:
+    """1 when the passage holds the word; for a concept (several words documents use for it),
+    more of its words is a surer match ("data limită de depunere" over "se depun")."""
+    hits = sum(1 for alt in term.alternatives if token_matches(alt, tokens))
+    if hits:
+        return 1.0 if not term.asks else min(1.0, 0.6 + 0.2 * (hits - 1))
+    return 0.5 if any(token_matches(alt, tokens) for alt in term.partial) else 0.0
+
+
 class HybridRetriever(BaseRetriever):
     """llama-index retriever over our store; `search` gives typed passages to the answerers."""
 
@@ -43,10 +52,7 @@ class HybridRetriever(BaseRetriever):
         for term in query.terms:
             w = self._term_weight(term)
             total += w
-            if any(token_matches(alt, tokens) for alt in term.alternatives):
-                got += w
-            elif any(token_matches(alt, tokens) for alt in term.partial):
-                got += w / 2
+            got += w * _satisfaction(term, tokens)
         return got / total if total else 0.0
 
     def document_coverage(self, query: Query) -> dict[str, float]:
@@ -88,7 +94,7 @@ class HybridRetriever(BaseRetriever):
     def _fuse(self, query: Query, chunks: list[Chunk]) -> dict[str, float]:
         n = self.settings.candidates
         scores = self.store.bm25_scores(query.tokens)
-        top = np.argsort(-scores)[:n]
+        top = _top_indices(scores, n)
         fused: dict[str, float] = {}
         for rank, i in enumerate(top):
             if scores[i] > 0:
@@ -124,3 +130,15 @@ class HybridRetriever(BaseRetriever):
                           score=p.score)
             for p in self.search(query_bundle.query_str)
         ]
+
+
+def _top_indices(scores: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the n best scores, best first, ties by index: a partition then a sort of n,
+    not a sort of every chunk of the index."""
+    if n < len(scores):
+        part = np.argpartition(-scores, n - 1)[:n]
+        cut = scores[part].min()
+        part = np.flatnonzero(scores >= cut)  # every tie at the cut, so ties resolve by index
+    else:
+        part = np.arange(len(scores))
+    return part[np.lexsort((part, -scores[part]))][:n]

@@ -8,6 +8,8 @@ heading path and the block around it; tiktoken sizes everything, as SentenceSpli
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from assistant.sentences import split_sentences
@@ -62,22 +64,44 @@ def _split_long(text: str, limit: int) -> list[str]:
 def _units(doc: LoadedDocument, cfg: ChunkingConfig) -> list[_Unit]:
     """Every block as a unit with its heading path; table rows each their own unit."""
     units: list[_Unit] = []
+    sections: list[int] = []  # the top section each unit sits in
     path: dict[int, str] = {}
     lead: str | None = None
+    top = 0
     for page in doc.pages:
         for block in page_blocks(page.text):
             if block.kind == "heading":
                 path = {lvl: t for lvl, t in path.items() if lvl < block.level}
                 path[block.level] = block.text.rstrip(":")
                 if block.level <= 2:
-                    lead = None  # a new top section: its first text becomes its lead
+                    lead, top = None, top + 1  # a new top section: its first text becomes its lead
                 units.append(_Unit(block.text, count_tokens(block.text), _section(path), page.number, True))
+                sections.append(top)
                 continue
             for text in _block_texts(block, cfg):
                 units.append(_Unit(text, count_tokens(text), _section(path), page.number, lead=lead or ""))
+                sections.append(top)
                 if lead is None:
                     lead = " ".join(text.split()[:LEAD_WORDS])
+    _add_section_names(units, sections)
     return units
+
+
+_ACRONYM = re.compile(r"\b[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9-]{2,}\b")
+SECTION_NAMES = 6
+
+
+def _add_section_names(units: list[_Unit], sections: list[int]) -> None:
+    """Acronyms a section writes (a project's, a cluster's name) join the lead of all its
+    units: a table row about a project rarely repeats the cluster's acronym its text uses."""
+    counts: dict[int, Counter[str]] = {}
+    for unit, top in zip(units, sections, strict=True):
+        if not unit.heading and top:
+            counts.setdefault(top, Counter()).update(_ACRONYM.findall(unit.text))
+    for unit, top in zip(units, sections, strict=True):
+        names = [w for w, _ in counts.get(top, Counter()).most_common(SECTION_NAMES) if w not in unit.text]
+        if names:
+            unit.lead = f"{unit.lead} ({', '.join(names)})".strip()
 
 
 def _section(path: dict[int, str]) -> str | None:

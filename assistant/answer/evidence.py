@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.features import is_definition, is_label, named_field
+from assistant.answer.features import is_definition, is_label, named_field, row_cells_for
 from assistant.query import Query
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
@@ -73,10 +73,13 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
             score = 0.3 * own + 0.35 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
             score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
-            score += 0.1 if named_field(query, sent) else 0.0
+            # A column the question names answers it when one attribute is asked (who, how many...).
+            single = bool(query.intent.typed or query.intent.wants("person"))
+            score += (0.25 if single and own >= 0.4 else 0.1) if named_field(query, sent) else 0.0
             score += 0.3 if is_definition(query, sent) else 0.0
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15
-            out.append(Evidence(rank, sent, toks, score, with_ctx, p_cov, value, own, frozenset(here)))
+            shown = row_cells_for(query, sent) if " | " in sent else sent
+            out.append(Evidence(rank, shown, toks, score, with_ctx, p_cov, value, own, frozenset(here)))
     out.sort(key=lambda e: -e.score)
     return out

@@ -98,9 +98,7 @@ class ExtractiveAnswerer:
         chunk = passage.chunk
         found: list[Passage] = []
         seen: set[str] = set()
-        for other in self.store.ordered_chunks():
-            if other.document != chunk.document or other.page != chunk.page:
-                continue
+        for other in self.store.page_chunks(chunk.document, chunk.page):
             lines = [ln.strip() for ln in other.text.split("\n")
                      if is_bare_value(ln) and has_value(ln, kind) and ln.strip() not in seen]
             if lines:

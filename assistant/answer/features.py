@@ -42,3 +42,14 @@ def bonus_features(query: Query, text: str) -> float:
     named = any(named_field(query, ln) for ln in lines)
     definition = any(is_definition(query, s) for ln in lines for s in split_sentences(ln)[:3])
     return float(named) + float(definition)
+
+
+def row_cells_for(query: Query, row: str) -> str:
+    """A table row cut to what the question asks: its first cell (what the row is) and the
+    cells whose column or value the question names."""
+    cells = row.split(" | ")
+    if len(cells) < 3:
+        return row
+    wanted = set(query.core_tokens) | {t for term in query.terms for t in term.alternatives}
+    keep = [cells[0]] + [c for c in cells[1:] if any(token_matches(t, wanted) for t in index_tokens(c))]
+    return " | ".join(keep) if len(keep) > 1 else row

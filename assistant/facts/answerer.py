@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.facts.records import Record, numeric_value
 from assistant.text import fold, index_tokens
@@ -26,8 +27,14 @@ _LEAST = re.compile(r"\b(?:cel|cei|cea|cele) mai (?:mic|mica|putin|putini|putine
 _MAX_LISTED = 20
 
 
+@lru_cache(maxsize=65536)
 def _phrase(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+@lru_cache(maxsize=65536)
+def _value_tokens(value: str) -> frozenset[str]:
+    return frozenset(index_tokens(value))
 
 
 @dataclass
@@ -39,7 +46,7 @@ class _Match:
     def holds(self, record: Record) -> bool:
         value = record.fields.get(self.key, "")
         if self.word:
-            return self.value in index_tokens(value)
+            return self.value in _value_tokens(value)
         return _phrase(value) == self.value or _listed(value, self.value)
 
 
@@ -55,6 +62,8 @@ class RecordAnswerer:
 
     def __init__(self, records: list[Record] | Callable[[], list[Record]]) -> None:
         self._source = records
+        self._loaded: list[Record] = []  # the records the tables below were computed from
+        self._tables: list[_Table] = []
 
     @property
     def records(self) -> list[Record]:
@@ -67,8 +76,9 @@ class RecordAnswerer:
         if mode is None:
             return None
         best: _Found | None = None
-        for table in _tables(self.records):
-            got = _match_table(table, question, mode)
+        qtokens = set(index_tokens(question))
+        for table in self._current_tables():
+            got = _match_table(table, question, mode, qtokens)
             if got and (best is None or got[0] > best[0]):
                 best = got
         if best is None:
@@ -77,12 +87,52 @@ class RecordAnswerer:
         logger.info("structured answer mode=%s rows=%d filters=%d", mode, len(rows), len(matches))
         return _answer(question, mode, rows, matches, rank_key)
 
+    def _current_tables(self) -> list[_Table]:
+        """Tables with what every question needs from them, computed once per load of the
+        records (the source hands out the same Record objects until records.json changes)."""
+        records = self.records
+        if len(records) != len(self._loaded) or any(a is not b for a, b in zip(records, self._loaded, strict=True)):
+            self._tables = [_Table.of(rows) for rows in _tables(records)]
+            self._loaded = list(records)
+        return self._tables
+
 
 def _tables(records: list[Record]) -> list[list[Record]]:
     tables: dict[tuple[str, str], list[Record]] = {}
     for r in records:
         tables.setdefault((r.document, r.table), []).append(r)
     return [t for t in tables.values() if len(t) >= 2]
+
+
+@dataclass
+class _Table:
+    """One table's records and what matching a question against it needs, computed once."""
+
+    rows: list[Record]
+    vocabulary: set[str]
+    headers: set[str]
+    values: dict[str, set[str]]  # categorical field -> its values as folded phrases
+    value_stems: dict[str, list[set[str]]] = field(default_factory=dict)  # descriptive field -> per value
+    label_tokens: dict[str, set[str]] = field(default_factory=dict)
+    numeric: list[str] = field(default_factory=list)  # fields that are mostly numbers
+
+    @classmethod
+    def of(cls, rows: list[Record]) -> _Table:
+        labels = rows[0].labels
+        vocabulary = _vocabulary(rows)
+        label_tokens = {key: set(index_tokens(label)) for key, label in labels.items()}
+        values = {key: {_phrase(r.fields[key]) for r in rows if key in r.fields}
+                  for key in labels if _categorical(rows, key)}
+        value_stems = {}
+        for key, vals in values.items():
+            if max((len(v.split()) for v in vals), default=0) >= 4:
+                generic = vocabulary | label_tokens[key]
+                value_stems[key] = [{t for t in index_tokens(v) if t.isalpha() and len(t) > 3} - generic
+                                    for v in vals]
+        numeric = [key for key in labels
+                   if sum(numeric_value(r.fields.get(key, "")) is not None for r in rows) >= len(rows) / 2]
+        return cls(rows, vocabulary, {_head_noun(label) for label in labels.values()} - {""}, values,
+                   value_stems, label_tokens, numeric)
 
 
 def _vocabulary(table: list[Record]) -> set[str]:
@@ -122,16 +172,14 @@ def _overlap(a: set[str], b: set[str]) -> set[str]:
 _Found = tuple[int, list[Record], list[_Match], str | None]
 
 
-def _match_table(table: list[Record], question: str, mode: str) -> _Found | None:
-    qtokens = set(index_tokens(question))
-    headers = {_head_noun(label) for label in table[0].labels.values()} - {""}
-    if mode not in ("max", "min") and not _names_records(question, mode, _vocabulary(table), headers):
+def _match_table(table: _Table, question: str, mode: str, qtokens: set[str]) -> _Found | None:
+    if mode not in ("max", "min") and not _names_records(question, mode, table.vocabulary, table.headers):
         return None
-    matches = _filters(table, question)
+    matches = _filters(table, question, qtokens)
     rank_key = _rank_key(table, qtokens) if mode in ("max", "min") else None
     if not matches and rank_key is None:
         return None
-    rows = [r for r in table if all(m.holds(r) for m in matches)]
+    rows = [r for r in table.rows if all(m.holds(r) for m in matches)]
     if not rows:
         return None
     return len(matches) * 2 + (rank_key is not None), rows, matches, rank_key
@@ -144,46 +192,37 @@ def _categorical(table: list[Record], key: str) -> bool:
     return bool(values) and lengths[len(lengths) // 2] <= 6 and not all(numeric_value(v) is not None for v in values)
 
 
-def _filters(table: list[Record], question: str) -> list[_Match]:
+def _filters(table: _Table, question: str, qstems: set[str]) -> list[_Match]:
     """Field values written in the question (the longest wins: 'Sud-Vest' over 'Sud'); failing
     that, one word of a descriptive field, in the field the question names when it names one."""
     q = f" {_phrase(question)} "
-    qstems = set(index_tokens(question))
     found: list[_Match] = []
     words: list[_Match] = []
-    for key in table[0].labels:
-        if not _categorical(table, key):
-            continue
-        values = {_phrase(r.fields[key]) for r in table if key in r.fields}
+    for key, values in table.values.items():
         hits = [v for v in values if v and f" {v} " in q]
         hits = [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
         found.extend(_Match(key, h) for h in hits[:1])
-        words.extend(_Match(key, w, word=True) for w in _word_hits(values, qstems, table, key)[:1])
+        words.extend(_Match(key, w, word=True) for w in _word_hits(table, key, qstems)[:1])
     if found or not words:
         return found
     # One shared word filters a descriptive field only when the question names that field
     # ("din domeniul sănătate"); a stray word ("în România") must not turn into a filter.
-    named = [m for m in words if _overlap(set(index_tokens(table[0].labels[m.key])), qstems)]
+    named = [m for m in words if _overlap(table.label_tokens[m.key], qstems)]
     return named[:1]
 
 
-def _word_hits(values: set[str], qstems: set[str], table: list[Record], key: str) -> list[str]:
+def _word_hits(table: _Table, key: str, qstems: set[str]) -> list[str]:
     """Stems the question shares with values of a descriptive field (values of several words,
     like domains); never with short names such as regions, where a word is not the value."""
-    if max((len(v.split()) for v in values), default=0) < 4:
-        return []
-    generic = _vocabulary(table) | set(index_tokens(table[0].labels[key]))
     out = []
-    for v in values:
-        stems = {t for t in index_tokens(v) if t.isalpha() and len(t) > 3} - generic
+    for stems in table.value_stems.get(key, []):
         out.extend(sorted(stems & qstems))
     return sorted(set(out), key=len, reverse=True)
 
 
-def _rank_key(table: list[Record], qtokens: set[str]) -> str | None:
-    for key, label in table[0].labels.items():
-        numeric = [numeric_value(r.fields.get(key, "")) for r in table]
-        if sum(v is not None for v in numeric) >= len(table) / 2 and set(index_tokens(label)) & qtokens:
+def _rank_key(table: _Table, qtokens: set[str]) -> str | None:
+    for key in table.numeric:
+        if table.label_tokens[key] & qtokens:
             return key
     return None
 

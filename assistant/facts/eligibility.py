@@ -23,8 +23,9 @@ _YEARS = re.compile(r"(?:cel putin|minimum|minim|vechime(?: de)?(?: minimum)?)\s
 
 
 @lru_cache(maxsize=1)
-def categories() -> list[tuple[re.Pattern[str], frozenset[str]]]:
-    """(pattern over folded text, entity types it covers), most specific first, from
+def categories() -> list[tuple[re.Pattern[str], frozenset[str], bool]]:
+    """(pattern over folded text, entity types it covers, whether a match is blanked out), most
+    specific first, from
     assistant/data/entity_types_ro.json (e.g. "IMM-uri" covers micro, small and medium enterprises)."""
     raw = json.loads(resources.files("assistant.data").joinpath(CATEGORIES_FILE).read_text(encoding="utf-8"))
     out = []
@@ -32,7 +33,7 @@ def categories() -> list[tuple[re.Pattern[str], frozenset[str]]]:
         unknown = set(cat["covers"]) - set(ENTITY_TYPES)
         if unknown:
             raise ValueError(f"{CATEGORIES_FILE}: {cat['name']} covers unknown types {sorted(unknown)}")
-        out.append((re.compile(cat["pattern"]), frozenset(cat["covers"])))
+        out.append((re.compile(cat["pattern"]), frozenset(cat["covers"]), not cat.get("keep", False)))
     return out
 
 
@@ -40,10 +41,10 @@ def detected_types(text: str) -> list[str]:
     """The entity types a list of eligible applicants names; a matched phrase is blanked out so a
     general word inside it ("întreprinderi" in "întreprinderi mici") does not count again."""
     folded, found = fold(text), set[str]()
-    for rx, covers in categories():
+    for rx, covers, consume in categories():
         if rx.search(folded):
             found |= covers
-            folded = rx.sub(" ; ", folded)
+            folded = rx.sub(" ; ", folded) if consume else folded
     return [t for t in ENTITY_TYPES if t in found]
 
 

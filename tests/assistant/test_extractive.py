@@ -163,9 +163,6 @@ def test_followup_without_history_does_not_invent_the_topic(indexed: Assistant) 
     assert "70%" not in answer.text
 
 
-@pytest.mark.xfail(strict=True, reason="'Cine poate depune cereri' is answered with the deadline, the project "
-                   "value and the state-aid rate; the eligible-applicants sentence (filed under the wrong section "
-                   "by chunking) is not chosen")
 def test_who_can_apply_quotes_the_eligibility_sentence(indexed: Assistant) -> None:
     answer = indexed.ask("Cine poate depune cereri la apelul Inovare Digitală?")
     assert "întreprinderile mici și mijlocii" in answer.text

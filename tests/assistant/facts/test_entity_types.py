@@ -41,6 +41,8 @@ Județe eligibile: Bihor, Sălaj, Cluj
     ("intreprinderi mici si mijlocii (IMM)", SMES),
     ("microîntreprinderi și întreprinderi mici", ["microintreprindere", "intreprindere_mica"]),
     ("întreprinderi mijlocii și mari", ["intreprindere_mijlocie", "intreprindere_mare"]),
+    ("întreprinderi mici, mijlocii și mari", ["intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare"]),
+    ("întreprinderile mari", ["intreprindere_mare"]),
     ("întreprinderi, indiferent de mărime", ALL_SIZES),
     ("operatori economici cu sediul în regiune", ALL_SIZES),
     ("organizații de cercetare", ["universitate", "institut_cercetare"]),
@@ -56,7 +58,7 @@ def test_category_words_cover_their_entity_types(applicants: str, types: list[st
 
 
 def test_every_category_covers_known_types() -> None:
-    assert categories() and all(covers <= set(ENTITY_TYPES) for _, covers in categories())
+    assert categories() and all(covers <= set(ENTITY_TYPES) for _, covers, _ in categories())
 
 
 def _sheet(applicants: str) -> CallSheet:
