@@ -34,7 +34,7 @@ class Intent:
     @property
     def typed(self) -> frozenset[str]:
         """The kinds answered by a value of a recognisable shape."""
-        return self.kinds & {"percent", "amount", "date", "contact", "count", "duration"}
+        return self.kinds & {"percent", "amount", "date", "contact", "count", "duration", "person"}
 
 
 def detect_intent(question: str) -> Intent:

@@ -18,6 +18,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                        rf"|\b{_MONTH}\s+\d{{4}}\b"),
     "contact": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+4|\b0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b|www\.[\w.-]+"),
     "count": re.compile(r"\b\d+\b"),
+    # Someone named: two capitalised words in a row ("Stelian Brad", "Corallia Clusters").
+    "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĂÂÎȘȚ][a-zăâîșț]+(?:\s+[A-ZĂÂÎȘȚ][\w-]+)+"),
     "duration": re.compile(r"\b\d+\s*(?:de\s+)?(?:luni|ani|zile|saptamani|months|years)\b"),
 }
 
@@ -26,14 +28,20 @@ def has_value(text: str, kind: str) -> bool:
     rx = PATTERNS.get(kind)
     if rx is None:
         return True
-    return bool(rx.search(fold(text) if kind in ("date", "duration") else text.lower()))
+    return bool(rx.search(_prepared(text, kind)))
 
 
 def find_values(text: str, kind: str) -> list[str]:
     rx = PATTERNS.get(kind)
     if rx is None:
         return []
-    return [m.group().strip() for m in rx.finditer(fold(text) if kind in ("date", "duration") else text)]
+    return [m.group().strip() for m in rx.finditer(_prepared(text, kind))]
+
+
+def _prepared(text: str, kind: str) -> str:
+    if kind in ("date", "duration"):
+        return fold(text)
+    return text if kind == "person" else text.lower()
 
 
 def is_bare_value(line: str) -> bool:

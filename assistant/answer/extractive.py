@@ -45,7 +45,7 @@ class ExtractiveAnswerer:
             return [], []
         wanted = [k for k in ENFORCED_KINDS if query.intent.wants(k)]
         topic = max(scored, key=lambda e: (e.own_coverage, e.score))
-        if wanted and not topic.has_value and topic.own_coverage >= chosen[0].own_coverage + 0.3:
+        if wanted and not topic.has_value and topic.own_coverage >= chosen[0].own_coverage + 0.2:
             # The figure found is not about what was asked: answer with the sentence that is,
             # and look for its figure nearby (brochures print figures away from their labels).
             chosen = [topic] + [e for e in chosen if e is not topic][: MAX_SENTENCES - 1]

@@ -67,6 +67,7 @@ def serve(corpus: Path, settings: Settings | None = None, **launch_kwargs: Any) 
 
     go_offline()
     from assistant.ui import build_ui
+    from assistant.ui.locale import romanian_i18n
     from assistant.ui.render import CSS
 
     settings = settings or Settings()  # type: ignore[call-arg]  # fields come from ASSISTANT_* env
@@ -75,4 +76,5 @@ def serve(corpus: Path, settings: Settings | None = None, **launch_kwargs: Any) 
     demo = build_ui(AssistantHolder(settings))
     demo.queue(default_concurrency_limit=4)
     return demo.launch(server_name=settings.host, auth=auth, css=CSS, max_file_size=settings.max_file_bytes,
+                       i18n=romanian_i18n(),
                        **launch_kwargs)

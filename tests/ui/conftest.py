@@ -12,6 +12,7 @@ from docs_factory import build_corpus
 
 from assistant.settings import Settings
 from assistant.ui import AssistantHolder, build_ui
+from assistant.ui.locale import romanian_i18n
 from assistant.ui.render import CSS
 from assistant.ui.server import ensure_index
 
@@ -42,7 +43,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]
     demo = build_ui(holder)
     demo.queue()
     port = free_port()
-    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=CSS, quiet=True)
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=CSS, quiet=True,
+                i18n=romanian_i18n())
     try:
         yield RunningApp(f"http://127.0.0.1:{port}/", settings, holder, docs)
     finally:

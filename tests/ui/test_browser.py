@@ -136,3 +136,14 @@ def test_uploaded_docx_is_answered_from(page, tmp_path: Path) -> None:  # type: 
     open_tab(page, "Întrebări")
     text = ask(page, "Cât finanțează apelul Orizont Verde pentru pompe de căldură?")
     assert "615.000" in text and "apel-orizont-verde.docx" in text
+
+
+def test_gradio_texts_are_in_romanian(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    open_tab(page, "Documente")
+    upload = page.locator("#doc-upload")
+    upload.get_by_text("Trageți fișierul aici").wait_for()
+    text = str(upload.inner_text())
+    assert "Faceți clic pentru a încărca" in text and "- sau -" in text
+    body = str(page.locator("body").inner_text())
+    assert "Drop File Here" not in body and "Click to Upload" not in body and "Settings" not in body
+    shot(page, tmp_path, "6-documente-incarcare")
