@@ -21,6 +21,8 @@ _CUES: dict[str, str] = {
     "contact": r"\b(e-?mail|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
     "person": r"\b(cine|who)\b",
     "duration": r"\b(cat dureaza|durat\w*|how long)\b",
+    # Asks for every item of a kind: "care sunt domeniile", "ce activități sunt finanțate".
+    "list": r"^\s*(care sunt|ce \w+ (sunt|se)|enumera\w*|listeaz\w*|which are|what \w+ are)\b",
 }
 
 

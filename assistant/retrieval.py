@@ -24,6 +24,7 @@ from assistant.values import has_value
 logger = logging.getLogger(__name__)
 
 RRF_K = 60
+HEADING_WEIGHT = 1.0  # a heading that names what is asked ("Activități finanțate") files the answer
 
 
 def _satisfaction(term: Term, tokens: set[str]) -> float:
@@ -117,6 +118,7 @@ class HybridRetriever(BaseRetriever):
             with_ctx = own | self.store.context_tokens_of(chunk)
             doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
             s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov
+            s += HEADING_WEIGHT * self.coverage(query, self.store.heading_tokens_of(chunk))
             if query.intent.typed and any(has_value(chunk.text, kind) for kind in query.intent.typed):
                 s += 0.25
             s += 0.2 * bonus_features(query, chunk.text)

@@ -107,6 +107,11 @@ class Store:
         """Index tokens of a passage's title, heading and section lead, computed once."""
         return self._cached_tokens(f"ctx:{chunk.id}", chunk.context())
 
+    def heading_tokens_of(self, chunk: Chunk) -> set[str]:
+        """Index tokens of the nearest heading the passage sits under."""
+        heading = (chunk.section or "").split("›")[-1]
+        return self._cached_tokens(f"head:{chunk.id}", heading)
+
     def _cached_tokens(self, key: str, text: str) -> set[str]:
         got = self._token_sets.get(key)
         if got is None:
@@ -168,6 +173,7 @@ class Store:
             self.chunks[c.id] = c
             self._token_sets.pop(c.id, None)
             self._token_sets.pop(f"ctx:{c.id}", None)
+            self._token_sets.pop(f"head:{c.id}", None)
         self._changed()
 
     def _embed_and_tokenise(self, chunks: list[Chunk]) -> list[list[float]]:
@@ -190,6 +196,7 @@ class Store:
             self._index_tokens.pop(cid, None)
             self._token_sets.pop(cid, None)
             self._token_sets.pop(f"ctx:{cid}", None)
+            self._token_sets.pop(f"head:{cid}", None)
         self._changed()
 
     def commit(self) -> None:

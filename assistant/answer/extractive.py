@@ -24,6 +24,7 @@ ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
 DOCUMENT_MARGIN = 0.15  # documents covering the question this much less than the best are off-topic
 MAX_CHARS = 450
+LIST_SENTENCES, LIST_CHARS = 5, 800  # a question asking for every item gets the items under one heading
 
 
 class ExtractiveAnswerer:
@@ -65,6 +66,8 @@ class ExtractiveAnswerer:
         if typed:  # prefer a sentence holding the value asked for, when one matches well enough
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * 0.6]
             eligible = with_value + [e for e in eligible if e not in with_value] if with_value else eligible
+        listing = query.intent.wants("list")
+        max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, MAX_CHARS)
         chosen: list[Evidence] = []
         covered: set[str] = set()
         for e in eligible:
@@ -73,13 +76,14 @@ class ExtractiveAnswerer:
             # What the sentence adds to what is already said (the first one with its heading).
             cov = self.retriever.coverage
             gain = cov(query, covered | e.tokens) - cov(query, covered) if chosen else 1.0
-            if chosen and (gain < 0.12 or e.score < chosen[0].score * 0.55):
+            sibling = listing and bool(chosen) and e.context_tokens == chosen[0].context_tokens
+            if chosen and not sibling and (gain < 0.12 or e.score < chosen[0].score * 0.55):
                 continue
-            if sum(len(c.sentence) for c in chosen) + len(e.sentence) > MAX_CHARS and chosen:
+            if sum(len(c.sentence) for c in chosen) + len(e.sentence) > max_chars and chosen:
                 continue
             chosen.append(e)
             covered |= e.tokens | (e.context_tokens if len(chosen) == 1 else set())
-            if len(chosen) >= MAX_SENTENCES:
+            if len(chosen) >= max_sentences:
                 break
         return chosen
 

@@ -22,6 +22,7 @@ def romanian_strings() -> dict[str, dict[str, str]]:
 
 
 def romanian_i18n() -> gr.I18n:
-    """For `launch(i18n=...)`: Gradio's built-in texts in Romanian."""
-    strings = romanian_strings()
+    """For `launch(i18n=...)`: Gradio's built-in texts in Romanian. The keys go flat ("upload_text.drop_file"):
+    nested sections are merged under gradio's own English ones, while a flat key wins the lookup."""
+    strings = {f"{section}.{key}": text for section, keys in romanian_strings().items() for key, text in keys.items()}
     return gr.I18n(**{locale: strings for locale in LOCALES})  # type: ignore[arg-type]
