@@ -15,12 +15,16 @@ from assistant.intent import Intent, concept_spans, detect_intent
 from assistant.text import fold, glossary, index_tokens
 
 
+CONTEXT_FACTOR = 0.4
+
+
 @dataclass(frozen=True)
 class Term:
     weight_tokens: tuple[str, ...]  # the tokens whose rarity weighs the term
     alternatives: frozenset[str]  # any of these in a passage satisfies the term
     asks: bool = False  # says what is asked (a deadline, who may apply), not what it is about
     partial: frozenset[str] = frozenset()  # satisfy the term half: the question's own words for a concept
+    factor: float = 1.0  # below 1 for words taken from the previous question of a conversation
 
 
 @dataclass
@@ -33,7 +37,24 @@ class Query:
     names: frozenset[str] = frozenset()  # tokens of the names it writes (a call, a cluster, an acronym)
 
     @classmethod
-    def parse(cls, text: str) -> Query:
+    def parse(cls, text: str, context: str = "") -> Query:
+        """The question's terms; `context` (the previous question it leans on) adds its own
+        words at a lower weight, so "și pentru ajutor de stat?" keeps the earlier topic but
+        answers about the state aid."""
+        query = cls._parse(text)
+        if not context:
+            return query
+        before = cls._parse(context)
+        mine = set(query.core_tokens)
+        extra = [Term(t.weight_tokens, t.alternatives, t.asks, t.partial, CONTEXT_FACTOR) for t in before.terms
+                 if not set(t.weight_tokens) & mine]
+        seen = set(query.tokens)
+        return cls(text=text, terms=query.terms + extra, intent=detect_intent(f"{context} {text}"),
+                   tokens=query.tokens + [t for t in before.core_tokens if t not in seen],
+                   core_tokens=query.core_tokens, names=query.names | before.names)
+
+    @classmethod
+    def _parse(cls, text: str) -> Query:
         rest = fold(text)
         terms: list[Term] = []
         for span, words in concept_spans(text):

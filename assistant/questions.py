@@ -57,13 +57,17 @@ _FOLLOWUP = re.compile(r"^(si|dar|iar|and|but|what about|ce zici de|dar pentru|s
 def resolve_followup(question: str, history: Sequence[dict[str, str] | str]) -> str:
     """A question that leans on the previous turn ("și pentru ajutor de minimis?") gets that
     turn's question in front of it; a question that stands on its own is kept as it is."""
+    context = followup_context(question, history)
+    return f"{context} {question}" if context else question
+
+
+def followup_context(question: str, history: Sequence[dict[str, str] | str]) -> str:
+    """The previous question, when this one leans on it; "" when it stands on its own."""
     previous = _last_user_turn(history)
     if not previous:
-        return question
+        return ""
     content = [w for w in re.findall(r"\w+", fold(question)) if len(w) > 3]
-    if _FOLLOWUP.match(fold(question).strip()) or len(content) <= 2:
-        return f"{previous} {question}"
-    return question
+    return previous if _FOLLOWUP.match(fold(question).strip()) or len(content) <= 2 else ""
 
 
 def _last_user_turn(history: Sequence[dict[str, str] | str]) -> str:

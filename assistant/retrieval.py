@@ -80,7 +80,8 @@ class HybridRetriever(BaseRetriever):
         return got
 
     def _term_weight(self, term: Term) -> float:
-        return sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
+        idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
+        return idf * term.factor
 
     def search(self, question: str | Query, k: int | None = None) -> list[Passage]:
         query = question if isinstance(question, Query) else Query.parse(question)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
 from assistant.query import Query
-from assistant.questions import resolve_followup, split_questions
+from assistant.questions import followup_context, resolve_followup, split_questions
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Store
@@ -63,7 +63,8 @@ class Assistant:
         if len(question) > self.settings.max_question_chars:
             question = question[: self.settings.max_question_chars]
             notice = f"Întrebarea a fost scurtată la {self.settings.max_question_chars} de caractere."
-        resolved = resolve_followup(question, history or [])
+        context = followup_context(question, history or [])
+        resolved = f"{context} {question}" if context else question
         for source in self.structured:
             structured = source.try_answer(resolved)
             if structured is not None:
@@ -71,7 +72,7 @@ class Assistant:
                 structured.retrieved = self.retriever.search(resolved)
                 structured.timings_ms = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
                 return structured
-        subs = [Query.parse(q) for q in split_questions(resolved)]
+        subs = [Query.parse(q, context=context) for q in split_questions(question)]
         subs = [q for q in subs if q.tokens]
         if not subs:
             return Answer(question=question, text=NO_WORDS, citations=[], abstained=True, notice=notice)

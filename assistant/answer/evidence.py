@@ -81,5 +81,5 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 score -= 0.15
             shown = row_cells_for(query, sent) if " | " in sent else sent
             out.append(Evidence(rank, shown, toks, score, with_ctx, p_cov, value, own, frozenset(here)))
-    out.sort(key=lambda e: -e.score)
+    out.sort(key=lambda e: (-round(e.score, 2), -e.own_coverage))  # near ties: the sentence that says more
     return out
