@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from assistant.intent import Intent, concept_spans, detect_intent
 from assistant.text import fold, glossary, index_tokens
 
-
 CONTEXT_FACTOR = 0.4
 
 
