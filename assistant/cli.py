@@ -67,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as exc:  # a questions, history or e-mail file that cannot be read
+        print(f"error: cannot read {exc.filename or 'input'}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except json.JSONDecodeError as exc:
+        print(f"error: --history is not valid JSON: {exc}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _ask(assistant: Any, args: argparse.Namespace) -> int:
