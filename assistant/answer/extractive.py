@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from assistant.answer.evidence import Evidence, score_sentences
-from assistant.query import Query
+from assistant.query import Query, token_matches
 from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.types import Answer, Citation, Passage
@@ -45,18 +45,34 @@ class ExtractiveAnswerer:
         if not chosen:
             return [], []
         wanted = [k for k in ENFORCED_KINDS if query.intent.wants(k)]
-        topic = max(scored, key=lambda e: (e.own_coverage, e.score))
-        if wanted and not topic.has_value and topic.own_coverage >= chosen[0].own_coverage + 0.2:
-            # The figure found is not about what was asked: answer with the sentence that is,
-            # and look for its figure nearby (brochures print figures away from their labels).
-            chosen = [topic] + [e for e in chosen if e is not topic][: MAX_SENTENCES - 1]
         if not wanted or any(has_value(chosen[0].sentence, k) for k in wanted):
-            return chosen, []
-        for kind in wanted:  # the value asked for is not in the chosen text: a brochure figure?
-            orphans = self._orphan_values(passages[chosen[0].passage_rank], kind)
+            topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
+            if topic is None:
+                return chosen, []
+            # The figure found is not about what was asked: answer with the sentence that is,
+            # when its figure stands nearby (brochures print figures away from their labels).
+            orphans = self._orphans(passages[topic.passage_rank], wanted)
             if orphans:
-                return chosen, orphans
-        return [], []
+                return [topic] + [e for e in chosen if e is not topic][: MAX_SENTENCES - 1], orphans
+            return chosen, []
+        orphans = self._orphans(passages[chosen[0].passage_rank], wanted)
+        return (chosen, orphans) if orphans else ([], [])
+
+    def _topic_without_figure(self, query: Query, scored: list[Evidence], first: Evidence) -> Evidence | None:
+        """A sentence saying clearly more of the question than `first`, and all of what it asks
+        (the deadline, the rate...), that holds no figure itself; None when there is none."""
+        asks = [t for t in query.terms if t.asks]
+        on_topic = [e for e in scored if not e.has_value
+                    and all(any(token_matches(a, e.tokens | e.context_tokens) for a in t.alternatives) for t in asks)]
+        topic = max(on_topic, key=lambda e: (e.own_coverage, e.score), default=None)
+        return topic if topic is not None and topic.own_coverage >= first.own_coverage + 0.2 else None
+
+    def _orphans(self, passage: Passage, wanted: list[str]) -> list[Passage]:
+        for kind in wanted:  # the value asked for is not in the chosen text: a brochure figure?
+            found = self._orphan_values(passage, kind)
+            if found:
+                return found
+        return []
 
     def _select(self, query: Query, scored: list[Evidence]) -> list[Evidence]:
         eligible = [e for e in scored if e.passage_coverage >= MIN_COVERAGE]
