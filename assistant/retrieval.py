@@ -61,23 +61,35 @@ class HybridRetriever(BaseRetriever):
         document holds, counting names some but not all documents hold; empty when there are
         none. A passage from a document that never names the call asked about is about
         something else, however well its other words match."""
+        holders = self._name_terms(query)
+        total = sum(w for w, _, _ in holders)
+        got: dict[str, float] = {}
+        for w, _, docs in holders:
+            for d in docs:
+                got[d] = got.get(d, 0.0) + w / total
+        return got
+
+    def _name_terms(self, query: Query) -> list[tuple[float, Term, set[str]]]:
+        """(weight, term, documents holding it) for the names that tell documents apart."""
         ids, chunks = self.store.bm25.ids, self.store.chunks
         n_docs = len({c.document for c in chunks.values()})
-        holders: list[tuple[float, set[str]]] = []
+        out = []
         for term in (t for t in query.terms if not t.asks and set(t.weight_tokens) & query.names):
             docs: set[str] = set()
             for alt in term.alternatives:
                 docs.update(chunks[ids[i]].document for i in self.store.bm25.postings(alt) if ids[i] in chunks)
             if 0 < len(docs) < n_docs:
-                holders.append((self._term_weight(term), docs))
-        total = sum(w for w, _ in holders)
+                out.append((self._term_weight(term), term, docs))
+        return out
+
+    @staticmethod
+    def _name_coverage(names: list[tuple[float, Term, set[str]]], tokens: set[str]) -> float:
+        """Share of those names a passage holds, with its context; 1.0 when there are none."""
+        total = sum(w for w, _, _ in names)
         if not total:
-            return {}
-        got: dict[str, float] = {}
-        for w, docs in holders:
-            for d in docs:
-                got[d] = got.get(d, 0.0) + w / total
-        return got
+            return 1.0
+        got = sum(w for w, t, _ in names if any(token_matches(a, tokens) for a in t.alternatives))
+        return got / total
 
     def _term_weight(self, term: Term) -> float:
         idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
@@ -112,18 +124,20 @@ class HybridRetriever(BaseRetriever):
             return []
         best = max(fused.values())
         by_document = self.document_coverage(query)
+        names = self._name_terms(query)
         out = []
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1])[: self.settings.candidates]:
             chunk = self.store.chunks[cid]
             own = self.store.tokens_of(chunk)
             with_ctx = own | self.store.context_tokens_of(chunk)
             doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
-            s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov
+            name_cov = self._name_coverage(names, with_ctx)
+            s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov + name_cov
             s += HEADING_WEIGHT * self.coverage(query, self.store.heading_tokens_of(chunk))
             if query.intent.typed and any(has_value(chunk.text, kind) for kind in query.intent.typed):
                 s += 0.25
             s += 0.2 * bonus_features(query, chunk.text)
-            out.append(Passage(chunk=chunk, score=s, document_coverage=doc_cov))
+            out.append(Passage(chunk=chunk, score=s, document_coverage=doc_cov, name_coverage=name_cov))
         out.sort(key=lambda p: -p.score)
         return out
 

@@ -109,7 +109,8 @@ class Passage:
 
     chunk: Chunk
     score: float
-    document_coverage: float = 1.0  # of the question by the passage's whole document
+    document_coverage: float = 1.0  # of the question's names by the passage's whole document
+    name_coverage: float = 1.0  # of the question's names by the passage with its context
 
 
 @dataclass

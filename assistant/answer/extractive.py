@@ -107,10 +107,11 @@ class ExtractiveAnswerer:
     def _same_subject(evidence: list[Evidence], passages: list[Passage]) -> list[Evidence]:
         """Only documents about what the question names: when one document covers the question
         clearly better (it names the call asked about), the others' sentences are left out."""
-        if not evidence:
-            return evidence
-        best = max(passages[e.passage_rank].document_coverage for e in evidence)
-        return [e for e in evidence if passages[e.passage_rank].document_coverage >= best - DOCUMENT_MARGIN]
+        for key in (lambda p: p.document_coverage, lambda p: p.name_coverage):
+            if evidence:
+                best = max(key(passages[e.passage_rank]) for e in evidence)
+                evidence = [e for e in evidence if key(passages[e.passage_rank]) >= best - DOCUMENT_MARGIN]
+        return evidence
 
     def _orphan_values(self, passage: Passage, kind: str) -> list[Passage]:
         """Passages of the same page holding lines that are only a value of `kind`; each is
