@@ -30,7 +30,9 @@ _MULTIPLIERS = {"mii": 1_000, "mie": 1_000, "mil": 1_000_000, "milion": 1_000_00
 
 # One scan over folded text: dates, percentages, grouped or decimal numbers, words.
 _TOKEN_RE = re.compile(
-    r"(?P<date>\b\d{1,2}[./]\d{1,2}[./]\d{4}\b)"
+    # A call or project code ("COS-CLUSTPARTNS-2017-03-02", "PR/VEST/2023/1.1"): one token.
+    r"(?P<code>\b(?=[a-z0-9./-]*[a-z])(?=[a-z0-9./-]*\d)[a-z0-9]+(?:[-/.][a-z0-9]+){2,}\b)"
+    r"|(?P<date>\b\d{1,2}[./]\d{1,2}[./]\d{4}\b)"
     r"|(?P<pct>\b\d+(?:[.,]\d+)?\s*%)"
     r"|(?P<num>\b\d{1,3}(?:(?:\.|[ \u00a0](?=\d{3}\b))\d{3})+(?:,\d+)?\b|\b\d+(?:,\d+)?\b)"
     r"|(?P<word>[a-z]+)"
@@ -139,6 +141,8 @@ def raw_tokens(text: str) -> list[str]:
             out.append(canonical_number(_number_value(value.rstrip("% ").strip())) + "%")
         elif kind == "num":
             out.append(canonical_number(_number_value(value)))
+        elif kind == "code":
+            out.append(value.replace("/", "-").replace(".", "-"))
         else:
             _append_word(out, value)
     return out

@@ -71,7 +71,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             here = doc_ctx if p.chunk.carried and sent in p.chunk.carried else ctx
             with_ctx = retriever.coverage(query, toks | here)
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
-            score = 0.3 * own + 0.35 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top)
+            score = 0.3 * own + 0.35 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top) + 0.2 * p.name_coverage
             score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
             # A column the question names answers it when one attribute is asked (who, how many...).
             single = bool(query.intent.typed or query.intent.wants("person"))

@@ -107,7 +107,7 @@ class ExtractiveAnswerer:
     def _same_subject(evidence: list[Evidence], passages: list[Passage]) -> list[Evidence]:
         """Only documents about what the question names: when one document covers the question
         clearly better (it names the call asked about), the others' sentences are left out."""
-        for key in (lambda p: p.document_coverage, lambda p: p.name_coverage):
+        for key in (lambda p: p.document_coverage,):
             if evidence:
                 best = max(key(passages[e.passage_rank]) for e in evidence)
                 evidence = [e for e in evidence if key(passages[e.passage_rank]) >= best - DOCUMENT_MARGIN]
