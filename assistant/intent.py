@@ -20,6 +20,7 @@ _CUES: dict[str, str] = {
     "count": r"\b(cati|cate|numar\w*|how many)\b",
     "contact": r"\b(e-?mail|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
     "person": r"\b(cine|who)\b",
+    "place": r"^\s*(unde|where)\b|\b(in ce (loc|oras|localitate)|unde (a avut|va avea|are) loc)\b",
     "duration": r"\b(cat dureaza|durat\w*|how long)\b",
     # Asks for every item of a kind: "care sunt domeniile", "ce activități sunt finanțate".
     "list": r"^\s*(care sunt|ce \w+ (sunt|se)|enumera\w*|listeaz\w*|which are|what \w+ are)\b",
@@ -36,7 +37,7 @@ class Intent:
     @property
     def typed(self) -> frozenset[str]:
         """The kinds answered by a value of a recognisable shape."""
-        return self.kinds & {"percent", "amount", "date", "contact", "count", "duration", "person"}
+        return self.kinds & {"percent", "amount", "date", "contact", "count", "duration", "person", "place"}
 
 
 def detect_intent(question: str) -> Intent:
@@ -44,6 +45,8 @@ def detect_intent(question: str) -> Intent:
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
     if "duration" in kinds:
         kinds.discard("date")
+    if "contact" in kinds:
+        kinds.discard("place")  # "unde pot trimite întrebări": an address to write to
     if "count" in kinds:
         kinds -= {"percent", "amount", "date"}  # "câte proiecte ... cofinanțeze": a count
     if re.search(r"\bfinant\w* maxim\w*|\bmaximum funding\b", q):

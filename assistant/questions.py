@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.sentences import split_sentences
-from assistant.text import fold
+from assistant.text import fold, index_tokens
 
 _CUE = (r"(care|ce|cine|cat|cata|cati|cate|cand|unde|cum|daca|putem|pot|poate|exista|se poate|"
         r"what|who|how|when|where|which|can|is there)")
@@ -48,8 +48,14 @@ def _split_joined(sentence: str) -> list[str]:
         parts.append(sentence[last:cut].strip(" ,;"))
         last = cut
     parts.append(sentence[last:].strip(" ,;"))
-    return [re.sub(r"^(și|si|iar|and)\s+", "", p, flags=re.I) for p in parts if p]
+    parts = [re.sub(r"^(și|si|iar|and)\s+", "", p, flags=re.I) for p in parts if p]
+    # "Unde și când a avut loc ...?" is one question about two things, not two questions.
+    if any(len(index_tokens(p)) < MIN_QUESTION_WORDS for p in parts):
+        return [sentence.strip()]
+    return parts
 
+
+MIN_QUESTION_WORDS = 1
 
 _FOLLOWUP = re.compile(r"^(si|dar|iar|and|but|what about|ce zici de|dar pentru|si pentru|pentru)\b")
 

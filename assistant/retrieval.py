@@ -71,13 +71,12 @@ class HybridRetriever(BaseRetriever):
 
     def _name_terms(self, query: Query) -> list[tuple[float, Term, set[str]]]:
         """(weight, term, documents holding it) for the names that tell documents apart."""
-        ids, chunks = self.store.bm25.ids, self.store.chunks
-        n_docs = len({c.document for c in chunks.values()})
+        n_docs = self.store.document_count()
         out = []
         for term in (t for t in query.terms if not t.asks and set(t.weight_tokens) & query.names):
             docs: set[str] = set()
             for alt in term.alternatives:
-                docs.update(chunks[ids[i]].document for i in self.store.bm25.postings(alt) if ids[i] in chunks)
+                docs.update(self.store.documents_at(self.store.bm25.postings(alt)))
             if 0 < len(docs) < n_docs:
                 out.append((self._term_weight(term), term, docs))
         return out

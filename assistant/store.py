@@ -65,6 +65,7 @@ class Store:
         self._index_tokens: dict[str, list[str]] = {}
         self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
+        self._doc_rows: tuple[np.ndarray, list[str]] | None = None  # per BM25 row, its document
         self._load_chunks()
 
     # ---- reading -------------------------------------------------------------------------
@@ -82,6 +83,7 @@ class Store:
     def _changed(self) -> None:
         self._ordered = None
         self._by_page = None
+        self._doc_rows = None
 
     def _load_chunks(self) -> None:
         ids = self.bm25.ids
@@ -135,6 +137,25 @@ class Store:
                 by_page.setdefault((c.document, c.page), []).append(c)
             self._by_page = by_page
         return self._by_page.get((document, page), [])
+
+    def documents_at(self, rows: np.ndarray) -> set[str]:
+        """Documents of the loaded chunks at these BM25 rows (postings), without a Python loop
+        over every posting of a common word."""
+        codes, names = self._document_rows()
+        found = np.unique(codes[rows]) if len(rows) else codes[:0]
+        return {names[c] for c in found.tolist() if c >= 0}
+
+    def document_count(self) -> int:
+        """Documents among the loaded chunks."""
+        return len(self._document_rows()[1])
+
+    def _document_rows(self) -> tuple[np.ndarray, list[str]]:
+        if self._doc_rows is None:
+            names = sorted({c.document for c in self.chunks.values()})
+            code = {name: i for i, name in enumerate(names)}
+            rows = [code[self.chunks[cid].document] if cid in self.chunks else -1 for cid in self.bm25.ids]
+            self._doc_rows = (np.asarray(rows, dtype=np.int64), names)
+        return self._doc_rows
 
     def vector_search(self, query: str, n: int) -> list[tuple[str, float]]:
         if not self.chunks:
@@ -206,14 +227,16 @@ class Store:
                for cid in d.chunk_ids if cid in self.chunks]
         tokens = [self._bm25_tokens(cid) for cid in ids]
         self.bm25 = BM25Index.build(ids, tokens)
+        del tokens
+        self._index_tokens.clear()  # ~1 KB a chunk: memory is scarcer than a later commit's time
         self._changed()
         self.bm25.save(self.folder / "bm25")
         save_manifest(self.folder, self.manifest)
 
     def _bm25_tokens(self, cid: str) -> list[str]:
         got = self._index_tokens.get(cid)
-        if got is None:  # a chunk loaded from the index, not written by this process
-            got = self._index_tokens[cid] = index_tokens(self.chunks[cid].indexed_text())
+        if got is None:  # a chunk loaded from the index, not written by this run
+            got = index_tokens(self.chunks[cid].indexed_text())
         return got
 
     def chroma_ids(self) -> set[str]:

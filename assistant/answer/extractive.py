@@ -101,6 +101,20 @@ class ExtractiveAnswerer:
             covered |= e.tokens | (e.context_tokens if len(chosen) == 1 else set())
             if len(chosen) >= max_sentences:
                 break
+        return self._complete_kinds(query, eligible, chosen, max_chars)
+
+    @staticmethod
+    def _complete_kinds(query: Query, eligible: list[Evidence], chosen: list[Evidence],
+                        max_chars: int) -> list[Evidence]:
+        """A question asking two things ("unde și când") gets a sentence for each kind of value
+        it asks for, when a good enough one holds it."""
+        for kind in sorted(query.intent.typed - {"count"}):
+            if not chosen or any(has_value(c.sentence, kind) for c in chosen):
+                continue
+            extra = next((e for e in eligible if e not in chosen and has_value(e.sentence, kind)
+                          and e.score >= chosen[0].score * 0.55), None)
+            if extra and sum(len(c.sentence) for c in chosen) + len(extra.sentence) <= max_chars + 150:
+                chosen.append(extra)
         return chosen
 
     @staticmethod
