@@ -16,7 +16,8 @@ _CUES: dict[str, str] = {
     "percent": r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage)\b|%",
     "amount": (r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|"
                r"budget|amount|value|how much)\b"),
-    "date": r"\b(cand|termen\w*|data|datele|deadline|pana cand|perioad\w*|when|date)\b",
+    "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadline|pana cand|perioad\w*|when|"
+             r"what date)\b"),
     "count": r"\b(cati|cate|numar\w*|how many)\b",
     "contact": r"\b(e-?mail|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
     "person": r"\b(cine|who)\b",
@@ -27,9 +28,17 @@ _CUES: dict[str, str] = {
 }
 
 
+HEAD_WORDS = 7  # a question says what it asks for in its first words
+
+
 @dataclass(frozen=True)
 class Intent:
     kinds: frozenset[str]
+    stated: frozenset[str] = frozenset()  # kinds asked for at the head of the question
+
+    def insists(self, kind: str) -> bool:
+        """The question is about this kind of value: without one there is no answer."""
+        return kind in self.stated
 
     def wants(self, kind: str) -> bool:
         return kind in self.kinds
@@ -53,7 +62,11 @@ def detect_intent(question: str) -> Intent:
         kinds |= {"percent", "amount"}  # "finanțarea maximă" is a rate or a sum, by call
     elif "percent" in kinds:
         kinds.discard("amount")  # "contribuția maximă": a rate, not a sum
-    return Intent(frozenset(kinds))
+    head = " ".join(q.split()[:HEAD_WORDS])
+    stated = {k for k in kinds if k in _CUES and re.search(_CUES[k], head)}
+    if {"percent", "amount"} <= kinds and re.search(r"\bfinant\w* maxim\w*", head):
+        stated |= {"percent", "amount"}
+    return Intent(frozenset(kinds), frozenset(stated))
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,8 @@
 
 Each question is a sentence of a passage with some of its words dropped, half of them typed
 without diacritics; a hit is its passage ranked first. A weightless check that the hybrid is
-never worse than its BM25 side on text that is not the development set.
+never worse than its BM25 side on text that is not the development set, and that questions
+the documents do answer are not abstained on ("abstained" should stay near 0).
 """
 
 from __future__ import annotations
@@ -52,13 +53,14 @@ def main() -> int:
     store, retriever = assistant.store, assistant.retriever
     chunks = store.ordered_chunks()
     questions = make_questions(chunks, args.n, random.Random(args.seed))
-    hits = {"bm25": 0, "hybrid": 0}
+    hits = {"bm25": 0, "hybrid": 0, "abstained": 0}
     for text, cid in questions:
         query = Query.parse(text)
         scores = store.bm25_scores(query.tokens)
         hits["bm25"] += int(store.bm25.ids[int(np.argmax(scores))] == cid)
         found = retriever.search(query, k=1)
         hits["hybrid"] += int(bool(found) and found[0].chunk.id == cid)
+        hits["abstained"] += int(assistant.ask(text).abstained)
     report = {k: round(v / max(1, len(questions)), 3) for k, v in hits.items()}
     report["questions"] = len(questions)
     print(json.dumps(report))

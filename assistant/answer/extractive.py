@@ -44,7 +44,7 @@ class ExtractiveAnswerer:
         chosen = self._select(query, scored)
         if not chosen:
             return [], []
-        wanted = [k for k in ENFORCED_KINDS if query.intent.wants(k)]
+        wanted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
         if not wanted or any(has_value(chosen[0].sentence, k) for k in wanted):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
