@@ -23,6 +23,8 @@ _CUES: dict[str, str] = {
     "person": r"\b(cine|who)\b",
     "place": r"^\s*(unde|where)\b|\b(in ce (loc|oras|localitate)|unde (a avut|va avea|are) loc)\b",
     "duration": r"\b(cat dureaza|durat\w*|how long)\b",
+    # "Când a fost ...", "în ce an": a year answers it; a deadline needs a day and a month.
+    "year": r"^\s*(cand|in ce an|in ce perioada|when|what year)\b",
     # Asks for every item of a kind: "care sunt domeniile", "ce activități sunt finanțate".
     "list": r"^\s*(care sunt|ce \w+ (sunt|se)|enumera\w*|listeaz\w*|which are|what \w+ are)\b",
 }
@@ -46,7 +48,7 @@ class Intent:
     @property
     def typed(self) -> frozenset[str]:
         """The kinds answered by a value of a recognisable shape."""
-        return self.kinds & {"percent", "amount", "date", "contact", "count", "duration", "person", "place"}
+        return self.kinds & {"percent", "amount", "date", "contact", "count", "duration", "person", "place", "year"}
 
 
 def detect_intent(question: str) -> Intent:

@@ -16,6 +16,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?:€|eur|euro|lei)\s*(?:{_NUMBER})|\b\d{{1,3}}(?:\.\d{{3}})+\b|\b\d+(?:,\d+)?\s*(?:milioane|mil\.|miliarde)"),
     "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
                        rf"|\b{_MONTH}\s+\d{{4}}\b"),
+    # A year said as the time of an event ("în anul 1990", "în 1860", "între 1873 și 1914").
+    "year": re.compile(r"\b(?:in|anul|din|intre|pana in|dupa|inainte de)\s+(?:anul\s+)?(?:1[5-9]\d\d|20\d\d)\b"),
     "contact": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+4|\b0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b|www\.[\w.-]+"),
     "count": re.compile(r"\b\d+\b"),
     # A place: "la sediul ...", "în Bruxelles", "la Cluj-Napoca", a building or a room.
@@ -42,7 +44,7 @@ def find_values(text: str, kind: str) -> list[str]:
 
 
 def _prepared(text: str, kind: str) -> str:
-    if kind in ("date", "duration"):
+    if kind in ("date", "duration", "year"):
         return fold(text)
     return text if kind in ("person", "place") else text.lower()
 

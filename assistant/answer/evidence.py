@@ -15,6 +15,7 @@ from assistant.values import has_value
 
 MAX_SENTENCE_CHARS = 420
 SHORT_UNIT_CHARS = 60  # a unit this short (a label, a figure) is quoted with its neighbours
+RUN_JOIN = " — "
 _LINK_ONLY = re.compile(r"^[\W\d_]*(?:(?:https?://|www\.|mailto:)\S+[\s,;]*)+$")
 
 
@@ -41,14 +42,14 @@ def passage_units(passage: Passage) -> list[str]:
             run.append(line)
             continue
         if run:
-            units.append(" — ".join(run))
+            units.append(RUN_JOIN.join(run))
             run = []
         if " | " in line:
             units.append(line)
         elif line:
             units.extend(split_sentences(line))
     if run:
-        units.append(" — ".join(run))
+        units.append(RUN_JOIN.join(run))
     return [u for u in units if len(u) > 2]
 
 
@@ -61,9 +62,12 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
         ctx = set(index_tokens(p.chunk.context()))
         doc_ctx = set(index_tokens(p.chunk.document_context()))
         whole = set(index_tokens(p.chunk.text)) | ctx
+        # Headings (and a run of them) name where a passage sits; they answer nothing.
+        parts = [x.strip() for x in (p.chunk.section or "").split("›") if x.strip()] + [p.chunk.title]
+        headings = {RUN_JOIN.join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
         p_cov = retriever.coverage(query, whole)
         for sent in passage_units(p):
-            if _LINK_ONLY.match(sent) or (is_label(sent) and not has_value(sent, "count")):
+            if _LINK_ONLY.match(sent) or (is_label(sent) and not has_value(sent, "count")) or sent in headings:
                 continue
             toks = set(index_tokens(sent))
             own = retriever.coverage(query, toks)

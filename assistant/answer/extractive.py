@@ -45,6 +45,8 @@ class ExtractiveAnswerer:
         if not chosen:
             return [], []
         wanted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
+        if "date" in wanted and query.intent.wants("year"):
+            wanted.append("year")  # "când a fost ...?" is answered by a year too
         if not wanted or any(has_value(chosen[0].sentence, k) for k in wanted):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
