@@ -49,6 +49,7 @@ class Chunk:
     kind: str = "text"  # "text" or "table"
     lead: str = ""  # the opening words of the section, when this chunk is further down it
     carried: str = ""  # the opening text repeated from the previous chunk (another section's)
+    headings: str = ""  # the heading lines inside the text, one a line
 
     def context(self) -> str:
         """Where the passage sits: document title, heading path, the section's opening."""
@@ -74,6 +75,7 @@ class Chunk:
             "kind": self.kind,
             "lead": self.lead,
             "carried": self.carried,
+            "headings": self.headings,
         }
 
     @classmethod
@@ -91,6 +93,7 @@ class Chunk:
             kind=str(meta.get("kind", "text")),
             lead=str(meta.get("lead", "")),
             carried=str(meta.get("carried", "")),
+            headings=str(meta.get("headings", "")),
         )
 
 

@@ -132,8 +132,9 @@ def _add_line(blocks: list[Block], line: str, first: bool) -> None:
 def _mark_headings(blocks: list[Block]) -> None:
     """Short lines that name what follows become headings.
 
-    Capitals-only labels (level 2), a short line just before a table (level 2), and a short
-    label ending in ':' (level 3). Two headings in a row keep the first as the parent.
+    Capitals-only labels (level 2), a short line just before a table (level 2), a short
+    label ending in ':' and a short title line before its paragraph (level 3). Two headings
+    in a row keep the first as the parent.
     """
     for i, b in enumerate(blocks):
         if b.kind != "para" or len(b.text) > 100 or len(b.text.split()) > 12:
@@ -142,5 +143,18 @@ def _mark_headings(blocks: list[Block]) -> None:
         text = b.text.rstrip()
         if _is_caps_label(text) or (nxt is not None and nxt.kind == "table" and not text.endswith(".")):
             b.kind, b.level = "heading", 2
-        elif text.endswith(":") and nxt is not None and nxt.kind in ("para", "item"):
+        elif _is_label_line(text, nxt) or _is_title_line(text, nxt):
             b.kind, b.level = "heading", 3
+
+
+def _is_label_line(text: str, nxt: Block | None) -> bool:
+    """A short label ending in ':' before its text ("Obiectivul proiectului:")."""
+    return text.endswith(":") and nxt is not None and nxt.kind in ("para", "item")
+
+
+def _is_title_line(text: str, nxt: Block | None) -> bool:
+    """A short capitalised line with no final punctuation, standing alone before a paragraph
+    at least twice its length: a title in a text dump ("Delta Dunării", "Criterii de selecție")."""
+    if nxt is None or nxt.kind != "para" or not text[:1].isupper() or text.endswith(_TERMINAL + (",",)):
+        return False
+    return len(text.split()) <= 8 and len(nxt.text) >= 2 * len(text) and nxt.text[:1].isupper()

@@ -214,5 +214,6 @@ def chunk_document(doc: LoadedDocument, cfg: ChunkingConfig | None = None) -> li
         chunks.append(Chunk(id=_chunk_id(doc.name, page, text, seen), document=doc.name, title=doc.title,
                             page=page, section=section, text=text, window=window, ordinal=i,
                             kind="table" if is_table else "text", lead=lead,
-                            carried="\n".join(u.text for u in group if u.carried)))
+                            carried="\n".join(u.text for u in group if u.carried),
+                            headings="\n".join(u.text for u in group if u.heading)))
     return chunks

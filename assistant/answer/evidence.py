@@ -63,11 +63,14 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
         doc_ctx = set(index_tokens(p.chunk.document_context()))
         whole = set(index_tokens(p.chunk.text)) | ctx
         # Headings (and a run of them) name where a passage sits; they answer nothing.
-        parts = [x.strip() for x in (p.chunk.section or "").split("›") if x.strip()] + [p.chunk.title]
-        headings = {RUN_JOIN.join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+        headings = {x.strip() for x in (p.chunk.section or "").split("›")} | {p.chunk.title}
+        headings |= set(p.chunk.headings.split("\n"))
         p_cov = retriever.coverage(query, whole)
-        for sent in passage_units(p):
-            if _LINK_ONLY.match(sent) or (is_label(sent) and not has_value(sent, "count")) or sent in headings:
+        units = passage_units(p)
+        for sent in units:
+            # (a passage that is nothing but its title, a one-line document, still answers)
+            only_headings = len(units) > 1 and set(sent.split(RUN_JOIN)) <= headings
+            if only_headings or _LINK_ONLY.match(sent) or (is_label(sent) and not has_value(sent, "count")):
                 continue
             toks = set(index_tokens(sent))
             own = retriever.coverage(query, toks)
