@@ -39,7 +39,7 @@ class BM25Index:
         return got
 
     def _lookup(self, token: str) -> np.ndarray:
-        if self._model is None:
+        if self._model is None or not token:  # "" is bm25s' own placeholder entry
             return np.zeros(0, dtype=np.int64)
         vocab = self._model.vocab_dict
         cols = {vocab[token]} if token in vocab else set()
