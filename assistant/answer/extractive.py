@@ -164,7 +164,18 @@ def build_answer(question: str, parts: list[tuple[list[Evidence], list[Passage],
         return Answer(question=question, text=ABSTAIN_TEXT, citations=[], abstained=True, retrieved=retrieved)
     lines = [line or ABSTAIN_TEXT for line in lines]
     text = lines[0] if len(lines) == 1 else "\n".join(f"{i}. {t}" for i, t in enumerate(lines, 1))
-    return Answer(question=question, text=text, citations=citations, abstained=False, retrieved=retrieved)
+    return Answer(question=question, text=text, citations=citations, abstained=False,
+                  retrieved=_cited_first(retrieved, by_chunk, parts))
+
+
+def _cited_first(retrieved: list[Passage], cited: dict[str, int],
+                 parts: list[tuple[list[Evidence], list[Passage], list[Passage]]]) -> list[Passage]:
+    """Sources in the order the answer cites them, then the other passages retrieved: the
+    first source shown is the one the answer stands on."""
+    pool = {p.chunk.id: p for _, _, passages in parts for p in passages} | {p.chunk.id: p for p in retrieved}
+    first = [pool[cid] for cid, _ in sorted(cited.items(), key=lambda kv: kv[1]) if cid in pool]
+    rest = [p for p in retrieved if p.chunk.id not in cited]
+    return (first + rest)[: max(len(retrieved), len(first))]
 
 
 def _cite(passage: Passage, quote: str, citations: list[Citation], by_chunk: dict[str, int]) -> int:
