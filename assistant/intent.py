@@ -56,6 +56,8 @@ def detect_intent(question: str) -> Intent:
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
     if "duration" in kinds:
         kinds.discard("date")
+    if re.search(r"\bcine (poate|pot|are dreptul|este eligibil)", q):
+        kinds.discard("person")  # "cine poate depune": a kind of applicant, not someone's name
     if "contact" in kinds:
         kinds.discard("place")  # "unde pot trimite întrebări": an address to write to
     if "count" in kinds:
@@ -80,11 +82,12 @@ def _concepts() -> list[tuple[re.Pattern[str], str]]:
 
 def concept_words(question: str) -> str:
     """Words call documents use for what the question asks ("cine poate aplica" -> beneficiari)."""
-    return " ".join(words for _span, words in concept_spans(question))
+    return " ".join(words.lstrip("= ") for _span, words in concept_spans(question))
 
 
 def concept_spans(question: str) -> list[tuple[str, str]]:
-    """(the words of the question that ask it, the words documents use) for each concept."""
+    """(the words of the question that ask it, the words documents use) for each concept.
+    Words starting with "=" are plain synonyms (what the question is about), not what it asks."""
     q = fold(question)
     spans = []
     for rx, words in _concepts():

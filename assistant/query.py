@@ -58,9 +58,13 @@ class Query:
         terms: list[Term] = []
         for span, words in concept_spans(text):
             own = index_tokens(span)
-            concept = index_tokens(words)
-            terms.append(Term(tuple(own) or tuple(concept[:1]), frozenset(concept), asks=True,
-                              partial=frozenset(own) - frozenset(concept)))
+            synonym = words.startswith("=")
+            concept = index_tokens(words.lstrip("= "))
+            if synonym:
+                terms.append(Term(tuple(own) or tuple(concept[:1]), frozenset(own + concept)))
+            else:
+                terms.append(Term(tuple(own) or tuple(concept[:1]), frozenset(concept), asks=True,
+                                  partial=frozenset(own) - frozenset(concept)))
             rest = rest.replace(span, " ")
         for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
             if re.search(rf"\b{re.escape(en)}\b", rest):

@@ -24,7 +24,9 @@ from assistant.values import has_value
 logger = logging.getLogger(__name__)
 
 RRF_K = 60
-HEADING_WEIGHT = 1.0  # a heading that names what is asked ("Activități finanțate") files the answer
+NAME_WEIGHT = 0.5  # a passage naming the call or cluster the question names
+ASKS_WEIGHT = 1.0  # a passage or its heading holding what is asked ("beneficiari eligibili" for "cine poate")
+HEADING_WEIGHT = 0.5  # a heading that names what is asked ("Activități finanțate") files the answer
 
 
 def _satisfaction(term: Term, tokens: set[str]) -> float:
@@ -55,6 +57,12 @@ class HybridRetriever(BaseRetriever):
             total += w
             got += w * _satisfaction(term, tokens)
         return got / total if total else 0.0
+
+    @staticmethod
+    def asks_satisfaction(query: Query, tokens: set[str]) -> float:
+        """How well tokens hold what the question asks for (its concept terms); 0 without any."""
+        asks = [t for t in query.terms if t.asks]
+        return sum(_satisfaction(t, tokens) for t in asks) / len(asks) if asks else 0.0
 
     def document_coverage(self, query: Query) -> dict[str, float]:
         """Share of the names the question writes (a call, a cluster, an acronym) that each
@@ -131,7 +139,8 @@ class HybridRetriever(BaseRetriever):
             with_ctx = own | self.store.context_tokens_of(chunk)
             doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
             name_cov = self._name_coverage(names, with_ctx)
-            s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov + name_cov
+            s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov
+            s += NAME_WEIGHT * name_cov + ASKS_WEIGHT * self.asks_satisfaction(query, with_ctx)
             s += HEADING_WEIGHT * self.coverage(query, self.store.heading_tokens_of(chunk))
             if query.intent.typed and any(has_value(chunk.text, kind) for kind in query.intent.typed):
                 s += 0.25
