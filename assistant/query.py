@@ -48,7 +48,9 @@ class Query:
         extra = [Term(t.weight_tokens, t.alternatives, t.asks, t.partial, CONTEXT_FACTOR) for t in before.terms
                  if not set(t.weight_tokens) & mine]
         seen = set(query.tokens)
-        return cls(text=text, terms=query.terms + extra, intent=detect_intent(f"{context} {text}"),
+        # What is asked comes from the new question; a bare "și pentru X?" asks what the last one did.
+        intent = query.intent if query.intent.kinds else before.intent
+        return cls(text=text, terms=query.terms + extra, intent=intent,
                    tokens=query.tokens + [t for t in before.core_tokens if t not in seen],
                    core_tokens=query.core_tokens, names=query.names | before.names)
 

@@ -182,3 +182,11 @@ def test_long_question_is_cut_with_a_notice(indexed: Assistant) -> None:
     long = "Care este bugetul total al apelului Inovare Digitală? " + "detalii " * 1000
     answer = indexed.ask(long)
     assert answer.notice and str(indexed.settings.max_question_chars) in answer.notice
+
+
+def test_followup_asks_its_own_kind_of_value_not_the_previous_one(indexed: Assistant) -> None:
+    history = [{"role": "user", "content": "Care este data limita de depunere a cererilor de finantare?"},
+               {"role": "assistant", "content": "14 noiembrie 2025 [1]"}]
+    answer = indexed.ask("si pentru ajutor de stat, care e contributia maxima?", history=history)
+    assert not answer.abstained, answer.text
+    assert "70%" in answer.text
