@@ -16,6 +16,7 @@ from assistant.values import has_value
 MAX_SENTENCE_CHARS = 420
 SHORT_UNIT_CHARS = 60  # a unit this short (a label, a figure) is quoted with its neighbours
 RUN_JOIN = " — "
+ASKS_WEIGHT = 0.5  # the sentence, with its heading, holds what is asked
 _LINK_ONLY = re.compile(r"^[\W\d_]*(?:(?:https?://|www\.|mailto:)\S+[\s,;—–-]*)+$")
 
 
@@ -79,6 +80,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             with_ctx = retriever.coverage(query, toks | here)
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
             score = 0.3 * own + 0.35 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top) + 0.2 * p.name_coverage
+            score += ASKS_WEIGHT * retriever.asks_satisfaction(query, toks | here)
             score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
             # A column the question names answers it when one attribute is asked (who, how many...).
             single = bool(query.intent.typed or query.intent.wants("person"))
