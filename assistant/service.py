@@ -69,9 +69,9 @@ class Assistant:
             structured = source.try_answer(resolved)
             if structured is not None:
                 structured.notice = structured.notice or notice
-                found = self.retriever.search(resolved)
-                cited = [p for p in found if any(c.text and c.text in p.chunk.text for c in structured.citations)]
-                structured.retrieved = cited + [p for p in found if p not in cited]
+                nearby = self.retriever.search(resolved)
+                cited = [p for p in nearby if any(c.text and c.text in p.chunk.text for c in structured.citations)]
+                structured.retrieved = cited + [p for p in nearby if p not in cited]
                 structured.timings_ms = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
                 return structured
         subs = [Query.parse(q, context=context) for q in split_questions(question)]
