@@ -53,12 +53,12 @@ def ensure_index(settings: Settings, corpus: Path) -> None:
     if not corpus.is_dir():
         logger.warning("index empty and no corpus folder=%s", corpus)
         return
-    logger.warning("index empty; ingesting bundled corpus folder=%s index=%s", corpus, settings.index)
+    logger.info("index empty; ingesting bundled corpus folder=%s index=%s", corpus, settings.index)
     cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
     with ingest_lock(Path(settings.index), wait_s=120):
         store = open_store(settings)
         if not (store.manifest and store.manifest.documents):
-            logger.warning("%s", ingest_paths(store, [corpus], cfg).summary())
+            logger.info("%s", ingest_paths(store, [corpus], cfg).summary())
 
 
 def serve(corpus: Path, settings: Settings | None = None, **launch_kwargs: Any) -> Any:
