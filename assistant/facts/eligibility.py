@@ -79,6 +79,10 @@ def _region(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     fact = sheet.first("regions")
     text = fact.value if fact else ""
     counties, regions = counties_in(text), regions_in(text)
+    applicants = sheet.first("applicants")
+    if fact is None and applicants is not None and counties_in(applicants.value):
+        # "Pot depune cereri firmele cu sediul în județele Cluj, Bihor și Sălaj"
+        fact, counties, regions = applicants, counties_in(applicants.value), regions_in(applicants.value)
     if fact is None and sheet.first("programme"):
         fact = sheet.first("programme")  # "Programul Regional Vest": the region the programme funds
         regions = regions_in(fact.value) if fact else []

@@ -98,3 +98,15 @@ def test_sme_is_eligible_for_a_written_call_open_to_imm(etype: str, tmp_path: Pa
     assert crit["Tipul solicitantului"]["status"] == "met", crit["Tipul solicitantului"]
     assert crit["Tipul solicitantului"]["citation"]["document"] == "apel-rural.md"
     assert result["verdict"] == "eligibil"
+
+
+def test_counties_named_among_the_applicants_decide_the_location() -> None:
+    """'cu sediul în județele Cluj, Bihor și Sălaj' in the applicants' sentence: Bihor is in,
+    Timiș is out, even with no separate 'regiuni eligibile' field."""
+    from assistant.facts.eligibility import _region
+
+    fact = Fact(field="applicants", value="Pot depune cereri întreprinderile mici și mijlocii cu sediul în județele "
+                "Cluj, Bihor și Sălaj.", document="apel.txt", page=None, section=None, chunk_id="c", text="t")
+    sheet = CallSheet(document="apel.txt", title="Apel", fields={"applicants": [fact]})
+    assert _region(sheet, {"county": "Bihor"})["status"] == "met"
+    assert _region(sheet, {"county": "Timiș"})["status"] == "not_met"
