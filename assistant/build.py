@@ -33,10 +33,11 @@ def build_assistant(settings: Settings, *, llm: object | None = None,
         store.check_ready()
     retriever = HybridRetriever(store, settings)
     from assistant.facts.answerer import RecordAnswerer
-    from assistant.facts.store import records_source
+    from assistant.facts.sheet_answerer import SheetAnswerer
+    from assistant.facts.store import records_source, sheets_source
 
     return Assistant(settings, store, retriever, ExtractiveAnswerer(retriever, store), _llm_answerer(settings, llm),
-                     structured=[RecordAnswerer(records_source(store))])
+                     structured=[RecordAnswerer(records_source(store)), SheetAnswerer(sheets_source(store), retriever)])
 
 
 def _llm_answerer(settings: Settings, llm: object | None) -> LLMAnswererHook | None:

@@ -84,3 +84,18 @@ def records_source(store: Store) -> Callable[[], list[Record]]:
         return list(state["records"])
 
     return current
+
+
+def sheets_source(store: Store) -> Callable[[], list[CallSheet]]:
+    """Call sheets of the store, re-read only when facts.json changes."""
+    state: dict[str, Any] = {"mtime": -1, "sheets": []}
+
+    def current() -> list[CallSheet]:
+        path = Path(store.folder) / FACTS_NAME
+        mtime = path.stat().st_mtime_ns if path.exists() else None
+        if mtime != state["mtime"]:
+            state["sheets"] = [s for s in load_sheets(store) if s.is_call]
+            state["mtime"] = mtime
+        return list(state["sheets"])
+
+    return current

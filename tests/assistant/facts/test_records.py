@@ -49,7 +49,8 @@ def test_list_filtered_records(assistant) -> None:
 @pytest.mark.parametrize("question", ["Care este alocarea financiară a apelului?", "Cât durează proiectul?",
                                       "care sunt beneficiarii eligibili din regiunea Vest"])
 def test_questions_not_about_records_go_to_retrieval(assistant, question: str) -> None:
-    assert assistant.ask(question).backend != "structured"
+    answer = assistant.ask(question)
+    assert "înregistr" not in answer.text.lower()  # no record listing (a call sheet may answer)
 
 
 @pytest.mark.slow

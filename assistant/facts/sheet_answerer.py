@@ -1,0 +1,128 @@
+"""Questions about one value of a call (its rate, allocation, deadline, contact) answered from
+the call's fact sheet: the value with its condition, cited, instead of a quoted brochure run.
+
+Conservative on purpose: it answers only when the head of the question asks for a kind of value
+a sheet field holds, retrieval's best passage comes from a call that has that field, and, when
+the field has several values with conditions ("65% ajutor de stat", "75% ajutor de minimis"),
+the question names one of the conditions or the answer lists them all.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from assistant.answer.extractive import MIN_COVERAGE
+from assistant.facts.sheet import CallSheet
+from assistant.facts.values import Fact
+from assistant.query import Query, token_matches
+from assistant.questions import split_questions
+from assistant.retrieval import HybridRetriever
+from assistant.text import fold, index_tokens
+from assistant.types import Answer, Citation
+from assistant.values import find_values
+
+logger = logging.getLogger(__name__)
+
+# Kind of value asked -> sheet fields, the first whose cue the question matches (else the first).
+_FIELDS: dict[str, list[tuple[str, str]]] = {
+    "percent": [("funding_rate", "")],
+    "amount": [("allocation", r"\b(buget\w*|aloc\w*|fonduri)"), ("project_value", r"\b(valoare\w*|suma|proiect\w*)")],
+    "date": [("deadline", r"\b(termen\w*|pana cand|data limita|deadline)")],
+    "contact": [("contact_email", ""), ("contact_phone", r"\btelefon")],
+}
+
+
+class SheetAnswerer:
+    """StructuredAnswerer over the call sheets (see assistant.service)."""
+
+    def __init__(self, sheets: Callable[[], list[CallSheet]], retriever: HybridRetriever) -> None:
+        self._sheets = sheets
+        self._retriever = retriever
+
+    def try_answer(self, question: str) -> Answer | None:
+        if len(split_questions(question)) != 1 or "?" in question.strip().rstrip("?"):
+            return None  # several questions, or a follow-up with its context: the general path
+        query = Query.parse(question)
+        fields = self._fields(query)
+        if not fields:
+            return None
+        sheet = self._sheet_of_best_passage(query)
+        if sheet is None:
+            return None
+        facts = next((sheet.fields[f] for f in fields if sheet.fields.get(f)), None)
+        if not facts:
+            return None
+        chosen = _matching_conditions(facts, query) or facts
+        if not all(_names_in(query, sheet, fact) for fact in chosen):
+            return None  # "ce buget are județul Bihor": a value for something the sheet is not
+        logger.info("sheet answer document=%s field=%s values=%d", sheet.document, chosen[0].field, len(chosen))
+        return _answer(question, chosen)
+
+    @staticmethod
+    def _fields(query: Query) -> list[str]:
+        q = fold(query.text)
+        out: list[str] = []
+        for kind in ("percent", "amount", "date", "contact"):
+            if not query.intent.insists(kind):
+                continue
+            options = _FIELDS[kind]
+            cued = [f for f, cue in options if cue and re.search(cue, q)]
+            out.extend(cued or [options[0][0]])
+        return out
+
+    def _sheet_of_best_passage(self, query: Query) -> CallSheet | None:
+        """The sheet of the document retrieval ranks first, when that passage covers the question
+        as well as the extractive answerer requires (else the documents do not answer it)."""
+        passages = self._retriever.search(query, k=1)
+        if not passages:
+            return None
+        chunk = passages[0].chunk
+        tokens = self._retriever.store.tokens_of(chunk) | self._retriever.store.context_tokens_of(chunk)
+        if self._retriever.coverage(query, tokens) < MIN_COVERAGE:
+            return None
+        return next((s for s in self._sheets() if s.document == chunk.document), None)
+
+
+def _names_in(query: Query, sheet: CallSheet, fact: Fact) -> bool:
+    """Every name the question writes is the call's own or stands beside the value."""
+    where = index_tokens(" ".join([sheet.document.replace("-", " "), sheet.title, sheet.name, fact.text,
+                                   fact.passage, fact.condition or ""]))
+    tokens = set(where)
+    return all(token_matches(name, tokens) for name in query.names)
+
+
+def _matching_conditions(facts: list[Fact], query: Query) -> list[Fact]:
+    """The values whose condition ("ajutor de minimis", "IMM") the question names, by the words
+    that tell the conditions apart ("minimis", not the "ajutor" they share)."""
+    wanted = set(query.core_tokens)
+    conds = [{t for t in index_tokens(f.condition or "") if t.isalpha() and len(t) > 3} for f in facts]
+    shared = set.intersection(*conds) if len(conds) > 1 else set()
+    return [f for f, cond in zip(facts, conds, strict=True)
+            if cond - shared and any(token_matches(t, wanted) for t in cond - shared)]
+
+
+def _shown(fact: Fact) -> str:
+    """The value as the document writes it ("8 martie 2018, ora 17:00", not "2018-03-08 17:00")."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
+        return fact.value
+    written = find_values(fact.text or fact.passage, "date")
+    hour = re.search(r"\d{1,2}:\d{2}", fact.value)
+    return f"{written[0]}, ora {hour.group()}" if written and hour else written[0] if written else fact.value
+
+
+def _answer(question: str, facts: list[Fact]) -> Answer:
+    citations: list[Citation] = []
+    pieces = []
+    for fact in facts:
+        n = len(citations) + 1
+        passage = fact.passage or fact.text
+        # A brochure prints the label away from its figure: the citation shows both as read.
+        text = passage if fact.text in passage else f"{fact.text}\n…\n{passage}"
+        citations.append(Citation(n=n, document=fact.document, page=fact.page, section=fact.section,
+                                  text=text, quote=fact.text))
+        condition = f" ({fact.condition})" if fact.condition else ""
+        pieces.append(f"{_shown(fact)}{condition} [{n}]")
+    return Answer(question=question, text="; ".join(pieces), citations=citations, abstained=False,
+                  backend="structured")
