@@ -24,6 +24,7 @@ from assistant.values import has_value
 logger = logging.getLogger(__name__)
 
 RRF_K = 60
+RECENT_SEARCHES = 64
 NAME_WEIGHT = 0.5  # a passage naming the call or cluster the question names
 ASKS_WEIGHT = 1.0  # a passage or its heading holding what is asked ("beneficiari eligibili" for "cine poate")
 HEADING_WEIGHT = 0.5  # a heading that names what is asked ("Activități finanțate") files the answer
@@ -45,6 +46,8 @@ class HybridRetriever(BaseRetriever):
         super().__init__()
         self.store = store
         self.settings = settings
+        self._recent: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
+        self._recent_for: list[Chunk] | None = None
 
     def idf(self, token: str) -> float:
         return self.store.bm25.idf(token)
@@ -108,9 +111,17 @@ class HybridRetriever(BaseRetriever):
         chunks = self.store.ordered_chunks()
         if not chunks or not query.tokens:
             return []
-        fused = self._fuse(query, chunks)
-        ranked = self._rerank(query, fused)
-        return ranked[:k]
+        # The structured answerers and the answer itself may search the same question: once.
+        if self._recent_for is not chunks:  # the index changed: forget what was searched
+            self._recent, self._recent_for = {}, chunks
+        key = (query.text, tuple(query.tokens))
+        ranked = self._recent.get(key)
+        if ranked is None:
+            ranked = self._rerank(query, self._fuse(query, chunks))
+            if len(self._recent) >= RECENT_SEARCHES:
+                self._recent.clear()
+            self._recent[key] = ranked
+        return list(ranked[:k])
 
     def _fuse(self, query: Query, chunks: list[Chunk]) -> dict[str, float]:
         n = self.settings.candidates
