@@ -24,7 +24,7 @@ from assistant.values import has_value
 logger = logging.getLogger(__name__)
 
 RRF_K = 60
-RECENT_SEARCHES = 64
+RECENT_SEARCHES = 8
 NAME_WEIGHT = 0.5  # a passage naming the call or cluster the question names
 ASKS_WEIGHT = 1.0  # a passage or its heading holding what is asked ("beneficiari eligibili" for "cine poate")
 HEADING_WEIGHT = 0.5  # a heading that names what is asked ("Activități finanțate") files the answer
@@ -48,6 +48,9 @@ class HybridRetriever(BaseRetriever):
         self.settings = settings
         self._recent: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
         self._recent_for: list[Chunk] | None = None
+
+    def forget_recent(self) -> None:
+        self._recent = {}
 
     def idf(self, token: str) -> float:
         return self.store.bm25.idf(token)
@@ -111,7 +114,8 @@ class HybridRetriever(BaseRetriever):
         chunks = self.store.ordered_chunks()
         if not chunks or not query.tokens:
             return []
-        # The structured answerers and the answer itself may search the same question: once.
+        # The structured answerers and the answer itself may search the same question: once per
+        # question (`forget_recent` at each new question, so repeated questions cost the same).
         if self._recent_for is not chunks:  # the index changed: forget what was searched
             self._recent, self._recent_for = {}, chunks
         key = (query.text, tuple(query.tokens))

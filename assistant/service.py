@@ -56,6 +56,7 @@ class Assistant:
     def ask(self, question: str, history: list[dict[str, str]] | list[str] | None = None, *,
             llm: bool = True) -> Answer:
         t0 = time.perf_counter()
+        self.retriever.forget_recent()
         question = (question or "").strip()
         if not question:
             return Answer(question="", text=EMPTY_QUESTION, citations=[], abstained=True, notice="empty question")
