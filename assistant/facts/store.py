@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.facts.lines import by_document, document_lines
 from assistant.facts.records import Record, extract_records
@@ -73,29 +73,25 @@ def load_records(store: Store) -> list[Record]:
 
 def records_source(store: Store) -> Callable[[], list[Record]]:
     """Records of the store, re-read only when records.json changes (the app re-ingests live)."""
-    state: dict[str, Any] = {"mtime": -1, "records": []}
-
-    def current() -> list[Record]:
-        path = Path(store.folder) / RECORDS_NAME
-        mtime = path.stat().st_mtime_ns if path.exists() else None
-        if mtime != state["mtime"]:
-            state["records"] = load_records(store)
-            state["mtime"] = mtime
-        return list(state["records"])
-
-    return current
+    return _reloading(Path(store.folder) / RECORDS_NAME, lambda: load_records(store))
 
 
 def sheets_source(store: Store) -> Callable[[], list[CallSheet]]:
     """Call sheets of the store, re-read only when facts.json changes."""
-    state: dict[str, Any] = {"mtime": -1, "sheets": []}
+    return _reloading(Path(store.folder) / FACTS_NAME, lambda: [s for s in load_sheets(store) if s.is_call])
 
-    def current() -> list[CallSheet]:
-        path = Path(store.folder) / FACTS_NAME
+
+T = TypeVar("T")
+
+
+def _reloading(path: Path, load: Callable[[], list[T]]) -> Callable[[], list[T]]:
+    """A loader that reads again only when the file's modification time changes."""
+    state: dict[str, Any] = {"mtime": -1, "items": []}
+
+    def current() -> list[T]:
         mtime = path.stat().st_mtime_ns if path.exists() else None
         if mtime != state["mtime"]:
-            state["sheets"] = [s for s in load_sheets(store) if s.is_call]
-            state["mtime"] = mtime
-        return list(state["sheets"])
+            state["items"], state["mtime"] = load(), mtime
+        return list(state["items"])
 
     return current
