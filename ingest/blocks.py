@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 
 _TERMINAL = (".", "!", "?", ";", ":")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•▪◦●*–]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -65,6 +66,7 @@ def _table_blocks(rows: list[str]) -> list[Block]:
     blocks: list[Block] = []
     header: list[str] | None = None
     records: list[str] = []
+    fitted = False  # some row was read under the header's column names
     for row in rows:
         cells = _cells(row)
         if len(cells) < 2:
@@ -75,12 +77,14 @@ def _table_blocks(rows: list[str]) -> list[Block]:
             header = cells
             continue
         if len(cells) * 2 >= len(header) + 1 and len(cells) <= len(header):
-            records.append(" | ".join(f"{h}: {v}" for h, v in zip(header, cells, strict=False)))
+            # A short row keeps every column name (an empty cell reads "Header:"), so no word is lost.
+            records.append(" | ".join(f"{h}: {v}".rstrip() for h, v in zip_longest(header, cells, fillvalue="")))
+            fitted = True
         else:
             records.append(" ".join(cells))
-    if header is not None and not records:
+    if header is not None and not fitted:  # no row uses the names: the header is text too
         blocks.append(Block("para", " | ".join(header)))
-    elif records:
+    if records:
         blocks.append(Block("table", "\n".join(records)))
     return blocks
 

@@ -14,6 +14,16 @@ from assistant.settings import Settings
 
 go_offline()
 
+# DejaVu Sans (fonts-dejavu-core): the tests' PDFs need a font with ș, ț, ă, â, î.
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.fixture
+def font() -> Path:
+    if not FONT.exists():
+        pytest.skip(f"DejaVu font missing at {FONT} (apt-get install -y fonts-dejavu-core)")
+    return FONT
+
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:

@@ -7,18 +7,9 @@ from pathlib import Path
 
 import pytest
 
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
 # A placement is (x mm, y mm, text); a page is a list of placements.
 Placement = tuple[float, float, str]
 PdfBuilder = Callable[..., Path]
-
-
-@pytest.fixture
-def font() -> Path:
-    if not FONT.exists():
-        pytest.skip(f"DejaVu font missing at {FONT} (apt-get install -y fonts-dejavu-core)")
-    return FONT
 
 
 @pytest.fixture

@@ -6,14 +6,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from reliability_helpers import FONT
-
-
-@pytest.fixture
-def font() -> Path:
-    if not FONT.exists():
-        pytest.skip(f"DejaVu font missing at {FONT} (apt-get install -y fonts-dejavu-core)")
-    return FONT
 
 
 @pytest.fixture
