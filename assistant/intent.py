@@ -21,6 +21,11 @@ _CUES: dict[str, str] = {
     "count": r"\b(cati|cate|numar\w*|how many)\b",
     "contact": r"\b(e-?mail|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
     "person": r"\b(cine|who)\b",
+    # Who may apply: answered by the call's list of eligible applicants, not by a name.
+    "applicant": (r"\bcine (poate|pot|are dreptul|este eligibil|se poate inscrie)\b|\bsolicitant\w*|"
+                  r"\bbeneficiar\w* (eligibil\w*|final\w*)|\beligible (applicants?|beneficiar\w*|entities)|"
+                  r"\bwho (can|may|is eligible to) apply|\bwho (is|are) eligible|\bfinal beneficiar\w*|"
+                  r"\bce (entitati|organizatii|firme|institutii) pot\b"),
     "place": r"^\s*(unde|where)\b|\b(in ce (loc|oras|localitate)|unde (a avut|va avea|are) loc)\b",
     "duration": r"\b(cat dureaza|durat\w*|how long)\b",
     # "Când a fost ...", "în ce an": a year answers it; a deadline needs a day and a month.
@@ -56,7 +61,7 @@ def detect_intent(question: str) -> Intent:
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
     if "duration" in kinds:
         kinds.discard("date")
-    if re.search(r"\bcine (poate|pot|are dreptul|este eligibil)", q):
+    if "applicant" in kinds:
         kinds.discard("person")  # "cine poate depune": a kind of applicant, not someone's name
     if "contact" in kinds:
         kinds.discard("place")  # "unde pot trimite întrebări": an address to write to

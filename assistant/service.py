@@ -13,7 +13,7 @@ from assistant.questions import followup_context, resolve_followup, split_questi
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Store
-from assistant.types import Answer, Passage
+from assistant.types import Answer, Citation, Passage
 
 if TYPE_CHECKING:
     from collections.abc import Generator, Iterator
@@ -71,7 +71,7 @@ class Assistant:
             if structured is not None:
                 structured.notice = structured.notice or notice
                 nearby = self.retriever.search(resolved)
-                cited = [p for p in nearby if any(c.text and c.text in p.chunk.text for c in structured.citations)]
+                cited = [p for p in nearby if any(_quotes(c, p) for c in structured.citations)]
                 structured.retrieved = cited + [p for p in nearby if p not in cited]
                 structured.timings_ms = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
                 return structured
@@ -108,6 +108,11 @@ class Assistant:
         final.timings_ms = {**answer.timings_ms,
                             "answer": answer.timings_ms.get("answer", 0.0) + (time.perf_counter() - t0) * 1000}
         yield final
+
+
+def _quotes(citation: Citation, passage: Passage) -> bool:
+    """The passage holds what the citation shows (its whole text, or the quoted value)."""
+    return any(part and part in passage.chunk.text for part in (citation.text, citation.quote))
 
 
 def text_pieces(text: str, n: int = PIECES) -> list[str]:

@@ -4,7 +4,8 @@ the call's fact sheet: the value with its condition, cited, instead of a quoted 
 Conservative on purpose: it answers only when the head of the question asks for a kind of value
 a sheet field holds, retrieval's best passage comes from a call that has that field, and, when
 the field has several values with conditions ("65% ajutor de stat", "75% ajutor de minimis"),
-the question names one of the conditions or the answer lists them all.
+the question names one of the conditions or the answer lists them all. "Who may apply" is
+answered by the applicants the sheet read under their label, wherever the brochure printed it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _FIELDS: dict[str, list[tuple[str, str]]] = {
     "date": [("deadline", r"\b(termen\w*|pana cand|data limita|deadline)")],
     "contact": [("contact_email", ""), ("contact_phone", r"\btelefon")],
 }
+
+
+CANDIDATE_PASSAGES = 5  # the calls a question may be about: those of the best passages
 
 
 class SheetAnswerer:
@@ -64,6 +68,8 @@ class SheetAnswerer:
     def _fields(query: Query) -> list[str]:
         q = fold(query.text)
         out: list[str] = []
+        if query.intent.insists("applicant"):  # "cine poate aplica": the call's list of applicants
+            out.append("final_beneficiaries" if re.search(r"\bfinal", q) else "applicants")
         for kind in ("percent", "amount", "date", "contact"):
             if not query.intent.insists(kind):
                 continue
@@ -73,23 +79,44 @@ class SheetAnswerer:
         return out
 
     def _sheet_of_best_passage(self, query: Query) -> CallSheet | None:
-        """The sheet of the document retrieval ranks first, when that passage covers the question
-        as well as the extractive answerer requires (else the documents do not answer it)."""
-        passages = self._retriever.search(query, k=1)
-        if not passages:
-            return None
-        chunk = passages[0].chunk
-        tokens = self._retriever.store.tokens_of(chunk) | self._retriever.store.context_tokens_of(chunk)
-        if self._retriever.coverage(query, tokens) < MIN_COVERAGE:
-            return None
-        return next((s for s in self._sheets() if s.document == chunk.document), None)
+        """The sheet of the call the question names, among the documents of the best passages
+        (by retrieval order when none is named more fully), when its best passage covers the
+        question as well as the extractive answerer requires (else the documents do not answer it)."""
+        sheets = {s.document: s for s in self._sheets()}
+        best: tuple[float, CallSheet] | None = None
+        for rank, passage in enumerate(self._retriever.search(query, k=CANDIDATE_PASSAGES)):
+            sheet = sheets.get(passage.chunk.document)
+            if sheet is None or (best is not None and best[1] is sheet):
+                continue
+            chunk = passage.chunk
+            # The passage with what the sheet knows of its document: the call's name and programme.
+            tokens = _identity_tokens(sheet) | self._retriever.store.tokens_of(chunk)
+            if self._retriever.coverage(query, tokens | self._retriever.store.context_tokens_of(chunk)) < MIN_COVERAGE:
+                continue
+            named = _naming(query, sheet, self._retriever.coverage) - rank * 1e-3
+            if best is None or named > best[0] + 1e-9:
+                best = (named, sheet)
+        return best[1] if best else None
+
+
+def _naming(query: Query, sheet: CallSheet, coverage: Callable[[Query, set[str]], float]) -> float:
+    """How fully the question names this call: its words found in the call's name, title and
+    programme, plus one when the call's whole name stands in the question as written."""
+    tokens = _identity_tokens(sheet)
+    name = index_tokens(sheet.name)
+    asked = index_tokens(query.text)
+    whole = bool(name) and any(asked[i : i + len(name)] == name for i in range(len(asked) - len(name) + 1))
+    return coverage(query, tokens) + (1.0 if whole else 0.0)
+
+
+def _identity_tokens(sheet: CallSheet) -> set[str]:
+    own = [f.value for name in ("call_name", "programme", "call_code") for f in sheet.fields.get(name, [])]
+    return set(index_tokens(" ".join([sheet.document.replace("-", " "), sheet.title, *own])))
 
 
 def _names_in(query: Query, sheet: CallSheet, fact: Fact) -> bool:
     """Every name the question writes is the call's own or stands beside the value."""
-    where = index_tokens(" ".join([sheet.document.replace("-", " "), sheet.title, sheet.name, fact.text,
-                                   fact.passage, fact.condition or ""]))
-    tokens = set(where)
+    tokens = _identity_tokens(sheet) | set(index_tokens(" ".join([fact.text, fact.passage, fact.condition or ""])))
     return all(token_matches(name, tokens) for name in query.names)
 
 
