@@ -71,11 +71,12 @@ class BM25Index:
         return np.asarray(self._model.get_scores(query_tokens), dtype=np.float32)
 
     def idf(self, token: str) -> float:
-        """Inverse document frequency of a token, for coverage and abstention; a word the
-        index has never seen is as rare as can be (it is what makes a question unanswerable)."""
+        """Inverse document frequency of a token, for coverage and abstention. It counts the
+        chunks holding any form of the word (they all satisfy it, see `postings`), so a rare
+        form of a common word weighs as the word does; a word the index has never seen in any
+        form is as rare as can be (it is what makes a question unanswerable)."""
         n = len(self.ids)
-        vocab = self._model.vocab_dict if self._model is not None else {}
-        df = self._document_frequency(vocab[token]) if token in vocab else 0
+        df = len(self.postings(token))
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def _document_frequency(self, col: int) -> int:

@@ -23,6 +23,7 @@ class DocumentEntry:
     chunk_ids: list[str]
     ingested_at: str
     notes: list[str] = field(default_factory=list)
+    chunking: dict[str, Any] = field(default_factory=dict)  # the chunker that made its chunks
 
 
 @dataclass

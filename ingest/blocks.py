@@ -21,6 +21,7 @@ class Block:
     kind: str  # "heading", "para", "table", "item"
     text: str
     level: int = 0  # heading level (1 = top)
+    tail: str = ""  # the last line as printed: whether the next one wraps from it depends on it
 
 
 def _is_caps_label(line: str) -> bool:
@@ -49,7 +50,7 @@ def _continues(prev: Block, line: str) -> bool:
     if prev.text.rstrip().endswith(_TERMINAL) or _is_caps_label(prev.text):
         return False
     # A long line cut without punctuation is a wrapped line, whatever case follows.
-    return line[0].islower() or line[0] in ",)" or len(prev.text) >= 50
+    return line[0].islower() or line[0] in ",)" or len(prev.tail or prev.text) >= 50
 
 
 def _cells(row: str) -> list[str]:
@@ -99,8 +100,10 @@ def page_blocks(text: str) -> list[Block]:
                 _add_line(blocks, line, first=True)
             blocks.extend(_table_blocks([ln for ln in group if "\t" in ln]))
             continue
-        for line in _lines_to_units(group):
-            _add_line(blocks, line, first=line is group[0] or not blocks)
+        units = _lines_to_units(group)
+        for i, line in enumerate(units):
+            tail = group[-1] if i == len(units) - 1 else line
+            _add_line(blocks, line, first=line is group[0] or not blocks, tail=tail)
     _mark_headings(blocks)
     return blocks
 
@@ -121,16 +124,17 @@ def _lines_to_units(group: list[str]) -> list[str]:
     return units
 
 
-def _add_line(blocks: list[Block], line: str, first: bool) -> None:
+def _add_line(blocks: list[Block], line: str, first: bool, tail: str = "") -> None:
     md = _MD_HEADING.match(line)
     if md:
         blocks.append(Block("heading", md.group(2).strip(), len(md.group(1))))
     elif blocks and first and _continues(blocks[-1], line):
         blocks[-1].text = f"{blocks[-1].text} {line}"  # double-spaced dump: same sentence
+        blocks[-1].tail = tail or line
     elif _LIST_ITEM.match(line):
-        blocks.append(Block("item", line.strip()))
+        blocks.append(Block("item", line.strip(), tail=tail or line))
     else:
-        blocks.append(Block("para", line.strip()))
+        blocks.append(Block("para", line.strip(), tail=tail or line))
 
 
 def _mark_headings(blocks: list[Block]) -> None:

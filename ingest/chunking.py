@@ -28,7 +28,7 @@ class ChunkingConfig:
     def as_dict(self) -> dict[str, int]:
         return {"chunk_tokens": self.chunk_tokens, "window_tokens": self.window_tokens,
                 "min_tokens": self.min_tokens, "short_block_tokens": self.short_block_tokens,
-                "version": 1}
+                "version": 2}  # bumped when blocks or chunks change: re-ingest remakes them
 
 
 @dataclass

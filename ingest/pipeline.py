@@ -67,6 +67,7 @@ def ingest_paths(
     """Index every supported file under paths into store (the caller holds the ingest lock)."""
     report = IngestReport()
     manifest = store.new_manifest(cfg.as_dict())
+    manifest.chunking = cfg.as_dict()
     files, rejected = expand_inputs(paths, SUPPORTED_SUFFIXES)
     for bad in rejected:
         _fail(report, bad, UnsupportedFileError(f"{bad.name}: unsupported file type {bad.suffix or '(none)'}"))
@@ -93,7 +94,9 @@ def _ingest_one(store: Store, path: Path, cfg: ChunkingConfig, report: IngestRep
     try:
         digest = sha256_file(path)
         old = manifest.documents.get(path.name)
-        if old and old.sha256 == digest and all(cid in store.chunks for cid in old.chunk_ids):
+        # An unchanged file is skipped unless another chunker (other sizes, an older version) made its chunks.
+        same_chunker = old is not None and old.chunking == cfg.as_dict()
+        if old and old.sha256 == digest and same_chunker and all(cid in store.chunks for cid in old.chunk_ids):
             report.unchanged.append(path.name)
             return
         doc = load_document(path, max_bytes=store.settings.max_file_bytes, ocr=ocr)
@@ -111,7 +114,7 @@ def _ingest_one(store: Store, path: Path, cfg: ChunkingConfig, report: IngestRep
     manifest.documents[path.name] = DocumentEntry(
         document=path.name, sha256=doc.sha256, title=doc.title, kind=doc.kind,
         pages=sum(1 for p in doc.pages if p.number is not None) or 1, chunk_ids=new_ids,
-        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes))
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes), chunking=cfg.as_dict())
     (report.updated if old else report.added).append(path.name)
     report.chunks_written += len(chunks)
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.features import is_definition, is_label, named_field, row_cells_for
+from assistant.answer.features import (
+    is_action_item,
+    is_definition,
+    is_label,
+    named_field,
+    names_the_thing,
+    row_cells_for,
+)
 from assistant.query import Query
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
@@ -85,7 +92,8 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             # A column the question names answers it when one attribute is asked (who, how many...).
             single = bool(query.intent.typed or query.intent.wants("person"))
             score += (0.25 if single and own >= 0.4 else 0.1) if named_field(query, sent) else 0.0
-            score += 0.3 if is_definition(query, sent) else 0.0
+            shape = is_definition(query, sent) or names_the_thing(query, sent) or is_action_item(query, sent)
+            score += 0.3 if shape else 0.0
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15
             shown = row_cells_for(query, sent) if " | " in sent else sent

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from assistant.answer.evidence import Evidence, score_sentences
+from assistant.answer.features import is_action_item
 from assistant.query import Query, token_matches
 from assistant.retrieval import HybridRetriever
 from assistant.store import Store
@@ -84,6 +85,9 @@ class ExtractiveAnswerer:
         if typed:  # prefer a sentence holding the value asked for, when one matches well enough
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * 0.6]
             eligible = with_value + [e for e in eligible if e not in with_value] if with_value else eligible
+        actions = [e for e in eligible if is_action_item(query, e.sentence)]
+        if actions:  # "ce activități ...": the actions listed, not the labels and titles among them
+            eligible = actions
         listing = query.intent.wants("list")
         max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, MAX_CHARS)
         chosen: list[Evidence] = []

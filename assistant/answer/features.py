@@ -36,12 +36,51 @@ def is_definition(query: Query, sentence: str) -> bool:
     return m is not None and len(set(index_tokens(head[: m.start()])) & set(query.core_tokens)) >= 1
 
 
+_ASKS_WHICH = re.compile(r"^\s*(?:ce|care|which|what)\s+([a-z]{4,})\b")
+_NOT_A_THING = re.compile(r"^(este|sunt|era|erau|inseamna|reprezinta|fel|tip|mod|means|kind|type)$")
+_NAME = re.compile(r"\b[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9-]{2,}\b|\bwww\.\S+|https?://\S+|[„\"«][^„\"«»”]{3,80}[”\"»]")
+
+
+def asked_thing(query: Query) -> str | None:
+    """The noun a "ce platformă / care proiect ..." question asks the name of; None otherwise
+    (a definition, a value of a known kind, a list)."""
+    m = _ASKS_WHICH.match(fold(query.text))
+    if m is None or _NOT_A_THING.match(m.group(1)) or query.intent.typed or query.intent.wants("list"):
+        return None
+    tokens = index_tokens(m.group(1))
+    return tokens[0] if tokens else None
+
+
+def names_the_thing(query: Query, sentence: str) -> bool:
+    """The sentence names one of what is asked: "Ce platformă ...?" is answered by a sentence
+    with the word and a name (an acronym, an address, a quoted title) the question does not hold."""
+    thing = asked_thing(query)
+    if thing is None or not token_matches(thing, set(index_tokens(sentence))):
+        return False
+    asked = fold(query.text)
+    return any(fold(m.group()).strip("„\"«»”") not in asked for m in _NAME.finditer(sentence))
+
+
+_ASKS_ACTIONS = re.compile(r"\b(activitat\w*|actiun\w*|masur\w*|interventi\w*|activities|actions|measures)\b")
+# Romanian writes activities as verbal nouns with the article: "Organizarea", "Sprijinirea".
+_ACTION_NOUN = re.compile(r"^[\W\d_]*[a-z]{3,}(?:area|erea|irea|area|urea)\b")
+
+
+def is_action_item(query: Query, sentence: str) -> bool:
+    """A question asking which activities (actions, measures) is answered by items that name
+    an action ("Organizarea de ...", "Sprijinirea ..."), not by the labels printed among them."""
+    head = " ".join(fold(query.text).split()[:4])
+    return bool(_ASKS_ACTIONS.search(head)) and bool(_ACTION_NOUN.match(fold(sentence)))
+
+
 def bonus_features(query: Query, text: str) -> float:
-    """How many answer shapes a passage has: a named table column, a definition."""
+    """How many answer shapes a passage has: a named table column, a definition, a name of
+    the thing asked for."""
     lines = text.split("\n")
     named = any(named_field(query, ln) for ln in lines)
     definition = any(is_definition(query, s) for ln in lines for s in split_sentences(ln)[:3])
-    return float(named) + float(definition)
+    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln in lines)
+    return float(named) + float(definition) + float(thing)
 
 
 def row_cells_for(query: Query, row: str) -> str:

@@ -51,6 +51,21 @@ def test_reingest_changes_nothing(settings: Settings, make_corpus: Callable[...,
     assert open_store(settings).chroma_ids() == chroma_before
 
 
+def test_another_chunker_remakes_the_chunks_of_unchanged_files(settings: Settings,
+                                                               make_corpus: Callable[..., list[Path]]) -> None:
+    folder = make_corpus()[0].parent
+    _ingest(settings, [folder])
+    before = _doc_ids(settings)
+    smaller = ChunkingConfig(chunk_tokens=settings.chunk_tokens // 2, window_tokens=settings.window_tokens)
+    report = ingest_paths(open_store(settings), [folder], smaller)
+    assert sorted(report.updated) == sorted(CORPUS_FILES) and not report.unchanged
+    after = _doc_ids(settings)
+    assert sum(map(len, after.values())) > sum(map(len, before.values()))
+    assert open_store(settings).chroma_ids() == {cid for ids in after.values() for cid in ids}
+    again = ingest_paths(open_store(settings), [folder], smaller)  # the same chunker again: nothing to do
+    assert sorted(again.unchanged) == sorted(CORPUS_FILES)
+
+
 def test_reingest_into_a_fresh_index_gives_the_same_ids(tmp_path: Path,
                                                         make_corpus: Callable[..., list[Path]]) -> None:
     folder = make_corpus()[0].parent

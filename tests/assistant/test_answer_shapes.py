@@ -1,0 +1,81 @@
+"""Answer shapes a person reads into a question: "ce platformă ...?" wants the one named,
+"ce activități ...?" wants the actions listed, not the labels printed among them; and a rare
+form of a common word weighs as the word does. Documents written here, indexed for real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.build import build_assistant, open_store
+from assistant.service import Assistant
+from assistant.settings import Settings
+from ingest.chunking import ChunkingConfig
+from ingest.pipeline import ingest_paths
+
+REPORT = """Raport de activitate al clusterului Agro Nord
+
+Rezultatele proiectului
+
+- Platforma online a fost realizată în urma activităților de cercetare și va funcționa ca un
+instrument de informare pentru membrii clusterului;
+- S-au organizat patru ateliere de lucru cu fermierii din zonă;
+- Proiectarea și lansarea platformei AGRODATA, accesibilă la adresa www.agrodata-exemplu.ro,
+pentru schimbul de date între membri;
+- Au fost achiziționate două stații meteo pentru parcelele demonstrative.
+"""
+
+BROCHURE = """Programul Regional Sud 2021-2027
+
+Apelul Vouchere pentru ateliere
+
+ACTIVITĂȚI ELIGIBILE
+
+Rata maximă a sprijinului
+public pentru cheltuieli eligibile
+
+ajutor de minimis
+
+Achiziționarea de echipamente pentru atelierele de prototipare;
+
+Organizarea de cursuri de formare pentru angajații atelierelor;
+
+Dezvoltarea de servicii comune de testare pentru membrii rețelei.
+
+SOLICITANȚI ELIGIBILI
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    docs = tmp_path_factory.mktemp("docs")
+    (docs / "raport-agro-nord.txt").write_text(REPORT, encoding="utf-8")
+    (docs / "vouchere-ateliere.txt").write_text(BROCHURE, encoding="utf-8")
+    settings = Settings(index=Path(tmp_path_factory.mktemp("index")))
+    ingest_paths(open_store(settings), [docs], ChunkingConfig())
+    return build_assistant(settings)
+
+
+def test_which_platform_is_answered_by_the_sentence_naming_it(assistant: Assistant) -> None:
+    answer = assistant.ask("Ce platformă online a dezvoltat clusterul Agro Nord?")
+    assert not answer.abstained
+    first = answer.text.split("[1]")[0]
+    assert "AGRODATA" in first, answer.text
+
+
+def test_which_activities_lists_the_actions_not_the_labels_among_them(assistant: Assistant) -> None:
+    answer = assistant.ask("Ce activități sunt eligibile în apelul Vouchere pentru ateliere?")
+    assert not answer.abstained
+    for action in ("Achiziționarea de echipamente", "Organizarea de cursuri", "Dezvoltarea de servicii"):
+        assert action in answer.text, answer.text
+    assert "Rata maximă" not in answer.text and "Programul Regional" not in answer.text
+
+
+def test_a_rare_form_weighs_as_its_common_word(assistant: Assistant) -> None:
+    bm25 = assistant.store.bm25
+    # "membrilor" is written once, "membrii"/"membri" forms of the same word more often
+    assert bm25.idf("membrilor") == pytest.approx(bm25.idf("membri"), abs=1e-6) or \
+        len(bm25.postings("membrilor")) == len(bm25.postings("membri"))
+    unseen = bm25.idf("zzzcuvantnou")
+    assert unseen > bm25.idf("membri")
