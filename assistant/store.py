@@ -1,4 +1,4 @@
-"""The index on disk: Chroma (vectors, texts, metadata) + BM25 + manifest, kept in step."""
+"""The index on disk: Chroma (vectors) + chunks.json (texts) + BM25 + manifest, kept in step."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from chromadb.config import Settings as ChromaSettings
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.bm25 import BM25Index
+from assistant.chunk_file import load_chunks, save_chunks
 from assistant.embeddings.chroma_adapter import ChromaEmbeddingAdapter
 from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError
 from assistant.manifest import Manifest, load_manifest, save_manifest
@@ -63,6 +64,7 @@ class Store:
         # BM25 tokens of the chunks this process wrote, kept from the embedding pass so that
         # commit does not tokenise every chunk again.
         self._index_tokens: dict[str, list[str]] = {}
+        self._pending_deletes: set[str] = set()  # chunks dropped this run, deleted from Chroma at commit
         self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
         self._doc_rows: tuple[np.ndarray, list[str]] | None = None  # per BM25 row, its document
@@ -89,16 +91,25 @@ class Store:
         ids = self.bm25.ids
         self.chunks = {}
         self._changed()
+        saved = load_chunks(self.folder)
+        if saved is not None:
+            self.chunks = {c.id: c for c in saved}
+        else:  # an index written before chunks.json: the texts are in Chroma
+            self._load_chunks_from_chroma(ids)
+        if len(self.chunks) != len(ids) or any(cid not in self.chunks for cid in ids):
+            # A killed ingest left BM25 and the chunk file out of step: keep BM25 rows aligned.
+            present = [cid for cid in ids if cid in self.chunks]
+            logger.warning("index incomplete missing_chunks=%d folder=%s fix=%r", len(ids) - len(present),
+                           self.folder, f"python -m ingest --status --index {self.folder}")
+            self.chunks = {cid: self.chunks[cid] for cid in present}
+            self.bm25 = BM25Index.build(present, [index_tokens(self.chunks[c].indexed_text()) for c in present])
+            self._changed()
+
+    def _load_chunks_from_chroma(self, ids: list[str]) -> None:
         for start in range(0, len(ids), _BATCH):
             got = self.collection.get(ids=ids[start : start + _BATCH], include=["documents", "metadatas"])
             for cid, text, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False):
                 self.chunks[cid] = Chunk.from_metadata(cid, text or "", dict(meta or {}))
-        if len(self.chunks) < len(ids):  # a killed ingest deleted them: keep BM25 rows aligned
-            present = [cid for cid in ids if cid in self.chunks]
-            logger.warning("index incomplete missing_chunks=%d folder=%s fix=%r", len(ids) - len(present),
-                           self.folder, f"python -m ingest --status --index {self.folder}")
-            self.bm25 = BM25Index.build(present, [index_tokens(self.chunks[c].indexed_text()) for c in present])
-            self._changed()
 
     def tokens_of(self, chunk: Chunk) -> set[str]:
         """Index tokens of a passage's own text, computed once: the rerank needs them for
@@ -180,18 +191,15 @@ class Store:
         return self.manifest
 
     def write_chunks(self, chunks: list[Chunk]) -> None:
-        """Upsert into Chroma; ids come from content, so writing twice changes nothing."""
+        """Vectors into Chroma (ids come from content, so writing twice changes nothing); the
+        texts reach chunks.json at commit."""
         for start in range(0, len(chunks), _BATCH):
             part = chunks[start : start + _BATCH]
             embeddings = self._embed_and_tokenise(part)
-            self.collection.upsert(
-                ids=[c.id for c in part],
-                documents=[c.text for c in part],
-                metadatas=[c.metadata() for c in part],  # type: ignore[misc]
-                embeddings=embeddings,  # type: ignore[arg-type]
-            )
+            self.collection.upsert(ids=[c.id for c in part], embeddings=embeddings)  # type: ignore[arg-type]
         for c in chunks:
             self.chunks[c.id] = c
+            self._pending_deletes.discard(c.id)
             self._token_sets.pop(c.id, None)
             self._token_sets.pop(f"ctx:{c.id}", None)
             self._token_sets.pop(f"head:{c.id}", None)
@@ -210,8 +218,9 @@ class Store:
         return self.embed_model.get_text_embedding_batch(texts)
 
     def delete_chunks(self, ids: list[str]) -> None:
-        for start in range(0, len(ids), _BATCH):
-            self.collection.delete(ids=ids[start : start + _BATCH])
+        """Forget chunks now; their vectors leave Chroma at commit, after the manifest no longer
+        names them, so a run killed before then never leaves the index without a vector."""
+        self._pending_deletes.update(ids)
         for cid in ids:
             self.chunks.pop(cid, None)
             self._index_tokens.pop(cid, None)
@@ -221,7 +230,8 @@ class Store:
         self._changed()
 
     def commit(self) -> None:
-        """Rebuild BM25 over the manifest's chunks, then save it, then the manifest."""
+        """Rebuild BM25 over the manifest's chunks and save it, the chunk texts, the manifest;
+        then drop from Chroma the vectors no document owns (deleted ones, a killed run's)."""
         assert self.manifest is not None
         ids = [cid for d in sorted(self.manifest.documents.values(), key=lambda d: d.document)
                for cid in d.chunk_ids if cid in self.chunks]
@@ -231,7 +241,13 @@ class Store:
         self._index_tokens.clear()  # ~1 KB a chunk: memory is scarcer than a later commit's time
         self._changed()
         self.bm25.save(self.folder / "bm25")
+        save_chunks(self.folder, [self.chunks[cid] for cid in ids])
         save_manifest(self.folder, self.manifest)
+        owned = set(ids)
+        stale = sorted((self._pending_deletes | self.chroma_ids()) - owned)
+        for start in range(0, len(stale), _BATCH):
+            self.collection.delete(ids=stale[start : start + _BATCH])
+        self._pending_deletes.clear()
 
     def _bm25_tokens(self, cid: str) -> list[str]:
         got = self._index_tokens.get(cid)

@@ -1,7 +1,8 @@
 """An ingest run: read, chunk and index files; unchanged files skipped, changed ones replaced.
 
-Writes go Chroma first, then BM25, then the manifest (each atomic), so a run killed at any
-moment leaves an index that still answers, and running it again completes it.
+Writes go Chroma's new vectors first, then BM25, the chunk texts and the manifest (each atomic),
+then the deletion of vectors no document owns, so a run killed at any moment leaves an index
+that still answers, and running it again completes it.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.errors import DocumentError, UnsupportedFileError
-from assistant.facts.store import refresh_structured
+from assistant.facts.store import Structured, extract_document, refresh_structured
 from assistant.manifest import DocumentEntry
 from assistant.store import Store
 from ingest.chunking import ChunkingConfig, chunk_document
@@ -72,23 +73,25 @@ def ingest_paths(
     for bad in rejected:
         _fail(report, bad, UnsupportedFileError(f"{bad.name}: unsupported file type {bad.suffix or '(none)'}"))
     seen_names: set[str] = set()
+    fresh: dict[str, Structured] = {}
     for path in files:
         if on_file:
             on_file(path)
         seen_names.add(path.name)
-        _ingest_one(store, path, cfg, report, ocr)
+        _ingest_one(store, path, cfg, report, ocr, fresh)
     if prune:
         for name in sorted(set(manifest.documents) - seen_names):
             store.delete_chunks(manifest.documents.pop(name).chunk_ids)
             report.removed.append(name)
     store.commit()
-    refresh_structured(store)
+    refresh_structured(store, fresh)
     report.chunks_total = len(manifest.chunk_ids())
     logger.info("ingest done %s", report.summary())
     return report
 
 
-def _ingest_one(store: Store, path: Path, cfg: ChunkingConfig, report: IngestReport, ocr: bool) -> None:
+def _ingest_one(store: Store, path: Path, cfg: ChunkingConfig, report: IngestReport, ocr: bool,
+                fresh: dict[str, Structured]) -> None:
     manifest = store.manifest
     assert manifest is not None
     try:
@@ -107,6 +110,11 @@ def _ingest_one(store: Store, path: Path, cfg: ChunkingConfig, report: IngestRep
     except OSError as exc:
         _fail(report, path, DocumentError(f"{path.name}: cannot read file: {exc.strerror or exc}"))
         return
+    # Facts are read now, while the chunks still carry their windows; the windows are then
+    # dropped (nothing after needs them, and they are most of a chunk's memory).
+    if chunks:
+        fresh[path.name] = extract_document(path.name, chunks)
+    chunks = [replace(c, window="") for c in chunks]
     store.write_chunks(chunks)
     new_ids = [c.id for c in chunks]
     if old:

@@ -1,4 +1,4 @@
-"""What the index holds, and whether Chroma, BM25 and the manifest agree."""
+"""What the index holds, and whether Chroma, the chunk texts, BM25 and the manifest agree."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ def index_status(store: Store) -> dict[str, Any]:
         problems.append(f"{len(expected - in_chroma)} chunks in the manifest are missing from Chroma")
     if in_chroma - expected:
         problems.append(f"{len(in_chroma - expected)} chunks in Chroma are not in the manifest")
+    if expected - set(store.chunks):
+        problems.append(f"{len(expected - set(store.chunks))} chunks in the manifest have no saved text")
     if in_bm25 != expected:
         problems.append("the BM25 index does not match the manifest")
     return {

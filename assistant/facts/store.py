@@ -15,6 +15,7 @@ from assistant.manifest import write_atomic
 
 if TYPE_CHECKING:
     from assistant.store import Store
+    from assistant.types import Chunk
 
 logger = logging.getLogger(__name__)
 
@@ -23,25 +24,69 @@ RECORDS_NAME = "records.json"
 FORMAT_VERSION = 1
 
 
+Structured = tuple[CallSheet, list[Record]]
+
+
+def extract_document(name: str, chunks: list[Chunk]) -> Structured:
+    """The sheet and records of one document, from its chunks in order (with their windows,
+    which hold the headings the chunk texts leave out)."""
+    lines = document_lines(chunks)
+    return extract_sheet(name, chunks[0].title, lines), extract_records(name, lines)
+
+
 def extract_all(store: Store) -> tuple[list[CallSheet], list[Record]]:
     """Sheets and records of every document the store holds, from its chunks."""
+    return _join({name: extract_document(name, chunks) for name, chunks in by_document(store.ordered_chunks()).items()})
+
+
+def _join(per_document: dict[str, Structured]) -> tuple[list[CallSheet], list[Record]]:
     sheets: list[CallSheet] = []
     records: list[Record] = []
-    for name, chunks in sorted(by_document(store.ordered_chunks()).items()):
-        lines = document_lines(chunks)
-        sheets.append(extract_sheet(name, chunks[0].title, lines))
-        records.extend(extract_records(name, lines))
+    for name in sorted(per_document):
+        sheet, rows = per_document[name]
+        sheets.append(sheet)
+        records.extend(rows)
     return sheets, records
 
 
-def refresh_structured(store: Store) -> None:
-    """Rebuild facts.json and records.json from the store (ingest calls this after each commit)."""
-    sheets, records = extract_all(store)
+def refresh_structured(store: Store, fresh: dict[str, Structured] | None = None) -> None:
+    """Rebuild facts.json and records.json after an ingest commit: documents read in this run
+    from what was extracted as they were read (`fresh`), unchanged ones from the files already
+    written (by their sha256), anything else from the store's chunks."""
     folder = Path(store.folder)
-    write_atomic(folder / FACTS_NAME, _dump({"version": FORMAT_VERSION, "sheets": [s.to_json() for s in sheets]}))
-    write_atomic(folder / RECORDS_NAME, _dump({"version": FORMAT_VERSION, "records": [r.to_json() for r in records]}))
-    logger.info("structured refreshed sheets=%d calls=%d records=%d", len(sheets),
-                sum(1 for s in sheets if s.is_call), len(records))
+    shas = {n: d.sha256 for n, d in store.manifest.documents.items()} if store.manifest else {}
+    fresh = fresh or {}
+    kept = _previous(folder, shas)
+    present = by_document(store.ordered_chunks())
+    per_document: dict[str, Structured] = {}
+    for name, chunks in present.items():
+        got = fresh.get(name) or kept.get(name)
+        per_document[name] = got if got is not None else extract_document(name, chunks)
+    sheets, records = _join(per_document)
+    documents = {name: shas.get(name, "") for name in per_document}
+    write_atomic(folder / RECORDS_NAME, _dump({"version": FORMAT_VERSION, "documents": documents,
+                                               "records": [r.to_json() for r in records]}))
+    write_atomic(folder / FACTS_NAME, _dump({"version": FORMAT_VERSION, "documents": documents,
+                                             "sheets": [s.to_json() for s in sheets]}))
+    logger.info("structured refreshed sheets=%d calls=%d records=%d reused=%d", len(sheets),
+                sum(1 for s in sheets if s.is_call), len(records), sum(1 for n in per_document if n in kept))
+
+
+def _previous(folder: Path, shas: dict[str, str]) -> dict[str, Structured]:
+    """What facts.json and records.json hold for documents whose file has not changed since."""
+    facts, recs = _read(folder, FACTS_NAME), _read(folder, RECORDS_NAME)
+    if facts is None or recs is None:
+        return {}
+    same = {n for n, sha in facts.get("documents", {}).items()
+            if sha and shas.get(n) == sha and recs.get("documents", {}).get(n) == sha}
+    out: dict[str, Structured] = {}
+    for data in facts["sheets"]:
+        if data["document"] in same:
+            out[data["document"]] = (CallSheet.from_json(data), [])
+    for data in recs["records"]:
+        if data["document"] in out:
+            out[data["document"]][1].append(Record.from_json(data))
+    return out
 
 
 def _dump(data: dict[str, Any]) -> str:

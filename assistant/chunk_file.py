@@ -1,0 +1,39 @@
+"""chunks.json beside the index: every chunk's text and place, in BM25 order.
+
+The texts live here rather than in Chroma's documents and metadata: Chroma then holds ids and
+vectors only, so an insert costs a vector (not a full-text index entry and a metadata row), and
+opening the index reads one local file instead of paging every chunk out of Chroma (over HTTP
+when Chroma runs as a server). Windows are not stored: only fact extraction needs them, and it
+runs while a document is read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from assistant.manifest import write_atomic
+from assistant.types import Chunk
+
+CHUNKS_NAME = "chunks.json"
+FORMAT_VERSION = 1
+_FIELDS = ("id", "document", "title", "page", "section", "text", "ordinal", "kind", "lead", "carried", "headings")
+
+
+def save_chunks(folder: Path, chunks: list[Chunk]) -> None:
+    """All chunks, one compact row each, written atomically (readers never see half a file)."""
+    rows = [[getattr(c, f) for f in _FIELDS] for c in chunks]
+    data = {"version": FORMAT_VERSION, "fields": list(_FIELDS), "chunks": rows}
+    write_atomic(folder / CHUNKS_NAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def load_chunks(folder: Path) -> list[Chunk] | None:
+    """The saved chunks, or None when the index has no chunk file (built by an older version)."""
+    path = folder / CHUNKS_NAME
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("version") != FORMAT_VERSION:
+        return None
+    fields = data["fields"]
+    return [Chunk(window="", **dict(zip(fields, row, strict=True))) for row in data["chunks"]]
