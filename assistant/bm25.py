@@ -17,6 +17,8 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from assistant.text import STEM_SLACK
+
 logger = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets DEBUG on itself at import
 
@@ -49,9 +51,11 @@ class BM25Index:
             words = self._vocab_sorted
             i = bisect.bisect_left(words, token)
             while i < len(words) and words[i].startswith(token):
-                cols.add(vocab[words[i]])
+                if len(words[i]) - len(token) <= STEM_SLACK:
+                    cols.add(vocab[words[i]])
                 i += 1
-            cols.update(vocab[token[:k]] for k in range(3, len(token)) if token[:k] in vocab)
+            cols.update(vocab[token[:k]] for k in range(max(3, len(token) - STEM_SLACK), len(token))
+                        if token[:k] in vocab)
         indptr, indices = self._model.scores["indptr"], self._model.scores["indices"]
         parts = [indices[indptr[c] : indptr[c + 1]] for c in cols]
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)

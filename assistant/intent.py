@@ -26,7 +26,8 @@ _CUES: dict[str, str] = {
                   r"\bbeneficiar\w* (eligibil\w*|final\w*)|\beligible (applicants?|beneficiar\w*|entities)|"
                   r"\bwho (can|may|is eligible to) apply|\bwho (is|are) eligible|\bfinal beneficiar\w*|"
                   r"\bce (entitati|organizatii|firme|institutii) pot\b"),
-    "place": r"^\s*(unde|where)\b|\b(in ce (loc|oras|localitate)|unde (a avut|va avea|are) loc)\b",
+    "place": (r"^\s*(unde|where)\b|\b(in ce (loc|oras|localitate|regiune|judet|tara|zona)|"
+              r"unde (a avut|va avea|are) loc|unde se afla)\b"),
     "duration": r"\b(cat dureaza|durat\w*|how long)\b",
     # "Când a fost ...", "în ce an": a year answers it; a deadline needs a day and a month.
     "year": r"^\s*(cand|in ce an|in ce perioada|when|what year)\b",

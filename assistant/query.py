@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.intent import Intent, concept_spans, detect_intent
-from assistant.text import fold, glossary, index_tokens
+from assistant.text import STEM_SLACK, fold, glossary, index_tokens
 
 CONTEXT_FACTOR = 0.4
 
@@ -105,4 +105,5 @@ def token_matches(alt: str, tokens: set[str]) -> bool:
         return True
     if not alt.isalpha() or len(alt) < 3:
         return False
-    return any(t.isalpha() and len(t) >= 3 and (t.startswith(alt) or alt.startswith(t)) for t in tokens)
+    return any(t.isalpha() and len(t) >= 3 and abs(len(t) - len(alt)) <= STEM_SLACK
+               and (t.startswith(alt) or alt.startswith(t)) for t in tokens)

@@ -24,6 +24,7 @@ from assistant.values import has_value
 logger = logging.getLogger(__name__)
 
 RRF_K = 60
+NAMED_CANDIDATES = 10  # passages of the documents a question names, always reranked
 RECENT_SEARCHES = 8
 NAME_WEIGHT = 0.5  # a passage naming the call or cluster the question names
 ASKS_WEIGHT = 1.0  # a passage or its heading holding what is asked ("beneficiari eligibili" for "cine poate")
@@ -83,6 +84,17 @@ class HybridRetriever(BaseRetriever):
                 got[d] = got.get(d, 0.0) + w / total
         return got
 
+    def identifying_names(self, query: Query) -> dict[str, set[str]]:
+        """Per document, the names of the question that single it out: names written in at most
+        a fifth of the documents (a call's code or acronym, not "România")."""
+        limit = max(1, self.store.document_count() // 5)
+        out: dict[str, set[str]] = {}
+        for _w, term, docs in self._name_terms(query):
+            if len(docs) <= limit:
+                for d in docs:
+                    out.setdefault(d, set()).update(term.weight_tokens)
+        return out
+
     def _name_terms(self, query: Query) -> list[tuple[float, Term, set[str]]]:
         """(weight, term, documents holding it) for the names that tell documents apart."""
         n_docs = self.store.document_count()
@@ -137,7 +149,27 @@ class HybridRetriever(BaseRetriever):
                 fused[chunks[i].id] = 1.0 / (RRF_K + rank)
         for rank, (cid, _sim) in enumerate(self.store.vector_search(query.text, n)):
             fused[cid] = fused.get(cid, 0.0) + self.settings.vector_weight / (RRF_K + rank)
-        return fused
+        # The question names a call or project few documents hold: their best passages join the
+        # candidates even when look-alike documents fill BM25's top list (ranked after it).
+        named = self._named_documents(query)
+        ranked = sorted(fused, key=lambda cid: -fused[cid])[:n]
+        if named:
+            inside = np.where(self.store.document_mask(named), scores, 0.0)
+            kept = set(ranked)
+            extra = [chunks[i].id for i in _top_indices(inside, NAMED_CANDIDATES) if inside[i] > 0]
+            for rank, cid in enumerate(c for c in extra if c not in kept):
+                fused.setdefault(cid, 1.0 / (RRF_K + n + rank))
+                ranked.append(cid)
+        return {cid: fused[cid] for cid in ranked}
+
+    def _named_documents(self, query: Query) -> set[str]:
+        """The documents that hold the most of the names the question writes, when that is not
+        every document; empty when the question names nothing that tells documents apart."""
+        by_document = self.document_coverage(query)
+        if not by_document:
+            return set()
+        best = max(by_document.values())
+        return {d for d, cov in by_document.items() if cov >= best - 1e-9}
 
     def _rerank(self, query: Query, fused: dict[str, float]) -> list[Passage]:
         """Fused rank plus how well the passage itself (and then with its context) covers
@@ -148,10 +180,12 @@ class HybridRetriever(BaseRetriever):
         by_document = self.document_coverage(query)
         names = self._name_terms(query)
         out = []
-        for cid, score in sorted(fused.items(), key=lambda kv: -kv[1])[: self.settings.candidates]:
+        for cid, score in fused.items():  # the candidates, best fused first
             chunk = self.store.chunks[cid]
             own = self.store.tokens_of(chunk)
             with_ctx = own | self.store.context_tokens_of(chunk)
+            if chunk.kind == "table":  # a row cannot repeat the name of the table it is in: read it with it
+                own = with_ctx
             doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
             name_cov = self._name_coverage(names, with_ctx)
             s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov

@@ -156,6 +156,12 @@ class Store:
         found = np.unique(codes[rows]) if len(rows) else codes[:0]
         return {names[c] for c in found.tolist() if c >= 0}
 
+    def document_mask(self, documents: set[str]) -> np.ndarray:
+        """Per BM25 row, whether its chunk belongs to one of these documents."""
+        codes, names = self._document_rows()
+        wanted = [i for i, name in enumerate(names) if name in documents]
+        return np.isin(codes, np.asarray(wanted, dtype=np.int64))
+
     def document_count(self) -> int:
         """Documents among the loaded chunks."""
         return len(self._document_rows()[1])

@@ -38,6 +38,10 @@ _TOKEN_RE = re.compile(
     r"|(?P<word>[a-z]+)"
 )
 
+# Forms of one word differ by a short ending ("clust"/"cluster", "activ"/"activeaz"); a longer
+# extension is another word ("cluster"/"clusterpolisee"). Matching and BM25 postings use it.
+STEM_SLACK = 3
+
 
 def _replace_all(text: str, table: dict[int, str]) -> str:
     """str.translate for a few one-character pairs; chained replace is several times faster

@@ -5,11 +5,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 logger = logging.getLogger(__name__)
+_WORD = re.compile(r"[^\W\d_][\w-]*")
 
 KEYS = ("hit@1", "hit@5", "mrr", "fact_recall", "answered_all", "ctx_chars@5", "answer_chars", "oos_abstained",
         "false_abstain")
@@ -33,9 +35,19 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def score_answers(scorer: ModuleType | None, questions: Path, answers: Path) -> dict[str, Any]:
-    """The scorer's summary restricted to the figures the report shows, or a note saying why not."""
+def score_answers(scorer: ModuleType | None, questions: Path, answers: Path,
+                  only: set[str] | None = None) -> dict[str, Any]:
+    """The scorer's summary restricted to the figures the report shows, or a note saying why not;
+    `only`: the ids of the questions to score (all by default)."""
     if scorer is None:
         return {"note": "scorer not found: quality skipped"}
-    summary, _rows = scorer.score(read_jsonl(questions), read_jsonl(answers), 5)
-    return {k: summary[k] for k in KEYS if k in summary}
+    asked = [q for q in read_jsonl(questions) if only is None or q["id"] in only]
+    summary, _rows = scorer.score(asked, read_jsonl(answers), 5)
+    return {k: summary[k] for k in KEYS if k in summary} | {"questions": len(asked)}
+
+
+def naming_questions(questions: Path, names: set[str]) -> set[str]:
+    """Ids of the answerable questions that write a name the variants change (a call, a project,
+    a programme): at scale N the others have N equally good answers, one of them the original's."""
+    return {q["id"] for q in read_jsonl(questions)
+            if not q.get("abstain") and names & set(_WORD.findall(q["question"]))}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 COLUMNS = ("scale", "MB", "system", "chunks", "ingest s", "MB/s", "chunks/s", "index MB", "peak RSS MB",
-           "retrieve p50/p95/p99 ms", "answer p50/p95/p99 ms", "total p50/p95/p99 ms", "hit@5", "fact_recall")
+           "retrieve p50/p95/p99 ms", "answer p50/p95/p99 ms", "total p50/p95/p99 ms", "hit@5", "fact_recall",
+           "named hit@5", "named fact_recall")
 
 
 def _pct(d: dict[str, float]) -> str:
@@ -15,10 +16,12 @@ def _pct(d: dict[str, float]) -> str:
 def row(result: dict[str, Any], system: str) -> list[str]:
     s = result["systems"][system]
     q = s.get("quality", {})
+    named = s.get("quality_named", {})
     return [f"{result['scale']}x", f"{result['corpus']['mb']:.1f}", system, str(s["chunks"]), f"{s['ingest_s']:.1f}",
             f"{s['mb_per_s']:.2f}", f"{s['chunks_per_s']:.0f}", f"{s['index_mb']:.1f}", f"{s['peak_rss_mb']:.0f}",
             _pct(s["retrieve_ms"]), _pct(s["answer_ms"]), _pct(s["total_ms"]),
-            str(q.get("hit@5", "-")), str(q.get("fact_recall", "-"))]
+            str(q.get("hit@5", "-")), str(q.get("fact_recall", "-")),
+            str(named.get("hit@5", "-")), str(named.get("fact_recall", "-"))]
 
 
 def markdown_table(results: list[dict[str, Any]]) -> str:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import ScaledCorpus, build_corpus
+from bench.corpus import ScaledCorpus, build_corpus, source_documents
 from bench.metrics import machine
-from bench.quality import load_scorer, score_answers
+from bench.quality import load_scorer, naming_questions, score_answers
+from bench.variants import name_lexicon
 from bench.worker import SYSTEMS
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,8 @@ def _worker(args: list[str], log: Path) -> dict[str, Any]:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def run_system(system: str, corpus: ScaledCorpus, cfg: RunConfig, scorer: Any) -> dict[str, Any]:
+def run_system(system: str, corpus: ScaledCorpus, cfg: RunConfig, scorer: Any,
+               named: set[str] | None = None) -> dict[str, Any]:
     """Ingest then query one system over one scaled corpus; figures combined."""
     folder = cfg.work / f"{system}-{corpus.scale}x"
     shutil.rmtree(folder, ignore_errors=True)
@@ -67,6 +69,8 @@ def run_system(system: str, corpus: ScaledCorpus, cfg: RunConfig, scorer: Any) -
         "ingest_rss_mb": ing["peak_rss_mb"], "query_rss_mb": qry["peak_rss_mb"], "load_s": qry["load_s"],
         "retrieve_ms": qry["retrieve_ms"], "answer_ms": qry["answer_ms"], "total_ms": qry["total_ms"],
         "quality": score_answers(scorer, cfg.questions, answers),
+        # The questions that name their call or project: the ones a larger corpus can still tell apart.
+        "quality_named": score_answers(scorer, cfg.questions, answers, only=named or set()),
     }
 
 
@@ -75,6 +79,8 @@ def run_scale(scale: int, cfg: RunConfig) -> dict[str, Any]:
     t0 = time.perf_counter()
     corpus = build_corpus(cfg.corpus, scale, cfg.work / f"corpus-{scale}x", seed=cfg.seed)
     scorer = load_scorer(cfg.scorer)
+    texts = [p.read_text(encoding="utf-8") for p in source_documents(cfg.corpus) if p.suffix.lower() in {".txt", ".md"}]
+    named = naming_questions(cfg.questions, name_lexicon(texts)) if cfg.questions.is_file() else set()
     result: dict[str, Any] = {
         "scale": scale, "corpus": {"files": corpus.files, "bytes": corpus.bytes, "mb": round(corpus.megabytes, 3)},
         "machine": machine(), "rounds": cfg.rounds, "seed": cfg.seed, "systems": {},
@@ -86,7 +92,7 @@ def run_scale(scale: int, cfg: RunConfig) -> dict[str, Any]:
         result["notes"].append(f"quality skipped: no scorer at {cfg.scorer}")
     for system in cfg.systems:
         logger.info("bench scale=%d system=%s", scale, system)
-        result["systems"][system] = run_system(system, corpus, cfg, scorer)
+        result["systems"][system] = run_system(system, corpus, cfg, scorer, named)
     result["wall_s"] = round(time.perf_counter() - t0, 1)
     cfg.out.mkdir(parents=True, exist_ok=True)
     (cfg.out / f"scale-{scale}x.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -66,9 +66,14 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
     if not passages:
         return out
     top = passages[0].score or 1.0
+    named = retriever.identifying_names(query) if query.names else {}
     for rank, p in enumerate(passages):
         ctx = set(index_tokens(p.chunk.context()))
         doc_ctx = set(index_tokens(p.chunk.document_context()))
+        # Its document is the one the question names (by a code or an acronym few documents write):
+        # the passage is about what it names, though the name stands in another of its passages.
+        ctx |= named.get(p.chunk.document, set())
+        doc_ctx |= named.get(p.chunk.document, set())
         whole = set(index_tokens(p.chunk.text)) | ctx
         # Headings (and a run of them) name where a passage sits; they answer nothing.
         headings = {x.strip() for x in (p.chunk.section or "").split("›")} | {p.chunk.title}

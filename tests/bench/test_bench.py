@@ -48,6 +48,31 @@ def test_names_are_words_capitalised_mid_sentence_only() -> None:
     assert "Valoarea" not in names  # only ever at the start of a sentence
 
 
+def test_acronyms_and_names_spelled_in_addresses_are_names_too() -> None:
+    texts = ["Proiectul SANINFO este prezentat pe www.saninfo.ro. Apelul COSME se închide.",
+             "IMM-urile participă. Scrieți la info@cosme-exemplu.eu pentru apelul COSME.",
+             "Sprijin pentru IMM din regiune.\n\nBENEFICIARI ELIGIBILI\n", "Pentru IMM, sprijin."]
+    names = name_lexicon(texts)
+    assert {"SANINFO", "COSME"} <= names  # lower case only inside an address does not count
+    assert "IMM" not in names  # most documents write it: vocabulary, not a name
+    assert "BENEFICIARI" not in names  # a capitals label opening its line
+    variant = VariantMaker(names, seed=2).text(texts[0], 1)
+    assert "saninfo" not in variant.lower() and "COSME" not in variant
+    assert re.search(r"www\.[a-z]+\.ro", variant)  # the address spells the variant's own name
+
+
+def test_questions_naming_what_variants_change_are_scored_apart(tmp_path: Path) -> None:
+    from bench.quality import naming_questions
+
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in [
+        *QUESTIONS, {"id": "q3", "question": "Care este contribuția maximă?", "facts": [], "evidence": [],
+                     "abstain": False},
+        {"id": "q4", "question": "Cât costă proiectul Agrotec pe Marte?", "facts": [], "evidence": [],
+         "abstain": True}]), encoding="utf-8")
+    assert naming_questions(questions, name_lexicon(DOCS.values())) == {"q1", "q2"}
+
+
 def test_variants_change_names_and_numbers_and_differ_from_each_other() -> None:
     maker = VariantMaker(name_lexicon(DOCS.values()), seed=3)
     text = DOCS["apel-inovare.txt"]
