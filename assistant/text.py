@@ -242,3 +242,9 @@ def query_tokens(text: str) -> list[str]:
     english = set(index_tokens(" ".join(glossary())))
     romanian = index_tokens(extra)
     return [t for t in index_tokens(text) if t not in english or t in romanian] + romanian
+
+
+def is_caps_label(line: str) -> bool:
+    """A short line all in capitals ("ALOCAREA FINANCIARĂ"): a brochure label or a heading.
+    `str.isupper` first: it rejects almost every line without looking at each character."""
+    return line.isupper() and sum(map(str.isalpha, line)) >= 4 and len(line.split()) <= 12

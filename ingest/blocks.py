@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from itertools import zip_longest
 
+from assistant.text import is_caps_label
+
 _TERMINAL = (".", "!", "?", ";", ":")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•▪◦●*–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -22,11 +24,6 @@ class Block:
     text: str
     level: int = 0  # heading level (1 = top)
     tail: str = ""  # the last line as printed: whether the next one wraps from it depends on it
-
-
-def _is_caps_label(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 12
 
 
 def _paragraphs(text: str) -> list[list[str]]:
@@ -45,9 +42,9 @@ def _paragraphs(text: str) -> list[list[str]]:
 def _continues(prev: Block, line: str) -> bool:
     """A line after one with no final punctuation goes on it when it starts in lower case
     or the previous line was a long one cut by the page width."""
-    if prev.kind not in ("para", "item") or not line or _LIST_ITEM.match(line) or _is_caps_label(line):
+    if prev.kind not in ("para", "item") or not line or _LIST_ITEM.match(line) or is_caps_label(line):
         return False
-    if prev.text.rstrip().endswith(_TERMINAL) or _is_caps_label(prev.text):
+    if prev.text.rstrip().endswith(_TERMINAL) or is_caps_label(prev.text):
         return False
     # A long line cut without punctuation is a wrapped line, whatever case follows.
     return line[0].islower() or line[0] in ",)" or len(prev.tail or prev.text) >= 50
@@ -113,9 +110,9 @@ def _lines_to_units(group: list[str]) -> list[str]:
     units: list[str] = []
     for line in group:
         md = _MD_HEADING.match(line)
-        if units and _is_caps_label(line) and _is_caps_label(units[-1]) and len(units[-1]) < 80:
+        if units and is_caps_label(line) and is_caps_label(units[-1]) and len(units[-1]) < 80:
             units[-1] = f"{units[-1]} {line}"  # a capitals title broken over lines
-        elif md or _LIST_ITEM.match(line) or not units or _is_caps_label(line) or _is_caps_label(units[-1]):
+        elif md or _LIST_ITEM.match(line) or not units or is_caps_label(line) or is_caps_label(units[-1]):
             units.append(line)
         elif units[-1].endswith("-") and line[:1].islower():
             units[-1] = units[-1][:-1] + line
@@ -149,7 +146,7 @@ def _mark_headings(blocks: list[Block]) -> None:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         text = b.text.rstrip()
-        if _is_caps_label(text) or (nxt is not None and nxt.kind == "table" and not text.endswith(".")):
+        if is_caps_label(text) or (nxt is not None and nxt.kind == "table" and not text.endswith(".")):
             b.kind, b.level = "heading", 2
         elif _is_label_line(text, nxt) or _is_title_line(text, nxt):
             b.kind, b.level = "heading", 3

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.facts.lines import Line
-from assistant.facts.patterns import is_caps_label
 from assistant.facts.values import Fact
-from assistant.text import fold
+from assistant.text import fold, is_caps_label
 
 _QUOTED = r"[„\"«“']\s*([^”\"»“']{4,160}?)\s*[”\"»“']"
 _NAME = re.compile(r"(?<![a-z])(?:apel(?:ul)?(?: de proiecte| de propuneri)?|cerere(?:a)?(?: de propuneri)?|"

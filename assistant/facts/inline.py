@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.facts.lines import Line
-from assistant.facts.patterns import FIELDS, FieldSpec, has_kind, is_caps_label
+from assistant.facts.patterns import FIELDS, FieldSpec, has_kind
 from assistant.facts.values import Fact, make_facts
-from assistant.text import fold
+from assistant.text import fold, is_caps_label
 
 _SEPARATOR = re.compile(r"^[\s:–—\-=>]*(?:(?:este|sunt|va fi|de|in valoare de|reprezinta)\s+)*[\s:–—\-]*",
                         re.IGNORECASE)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from assistant.facts.inline import Pending, label_hits, label_only
 from assistant.facts.lines import Line
-from assistant.facts.patterns import SENTENCE_END, conditions, has_kind, is_bare, is_caps_label
+from assistant.facts.patterns import SENTENCE_END, conditions, has_kind, is_bare
 from assistant.facts.values import Fact, make_facts
+from assistant.text import is_caps_label
 
 _REACH = 12  # units scanned after a header row of labels
 _TEXT_UNITS = 6

@@ -188,11 +188,6 @@ def sentence_at(text: str, offset: int) -> str:
     return text[start:].strip()
 
 
-def is_caps_label(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 12
-
-
 def is_bare(line: str, kind: str) -> bool:
     """A line that is only a value of the kind ('65%', '4 milioane euro'), a brochure figure."""
     words = line.split()
