@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.facts.lines import Line
 from assistant.facts.patterns import FIELDS, FieldSpec, has_kind
@@ -33,11 +34,19 @@ class Pending:
     line_text: str
 
 
+@lru_cache(maxsize=1)
+def _any_label() -> re.Pattern[str]:
+    """Every field's label in one pattern: whether a line holds any label at all."""
+    return re.compile("|".join(f"(?:{spec.label.pattern})" for spec in FIELDS))
+
+
 def label_hits(text: str) -> list[LabelHit]:
     """Field labels in text, left to right, no overlaps (earlier field in FIELDS wins a tie)."""
     folded = fold(text)
     if len(folded) != len(text):
         text = folded
+    if not _any_label().search(folded):
+        return []  # most lines: one search instead of one per field
     label_only = _looks_like_label_line(text)
     found: list[tuple[int, int, int, FieldSpec]] = []
     for rank, spec in enumerate(FIELDS):
