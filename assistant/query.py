@@ -9,6 +9,8 @@ matches without making a question harder to cover.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.intent import Intent, concept_spans, detect_intent
@@ -98,11 +100,49 @@ def _names(text: str) -> list[str]:
     return out
 
 
-def token_matches(alt: str, tokens: set[str]) -> bool:
+def token_matches(alt: str, tokens: AbstractSet[str]) -> bool:
     """Exact, or for words one stem the prefix of the other (Snowball on folded Romanian
     gives 'clust' and 'cluster', 'elig' and 'eligib' for forms of one word)."""
     if alt in tokens:
         return True
     if not alt.isalpha() or len(alt) < 3:
         return False
-    return any(t.isalpha() and len(t) >= 3 and (t.startswith(alt) or alt.startswith(t)) for t in tokens)
+    # A token that is a prefix of alt is one of alt's own prefixes: a few set lookups, not a scan.
+    # (Any prefix of an alphabetic word is alphabetic; a token starting with alt is as long.)
+    if any(alt[:k] in tokens for k in range(3, len(alt))):
+        return True
+    return any(t.startswith(alt) and t.isalpha() for t in tokens)
+
+
+class TokenLookup:
+    """Token sets whose `token_matches` is asked for many words: the words sorted once, so a
+    token starting with the word is found by bisection rather than by a scan of every token
+    (the rerank and the sentence scoring test each question word against each passage).
+    Built from several sets it answers for their union, without building the union."""
+
+    __slots__ = ("_sets", "_words")
+
+    def __init__(self, *sets: AbstractSet[str]) -> None:
+        self._sets = sets
+        self._words: list[list[str]] = [sorted(t for t in s if t.isalpha() and len(t) >= 3) for s in sets]
+
+    @classmethod
+    def union(cls, *lookups: TokenLookup) -> TokenLookup:
+        out = cls()
+        out._sets = tuple(s for lk in lookups for s in lk._sets)
+        out._words = [w for lk in lookups for w in lk._words]
+        return out
+
+    def matches(self, alt: str) -> bool:
+        """`token_matches(alt, the union of the sets)`, exactly."""
+        if any(alt in s for s in self._sets):
+            return True
+        if not alt.isalpha() or len(alt) < 3:
+            return False
+        if any(alt[:k] in s for k in range(3, len(alt)) for s in self._sets):
+            return True
+        for words in self._words:
+            i = bisect_left(words, alt)
+            if i < len(words) and words[i].startswith(alt):
+                return True
+        return False
