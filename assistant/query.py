@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from assistant.intent import Intent, concept_spans, detect_intent
 from assistant.text import fold, glossary, index_tokens
@@ -36,6 +37,11 @@ class Query:
     tokens: list[str] = field(default_factory=list)  # for BM25: own words twice, expansions once
     core_tokens: list[str] = field(default_factory=list)  # the question's own words
     names: frozenset[str] = frozenset()  # tokens of the names it writes (a call, a cluster, an acronym)
+
+    @cached_property
+    def folded(self) -> str:
+        """fold(text), once: the answer-shape tests look at it for every passage and sentence."""
+        return fold(self.text)
 
     @classmethod
     def parse(cls, text: str, context: str = "") -> Query:
@@ -115,34 +121,48 @@ def token_matches(alt: str, tokens: AbstractSet[str]) -> bool:
 
 
 class TokenLookup:
-    """Token sets whose `token_matches` is asked for many words: the words sorted once, so a
-    token starting with the word is found by bisection rather than by a scan of every token
-    (the rerank and the sentence scoring test each question word against each passage).
-    Built from several sets it answers for their union, without building the union."""
+    """A token set asked `token_matches` for many words: its words sorted once, so a token
+    starting with the word is found by bisection rather than by a scan of every token (the
+    rerank and the sentence scoring test each question word against each passage), and each
+    word's answer kept (a passage's lookup is cached and asked again by later questions).
+    A union of lookups answers for the union of their sets without building it."""
 
-    __slots__ = ("_sets", "_words")
+    __slots__ = ("_tokens", "_words", "_seen", "_parts")
+    _SEEN = 1024  # answers kept per set; cleared when full
 
-    def __init__(self, *sets: AbstractSet[str]) -> None:
-        self._sets = sets
-        self._words: list[list[str]] = [sorted(t for t in s if t.isalpha() and len(t) >= 3) for s in sets]
+    def __init__(self, tokens: AbstractSet[str] = frozenset()) -> None:
+        self._tokens = tokens
+        self._words = sorted(t for t in tokens if t.isalpha() and len(t) >= 3)
+        self._seen: dict[str, bool] = {}
+        self._parts: tuple[TokenLookup, ...] = (self,)
 
     @classmethod
     def union(cls, *lookups: TokenLookup) -> TokenLookup:
         out = cls()
-        out._sets = tuple(s for lk in lookups for s in lk._sets)
-        out._words = [w for lk in lookups for w in lk._words]
+        out._parts = tuple(part for lk in lookups for part in lk._parts)
         return out
 
     def matches(self, alt: str) -> bool:
-        """`token_matches(alt, the union of the sets)`, exactly."""
-        if any(alt in s for s in self._sets):
+        """`token_matches(alt, tokens)`, exactly (for a union: of any of its sets)."""
+        for part in self._parts:
+            got = part._seen.get(alt)
+            if got is None:
+                if len(part._seen) >= self._SEEN:
+                    part._seen.clear()
+                got = part._seen[alt] = part._match(alt)
+            if got:
+                return True
+        return False
+
+    def _match(self, alt: str) -> bool:
+        tokens = self._tokens
+        if alt in tokens:
             return True
         if not alt.isalpha() or len(alt) < 3:
             return False
-        if any(alt[:k] in s for k in range(3, len(alt)) for s in self._sets):
-            return True
-        for words in self._words:
-            i = bisect_left(words, alt)
-            if i < len(words) and words[i].startswith(alt):
+        for k in range(3, len(alt)):  # a token that is a prefix of alt
+            if alt[:k] in tokens:
                 return True
-        return False
+        words = self._words  # a token that alt is a prefix of: the first word not before alt
+        i = bisect_left(words, alt)
+        return i < len(words) and words[i].startswith(alt)

@@ -110,12 +110,14 @@ class HybridRetriever(BaseRetriever):
         lookup = _lookup(tokens)
         return sum(_satisfaction(t, lookup) for t in asks) / len(asks)
 
-    def document_coverage(self, query: Query) -> dict[str, float]:
+    def document_coverage(self, query: Query,
+                          holders: list[tuple[float, Term, set[str]]] | None = None) -> dict[str, float]:
         """Share of the names the question writes (a call, a cluster, an acronym) that each
         document holds, counting names some but not all documents hold; empty when there are
         none. A passage from a document that never names the call asked about is about
-        something else, however well its other words match."""
-        holders = self._name_terms(query)
+        something else, however well its other words match. `holders`: `_name_terms(query)`
+        when the caller has them."""
+        holders = self._name_terms(query) if holders is None else holders
         total = sum(w for w, _, _ in holders)
         got: dict[str, float] = {}
         for w, _, docs in holders:
@@ -185,8 +187,8 @@ class HybridRetriever(BaseRetriever):
         if not fused:
             return []
         best = max(fused.values())
-        by_document = self.document_coverage(query)
         names = self._name_terms(query)
+        by_document = self.document_coverage(query, names)
         out = []
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1])[: self.settings.candidates]:
             chunk = self.store.chunks[cid]
