@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant.intent import Intent, concept_spans, detect_intent
 from assistant.text import fold, glossary, index_tokens
@@ -47,7 +47,13 @@ class Query:
     def parse(cls, text: str, context: str = "") -> Query:
         """The question's terms; `context` (the previous question it leans on) adds its own
         words at a lower weight, so "și pentru ajutor de stat?" keeps the earlier topic but
-        answers about the state aid."""
+        answers about the state aid. The same Query for the same arguments while they are
+        among the last few parsed: the structured answerers, the search and the answer all
+        parse the question being asked (callers must not modify it)."""
+        return _parse_recent(text, context) if cls is Query else cls._parse_with_context(text, context)
+
+    @classmethod
+    def _parse_with_context(cls, text: str, context: str) -> Query:
         query = cls._parse(text)
         if not context:
             return query
@@ -76,18 +82,32 @@ class Query:
                 terms.append(Term(tuple(own) or tuple(concept[:1]), frozenset(concept), asks=True,
                                   partial=frozenset(own) - frozenset(concept)))
             rest = rest.replace(span, " ")
-        for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
-            if re.search(rf"\b{re.escape(en)}\b", rest):
+        for rx, ro in _glossary_patterns():
+            if rx.search(rest):
                 ro_tokens = index_tokens(ro)
                 if ro_tokens:
                     terms.append(Term(tuple(ro_tokens[:1]), frozenset(ro_tokens)))
-                rest = re.sub(rf"\b{re.escape(en)}\b", " ", rest)
+                rest = rx.sub(" ", rest)
         own_words = list(dict.fromkeys(index_tokens(rest)))
         terms.extend(Term((t,), frozenset([t])) for t in own_words)
         core = own_words + [t for term in terms for t in term.weight_tokens if t not in own_words]
         expansions = [t for term in terms for t in sorted(term.alternatives | term.partial) if t not in core]
         return cls(text=text, terms=terms, intent=detect_intent(text), tokens=core * 2 + expansions,
                    core_tokens=core, names=frozenset(index_tokens(" ".join(_names(text)))))
+
+
+# A handful: one question is parsed under a couple of keys; the last questions asked drop out.
+@lru_cache(maxsize=4)
+def _parse_recent(text: str, context: str) -> Query:
+    return Query._parse_with_context(text, context)
+
+
+@lru_cache(maxsize=1)
+def _glossary_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """The glossary's English terms as compiled word patterns, longest first (compiled once,
+    not per question and entry)."""
+    return [(re.compile(rf"\b{re.escape(en)}\b"), ro)
+            for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0]))]
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[„\"(]\s*)$")

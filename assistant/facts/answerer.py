@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,8 +54,13 @@ class _Match:
 def _listed(value: str, phrase: str) -> bool:
     """The phrase is one item of an enumeration ('Sănătate și biotehnologii', 'TIC, energie'),
     not part of a compound name ('Sud-Est' does not hold 'Sud')."""
-    items = re.split(r",|;|\(|\)|\bsi\b|\bsau\b", fold(value))
-    return any(_phrase(item) == phrase for item in items)
+    return phrase in _items(value)
+
+
+@lru_cache(maxsize=65536)
+def _items(value: str) -> frozenset[str]:
+    """The items of an enumerated value, as phrases (split once per value, not per question)."""
+    return frozenset(_phrase(item) for item in re.split(r",|;|\(|\)|\bsi\b|\bsau\b", fold(value)))
 
 
 class RecordAnswerer:
@@ -120,8 +126,11 @@ class _Table:
     # the spaces `_filters` looks for (in the set's own order), and each field's stems together.
     padded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     all_stems: dict[str, set[str]] = field(default_factory=dict)
+    sorted_vocabulary: list[str] = field(default_factory=list)
+    sorted_headers: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.sorted_vocabulary, self.sorted_headers = sorted(self.vocabulary), sorted(self.headers)
         self.padded = {key: [(v, f" {v} ") for v in values] for key, values in self.values.items()}
         self.all_stems = {key: set().union(*stems) for key, stems in self.value_stems.items()}
 
@@ -150,13 +159,14 @@ def _vocabulary(table: list[Record]) -> set[str]:
     return {t for t in index_tokens(words.replace("_", " ").replace("-", " ")) if t.isalpha() and len(t) >= 3}
 
 
-def _names_records(word: set[str] | None, vocabulary: set[str], headers: set[str]) -> bool:
+def _names_records(word: set[str] | None, table: _Table) -> bool:
     """'câte proiecte', 'care clustere', 'listează proiectele': the word after the cue names what
     the records are; 'ce buget are județul X' asks for one value and is left to retrieval.
     `word`: `_record_word` of the question."""
     if word is None:
         return False
-    return bool(_overlap(word, vocabulary)) and not _overlap(word, headers)
+    return _overlaps(word, table.vocabulary, table.sorted_vocabulary) and \
+        not _overlaps(word, table.headers, table.sorted_headers)
 
 
 def _record_word(q: str, mode: str) -> set[str] | None:
@@ -177,19 +187,36 @@ def _head_noun(label: str) -> str:
 
 def _same_word(a: str, b: str) -> bool:
     """Stems of one word in two forms ('clust' / 'cluster')."""
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)  # as sorted by length (stable), without sorting
     return a == b or (len(short) >= 4 and long_.startswith(short))
 
 
 def _overlap(a: set[str], b: set[str]) -> set[str]:
-    return {x for x in a if any(_same_word(x, y) for y in b)}
+    # `x in b` first: the same word is found by hashing, not by trying every word of b.
+    return {x for x in a if x in b or any(_same_word(x, y) for y in b)}
+
+
+def _overlaps(a: set[str], b: set[str], words: list[str]) -> bool:
+    """bool(_overlap(a, b)) without comparing each word of a with each of b (`words`: b sorted):
+    a word of b is x itself, one of x's prefixes of 4+ letters, or (x of 4+ letters) starts
+    with x, which the sorted words find by bisection."""
+    for x in a:
+        if x in b:
+            return True
+        if len(x) >= 4:
+            if any(x[:k] in b for k in range(4, len(x))):
+                return True
+            i = bisect_left(words, x)
+            if i < len(words) and words[i].startswith(x):
+                return True
+    return False
 
 
 _Found = tuple[int, list[Record], list[_Match], str | None]
 
 
 def _match_table(table: _Table, question: str, mode: str, qtokens: set[str], word: set[str] | None) -> _Found | None:
-    if mode not in ("max", "min") and not _names_records(word, table.vocabulary, table.headers):
+    if mode not in ("max", "min") and not _names_records(word, table):
         return None
     matches = _filters(table, question, qtokens)
     rank_key = _rank_key(table, qtokens) if mode in ("max", "min") else None
