@@ -63,6 +63,9 @@ class HybridRetriever(BaseRetriever):
         # TokenLookups of the store's cached token sets, by the set's identity (the set is kept
         # in the entry, so its id cannot be reused while the entry lives).
         self._lookups: dict[int, tuple[AbstractSet[str], TokenLookup]] = {}
+        # The context lookup of each chunk object (asking the store builds the context text
+        # again to find its cached tokens).
+        self._contexts: dict[str, tuple[Chunk, TokenLookup]] = {}
 
     def forget_recent(self) -> None:
         self._recent = {}
@@ -99,6 +102,15 @@ class HybridRetriever(BaseRetriever):
             if len(self._lookups) >= _LOOKUPS:
                 self._lookups.clear()
             got = self._lookups[id(tokens)] = (tokens, TokenLookup(tokens))
+        return got[1]
+
+    def context_lookup(self, chunk: Chunk) -> TokenLookup:
+        """The TokenLookup of the store's context tokens of a chunk, kept per chunk object."""
+        got = self._contexts.get(chunk.id)
+        if got is None or got[0] is not chunk:
+            if len(self._contexts) >= _LOOKUPS:
+                self._contexts.clear()
+            got = self._contexts[chunk.id] = (chunk, self.cached_lookup(self.store.context_tokens_of(chunk)))
         return got[1]
 
     @staticmethod
@@ -193,7 +205,7 @@ class HybridRetriever(BaseRetriever):
         for cid, score in sorted(fused.items(), key=lambda kv: -kv[1])[: self.settings.candidates]:
             chunk = self.store.chunks[cid]
             own = self.cached_lookup(self.store.tokens_of(chunk))
-            with_ctx = TokenLookup.union(own, self.cached_lookup(self.store.context_tokens_of(chunk)))
+            with_ctx = TokenLookup.union(own, self.context_lookup(chunk))
             doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
             name_cov = self._name_coverage(names, with_ctx)
             s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov

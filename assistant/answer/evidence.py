@@ -75,6 +75,8 @@ class _Units:
     """What scoring needs of a passage that does not depend on the question."""
 
     units: list[_Unit]  # the units that may answer (not headings, links or bare labels)
+    ctx: frozenset[str]  # index tokens of the passage's context (title, headings, lead)
+    ctx_lookup: TokenLookup
     doc_ctx: frozenset[str]
     doc_lookup: TokenLookup
 
@@ -105,7 +107,8 @@ def _passage_units(chunk: Chunk) -> _Units:
             continue
         toks = sentence_tokens(sent)
         kept.append(_Unit(sent, toks, TokenLookup(toks), bool(chunk.carried) and sent in chunk.carried))
-    prepared = _Units(kept, doc_ctx, TokenLookup(doc_ctx))
+    ctx = frozenset(index_tokens(chunk.context()))
+    prepared = _Units(kept, ctx, TokenLookup(ctx), doc_ctx, TokenLookup(doc_ctx))
     if len(_units_cache) >= _UNITS:
         _units_cache.clear()
     _units_cache[chunk.id] = (fields, prepared)
@@ -120,8 +123,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
     store = retriever.store
     for rank, p in enumerate(passages):
         prepared = _passage_units(p.chunk)
-        ctx_set = store.context_tokens_of(p.chunk)  # index_tokens of p.chunk.context(), cached
-        ctx, ctx_tokens = retriever.cached_lookup(ctx_set), frozenset(ctx_set)
+        ctx, ctx_tokens = prepared.ctx_lookup, prepared.ctx
         whole = TokenLookup.union(retriever.cached_lookup(store.tokens_of(p.chunk)), ctx)
         p_cov = retriever.coverage(query, whole)
         for unit in prepared.units:
