@@ -9,7 +9,10 @@ matches without making a question harder to cover.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from assistant.intent import Intent, concept_spans, detect_intent
 from assistant.text import STEM_SLACK, fold, glossary, index_tokens
@@ -35,11 +38,22 @@ class Query:
     core_tokens: list[str] = field(default_factory=list)  # the question's own words
     names: frozenset[str] = frozenset()  # tokens of the names it writes (a call, a cluster, an acronym)
 
+    @cached_property
+    def folded(self) -> str:
+        """fold(text), once: the answer-shape tests look at it for every passage and sentence."""
+        return fold(self.text)
+
     @classmethod
     def parse(cls, text: str, context: str = "") -> Query:
         """The question's terms; `context` (the previous question it leans on) adds its own
         words at a lower weight, so "și pentru ajutor de stat?" keeps the earlier topic but
-        answers about the state aid."""
+        answers about the state aid. The same Query for the same arguments while they are
+        among the last few parsed: the structured answerers, the search and the answer all
+        parse the question being asked (callers must not modify it)."""
+        return _parse_recent(text, context) if cls is Query else cls._parse_with_context(text, context)
+
+    @classmethod
+    def _parse_with_context(cls, text: str, context: str) -> Query:
         query = cls._parse(text)
         if not context:
             return query
@@ -68,18 +82,32 @@ class Query:
                 terms.append(Term(tuple(own) or tuple(concept[:1]), frozenset(concept), asks=True,
                                   partial=frozenset(own) - frozenset(concept)))
             rest = rest.replace(span, " ")
-        for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
-            if re.search(rf"\b{re.escape(en)}\b", rest):
+        for rx, ro in _glossary_patterns():
+            if rx.search(rest):
                 ro_tokens = index_tokens(ro)
                 if ro_tokens:
                     terms.append(Term(tuple(ro_tokens[:1]), frozenset(ro_tokens)))
-                rest = re.sub(rf"\b{re.escape(en)}\b", " ", rest)
+                rest = rx.sub(" ", rest)
         own_words = list(dict.fromkeys(index_tokens(rest)))
         terms.extend(Term((t,), frozenset([t])) for t in own_words)
         core = own_words + [t for term in terms for t in term.weight_tokens if t not in own_words]
         expansions = [t for term in terms for t in sorted(term.alternatives | term.partial) if t not in core]
         return cls(text=text, terms=terms, intent=detect_intent(text), tokens=core * 2 + expansions,
                    core_tokens=core, names=frozenset(index_tokens(" ".join(_names(text)))))
+
+
+# A handful: one question is parsed under a couple of keys; the last questions asked drop out.
+@lru_cache(maxsize=4)
+def _parse_recent(text: str, context: str) -> Query:
+    return Query._parse_with_context(text, context)
+
+
+@lru_cache(maxsize=1)
+def _glossary_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """The glossary's English terms as compiled word patterns, longest first (compiled once,
+    not per question and entry)."""
+    return [(re.compile(rf"\b{re.escape(en)}\b"), ro)
+            for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0]))]
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[„\"(]\s*)$")
@@ -98,12 +126,67 @@ def _names(text: str) -> list[str]:
     return out
 
 
-def token_matches(alt: str, tokens: set[str]) -> bool:
+def token_matches(alt: str, tokens: AbstractSet[str]) -> bool:
     """Exact, or for words one stem the prefix of the other (Snowball on folded Romanian
     gives 'clust' and 'cluster', 'elig' and 'eligib' for forms of one word)."""
     if alt in tokens:
         return True
     if not alt.isalpha() or len(alt) < 3:
         return False
-    return any(t.isalpha() and len(t) >= 3 and abs(len(t) - len(alt)) <= STEM_SLACK
-               and (t.startswith(alt) or alt.startswith(t)) for t in tokens)
+    # A token that is a prefix of alt is one of alt's own prefixes: a few set lookups, not a scan.
+    # (Any prefix of an alphabetic word is alphabetic; a token starting with alt is as long.)
+    if any(alt[:k] in tokens for k in range(max(3, len(alt) - STEM_SLACK), len(alt))):
+        return True
+    return any(t.startswith(alt) and t.isalpha() and len(t) - len(alt) <= STEM_SLACK for t in tokens)
+
+
+class TokenLookup:
+    """A token set asked `token_matches` for many words: its words sorted once, so a token
+    starting with the word is found by bisection rather than by a scan of every token (the
+    rerank and the sentence scoring test each question word against each passage), and each
+    word's answer kept (a passage's lookup is cached and asked again by later questions).
+    A union of lookups answers for the union of their sets without building it."""
+
+    __slots__ = ("_tokens", "_words", "_seen", "_parts")
+    _SEEN = 1024  # answers kept per set; cleared when full
+
+    def __init__(self, tokens: AbstractSet[str] = frozenset()) -> None:
+        self._tokens = tokens
+        self._words = sorted(t for t in tokens if t.isalpha() and len(t) >= 3)
+        self._seen: dict[str, bool] = {}
+        self._parts: tuple[TokenLookup, ...] = (self,)
+
+    @classmethod
+    def union(cls, *lookups: TokenLookup) -> TokenLookup:
+        out = cls()
+        out._parts = tuple(part for lk in lookups for part in lk._parts)
+        return out
+
+    def matches(self, alt: str) -> bool:
+        """`token_matches(alt, tokens)`, exactly (for a union: of any of its sets)."""
+        for part in self._parts:
+            got = part._seen.get(alt)
+            if got is None:
+                if len(part._seen) >= self._SEEN:
+                    part._seen.clear()
+                got = part._seen[alt] = part._match(alt)
+            if got:
+                return True
+        return False
+
+    def _match(self, alt: str) -> bool:
+        tokens = self._tokens
+        if alt in tokens:
+            return True
+        if not alt.isalpha() or len(alt) < 3:
+            return False
+        for k in range(max(3, len(alt) - STEM_SLACK), len(alt)):  # a token that is a prefix of alt
+            if alt[:k] in tokens:
+                return True
+        words = self._words  # tokens that alt is a prefix of: from the first word not before alt
+        i = bisect_left(words, alt)
+        while i < len(words) and words[i].startswith(alt):
+            if len(words[i]) - len(alt) <= STEM_SLACK:
+                return True
+            i += 1
+        return False

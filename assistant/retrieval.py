@@ -9,13 +9,15 @@ rarer words and hold the kind of value asked for.
 from __future__ import annotations
 
 import logging
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.answer.features import bonus_features
-from assistant.query import Query, Term, token_matches
+from assistant.bm25 import BM25Index
+from assistant.query import Query, Term, TokenLookup
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.types import Chunk, Passage
@@ -31,13 +33,21 @@ ASKS_WEIGHT = 1.0  # a passage or its heading holding what is asked ("beneficiar
 HEADING_WEIGHT = 0.5  # a heading that names what is asked ("Activități finanțate") files the answer
 
 
-def _satisfaction(term: Term, tokens: set[str]) -> float:
+Tokens = AbstractSet[str] | TokenLookup
+_LOOKUPS = 16384  # cached TokenLookups of the store's per-chunk token sets; cleared when full
+
+
+def _lookup(tokens: Tokens) -> TokenLookup:
+    return tokens if isinstance(tokens, TokenLookup) else TokenLookup(tokens)
+
+
+def _satisfaction(term: Term, tokens: TokenLookup) -> float:
     """1 when the passage holds the word; for a concept (several words documents use for it),
     more of its words is a surer match ("data limită de depunere" over "se depun")."""
-    hits = sum(1 for alt in term.alternatives if token_matches(alt, tokens))
+    hits = sum(1 for alt in term.alternatives if tokens.matches(alt))
     if hits:
         return 1.0 if not term.asks else min(1.0, 0.6 + 0.2 * (hits - 1))
-    return 0.5 if any(token_matches(alt, tokens) for alt in term.partial) else 0.0
+    return 0.5 if any(tokens.matches(alt) for alt in term.partial) else 0.0
 
 
 class HybridRetriever(BaseRetriever):
@@ -49,6 +59,14 @@ class HybridRetriever(BaseRetriever):
         self.settings = settings
         self._recent: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
         self._recent_for: list[Chunk] | None = None
+        # Term weights of the last query (coverage is asked hundreds of times per question).
+        self._weights: tuple[Query, BM25Index, list[float], float] | None = None
+        # TokenLookups of the store's cached token sets, by the set's identity (the set is kept
+        # in the entry, so its id cannot be reused while the entry lives).
+        self._lookups: dict[int, tuple[AbstractSet[str], TokenLookup]] = {}
+        # The context lookup of each chunk object (asking the store builds the context text
+        # again to find its cached tokens).
+        self._contexts: dict[str, tuple[Chunk, TokenLookup]] = {}
 
     def forget_recent(self) -> None:
         self._recent = {}
@@ -56,27 +74,63 @@ class HybridRetriever(BaseRetriever):
     def idf(self, token: str) -> float:
         return self.store.bm25.idf(token)
 
-    def coverage(self, query: Query, tokens: set[str]) -> float:
+    def coverage(self, query: Query, tokens: Tokens) -> float:
         """Share of the question's idf mass whose terms the tokens satisfy."""
-        total = got = 0.0
-        for term in query.terms:
-            w = self._term_weight(term)
-            total += w
-            got += w * _satisfaction(term, tokens)
+        weights, total = self._term_weights(query)
+        lookup = _lookup(tokens)
+        got = 0.0
+        for term, w in zip(query.terms, weights, strict=True):
+            got += w * _satisfaction(term, lookup)
         return got / total if total else 0.0
 
+    def _term_weights(self, query: Query) -> tuple[list[float], float]:
+        """Each term's weight and their sum (summed in term order, as coverage always did),
+        computed once per query and index."""
+        memo = self._weights
+        if memo is None or memo[0] is not query or memo[1] is not self.store.bm25:
+            weights = [self._term_weight(term) for term in query.terms]
+            total = 0.0
+            for w in weights:
+                total += w
+            memo = self._weights = (query, self.store.bm25, weights, total)
+        return memo[2], memo[3]
+
+    def cached_lookup(self, tokens: AbstractSet[str]) -> TokenLookup:
+        """The TokenLookup of one of the store's cached token sets (tokens_of and the like),
+        built once per set."""
+        got = self._lookups.get(id(tokens))
+        if got is None or got[0] is not tokens:
+            if len(self._lookups) >= _LOOKUPS:
+                self._lookups.clear()
+            got = self._lookups[id(tokens)] = (tokens, TokenLookup(tokens))
+        return got[1]
+
+    def context_lookup(self, chunk: Chunk) -> TokenLookup:
+        """The TokenLookup of the store's context tokens of a chunk, kept per chunk object."""
+        got = self._contexts.get(chunk.id)
+        if got is None or got[0] is not chunk:
+            if len(self._contexts) >= _LOOKUPS:
+                self._contexts.clear()
+            got = self._contexts[chunk.id] = (chunk, self.cached_lookup(self.store.context_tokens_of(chunk)))
+        return got[1]
+
     @staticmethod
-    def asks_satisfaction(query: Query, tokens: set[str]) -> float:
+    def asks_satisfaction(query: Query, tokens: Tokens) -> float:
         """How well tokens hold what the question asks for (its concept terms); 0 without any."""
         asks = [t for t in query.terms if t.asks]
-        return sum(_satisfaction(t, tokens) for t in asks) / len(asks) if asks else 0.0
+        if not asks:
+            return 0.0
+        lookup = _lookup(tokens)
+        return sum(_satisfaction(t, lookup) for t in asks) / len(asks)
 
-    def document_coverage(self, query: Query) -> dict[str, float]:
+    def document_coverage(self, query: Query,
+                          holders: list[tuple[float, Term, set[str]]] | None = None) -> dict[str, float]:
         """Share of the names the question writes (a call, a cluster, an acronym) that each
         document holds, counting names some but not all documents hold; empty when there are
         none. A passage from a document that never names the call asked about is about
-        something else, however well its other words match."""
-        holders = self._name_terms(query)
+        something else, however well its other words match. `holders`: `_name_terms(query)`
+        when the caller has them."""
+        holders = self._name_terms(query) if holders is None else holders
         total = sum(w for w, _, _ in holders)
         got: dict[str, float] = {}
         for w, _, docs in holders:
@@ -108,12 +162,12 @@ class HybridRetriever(BaseRetriever):
         return out
 
     @staticmethod
-    def _name_coverage(names: list[tuple[float, Term, set[str]]], tokens: set[str]) -> float:
+    def _name_coverage(names: list[tuple[float, Term, set[str]]], tokens: TokenLookup) -> float:
         """Share of those names a passage holds, with its context; 1.0 when there are none."""
         total = sum(w for w, _, _ in names)
         if not total:
             return 1.0
-        got = sum(w for w, t, _ in names if any(token_matches(a, tokens) for a in t.alternatives))
+        got = sum(w for w, t, _ in names if any(tokens.matches(a) for a in t.alternatives))
         return got / total
 
     def _term_weight(self, term: Term) -> float:
@@ -177,20 +231,20 @@ class HybridRetriever(BaseRetriever):
         if not fused:
             return []
         best = max(fused.values())
-        by_document = self.document_coverage(query)
         names = self._name_terms(query)
+        by_document = self.document_coverage(query, names)
         out = []
         for cid, score in fused.items():  # the candidates, best fused first
             chunk = self.store.chunks[cid]
-            own = self.store.tokens_of(chunk)
-            with_ctx = own | self.store.context_tokens_of(chunk)
+            own = self.cached_lookup(self.store.tokens_of(chunk))
+            with_ctx = TokenLookup.union(own, self.context_lookup(chunk))
             if chunk.kind == "table":  # a row cannot repeat the name of the table it is in: read it with it
                 own = with_ctx
             doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
             name_cov = self._name_coverage(names, with_ctx)
             s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov
             s += NAME_WEIGHT * name_cov + ASKS_WEIGHT * self.asks_satisfaction(query, with_ctx)
-            s += HEADING_WEIGHT * self.coverage(query, self.store.heading_tokens_of(chunk))
+            s += HEADING_WEIGHT * self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk)))
             if query.intent.typed and any(has_value(chunk.text, kind) for kind in query.intent.typed):
                 s += 0.25
             s += 0.2 * bonus_features(query, chunk.text)

@@ -12,12 +12,13 @@ from assistant.answer.features import (
     named_field,
     names_the_thing,
     row_cells_for,
+    sentence_tokens,
 )
-from assistant.query import Query
+from assistant.query import Query, TokenLookup
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
 from assistant.text import index_tokens
-from assistant.types import Passage
+from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
 MAX_SENTENCE_CHARS = 420
@@ -31,7 +32,7 @@ _LINK_ONLY = re.compile(r"^[\W\d_]*(?:(?:https?://|www\.|mailto:)\S+[\s,;—–-
 class Evidence:
     passage_rank: int  # index into the retrieved passages
     sentence: str
-    tokens: set[str]
+    tokens: frozenset[str]
     score: float
     coverage: float  # of the question's words by the sentence and its passage's context
     passage_coverage: float  # of the question's words by the whole passage with its context
@@ -61,38 +62,89 @@ def passage_units(passage: Passage) -> list[str]:
     return [u for u in units if len(u) > 2]
 
 
+@dataclass(frozen=True)
+class _Unit:
+    sentence: str
+    tokens: frozenset[str]
+    lookup: TokenLookup
+    carried: bool  # carried over from the previous section: under the document, not this heading
+
+
+@dataclass(frozen=True)
+class _Units:
+    """What scoring needs of a passage that does not depend on the question."""
+
+    units: list[_Unit]  # the units that may answer (not headings, links or bare labels)
+    ctx: frozenset[str]  # index tokens of the passage's context (title, headings, lead)
+    ctx_lookup: TokenLookup
+    doc_ctx: frozenset[str]
+    doc_lookup: TokenLookup
+
+
+# Passages come back question after question; their units and unit tokens are kept, by chunk
+# id and checked against the chunk's fields (a few thousand passages, a few KB each; cleared
+# when full, as the store's token sets are).
+_UNITS = 4096
+_units_cache: dict[str, tuple[tuple[str, ...], _Units]] = {}
+
+
+def _passage_units(chunk: Chunk) -> _Units:
+    fields = (chunk.text, chunk.title, chunk.section or "", chunk.lead, chunk.carried, chunk.headings,
+              chunk.document)
+    got = _units_cache.get(chunk.id)
+    if got is not None and got[0] == fields:
+        return got[1]
+    doc_ctx = frozenset(index_tokens(chunk.document_context()))
+    # Headings (and a run of them) name where a passage sits; they answer nothing.
+    headings = {x.strip() for x in (chunk.section or "").split("›")} | {chunk.title}
+    headings |= set(chunk.headings.split("\n"))
+    units = passage_units(Passage(chunk=chunk, score=0.0))
+    kept = []
+    for sent in units:
+        # (a passage that is nothing but its title, a one-line document, still answers)
+        only_headings = len(units) > 1 and set(sent.split(RUN_JOIN)) <= headings
+        if only_headings or _LINK_ONLY.match(sent) or (is_label(sent) and not has_value(sent, "count")):
+            continue
+        toks = sentence_tokens(sent)
+        kept.append(_Unit(sent, toks, TokenLookup(toks), bool(chunk.carried) and sent in chunk.carried))
+    ctx = frozenset(index_tokens(chunk.context()))
+    prepared = _Units(kept, ctx, TokenLookup(ctx), doc_ctx, TokenLookup(doc_ctx))
+    if len(_units_cache) >= _UNITS:
+        _units_cache.clear()
+    _units_cache[chunk.id] = (fields, prepared)
+    return prepared
+
+
 def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetriever) -> list[Evidence]:
     out: list[Evidence] = []
     if not passages:
         return out
     top = passages[0].score or 1.0
+    store = retriever.store
     named = retriever.identifying_names(query) if query.names else {}
     for rank, p in enumerate(passages):
-        ctx = set(index_tokens(p.chunk.context()))
-        doc_ctx = set(index_tokens(p.chunk.document_context()))
-        # Its document is the one the question names (by a code or an acronym few documents write):
-        # the passage is about what it names, though the name stands in another of its passages.
-        ctx |= named.get(p.chunk.document, set())
-        doc_ctx |= named.get(p.chunk.document, set())
-        whole = set(index_tokens(p.chunk.text)) | ctx
-        # Headings (and a run of them) name where a passage sits; they answer nothing.
-        headings = {x.strip() for x in (p.chunk.section or "").split("›")} | {p.chunk.title}
-        headings |= set(p.chunk.headings.split("\n"))
+        prepared = _passage_units(p.chunk)
+        ctx, ctx_tokens = prepared.ctx_lookup, prepared.ctx
+        doc_ctx, doc_lookup = prepared.doc_ctx, prepared.doc_lookup
+        extra = frozenset(named.get(p.chunk.document, ()))
+        if extra:
+            # Its document is the one the question names (by a code or an acronym few documents
+            # write): the passage is about it, though the name stands in another of its passages.
+            extra_lookup = TokenLookup(extra)
+            ctx, ctx_tokens = TokenLookup.union(ctx, extra_lookup), ctx_tokens | extra
+            doc_lookup, doc_ctx = TokenLookup.union(doc_lookup, extra_lookup), doc_ctx | extra
+        whole = TokenLookup.union(retriever.cached_lookup(store.tokens_of(p.chunk)), ctx)
         p_cov = retriever.coverage(query, whole)
-        units = passage_units(p)
-        for sent in units:
-            # (a passage that is nothing but its title, a one-line document, still answers)
-            only_headings = len(units) > 1 and set(sent.split(RUN_JOIN)) <= headings
-            if only_headings or _LINK_ONLY.match(sent) or (is_label(sent) and not has_value(sent, "count")):
-                continue
-            toks = set(index_tokens(sent))
-            own = retriever.coverage(query, toks)
+        for unit in prepared.units:
+            sent, toks = unit.sentence, unit.tokens
+            own = retriever.coverage(query, unit.lookup)
             # A sentence carried over from the previous section is not under this heading.
-            here = doc_ctx if p.chunk.carried and sent in p.chunk.carried else ctx
-            with_ctx = retriever.coverage(query, toks | here)
+            here, here_lookup = (doc_ctx, doc_lookup) if unit.carried else (ctx_tokens, ctx)
+            with_here = TokenLookup.union(unit.lookup, here_lookup)
+            with_ctx = retriever.coverage(query, with_here)
             value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
             score = 0.3 * own + 0.35 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top) + 0.2 * p.name_coverage
-            score += ASKS_WEIGHT * retriever.asks_satisfaction(query, toks | here)
+            score += ASKS_WEIGHT * retriever.asks_satisfaction(query, with_here)
             score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
             # A column the question names answers it when one attribute is asked (who, how many...).
             single = bool(query.intent.typed or query.intent.wants("person"))
@@ -102,6 +154,6 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             if len(sent) > MAX_SENTENCE_CHARS:
                 score -= 0.15
             shown = row_cells_for(query, sent) if " | " in sent else sent
-            out.append(Evidence(rank, shown, toks, score, with_ctx, p_cov, value, own, frozenset(here)))
+            out.append(Evidence(rank, shown, toks, score, with_ctx, p_cov, value, own, here))
     out.sort(key=lambda e: (-round(e.score, 2), -e.own_coverage))  # near ties: the sentence that says more
     return out

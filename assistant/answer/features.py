@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.query import Query, token_matches
 from assistant.sentences import split_sentences
@@ -22,16 +23,44 @@ def named_field(query: Query, sentence: str) -> bool:
     """A table row with a column the question names ("directorul" -> "Director proiect: ...")."""
     if " | " not in sentence:
         return False
-    headers = set(index_tokens(" ".join(cell.split(":", 1)[0] for cell in sentence.split(" | ") if ":" in cell)))
     wanted = set(query.core_tokens)
-    return any(token_matches(h, wanted) for h in headers if h.isalpha() and len(h) >= 4)
+    return any(token_matches(h, wanted) for h in _field_headers(sentence))
+
+
+# The per-sentence halves of the shape tests, cached by the sentence (a passage's sentences come
+# back question after question): pure functions of the text, so caching changes no result.
+_SENTENCES = 16384
+
+
+@lru_cache(maxsize=_SENTENCES)
+def _field_headers(row: str) -> tuple[str, ...]:
+    """The column names of a table row, as the words `named_field` compares."""
+    headers = set(index_tokens(" ".join(cell.split(":", 1)[0] for cell in row.split(" | ") if ":" in cell)))
+    return tuple(h for h in headers if h.isalpha() and len(h) >= 4)
+
+
+@lru_cache(maxsize=_SENTENCES)
+def sentence_tokens(sentence: str) -> frozenset[str]:
+    """index_tokens of a sentence, as a set."""
+    return frozenset(index_tokens(sentence))
+
+
+@lru_cache(maxsize=_SENTENCES)
+def _folded(sentence: str) -> str:
+    return fold(sentence)
+
+
+@lru_cache(maxsize=4096)  # whole passages: fewer of them
+def _line_sentences(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A passage's lines, each with its first three sentences (what bonus_features looks at)."""
+    return tuple((ln, tuple(split_sentences(ln)[:3])) for ln in text.split("\n"))
 
 
 def is_definition(query: Query, sentence: str) -> bool:
     """'Ce este X?' answered by a sentence that opens with X and a defining verb."""
-    if not _ASKS_DEFINITION.match(fold(query.text)):
+    if not _ASKS_DEFINITION.match(query.folded):
         return False
-    head = fold(sentence)[:80]
+    head = _folded(sentence)[:80]
     m = _DEFINITION.search(head)
     return m is not None and len(set(index_tokens(head[: m.start()])) & set(query.core_tokens)) >= 1
 
@@ -44,7 +73,7 @@ _NAME = re.compile(r"\b[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9-]{2,}\b|\bwww\.\S+|https
 def asked_thing(query: Query) -> str | None:
     """The noun a "ce platformă / care proiect ..." question asks the name of; None otherwise
     (a definition, a value of a known kind, a list)."""
-    m = _ASKS_WHICH.match(fold(query.text))
+    m = _ASKS_WHICH.match(query.folded)
     if m is None or _NOT_A_THING.match(m.group(1)) or query.intent.typed or query.intent.wants("list"):
         return None
     tokens = index_tokens(m.group(1))
@@ -55,9 +84,9 @@ def names_the_thing(query: Query, sentence: str) -> bool:
     """The sentence names one of what is asked: "Ce platformă ...?" is answered by a sentence
     with the word and a name (an acronym, an address, a quoted title) the question does not hold."""
     thing = asked_thing(query)
-    if thing is None or not token_matches(thing, set(index_tokens(sentence))):
+    if thing is None or not token_matches(thing, sentence_tokens(sentence)):
         return False
-    asked = fold(query.text)
+    asked = query.folded
     return any(fold(m.group()).strip("„\"«»”") not in asked for m in _NAME.finditer(sentence))
 
 
@@ -69,17 +98,17 @@ _ACTION_NOUN = re.compile(r"^[\W\d_]*[a-z]{3,}(?:area|erea|irea|area|urea)\b")
 def is_action_item(query: Query, sentence: str) -> bool:
     """A question asking which activities (actions, measures) is answered by items that name
     an action ("Organizarea de ...", "Sprijinirea ..."), not by the labels printed among them."""
-    head = " ".join(fold(query.text).split()[:4])
-    return bool(_ASKS_ACTIONS.search(head)) and bool(_ACTION_NOUN.match(fold(sentence)))
+    head = " ".join(query.folded.split()[:4])
+    return bool(_ASKS_ACTIONS.search(head)) and bool(_ACTION_NOUN.match(_folded(sentence)))
 
 
 def bonus_features(query: Query, text: str) -> float:
     """How many answer shapes a passage has: a named table column, a definition, a name of
     the thing asked for."""
-    lines = text.split("\n")
-    named = any(named_field(query, ln) for ln in lines)
-    definition = any(is_definition(query, s) for ln in lines for s in split_sentences(ln)[:3])
-    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln in lines)
+    lines = _line_sentences(text)
+    named = any(named_field(query, ln) for ln, _ in lines)
+    definition = any(is_definition(query, s) for _, sents in lines for s in sents)
+    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln, _ in lines)
     return float(named) + float(definition) + float(thing)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,8 +54,13 @@ class _Match:
 def _listed(value: str, phrase: str) -> bool:
     """The phrase is one item of an enumeration ('Sănătate și biotehnologii', 'TIC, energie'),
     not part of a compound name ('Sud-Est' does not hold 'Sud')."""
-    items = re.split(r",|;|\(|\)|\bsi\b|\bsau\b", fold(value))
-    return any(_phrase(item) == phrase for item in items)
+    return phrase in _items(value)
+
+
+@lru_cache(maxsize=65536)
+def _items(value: str) -> frozenset[str]:
+    """The items of an enumerated value, as phrases (split once per value, not per question)."""
+    return frozenset(_phrase(item) for item in re.split(r",|;|\(|\)|\bsi\b|\bsau\b", fold(value)))
 
 
 class RecordAnswerer:
@@ -77,8 +83,9 @@ class RecordAnswerer:
             return None
         best: _Found | None = None
         qtokens = set(index_tokens(question))
+        word = _record_word(q, mode)  # the question's part of _names_records, once, not per table
         for table in self._current_tables():
-            got = _match_table(table, question, mode, qtokens)
+            got = _match_table(table, question, mode, qtokens, word)
             if got and (best is None or got[0] > best[0]):
                 best = got
         if best is None:
@@ -115,6 +122,17 @@ class _Table:
     value_stems: dict[str, list[set[str]]] = field(default_factory=dict)  # descriptive field -> per value
     label_tokens: dict[str, set[str]] = field(default_factory=dict)
     numeric: list[str] = field(default_factory=list)  # fields that are mostly numbers
+    # Computed from the above, so each question does less per table: every value written with
+    # the spaces `_filters` looks for (in the set's own order), and each field's stems together.
+    padded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    all_stems: dict[str, set[str]] = field(default_factory=dict)
+    sorted_vocabulary: list[str] = field(default_factory=list)
+    sorted_headers: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sorted_vocabulary, self.sorted_headers = sorted(self.vocabulary), sorted(self.headers)
+        self.padded = {key: [(v, f" {v} ") for v in values] for key, values in self.values.items()}
+        self.all_stems = {key: set().union(*stems) for key, stems in self.value_stems.items()}
 
     @classmethod
     def of(cls, rows: list[Record]) -> _Table:
@@ -141,16 +159,24 @@ def _vocabulary(table: list[Record]) -> set[str]:
     return {t for t in index_tokens(words.replace("_", " ").replace("-", " ")) if t.isalpha() and len(t) >= 3}
 
 
-def _names_records(question: str, mode: str, vocabulary: set[str], headers: set[str]) -> bool:
+def _names_records(word: set[str] | None, table: _Table) -> bool:
     """'câte proiecte', 'care clustere', 'listează proiectele': the word after the cue names what
-    the records are; 'ce buget are județul X' asks for one value and is left to retrieval."""
-    q = fold(question)
+    the records are; 'ce buget are județul X' asks for one value and is left to retrieval.
+    `word`: `_record_word` of the question."""
+    if word is None:
+        return False
+    return _overlaps(word, table.vocabulary, table.sorted_vocabulary) and \
+        not _overlaps(word, table.headers, table.sorted_headers)
+
+
+def _record_word(q: str, mode: str) -> set[str] | None:
+    """Tokens of the word after the counting or listing cue of the folded question; None
+    without a cue."""
     cue = (_COUNT if mode == "count" else _LIST).search(q)
     if cue is None:
-        return False
+        return None
     following = [w for w in re.findall(r"[a-z0-9]+", q[cue.end():]) if w not in _SKIP][:1]
-    word = set(index_tokens(following[0])) if following else set()
-    return bool(_overlap(word, vocabulary)) and not _overlap(word, headers)
+    return set(index_tokens(following[0])) if following else set()
 
 
 def _head_noun(label: str) -> str:
@@ -161,19 +187,36 @@ def _head_noun(label: str) -> str:
 
 def _same_word(a: str, b: str) -> bool:
     """Stems of one word in two forms ('clust' / 'cluster')."""
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)  # as sorted by length (stable), without sorting
     return a == b or (len(short) >= 4 and long_.startswith(short))
 
 
 def _overlap(a: set[str], b: set[str]) -> set[str]:
-    return {x for x in a if any(_same_word(x, y) for y in b)}
+    # `x in b` first: the same word is found by hashing, not by trying every word of b.
+    return {x for x in a if x in b or any(_same_word(x, y) for y in b)}
+
+
+def _overlaps(a: set[str], b: set[str], words: list[str]) -> bool:
+    """bool(_overlap(a, b)) without comparing each word of a with each of b (`words`: b sorted):
+    a word of b is x itself, one of x's prefixes of 4+ letters, or (x of 4+ letters) starts
+    with x, which the sorted words find by bisection."""
+    for x in a:
+        if x in b:
+            return True
+        if len(x) >= 4:
+            if any(x[:k] in b for k in range(4, len(x))):
+                return True
+            i = bisect_left(words, x)
+            if i < len(words) and words[i].startswith(x):
+                return True
+    return False
 
 
 _Found = tuple[int, list[Record], list[_Match], str | None]
 
 
-def _match_table(table: _Table, question: str, mode: str, qtokens: set[str]) -> _Found | None:
-    if mode not in ("max", "min") and not _names_records(question, mode, table.vocabulary, table.headers):
+def _match_table(table: _Table, question: str, mode: str, qtokens: set[str], word: set[str] | None) -> _Found | None:
+    if mode not in ("max", "min") and not _names_records(word, table):
         return None
     matches = _filters(table, question, qtokens)
     rank_key = _rank_key(table, qtokens) if mode in ("max", "min") else None
@@ -198,8 +241,8 @@ def _filters(table: _Table, question: str, qstems: set[str]) -> list[_Match]:
     q = f" {_phrase(question)} "
     found: list[_Match] = []
     words: list[_Match] = []
-    for key, values in table.values.items():
-        hits = [v for v in values if v and f" {v} " in q]
+    for key, values in table.padded.items():
+        hits = [v for v, padded in values if v and padded in q]
         hits = [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
         found.extend(_Match(key, h) for h in hits[:1])
         words.extend(_Match(key, w, word=True) for w in _word_hits(table, key, qstems)[:1])
@@ -214,6 +257,8 @@ def _filters(table: _Table, question: str, qstems: set[str]) -> list[_Match]:
 def _word_hits(table: _Table, key: str, qstems: set[str]) -> list[str]:
     """Stems the question shares with values of a descriptive field (values of several words,
     like domains); never with short names such as regions, where a word is not the value."""
+    if not (table.all_stems.get(key, set()) & qstems):
+        return []  # no value shares a stem with the question
     out = []
     for stems in table.value_stems.get(key, []):
         out.extend(sorted(stems & qstems))

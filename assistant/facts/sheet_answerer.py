@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from assistant.answer.extractive import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
@@ -99,7 +100,7 @@ class SheetAnswerer:
         return best[1] if best else None
 
 
-def _naming(query: Query, sheet: CallSheet, coverage: Callable[[Query, set[str]], float]) -> float:
+def _naming(query: Query, sheet: CallSheet, coverage: Callable[[Query, AbstractSet[str]], float]) -> float:
     """How fully the question names this call: its words found in the call's name, title and
     programme, plus one when the call's whole name stands in the question as written."""
     tokens = _identity_tokens(sheet)
@@ -109,9 +110,21 @@ def _naming(query: Query, sheet: CallSheet, coverage: Callable[[Query, set[str]]
     return coverage(query, tokens) + (1.0 if whole else 0.0)
 
 
-def _identity_tokens(sheet: CallSheet) -> set[str]:
-    own = [f.value for name in ("call_name", "programme", "call_code") for f in sheet.fields.get(name, [])]
-    return set(index_tokens(" ".join([sheet.document.replace("-", " "), sheet.title, *own])))
+# Per sheet object (the loader hands out the same sheets until the index changes): every
+# question looks at the sheets of its best passages.
+_IDENTITIES = 4096
+_identities: dict[int, tuple[CallSheet, frozenset[str]]] = {}
+
+
+def _identity_tokens(sheet: CallSheet) -> frozenset[str]:
+    got = _identities.get(id(sheet))
+    if got is None or got[0] is not sheet:
+        own = [f.value for name in ("call_name", "programme", "call_code") for f in sheet.fields.get(name, [])]
+        if len(_identities) >= _IDENTITIES:
+            _identities.clear()
+        got = _identities[id(sheet)] = (
+            sheet, frozenset(index_tokens(" ".join([sheet.document.replace("-", " "), sheet.title, *own]))))
+    return got[1]
 
 
 def _names_in(query: Query, sheet: CallSheet, fact: Fact) -> bool:
