@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,11 +65,16 @@ def save_manifest(folder: Path, manifest: Manifest) -> None:
     write_atomic(folder / MANIFEST_NAME, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write a text, or its pieces one after the other (a large file is never one string in
+    memory), to a temporary file, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
+        if isinstance(text, str):
+            f.write(text)
+        else:
+            f.writelines(text)
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)
