@@ -31,6 +31,11 @@ _CUES: dict[str, str] = {
     "duration": r"\b(cat dureaza|durat\w*|how long)\b",
     # "Când a fost ...", "în ce an": a year answers it; a deadline needs a day and a month.
     "year": r"^\s*(cand|in ce an|in ce perioada|when|what year)\b",
+    # Whether the asker may get the funding: answered with who may apply, beside what is funded.
+    "eligibility": (r"\b(putem|pot|poate|puteti|poti|putea) (sa )?"
+                    r"(primi|obtine|beneficia|aplica|solicita|depune|accesa)\b|"
+                    r"\b(suntem|sunt|este|esti|e|am fi|ar fi) eligibil\w*|\bcan (we|i) (apply|get|receive)\b|"
+                    r"\b(are we|am i) eligible\b"),
     # Asks for every item of a kind: "care sunt domeniile", "ce activități sunt finanțate".
     "list": r"^\s*(care sunt|ce \w+ (sunt|se)|enumera\w*|listeaz\w*|which are|what \w+ are)\b",
 }

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import re
 import time
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
+from assistant.facts.values import Fact
 from assistant.query import Query
 from assistant.questions import followup_context, resolve_followup, split_questions
 from assistant.retrieval import HybridRetriever
@@ -25,6 +27,13 @@ class StructuredAnswerer(Protocol):
     def try_answer(self, question: str) -> Answer | None: ...
 
 
+@runtime_checkable
+class ApplicantsSource(Protocol):
+    """Who may apply to the call a document is (the call fact sheets)."""
+
+    def applicants_of(self, document: str) -> Fact | None: ...
+
+
 class LLMAnswerer(Protocol):
     """Rewrites the answer from the passages with a model; returns `fallback` on any failure."""
 
@@ -34,6 +43,7 @@ class LLMAnswerer(Protocol):
                ) -> Generator[str, None, Answer]: ...
 
 logger = logging.getLogger(__name__)
+Part = tuple[list[Evidence], list[Passage], list[Passage]]  # chosen evidence, orphan figures, passages
 
 EMPTY_QUESTION = "Scrieți o întrebare despre apeluri de finanțare sau clustere."
 NO_WORDS = "Întrebarea nu conține cuvinte după care să pot căuta; reformulați-o, vă rog."
@@ -82,6 +92,9 @@ class Assistant:
         found = [(q, self.retriever.search(q)) for q in subs]
         t1 = time.perf_counter()
         parts = [(*self.extractive.answer_parts(q, ps), ps) for q, ps in found]
+        if len(parts) > 1:
+            parts = self._same_call(found, parts, context)
+        parts = [self._with_applicants(q, part) for (q, _), part in zip(found, parts, strict=True)]
         answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k))
         answer.notice = notice
         if llm and self.llm_answerer is not None and not answer.abstained:
@@ -90,6 +103,47 @@ class Assistant:
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000}
         return answer
+
+    def _same_call(self, found: list[tuple[Query, list[Passage]]], parts: list[Part], context: str) -> list[Part]:
+        """The points of one message are about one call: a point that names none is answered
+        from the document the first answered point stands on, when that document answers it."""
+        first = next((i for i, (chosen, _, _) in enumerate(parts) if chosen), None)
+        if first is None:
+            return parts
+        chosen, _, ps = parts[first]
+        anchor, lead = ps[chosen[0].passage_rank].chunk.document, found[first][0].text
+        out = []
+        for (query, _), part in zip(found, parts, strict=True):
+            chosen, _, ps = part
+            if query.names or (chosen and ps[chosen[0].passage_rank].chunk.document == anchor):
+                out.append(part)
+                continue
+            # Read as a follow-up of the point that named the call ("și până când se depun?").
+            followup = Query.parse(query.text, context=f"{context} {lead}".strip())
+            own = [p for p in self.retriever.search(followup, k=self.settings.candidates)
+                   if p.chunk.document == anchor][: self.settings.top_k]
+            again = (*self.extractive.answer_parts(followup, own), own) if own else part
+            out.append(again if again[0] else part)
+        return out
+
+    def _with_applicants(self, query: Query, part: Part) -> Part:
+        """"Putem primi finanțare pentru ...?" is answered with what is funded and with who may
+        apply to that call (from its fact sheet), cited."""
+        chosen, orphans, passages = part
+        if not chosen or not query.intent.wants("eligibility"):
+            return part
+        document = passages[chosen[0].passage_rank].chunk.document
+        sources = [s for s in self.structured if isinstance(s, ApplicantsSource)]
+        fact = next((f for s in sources if (f := s.applicants_of(document)) is not None), None)
+        chunk = self.store.chunks.get(fact.chunk_id) if fact is not None else None
+        if fact is None or chunk is None or fact.value not in chunk.text:
+            return part
+        if any(fact.value in e.sentence or e.sentence in fact.value for e in chosen):
+            return part
+        passages = [*passages, Passage(chunk=chunk, score=0.0)]
+        note = Evidence(passage_rank=len(passages) - 1, sentence=fact.value, tokens=frozenset(), score=0.0,
+                        coverage=0.0, passage_coverage=0.0, has_value=False)
+        return [*chosen, note], orphans, passages
 
     def ask_stream(self, question: str, history: list[dict[str, str]] | list[str] | None = None
                    ) -> Iterator[str | Answer]:

@@ -65,6 +65,11 @@ class SheetAnswerer:
         logger.info("sheet answer document=%s field=%s values=%d", sheet.document, chosen[0].field, len(chosen))
         return _answer(question, chosen)
 
+    def applicants_of(self, document: str) -> Fact | None:
+        """Who may apply to the call this document is, when its sheet says so."""
+        sheet = next((s for s in self._sheets() if s.document == document), None)
+        return sheet.first("applicants") if sheet is not None else None
+
     @staticmethod
     def _fields(query: Query) -> list[str]:
         q = fold(query.text)
