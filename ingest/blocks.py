@@ -142,14 +142,33 @@ def _mark_headings(blocks: list[Block]) -> None:
     in a row keep the first as the parent.
     """
     for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        numbered = _numbered_heading_level(b, nxt)
+        if numbered:
+            b.kind, b.level = "heading", numbered
+            continue
         if b.kind != "para" or len(b.text) > 100 or len(b.text.split()) > 12:
             continue
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         text = b.text.rstrip()
         if is_caps_label(text) or (nxt is not None and nxt.kind == "table" and not text.endswith(".")):
             b.kind, b.level = "heading", 2
         elif _is_label_line(text, nxt) or _is_title_line(text, nxt):
             b.kind, b.level = "heading", 3
+
+
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-ZĂÂÎȘȚ]")
+
+
+def _numbered_heading_level(b: Block, nxt: Block | None) -> int:
+    """A guide's numbered section title ("2. Solicitanți eligibili", "3.1 Cheltuieli eligibile"):
+    short, capitalised, no final punctuation, followed by text that is not another such line (a
+    list of short numbered items is a list). Its level follows the depth of its number."""
+    m = _NUMBERED.match(b.text)
+    if m is None or b.kind not in ("para", "item") or len(b.text.split()) > 10 or b.text.endswith(_TERMINAL + (",",)):
+        return 0
+    if nxt is None or nxt.kind == "heading" or (_NUMBERED.match(nxt.text) and len(nxt.text.split()) <= 10):
+        return 0
+    return min(3, 2 + m.group(1).count("."))
 
 
 def _is_label_line(text: str, nxt: Block | None) -> bool:

@@ -25,6 +25,7 @@ MAX_SENTENCE_CHARS = 420
 SHORT_UNIT_CHARS = 60  # a unit this short (a label, a figure) is quoted with its neighbours
 RUN_JOIN = " — "
 ASKS_WEIGHT = 0.5  # the sentence, with its heading, holds what is asked
+_ENUMERATED = re.compile(r"^(?:[-•▪◦●*–]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZĂÂÎȘȚ])")
 _LINK_ONLY = re.compile(r"^[\W\d_]*(?:(?:https?://|www\.|mailto:)\S+[\s,;—–-]*)+$")
 
 
@@ -41,18 +42,28 @@ class Evidence:
     context_tokens: frozenset[str] = frozenset()  # the heading and title it sits under
 
 
+def is_list_item(unit: str) -> bool:
+    """An item of a list ("- microîntreprinderile ...", "2) ..."), as a guide enumerates."""
+    return bool(_ENUMERATED.match(unit))
+
+
 def passage_units(passage: Passage) -> list[str]:
     """Sentences of a passage; table rows stay whole; a run of short lines (brochure labels
     and figures) is one unit, so a figure is quoted together with the label beside it."""
     units: list[str] = []
     run: list[str] = []
+    headings = {h.strip() for h in passage.chunk.headings.split("\n") if h.strip()}
     for line in (ln.strip() for ln in passage.chunk.text.split("\n")):
-        if line and len(line) < SHORT_UNIT_CHARS and " | " not in line and sum(map(len, run)) < 200:
+        # List items and numbered titles stand alone: a run pairs a brochure's labels and figures.
+        if (line and len(line) < SHORT_UNIT_CHARS and " | " not in line and sum(map(len, run)) < 200
+                and not _ENUMERATED.match(line)):
             run.append(line)
             continue
         if run:
             units.append(RUN_JOIN.join(run))
             run = []
+        if line in headings:  # a title standing alone ("3. Activități eligibile") answers nothing
+            continue
         if " | " in line:
             units.append(line)
         elif line:

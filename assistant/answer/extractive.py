@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from assistant.answer.evidence import Evidence, score_sentences
+from assistant.answer.evidence import Evidence, is_list_item, score_sentences
 from assistant.answer.features import is_action_item
 from assistant.query import Query, token_matches
 from assistant.retrieval import HybridRetriever
@@ -45,6 +45,8 @@ class ExtractiveAnswerer:
         chosen = self._select(query, scored)
         if not chosen:
             return [], []
+        if query.intent.wants("list") or query.intent.wants("applicant"):
+            chosen = _in_reading_order(chosen, passages)
         wanted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
@@ -88,7 +90,11 @@ class ExtractiveAnswerer:
         actions = [e for e in eligible if is_action_item(query, e.sentence)]
         if actions:  # "ce activități ...": the actions listed, not the labels and titles among them
             eligible = actions
-        listing = query.intent.wants("list")
+        # "Care sunt ...", "cine poate depune": the answer is the items of a list.
+        listing = query.intent.wants("list") or query.intent.wants("applicant")
+        if listing:  # the list's items before the sentences around them (an exception after the list)
+            items = [e for e in eligible if is_list_item(e.sentence) and e.score >= eligible[0].score * 0.8]
+            eligible = items + [e for e in eligible if e not in items]
         max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, MAX_CHARS)
         chosen: list[Evidence] = []
         covered: set[str] = set()
@@ -146,6 +152,15 @@ class ExtractiveAnswerer:
                 seen.update(lines)
                 found.append(Passage(chunk=other, score=0.0))
         return found if 0 < len(seen) <= 6 else []
+
+
+def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:
+    """A list's items in the order the document gives them (passages in the order first used)."""
+    first_use: dict[int, int] = {}
+    for e in chosen:
+        first_use.setdefault(e.passage_rank, len(first_use))
+    return sorted(chosen, key=lambda e: (first_use[e.passage_rank],
+                                         passages[e.passage_rank].chunk.text.find(e.sentence.split(" | ")[0])))
 
 
 def build_answer(question: str, parts: list[tuple[list[Evidence], list[Passage], list[Passage]]],

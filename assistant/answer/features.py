@@ -92,7 +92,7 @@ def names_the_thing(query: Query, sentence: str) -> bool:
 
 _ASKS_ACTIONS = re.compile(r"\b(activitat\w*|actiun\w*|masur\w*|interventi\w*|activities|actions|measures)\b")
 # Romanian writes activities as verbal nouns with the article: "Organizarea", "Sprijinirea".
-_ACTION_NOUN = re.compile(r"^[\W\d_]*[a-z]{3,}(?:area|erea|irea|area|urea)\b")
+_ACTION_NOUN = re.compile(r"^[\W\d_]*(?![a-z]*oarea\b)[a-z]{3,}(?:area|erea|irea|urea)\b")  # not "valoarea"
 
 
 def is_action_item(query: Query, sentence: str) -> bool:

@@ -112,11 +112,19 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
     for j in range(p.index + 1, min(len(units), p.index + 1 + _TEXT_UNITS)):
         if _is_label_unit(units[j]):
             break
+        if taken and _top_section(units[j]) != _top_section(taken[0]):
+            break  # the next section of a guide ("3. Activități eligibile") is not this value
+        if taken and units[j].text == taken[-1].text:
+            continue  # a short unit repeated into the next chunk
         taken.append(units[j])
     if not taken:
         return []
     value = " ".join(u.text for u in taken)
     return make_facts(p.spec.name, "text", value, p.label, taken[0], "\n".join([p.line_text, *(u.text for u in taken)]))
+
+
+def _top_section(line: Line) -> str:
+    return (line.section or "").split("›")[0].strip()
 
 
 def _bare_rates(units: list[Line], p: Pending) -> list[Fact]:

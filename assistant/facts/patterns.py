@@ -37,15 +37,18 @@ FIELDS: list[FieldSpec] = [
         r"(?: si (?:minima|maxima))? a (?:unui )?proiect(?:ului)?",
         r"valoarea proiect(?:ului|elor)", r"suma (?:maxima )?acordata pe proiect",
         r"finantare(?:a)? (?:nerambursabila )?(?:minima|maxima)(?: nerambursabila)?(?: pe proiect)?",
-        r"(?:minimum|maximum) (?:de )?finantare pe proiect")),
+        r"(?:minimum|maximum) (?:de )?finantare pe proiect",
+        r"valoare(?:a)? (?:minima|maxima) a finantarii(?: nerambursabile)?")),
     FieldSpec("allocation", "amount", _rx(
         r"aloca(?:rea|re) financiara(?: (?:totala|a apelului|disponibila))?", r"alocare(?:a)? (?:totala|bugetara)",
         r"buget(?:ul)? (?:total|alocat|disponibil)(?: (?:al|pentru) (?:apelului|apel))?",
-        r"valoarea totala a apelului", r"fonduri(?:le)? (?:disponibile|alocate)")),
+        r"valoarea totala a apelului", r"fonduri(?:le)? (?:disponibile|alocate)",
+        r"buget(?:ul)? (?:alocat )?(?:al )?apelului")),
     FieldSpec("submission_period", "period", _rx(
         r"perioada (?:de )?depunere(?: a (?:cererilor|proiectelor)(?: de finantare)?)?",
         r"perioada de (?:primire|transmitere) a (?:cererilor|proiectelor)(?: de finantare)?",
-        r"depunerea (?:cererilor de finantare|proiectelor) (?:se face |se realizeaza )?(?:in perioada|intre)")),
+        r"depunerea (?:cererilor de finantare|proiectelor) (?:se face |se realizeaza )?(?:in perioada|intre)",
+        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit)[^.;]{0,80}? in perioada")),
     FieldSpec("deadline", "date", _rx(
         r"data (?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
         r"termen(?:ul)?[ -]limita(?: de depunere| pentru depunere)?", r"termen(?:ul)? (?:final )?de depunere",

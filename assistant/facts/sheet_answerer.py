@@ -59,7 +59,7 @@ class SheetAnswerer:
         facts = next((sheet.fields[f] for f in fields if sheet.fields.get(f)), None)
         if not facts:
             return None
-        chosen = _matching_conditions(facts, query) or facts
+        chosen = _matching_conditions(facts, query) or _matching_bounds(facts, query) or facts
         if not all(_names_in(query, sheet, fact) for fact in chosen):
             return None  # "ce buget are județul Bihor": a value for something the sheet is not
         logger.info("sheet answer document=%s field=%s values=%d", sheet.document, chosen[0].field, len(chosen))
@@ -76,13 +76,15 @@ class SheetAnswerer:
         out: list[str] = []
         if query.intent.insists("applicant"):  # "cine poate aplica": the call's list of applicants
             out.append("final_beneficiaries" if re.search(r"\bfinal", q) else "applicants")
+        cued: list[str] = []  # fields the question's words point at ("pe proiect": the project value)
+        plain: list[str] = []  # the usual field of a kind asked with no such word
         for kind in ("percent", "amount", "date", "contact"):
-            if not query.intent.insists(kind):
-                continue
-            options = _FIELDS[kind]
-            cued = [f for f, cue in options if cue and re.search(cue, q)]
-            out.extend(cued or [options[0][0]])
-        return out
+            if query.intent.insists(kind):
+                options = _FIELDS[kind]
+                hits = [f for f, cue in options if cue and re.search(cue, q)]
+                cued.extend(hits)
+                plain.extend([] if hits else [options[0][0]])
+        return out + cued + plain
 
     def _sheet_of_best_passage(self, query: Query) -> CallSheet | None:
         """The sheet of the call the question names, among the documents of the best passages
@@ -142,10 +144,20 @@ def _matching_conditions(facts: list[Fact], query: Query) -> list[Fact]:
     """The values whose condition ("ajutor de minimis", "IMM") the question names, by the words
     that tell the conditions apart ("minimis", not the "ajutor" they share)."""
     wanted = set(query.core_tokens)
-    conds = [{t for t in index_tokens(f.condition or "") if t.isalpha() and len(t) > 3} for f in facts]
+    conds = [{t for t in index_tokens(f.condition or "") if t.isalpha() and len(t) >= 3} for f in facts]
     shared = set.intersection(*conds) if len(conds) > 1 else set()
     return [f for f, cond in zip(facts, conds, strict=True)
             if cond - shared and any(token_matches(t, wanted) for t in cond - shared)]
+
+
+def _matching_bounds(facts: list[Fact], query: Query) -> list[Fact]:
+    """The minimum or the maximum a question asks for ("valoarea minimă", "finanțarea maximă"),
+    when the values say which is which; both when it asks for both or neither."""
+    q = fold(query.text)
+    wanted = {b for b, cue in (("min", r"\bminim"), ("max", r"\bmaxim")) if re.search(cue, q)}
+    if len(wanted) != 1:
+        return []
+    return [f for f in facts if isinstance(f.normalized, dict) and f.normalized.get("bound") in wanted]
 
 
 def _shown(fact: Fact) -> str:

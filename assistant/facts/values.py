@@ -81,9 +81,14 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
     if kind == "percent":
         out = []
         base = context.find(value)
-        for offset, pct in percents(value):
+        rates = percents(value)
+        for k, (offset, pct) in enumerate(rates):
             sentence = sentence_at(context, base + offset) if base >= 0 else sentence_at(value, offset)
-            conds = conditions(sentence) or conditions(label)
+            # "70% pentru întreprinderile mici și 60% pentru cele mijlocii": each rate's own clause
+            # (from it to the next rate) names its condition; else its sentence or its label does.
+            stop = rates[k + 1][0] if k + 1 < len(rates) else len(value)
+            own = conditions(value[offset:stop]) if len(rates) > 1 else []
+            conds = own or conditions(sentence) or conditions(label)
             out.append(_fact(name, f"{pct:g}%", src, passage, normalized=pct,
                              condition=", ".join(conds) or None))
         return out

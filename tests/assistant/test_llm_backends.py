@@ -27,7 +27,7 @@ from assistant.settings import Settings
 from assistant.types import Answer, Chunk, Citation, Passage
 
 CHAT_PATH = {"ollama": "/api/chat", "openai": "/v1/chat/completions"}
-QUESTION = "Care este valoarea maximă a finanțării?"
+QUESTION = "Spuneți-mi despre finanțarea nerambursabilă a apelului."  # not one value: the model answers
 TEXTS = [
     "Valoarea maximă a finanțării nerambursabile este de 2.800.000 lei pe proiect.",
     "Cererile de finanțare se depun până la data de 15.09.2025.",

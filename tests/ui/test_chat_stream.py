@@ -16,7 +16,7 @@ from assistant.settings import Settings  # noqa: E402
 from assistant.ui.chat import chat_turn  # noqa: E402
 from assistant.ui.holder import AssistantHolder  # noqa: E402
 
-QUESTION = "Care este valoarea maximă a finanțării?"
+QUESTION = "Spuneți-mi despre finanțarea nerambursabilă a apelului."  # not one value: the model answers
 
 
 @pytest.fixture
