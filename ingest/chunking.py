@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from assistant.facts.store import EXTRACTOR_VERSION
 from assistant.sentences import split_sentences
 from assistant.tokens import count_tokens
 from assistant.types import Chunk, LoadedDocument
@@ -28,7 +29,9 @@ class ChunkingConfig:
     def as_dict(self) -> dict[str, int]:
         return {"chunk_tokens": self.chunk_tokens, "window_tokens": self.window_tokens,
                 "min_tokens": self.min_tokens, "short_block_tokens": self.short_block_tokens,
-                "version": 2}  # bumped when blocks or chunks change: re-ingest remakes them
+                "version": 3,  # bumped when blocks or chunks change: re-ingest remakes them
+                # the fact extraction that runs on the chunks as a file is read: a new one reads files again
+                "facts": EXTRACTOR_VERSION}
 
 
 @dataclass

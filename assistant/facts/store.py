@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 FACTS_NAME = "facts.json"
 RECORDS_NAME = "records.json"
 FORMAT_VERSION = 1
+# Bumped when extraction changes: the sheets and records of unchanged documents are then read again.
+EXTRACTOR_VERSION = 2
 
 
 Structured = tuple[CallSheet, list[Record]]
@@ -64,9 +66,11 @@ def refresh_structured(store: Store, fresh: dict[str, Structured] | None = None)
         per_document[name] = got if got is not None else extract_document(name, chunks)
     sheets, records = _join(per_document)
     documents = {name: shas.get(name, "") for name in per_document}
-    write_atomic(folder / RECORDS_NAME, _dump({"version": FORMAT_VERSION, "documents": documents,
+    write_atomic(folder / RECORDS_NAME, _dump({"version": FORMAT_VERSION, "extractor": EXTRACTOR_VERSION,
+                                               "documents": documents,
                                                "records": [r.to_json() for r in records]}))
-    write_atomic(folder / FACTS_NAME, _dump({"version": FORMAT_VERSION, "documents": documents,
+    write_atomic(folder / FACTS_NAME, _dump({"version": FORMAT_VERSION, "extractor": EXTRACTOR_VERSION,
+                                             "documents": documents,
                                              "sheets": [s.to_json() for s in sheets]}))
     logger.info("structured refreshed sheets=%d calls=%d records=%d reused=%d", len(sheets),
                 sum(1 for s in sheets if s.is_call), len(records), sum(1 for n in per_document if n in kept))
@@ -75,7 +79,7 @@ def refresh_structured(store: Store, fresh: dict[str, Structured] | None = None)
 def _previous(folder: Path, shas: dict[str, str]) -> dict[str, Structured]:
     """What facts.json and records.json hold for documents whose file has not changed since."""
     facts, recs = _read(folder, FACTS_NAME), _read(folder, RECORDS_NAME)
-    if facts is None or recs is None:
+    if facts is None or recs is None or {facts.get("extractor"), recs.get("extractor")} != {EXTRACTOR_VERSION}:
         return {}
     same = {n for n, sha in facts.get("documents", {}).items()
             if sha and shas.get(n) == sha and recs.get("documents", {}).get(n) == sha}
