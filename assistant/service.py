@@ -136,8 +136,8 @@ class Assistant:
         sources = [s for s in self.structured if isinstance(s, ApplicantsSource)]
         fact = next((f for s in sources if (f := s.applicants_of(document)) is not None), None)
         chunk = self.store.chunks.get(fact.chunk_id) if fact is not None else None
-        if fact is None or chunk is None or fact.value not in chunk.text:
-            return part
+        if fact is None or chunk is None or " ".join(fact.value.split()) not in " ".join(chunk.text.split()):
+            return part  # (a value read over several lines is quoted as its chunk has it, on one)
         if any(fact.value in e.sentence or e.sentence in fact.value for e in chosen):
             return part
         passages = [*passages, Passage(chunk=chunk, score=0.0)]
