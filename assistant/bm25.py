@@ -83,10 +83,6 @@ class BM25Index:
         df = len(self.postings(token))
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
-    def _document_frequency(self, col: int) -> int:
-        indptr = self._model.scores["indptr"]  # type: ignore[union-attr]
-        return int(indptr[col + 1] - indptr[col])
-
     def save(self, folder: Path) -> None:
         """Written to a sibling folder and swapped in, so readers never see half an index."""
         tmp = folder.with_name(folder.name + ".tmp")

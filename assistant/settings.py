@@ -38,7 +38,7 @@ class Settings(BaseSettings):
         60.0, description="Seconds to wait for the LLM before falling back to the extractive answer.")
 
     chunk_tokens: int = Field(120, description="Target size of a retrieval chunk, in tiktoken cl100k tokens.")
-    window_tokens: int = Field(400, description="Size of the surrounding block kept with each chunk for answers.")
+    window_tokens: int = Field(400, description="Block around each chunk read by fact extraction at ingest.")
 
     top_k: int = Field(5, description="Passages returned by retrieval and shown as sources.")
     candidates: int = Field(40, description="Candidates taken from each retriever before fusion and rerank.")

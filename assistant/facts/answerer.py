@@ -11,10 +11,10 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from assistant.facts.records import Record, numeric_value
+from assistant.facts.tables import Table, group_tables, items, phrase, value_tokens
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation
 
@@ -28,16 +28,6 @@ _LEAST = re.compile(r"\b(?:cel|cei|cea|cele) mai (?:mic|mica|putin|putini|putine
 _MAX_LISTED = 20
 
 
-@lru_cache(maxsize=65536)
-def _phrase(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
-
-
-@lru_cache(maxsize=65536)
-def _value_tokens(value: str) -> frozenset[str]:
-    return frozenset(index_tokens(value))
-
-
 @dataclass
 class _Match:
     key: str
@@ -47,20 +37,14 @@ class _Match:
     def holds(self, record: Record) -> bool:
         value = record.fields.get(self.key, "")
         if self.word:
-            return self.value in _value_tokens(value)
-        return _phrase(value) == self.value or _listed(value, self.value)
+            return self.value in value_tokens(value)
+        return phrase(value) == self.value or _listed(value, self.value)
 
 
-def _listed(value: str, phrase: str) -> bool:
+def _listed(value: str, wanted: str) -> bool:
     """The phrase is one item of an enumeration ('Sănătate și biotehnologii', 'TIC, energie'),
     not part of a compound name ('Sud-Est' does not hold 'Sud')."""
-    return phrase in _items(value)
-
-
-@lru_cache(maxsize=65536)
-def _items(value: str) -> frozenset[str]:
-    """The items of an enumerated value, as phrases (split once per value, not per question)."""
-    return frozenset(_phrase(item) for item in re.split(r",|;|\(|\)|\bsi\b|\bsau\b", fold(value)))
+    return wanted in items(value)
 
 
 class RecordAnswerer:
@@ -69,7 +53,7 @@ class RecordAnswerer:
     def __init__(self, records: list[Record] | Callable[[], list[Record]]) -> None:
         self._source = records
         self._loaded: list[Record] = []  # the records the tables below were computed from
-        self._tables: list[_Table] = []
+        self._tables: list[Table] = []
 
     @property
     def records(self) -> list[Record]:
@@ -94,72 +78,17 @@ class RecordAnswerer:
         logger.info("structured answer mode=%s rows=%d filters=%d", mode, len(rows), len(matches))
         return _answer(question, mode, rows, matches, rank_key)
 
-    def _current_tables(self) -> list[_Table]:
+    def _current_tables(self) -> list[Table]:
         """Tables with what every question needs from them, computed once per load of the
         records (the source hands out the same Record objects until records.json changes)."""
         records = self.records
         if len(records) != len(self._loaded) or any(a is not b for a, b in zip(records, self._loaded, strict=True)):
-            self._tables = [_Table.of(rows) for rows in _tables(records)]
+            self._tables = [Table.of(rows) for rows in group_tables(records)]
             self._loaded = list(records)
         return self._tables
 
 
-def _tables(records: list[Record]) -> list[list[Record]]:
-    tables: dict[tuple[str, str], list[Record]] = {}
-    for r in records:
-        tables.setdefault((r.document, r.table), []).append(r)
-    return [t for t in tables.values() if len(t) >= 2]
-
-
-@dataclass
-class _Table:
-    """One table's records and what matching a question against it needs, computed once."""
-
-    rows: list[Record]
-    vocabulary: set[str]
-    headers: set[str]
-    values: dict[str, set[str]]  # categorical field -> its values as folded phrases
-    value_stems: dict[str, list[set[str]]] = field(default_factory=dict)  # descriptive field -> per value
-    label_tokens: dict[str, set[str]] = field(default_factory=dict)
-    numeric: list[str] = field(default_factory=list)  # fields that are mostly numbers
-    # Computed from the above, so each question does less per table: every value written with
-    # the spaces `_filters` looks for (in the set's own order), and each field's stems together.
-    padded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    all_stems: dict[str, set[str]] = field(default_factory=dict)
-    sorted_vocabulary: list[str] = field(default_factory=list)
-    sorted_headers: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.sorted_vocabulary, self.sorted_headers = sorted(self.vocabulary), sorted(self.headers)
-        self.padded = {key: [(v, f" {v} ") for v in values] for key, values in self.values.items()}
-        self.all_stems = {key: set().union(*stems) for key, stems in self.value_stems.items()}
-
-    @classmethod
-    def of(cls, rows: list[Record]) -> _Table:
-        labels = rows[0].labels
-        vocabulary = _vocabulary(rows)
-        label_tokens = {key: set(index_tokens(label)) for key, label in labels.items()}
-        values = {key: {_phrase(r.fields[key]) for r in rows if key in r.fields}
-                  for key in labels if _categorical(rows, key)}
-        value_stems = {}
-        for key, vals in values.items():
-            if max((len(v.split()) for v in vals), default=0) >= 4:
-                generic = vocabulary | label_tokens[key]
-                value_stems[key] = [{t for t in index_tokens(v) if t.isalpha() and len(t) > 3} - generic
-                                    for v in vals]
-        numeric = [key for key in labels
-                   if sum(numeric_value(r.fields.get(key, "")) is not None for r in rows) >= len(rows) / 2]
-        return cls(rows, vocabulary, {_head_noun(label) for label in labels.values()} - {""}, values,
-                   value_stems, label_tokens, numeric)
-
-
-def _vocabulary(table: list[Record]) -> set[str]:
-    """What the records are ("proiecte", "clustere"): words of the document name and the headings."""
-    words = " ".join([table[0].document, *(r.section or "" for r in table)])
-    return {t for t in index_tokens(words.replace("_", " ").replace("-", " ")) if t.isalpha() and len(t) >= 3}
-
-
-def _names_records(word: set[str] | None, table: _Table) -> bool:
+def _names_records(word: set[str] | None, table: Table) -> bool:
     """'câte proiecte', 'care clustere', 'listează proiectele': the word after the cue names what
     the records are; 'ce buget are județul X' asks for one value and is left to retrieval.
     `word`: `_record_word` of the question."""
@@ -177,12 +106,6 @@ def _record_word(q: str, mode: str) -> set[str] | None:
         return None
     following = [w for w in re.findall(r"[a-z0-9]+", q[cue.end():]) if w not in _SKIP][:1]
     return set(index_tokens(following[0])) if following else set()
-
-
-def _head_noun(label: str) -> str:
-    """The column's noun: 'Buget alocat (euro)' -> 'buget', 'Nr. membri cluster' -> 'membr'."""
-    words = [t for t in index_tokens(label) if t.isalpha() and t not in ("nr", "numar")]
-    return words[0] if words else ""
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -215,7 +138,7 @@ def _overlaps(a: set[str], b: set[str], words: list[str]) -> bool:
 _Found = tuple[int, list[Record], list[_Match], str | None]
 
 
-def _match_table(table: _Table, question: str, mode: str, qtokens: set[str], word: set[str] | None) -> _Found | None:
+def _match_table(table: Table, question: str, mode: str, qtokens: set[str], word: set[str] | None) -> _Found | None:
     if mode not in ("max", "min") and not _names_records(word, table):
         return None
     matches = _filters(table, question, qtokens)
@@ -228,17 +151,10 @@ def _match_table(table: _Table, question: str, mode: str, qtokens: set[str], wor
     return len(matches) * 2 + (rank_key is not None), rows, matches, rank_key
 
 
-def _categorical(table: list[Record], key: str) -> bool:
-    """Short values (regions, domains, types), not titles or descriptions."""
-    values = [r.fields[key] for r in table if key in r.fields]
-    lengths = sorted(len(v.split()) for v in values)
-    return bool(values) and lengths[len(lengths) // 2] <= 6 and not all(numeric_value(v) is not None for v in values)
-
-
-def _filters(table: _Table, question: str, qstems: set[str]) -> list[_Match]:
+def _filters(table: Table, question: str, qstems: set[str]) -> list[_Match]:
     """Field values written in the question (the longest wins: 'Sud-Vest' over 'Sud'); failing
     that, one word of a descriptive field, in the field the question names when it names one."""
-    q = f" {_phrase(question)} "
+    q = f" {phrase(question)} "
     found: list[_Match] = []
     words: list[_Match] = []
     for key, values in table.padded.items():
@@ -254,7 +170,7 @@ def _filters(table: _Table, question: str, qstems: set[str]) -> list[_Match]:
     return named[:1]
 
 
-def _word_hits(table: _Table, key: str, qstems: set[str]) -> list[str]:
+def _word_hits(table: Table, key: str, qstems: set[str]) -> list[str]:
     """Stems the question shares with values of a descriptive field (values of several words,
     like domains); never with short names such as regions, where a word is not the value."""
     if not (table.all_stems.get(key, set()) & qstems):
@@ -265,7 +181,7 @@ def _word_hits(table: _Table, key: str, qstems: set[str]) -> list[str]:
     return sorted(set(out), key=len, reverse=True)
 
 
-def _rank_key(table: _Table, qtokens: set[str]) -> str | None:
+def _rank_key(table: Table, qtokens: set[str]) -> str | None:
     for key in table.numeric:
         if table.label_tokens[key] & qtokens:
             return key

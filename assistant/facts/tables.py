@@ -1,0 +1,96 @@
+"""Record tables prepared for matching questions: one table's rows with its vocabulary, header
+nouns, categorical values and numeric columns, computed once per load of the records (the
+record answerer matches every question against every table)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant.facts.records import Record, numeric_value
+from assistant.text import fold, index_tokens
+
+
+@lru_cache(maxsize=65536)
+def phrase(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+@lru_cache(maxsize=65536)
+def value_tokens(value: str) -> frozenset[str]:
+    return frozenset(index_tokens(value))
+
+
+@lru_cache(maxsize=65536)
+def items(value: str) -> frozenset[str]:
+    """The items of an enumerated value, as phrases (split once per value, not per question)."""
+    return frozenset(phrase(item) for item in re.split(r",|;|\(|\)|\bsi\b|\bsau\b", fold(value)))
+
+
+def group_tables(records: list[Record]) -> list[list[Record]]:
+    tables: dict[tuple[str, str], list[Record]] = {}
+    for r in records:
+        tables.setdefault((r.document, r.table), []).append(r)
+    return [t for t in tables.values() if len(t) >= 2]
+
+
+@dataclass
+class Table:
+    """One table's records and what matching a question against it needs, computed once."""
+
+    rows: list[Record]
+    vocabulary: set[str]
+    headers: set[str]
+    values: dict[str, set[str]]  # categorical field -> its values as folded phrases
+    value_stems: dict[str, list[set[str]]] = field(default_factory=dict)  # descriptive field -> per value
+    label_tokens: dict[str, set[str]] = field(default_factory=dict)
+    numeric: list[str] = field(default_factory=list)  # fields that are mostly numbers
+    # Computed from the above, so each question does less per table: every value written with
+    # the spaces `_filters` looks for (in the set's own order), and each field's stems together.
+    padded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    all_stems: dict[str, set[str]] = field(default_factory=dict)
+    sorted_vocabulary: list[str] = field(default_factory=list)
+    sorted_headers: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sorted_vocabulary, self.sorted_headers = sorted(self.vocabulary), sorted(self.headers)
+        self.padded = {key: [(v, f" {v} ") for v in values] for key, values in self.values.items()}
+        self.all_stems = {key: set().union(*stems) for key, stems in self.value_stems.items()}
+
+    @classmethod
+    def of(cls, rows: list[Record]) -> Table:
+        labels = rows[0].labels
+        vocabulary = _vocabulary(rows)
+        label_tokens = {key: set(index_tokens(label)) for key, label in labels.items()}
+        values = {key: {phrase(r.fields[key]) for r in rows if key in r.fields}
+                  for key in labels if _categorical(rows, key)}
+        value_stems = {}
+        for key, vals in values.items():
+            if max((len(v.split()) for v in vals), default=0) >= 4:
+                generic = vocabulary | label_tokens[key]
+                value_stems[key] = [{t for t in index_tokens(v) if t.isalpha() and len(t) > 3} - generic
+                                    for v in vals]
+        numeric = [key for key in labels
+                   if sum(numeric_value(r.fields.get(key, "")) is not None for r in rows) >= len(rows) / 2]
+        return cls(rows, vocabulary, {_head_noun(label) for label in labels.values()} - {""}, values,
+                   value_stems, label_tokens, numeric)
+
+
+def _vocabulary(table: list[Record]) -> set[str]:
+    """What the records are ("proiecte", "clustere"): words of the document name and the headings."""
+    words = " ".join([table[0].document, *(r.section or "" for r in table)])
+    return {t for t in index_tokens(words.replace("_", " ").replace("-", " ")) if t.isalpha() and len(t) >= 3}
+
+
+def _categorical(table: list[Record], key: str) -> bool:
+    """Short values (regions, domains, types), not titles or descriptions."""
+    values = [r.fields[key] for r in table if key in r.fields]
+    lengths = sorted(len(v.split()) for v in values)
+    return bool(values) and lengths[len(lengths) // 2] <= 6 and not all(numeric_value(v) is not None for v in values)
+
+
+def _head_noun(label: str) -> str:
+    """The column's noun: 'Buget alocat (euro)' -> 'buget', 'Nr. membri cluster' -> 'membr'."""
+    words = [t for t in index_tokens(label) if t.isalpha() and t not in ("nr", "numar")]
+    return words[0] if words else ""
