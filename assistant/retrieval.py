@@ -1,9 +1,11 @@
-"""Hybrid retrieval: Romanian BM25 + Chroma vectors, weighted fusion, then a lexical rerank.
+"""Hybrid retrieval: Romanian BM25 + Chroma vectors, weighted fusion into candidates, then a
+rerank by the fitted passage model of `assistant.relevance`.
 
-BM25 leads (weight 1) and the weightless vector side only adds (vector_weight, calibrated on
-the dev set), because equal-weight fusion with a character-n-gram embedding loses to BM25
-alone on Romanian text (STACK-NOTES). The rerank rewards passages that cover the question's
-rarer words and hold the kind of value asked for.
+The fusion only picks the candidates (BM25 weight 1, the vector side `vector_weight`, because
+equal-weight fusion with a weightless embedding loses to BM25 alone on Romanian text,
+STACK-NOTES); their order is the passage model's logit over general features: each side's
+rank, how the passage alone, with its context and with its heading covers the question's idf
+mass, the names the question writes, what it asks for, and the share of it no document holds.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from assistant.answer.features import bonus_features
 from assistant.bm25 import BM25Index
 from assistant.query import Query, Term, TokenLookup
+from assistant.relevance import PASSAGE_FEATURES, Weights, reciprocal_rank, shipped_weights, vector, with_gaps
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.types import Chunk, Passage
@@ -28,9 +31,8 @@ logger = logging.getLogger(__name__)
 RRF_K = 60
 NAMED_CANDIDATES = 10  # passages of the documents a question names, always reranked
 RECENT_SEARCHES = 8
-NAME_WEIGHT = 0.5  # a passage naming the call or cluster the question names
-ASKS_WEIGHT = 1.0  # a passage or its heading holding what is asked ("beneficiari eligibili" for "cine poate")
-HEADING_WEIGHT = 0.5  # a heading that names what is asked ("Activități finanțate") files the answer
+# BM25 rank, BM25 score over the best, vector rank, joined as a named document's passage
+Ranks = tuple[int | None, float, int | None, bool]
 
 
 Tokens = AbstractSet[str] | TokenLookup
@@ -53,10 +55,11 @@ def _satisfaction(term: Term, tokens: TokenLookup) -> float:
 class HybridRetriever(BaseRetriever):
     """llama-index retriever over our store; `search` gives typed passages to the answerers."""
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings, weights: Weights | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
+        self.weights = weights or shipped_weights()
         self._recent: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
         self._recent_for: list[Chunk] | None = None
         # Term weights of the last query (coverage is asked hundreds of times per question).
@@ -82,6 +85,22 @@ class HybridRetriever(BaseRetriever):
         for term, w in zip(query.terms, weights, strict=True):
             got += w * _satisfaction(term, lookup)
         return got / total if total else 0.0
+
+    def exact_coverage(self, query: Query, tokens: AbstractSet[str]) -> float:
+        """Share of the question's idf mass whose terms the tokens hold in the very form the
+        question's words stem to: a stem is a prefix of many longer, different words."""
+        weights, total = self._term_weights(query)
+        got = sum(w for term, w in zip(query.terms, weights, strict=True) if term.alternatives & tokens)
+        return got / total if total else 0.0
+
+    def missing_mass(self, query: Query) -> float:
+        """Share of the question's idf mass whose terms no passage of the index holds in any
+        form: a question about something the documents never mention is not answered by them."""
+        weights, total = self._term_weights(query)
+        bm25 = self.store.bm25
+        gone = sum(w for term, w in zip(query.terms, weights, strict=True)
+                   if not any(len(bm25.postings(a)) for a in term.alternatives | term.partial))
+        return gone / total if total else 0.0
 
     def _term_weights(self, query: Query) -> tuple[list[float], float]:
         """Each term's weight and their sum (summed in term order, as coverage always did),
@@ -193,28 +212,37 @@ class HybridRetriever(BaseRetriever):
             self._recent[key] = ranked
         return list(ranked[:k])
 
-    def _fuse(self, query: Query, chunks: list[Chunk]) -> dict[str, float]:
+    def _fuse(self, query: Query, chunks: list[Chunk]) -> dict[str, Ranks]:
+        """The candidates (the best `candidates` by weighted RRF), each with its rank in BM25's
+        and the vector side's lists."""
         n = self.settings.candidates
         scores = self.store.bm25_scores(query.tokens)
         top = _top_indices(scores, n)
         fused: dict[str, float] = {}
+        bm25_rank: dict[str, int] = {}
+        vector_rank: dict[str, int] = {}
+        best = float(scores[top[0]]) if len(top) else 0.0
         for rank, i in enumerate(top):
             if scores[i] > 0:
                 fused[chunks[i].id] = 1.0 / (RRF_K + rank)
+                bm25_rank[chunks[i].id] = rank
         for rank, (cid, _sim) in enumerate(self.store.vector_search(query.text, n)):
             fused[cid] = fused.get(cid, 0.0) + self.settings.vector_weight / (RRF_K + rank)
-        # The question names a call or project few documents hold: their best passages join the
-        # candidates even when look-alike documents fill BM25's top list (ranked after it).
-        named = self._named_documents(query)
+            vector_rank[cid] = rank
         ranked = sorted(fused, key=lambda cid: -fused[cid])[:n]
+        row = self.store.row_of
+        out: dict[str, Ranks] = {
+            cid: (bm25_rank.get(cid), float(scores[row(cid)]) / best if best > 0 else 0.0, vector_rank.get(cid), False)
+            for cid in ranked}
+        # The question names a call or project few documents hold: their best passages join the
+        # candidates even when look-alike documents fill BM25's top list.
+        named = self._named_documents(query)
         if named:
             inside = np.where(self.store.document_mask(named), scores, 0.0)
-            kept = set(ranked)
-            extra = [chunks[i].id for i in _top_indices(inside, NAMED_CANDIDATES) if inside[i] > 0]
-            for rank, cid in enumerate(c for c in extra if c not in kept):
-                fused.setdefault(cid, 1.0 / (RRF_K + n + rank))
-                ranked.append(cid)
-        return {cid: fused[cid] for cid in ranked}
+            for i in _top_indices(inside, NAMED_CANDIDATES):
+                if inside[i] > 0 and chunks[i].id not in out:
+                    out[chunks[i].id] = (None, float(scores[i]) / best, None, True)
+        return out
 
     def _named_documents(self, query: Query) -> set[str]:
         """The documents that hold the most of the names the question writes, when that is not
@@ -225,30 +253,45 @@ class HybridRetriever(BaseRetriever):
         best = max(by_document.values())
         return {d for d, cov in by_document.items() if cov >= best - 1e-9}
 
-    def _rerank(self, query: Query, fused: dict[str, float]) -> list[Passage]:
-        """Fused rank plus how well the passage itself (and then with its context) covers
-        the question, plus small bonuses for holding what the question asks for."""
-        if not fused:
+    def _rerank(self, query: Query, candidates: dict[str, Ranks]) -> list[Passage]:
+        """The candidates ordered by the passage model's logit over their features."""
+        if not candidates:
             return []
-        best = max(fused.values())
         names = self._name_terms(query)
         by_document = self.document_coverage(query, names)
-        out = []
-        for cid, score in fused.items():  # the candidates, best fused first
+        rows: list[dict[str, float]] = []
+        for cid, (bm25_rank, bm25_ratio, vector_rank, named_extra) in candidates.items():
             chunk = self.store.chunks[cid]
-            own = self.cached_lookup(self.store.tokens_of(chunk))
+            own_set = self.store.tokens_of(chunk)
+            own = self.cached_lookup(own_set)
             with_ctx = TokenLookup.union(own, self.context_lookup(chunk))
             if chunk.kind == "table":  # a row cannot repeat the name of the table it is in: read it with it
                 own = with_ctx
             doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
             name_cov = self._name_coverage(names, with_ctx)
-            s = score / best + self.coverage(query, own) + 0.5 * self.coverage(query, with_ctx) + doc_cov
-            s += NAME_WEIGHT * name_cov + ASKS_WEIGHT * self.asks_satisfaction(query, with_ctx)
-            s += HEADING_WEIGHT * self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk)))
-            if query.intent.typed and any(has_value(chunk.text, kind) for kind in query.intent.typed):
-                s += 0.25
-            s += 0.2 * bonus_features(query, chunk.text)
-            out.append(Passage(chunk=chunk, score=s, document_coverage=doc_cov, name_coverage=name_cov))
+            typed = query.intent.typed
+            rows.append({
+                "bm25_rr": reciprocal_rank(bm25_rank),
+                "bm25_ratio": bm25_ratio,
+                "vector_rr": reciprocal_rank(vector_rank),
+                "named_extra": float(named_extra),
+                "own_cov": self.coverage(query, own),
+                "exact_cov": self.exact_coverage(query, own_set),
+                "ctx_cov": self.coverage(query, with_ctx),
+                "heading_cov": self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk))),
+                "doc_cov": doc_cov,
+                "name_cov": name_cov,
+                "asks": self.asks_satisfaction(query, with_ctx),
+                "typed_value": float(bool(typed) and any(has_value(chunk.text, kind) for kind in typed)),
+                "shape": bonus_features(query, chunk.text),
+            })
+        with_gaps(rows, (("own_cov", "own_gap"), ("ctx_cov", "ctx_gap")))
+        model = self.weights.passage
+        out = []
+        for cid, r in zip(candidates, rows, strict=True):
+            x = vector(r, PASSAGE_FEATURES)
+            out.append(Passage(chunk=self.store.chunks[cid], score=model.logit(x), document_coverage=r["doc_cov"],
+                               name_coverage=r["name_cov"], features=tuple(x)))
         out.sort(key=lambda p: -p.score)
         return out
 

@@ -69,6 +69,7 @@ class Store:
         self._index_tokens: dict[str, list[str]] = {}
         self._pending_deletes: set[str] = set()  # chunks dropped this run, deleted from Chroma at commit
         self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
+        self._rows: dict[str, int] | None = None  # chunk id -> its index in ordered_chunks()
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
         self._doc_rows: tuple[np.ndarray, list[str]] | None = None  # per BM25 row, its document
         self._load_chunks()
@@ -87,6 +88,7 @@ class Store:
 
     def _changed(self) -> None:
         self._ordered = None
+        self._rows = None
         self._by_page = None
         self._doc_rows = None
 
@@ -142,6 +144,12 @@ class Store:
         if self._ordered is None:
             self._ordered = [self.chunks[cid] for cid in self.bm25.ids if cid in self.chunks]
         return self._ordered
+
+    def row_of(self, chunk_id: str) -> int:
+        """Index of a loaded chunk in ordered_chunks() (and in BM25's scores); KeyError if absent."""
+        if self._rows is None:
+            self._rows = {c.id: i for i, c in enumerate(self.ordered_chunks())}
+        return self._rows[chunk_id]
 
     def page_chunks(self, document: str, page: int | None) -> list[Chunk]:
         """The chunks of one page of a document, in BM25 order (callers must not modify it)."""

@@ -114,6 +114,7 @@ class Passage:
     score: float
     document_coverage: float = 1.0  # of the question's names by the passage's whole document
     name_coverage: float = 1.0  # of the question's names by the passage with its context
+    features: tuple[float, ...] = ()  # relevance.PASSAGE_FEATURES of the rerank (empty when not reranked)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from assistant.answer.features import (
     sentence_tokens,
 )
 from assistant.query import Query, TokenLookup
+from assistant.relevance import SENTENCE_FEATURES, reciprocal_rank, sigmoid, vector, with_gaps
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
 from assistant.text import index_tokens
@@ -24,7 +26,6 @@ from assistant.values import has_value
 MAX_SENTENCE_CHARS = 420
 SHORT_UNIT_CHARS = 60  # a unit this short (a label, a figure) is quoted with its neighbours
 RUN_JOIN = " — "
-ASKS_WEIGHT = 0.5  # the sentence, with its heading, holds what is asked
 _ENUMERATED = re.compile(r"^(?:[-•▪◦●*–]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZĂÂÎȘȚ])")
 _LINK_ONLY = re.compile(r"^[\W\d_]*(?:(?:https?://|www\.|mailto:)\S+[\s,;—–-]*)+$")
 
@@ -34,12 +35,14 @@ class Evidence:
     passage_rank: int  # index into the retrieved passages
     sentence: str
     tokens: frozenset[str]
-    score: float
+    score: float  # P(the sentence states the answer), the sentence model of assistant.relevance
     coverage: float  # of the question's words by the sentence and its passage's context
     passage_coverage: float  # of the question's words by the whole passage with its context
     has_value: bool  # holds a value of the kind the question asks for
     own_coverage: float = 0.0  # of the question's words by the sentence alone
     context_tokens: frozenset[str] = frozenset()  # the heading and title it sits under
+    logit: float = 0.0  # the sentence model's logit (score is its probability)
+    features: tuple[float, ...] = ()  # relevance.SENTENCE_FEATURES
 
 
 def is_list_item(unit: str) -> bool:
@@ -127,12 +130,17 @@ def _passage_units(chunk: Chunk) -> _Units:
 
 
 def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetriever) -> list[Evidence]:
+    """Every answering unit of the passages with its features and the sentence model's
+    probability, best first."""
     out: list[Evidence] = []
     if not passages:
         return out
-    top = passages[0].score or 1.0
     store = retriever.store
+    rows: list[dict[str, float]] = []
+    top = passages[0].score
     named = retriever.identifying_names(query) if query.names else {}
+    typed = query.intent.typed
+    listing = query.intent.wants("list") or query.intent.wants("applicant")
     for rank, p in enumerate(passages):
         prepared = _passage_units(p.chunk)
         ctx, ctx_tokens = prepared.ctx_lookup, prepared.ctx
@@ -153,18 +161,37 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             here, here_lookup = (doc_ctx, doc_lookup) if unit.carried else (ctx_tokens, ctx)
             with_here = TokenLookup.union(unit.lookup, here_lookup)
             with_ctx = retriever.coverage(query, with_here)
-            value = bool(query.intent.typed) and any(has_value(sent, k) for k in query.intent.typed)
-            score = 0.3 * own + 0.35 * with_ctx + 0.25 * p_cov + 0.1 * (p.score / top) + 0.2 * p.name_coverage
-            score += ASKS_WEIGHT * retriever.asks_satisfaction(query, with_here)
-            score += 0.3 * min(1.0, 1.5 * own) if value else 0.0  # a value counts beside the topic
-            # A column the question names answers it when one attribute is asked (who, how many...).
-            single = bool(query.intent.typed or query.intent.wants("person"))
-            score += (0.25 if single and own >= 0.4 else 0.1) if named_field(query, sent) else 0.0
+            value = bool(typed) and any(has_value(sent, k) for k in typed)
             shape = is_definition(query, sent) or names_the_thing(query, sent) or is_action_item(query, sent)
-            score += 0.3 if shape else 0.0
-            if len(sent) > MAX_SENTENCE_CHARS:
-                score -= 0.15
+            item = is_list_item(sent)
+            rows.append({
+                "passage": p.score,
+                "passage_gap": p.score - top,
+                "passage_rr": reciprocal_rank(rank),
+                "own_cov": own,
+                "exact_cov": retriever.exact_coverage(query, toks),
+                "ctx_cov": with_ctx,
+                "passage_cov": p_cov,
+                "name_cov": p.name_coverage,
+                "doc_cov": p.document_coverage,
+                "asks": retriever.asks_satisfaction(query, with_here),
+                "value": float(value),
+                "value_own": float(value) * own,
+                "field": float(named_field(query, sent)),
+                "shape": float(shape),
+                "list_item": float(item),
+                "list_asked": float(item and listing),
+                "log_chars": math.log(1 + len(sent)),
+                "long": float(len(sent) > MAX_SENTENCE_CHARS),
+                "carried": float(unit.carried),
+            })
             shown = row_cells_for(query, sent) if " | " in sent else sent
-            out.append(Evidence(rank, shown, toks, score, with_ctx, p_cov, value, own, here))
-    out.sort(key=lambda e: (-round(e.score, 2), -e.own_coverage))  # near ties: the sentence that says more
+            out.append(Evidence(rank, shown, toks, 0.0, with_ctx, p_cov, value, own, here))
+    with_gaps(rows, (("own_cov", "own_gap"), ("ctx_cov", "ctx_gap")))
+    model = retriever.weights.sentence
+    for e, r in zip(out, rows, strict=True):
+        x = vector(r, SENTENCE_FEATURES)
+        e.logit = model.logit(x)
+        e.score, e.features = sigmoid(e.logit), tuple(x)
+    out.sort(key=lambda e: (-round(e.score, 3), -e.own_coverage))  # near ties: the sentence that says more
     return out

@@ -1,8 +1,9 @@
 """The default answerer: quotes the few sentences that answer and cites them; no model.
 
-It abstains ("documentele nu precizează") when no passage covers the question's rare words,
-or when the question asks for a kind of value (a date, a rate, an amount, a contact) that
-none of the well-matching passages holds.
+Sentences are ranked by the fitted sentence model of `assistant.relevance`. It abstains
+("documentele nu precizează") when the fitted probability that the question is answered at
+all falls under the threshold chosen on held-out folds, or when the question asks for a kind
+of value (a date, a rate, an amount, a contact) that none of the chosen sentences holds.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 from assistant.answer.evidence import Evidence, is_list_item, score_sentences
 from assistant.answer.features import is_action_item
 from assistant.query import Query, token_matches
+from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.types import Answer, Citation, Passage
@@ -20,7 +22,7 @@ from assistant.values import find_values, has_value, is_bare_value
 logger = logging.getLogger(__name__)
 
 ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
-MIN_COVERAGE = 0.5  # share of the question's idf mass a passage must hold to be answered from
+MIN_COVERAGE = 0.5  # share of the question's idf mass a fact-sheet passage must hold to be answered from
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
 DOCUMENT_MARGIN = 0.15  # documents covering the question this much less than the best are off-topic
@@ -39,7 +41,7 @@ class ExtractiveAnswerer:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
         scored = score_sentences(query, passages, self.retriever)
-        if not scored or max(e.passage_coverage for e in scored) < MIN_COVERAGE:
+        if not scored or self.answered_probability(query, scored) < self.retriever.weights.threshold:
             return [], []
         scored = self._same_subject(scored, passages)
         chosen = self._select(query, scored)
@@ -63,6 +65,14 @@ class ExtractiveAnswerer:
         orphans = self._orphans(passages[chosen[0].passage_rank], wanted)
         return (chosen, orphans) if orphans else ([], [])
 
+    def answered_probability(self, query: Query, scored: list[Evidence]) -> float:
+        """P(the question is answered by these passages at all), the fitted `answered` model;
+        `scored`: score_sentences' output, best first (non-empty)."""
+        best = sorted(scored, key=lambda e: -e.logit)
+        x = answered_vector([(e.logit, e.own_coverage, e.passage_coverage, e.passage_rank) for e in best[:20]],
+                            self.retriever.missing_mass(query))
+        return self.retriever.weights.answered.probability(x)
+
     def _topic_without_figure(self, query: Query, scored: list[Evidence], first: Evidence) -> Evidence | None:
         """A sentence saying clearly more of the question than `first`, and all of what it asks
         (the deadline, the rate...), that holds no figure itself; None when there is none."""
@@ -80,37 +90,28 @@ class ExtractiveAnswerer:
         return []
 
     def _select(self, query: Query, scored: list[Evidence]) -> list[Evidence]:
-        eligible = [e for e in scored if e.passage_coverage >= MIN_COVERAGE]
-        if not eligible:
-            return []
-        typed = [k for k in ENFORCED_KINDS if query.intent.wants(k)]
-        if typed:  # prefer a sentence holding the value asked for, when one matches well enough
-            with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * 0.6]
-            eligible = with_value + [e for e in eligible if e not in with_value] if with_value else eligible
-        actions = [e for e in eligible if is_action_item(query, e.sentence)]
-        if actions:  # "ce activități ...": the actions listed, not the labels and titles among them
-            eligible = actions
-        # "Care sunt ...", "cine poate depune": the answer is the items of a list.
+        """The most probable sentence, then the next ones (best first) while their probability
+        is at least `extra_ratio` of the first's (fitted: quoting a second likely sentence buys
+        more recall than it costs in length), within MAX_SENTENCES and MAX_CHARS. A question
+        asking for a list gets the list's items first, and every item under the first one's
+        heading."""
+        eligible = list(scored)
         listing = query.intent.wants("list") or query.intent.wants("applicant")
         if listing:  # the list's items before the sentences around them (an exception after the list)
             items = [e for e in eligible if is_list_item(e.sentence) and e.score >= eligible[0].score * 0.8]
             eligible = items + [e for e in eligible if e not in items]
         max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, MAX_CHARS)
+        ratio = self.retriever.weights.extra_ratio
         chosen: list[Evidence] = []
-        covered: set[str] = set()
         for e in eligible:
             if any(e.sentence in c.sentence or c.sentence in e.sentence for c in chosen):
                 continue
-            # What the sentence adds to what is already said (the first one with its heading).
-            cov = self.retriever.coverage
-            gain = cov(query, covered | e.tokens) - cov(query, covered) if chosen else 1.0
             sibling = listing and bool(chosen) and e.context_tokens == chosen[0].context_tokens
-            if chosen and not sibling and (gain < 0.12 or e.score < chosen[0].score * 0.55):
+            if chosen and not sibling and e.score < chosen[0].score * ratio:
                 continue
             if sum(len(c.sentence) for c in chosen) + len(e.sentence) > max_chars and chosen:
                 continue
             chosen.append(e)
-            covered |= e.tokens | (e.context_tokens if len(chosen) == 1 else set())
             if len(chosen) >= max_sentences:
                 break
         return self._complete_kinds(query, eligible, chosen, max_chars)

@@ -1,0 +1,182 @@
+"""Relevance, in one home: the features that say a passage or a sentence answers a question,
+and the fitted linear models that weigh them.
+
+Three models, all logistic regressions fitted by `python -m bench.fit` on the development
+sets (their evidence strings say which passages and sentences answer) and shipped in
+`assistant/data/relevance.json` with the figures of held-out folds beside them:
+
+- `passage`: P(a retrieved candidate holds the answer), from the fused ranks of BM25 and the
+  vectors and from how the candidate (alone, with its context, with its heading) covers the
+  question. It orders the passages.
+- `sentence`: P(a sentence of a top passage states the answer). It picks what is quoted.
+- `answered`: P(the question is answered by the best sentence at all), from the best sentence's
+  logit and from the share of the question no document holds. Its `threshold` is chosen on
+  held-out folds, with constructed unanswerable questions (the question asked of the index
+  without its own document), so that unanswerable questions abstain at least `ABSTAIN_TARGET`
+  of the time at the least false abstention.
+
+Every feature is a measurement, not a word list: shares of the question's idf mass, ranks,
+whether a value of the kind asked is present. The shapes of answers (a definition, a named
+table column, the name of the thing asked) are general facts of how Romanian documents write
+answers; their weights, like every other weight here, come from the fit.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+PASSAGE_FEATURES: tuple[str, ...] = (
+    "bm25_rr",  # 1 / (1 + rank) in BM25's candidate list, 0 when absent
+    "bm25_ratio",  # its BM25 score over the best candidate's
+    "vector_rr",  # the same in the vector side's list
+    "named_extra",  # joined only because its document is the one the question names
+    "own_cov",  # share of the question's idf mass the passage's own words cover
+    "own_gap",  # that, less the best candidate's (0 for the best)
+    "exact_cov",  # the same counting only exact word forms (a stem is not a longer, different word)
+    "ctx_cov",  # ... covered by the passage with its context (title, headings, section lead)
+    "ctx_gap",  # that, less the best candidate's
+    "heading_cov",  # ... covered by its heading
+    "doc_cov",  # share of the names the question writes that its document holds (1 when none)
+    "name_cov",  # share of those names the passage with its context holds
+    "asks",  # how well it holds what the question asks for (its concept terms)
+    "typed_value",  # holds a value of a kind the question asks for (a date, a rate, ...)
+    "shape",  # answer shapes: a named table column, a definition, the name of the thing asked
+)
+
+SENTENCE_FEATURES: tuple[str, ...] = (
+    "passage",  # the passage model's logit for its passage
+    "passage_gap",  # that logit less the best passage's (0 for the best)
+    "passage_rr",  # 1 / (1 + rank) of its passage after the rerank
+    "own_cov",  # share of the question's idf mass the sentence alone covers
+    "own_gap",  # that, less the best sentence's
+    "exact_cov",  # the same, exact word forms only
+    "ctx_cov",  # ... the sentence with the heading and title it sits under
+    "ctx_gap",  # that, less the best sentence's
+    "passage_cov",  # ... the whole passage with its context
+    "name_cov",  # share of the question's names the passage with its context holds
+    "doc_cov",  # share of the question's names its document holds
+    "asks",  # how well the sentence with its heading holds what is asked
+    "value",  # holds a value of a kind the question asks for
+    "value_own",  # that, times how much of the question the sentence itself says
+    "field",  # a table row whose column the question names
+    "shape",  # a definition, an action item, or the name of the thing asked
+    "list_item",  # an item of an enumeration
+    "list_asked",  # an item of an enumeration, and the question asks for a list or who applies
+    "log_chars",  # log of its length in characters
+    "long",  # longer than a sentence should be (MAX_SENTENCE_CHARS)
+    "carried",  # carried over from the previous section (not under this heading)
+)
+
+ANSWERED_FEATURES: tuple[str, ...] = (
+    "best",  # the sentence model's best logit
+    "best_own",  # own coverage of that sentence
+    "best_passage_cov",  # coverage of the question by its passage with its context
+    "missing",  # share of the question's idf mass no document of the index holds
+    "margin",  # the best logit minus the second best of another passage
+)
+
+ABSTAIN_TARGET = 0.95  # unanswerable questions that must abstain, on held-out folds
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A fitted logistic model over named features (coefficients on the raw feature scale)."""
+
+    names: tuple[str, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def logit(self, x: Sequence[float]) -> float:
+        return self.intercept + sum(c * v for c, v in zip(self.coef, x, strict=True))
+
+    def probability(self, x: Sequence[float]) -> float:
+        return sigmoid(self.logit(x))
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any], names: tuple[str, ...]) -> Linear:
+        got = dict(zip(d["names"], d["coef"], strict=True))
+        if set(got) != set(names):  # a weights file from other code: fail loudly, not silently
+            raise ValueError(f"relevance weights name {sorted(got)}, the code computes {sorted(names)}: "
+                             "run `python -m bench.fit` again")
+        return cls(names, tuple(float(got[n]) for n in names), float(d["intercept"]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"names": list(self.names), "coef": [round(c, 6) for c in self.coef],
+                "intercept": round(self.intercept, 6)}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The three fitted models, the abstention threshold on P(answered), and the figures of
+    the fit (held-out folds) for the record."""
+
+    passage: Linear
+    sentence: Linear
+    answered: Linear
+    threshold: float
+    extra_ratio: float = 1.0  # a further sentence is quoted when its P is this share of the first's
+    figures: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"passage": self.passage.to_json(), "sentence": self.sentence.to_json(),
+                "answered": self.answered.to_json(), "threshold": round(self.threshold, 6),
+                "extra_ratio": self.extra_ratio, "figures": self.figures}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Weights:
+        return cls(Linear.from_json(d["passage"], PASSAGE_FEATURES),
+                   Linear.from_json(d["sentence"], SENTENCE_FEATURES),
+                   Linear.from_json(d["answered"], ANSWERED_FEATURES),
+                   float(d["threshold"]), float(d["extra_ratio"]), dict(d.get("figures", {})))
+
+
+WEIGHTS_FILE = "relevance.json"
+
+
+@lru_cache(maxsize=1)
+def shipped_weights() -> Weights:
+    """The weights `python -m bench.fit` wrote into the package (assistant/data/relevance.json).
+    Raises FileNotFoundError if the package lacks them, ValueError if they do not fit the code."""
+    text = resources.files("assistant.data").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    return Weights.from_json(json.loads(text))
+
+
+def sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def reciprocal_rank(rank: int | None) -> float:
+    """1 / (1 + rank) for a 0-based rank; 0 when the candidate is not in that list."""
+    return 0.0 if rank is None else 1.0 / (1.0 + rank)
+
+
+def with_gaps(rows: list[dict[str, float]], pairs: Sequence[tuple[str, str]]) -> None:
+    """Adds to each row, for each (feature, gap name), the feature less its best value among
+    the rows: what ranks candidates of one question is how they compare with each other."""
+    for feature, gap in pairs:
+        best = max((r[feature] for r in rows), default=0.0)
+        for r in rows:
+            r[gap] = r[feature] - best
+
+
+def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
+    """The features in model order; a name missing from `values` is a bug (KeyError)."""
+    return [float(values[n]) for n in names]
+
+
+def answered_vector(candidates: Sequence[tuple[float, float, float, int]], missing: float) -> list[float]:
+    """ANSWERED_FEATURES from the scored sentences, each (logit, own coverage, passage coverage,
+    passage rank), best logit first; `missing` as in the passage features."""
+    best_logit, best_own, best_cov, best_rank = candidates[0]
+    other = next((c[0] for c in candidates[1:] if c[3] != best_rank), best_logit - 4.0)
+    return vector({"best": best_logit, "best_own": best_own, "best_passage_cov": best_cov,
+                   "missing": missing, "margin": best_logit - other}, ANSWERED_FEATURES)

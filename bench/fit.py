@@ -1,0 +1,370 @@
+"""`python -m bench.fit`: fit the relevance models of `assistant/relevance.py` on the development
+sets and write `assistant/data/relevance.json`, with the figures of held-out folds beside them.
+
+    python -m bench.fit [--eval ../shared/eval] [--work DIR] [--out assistant/data/relevance.json]
+
+Data: each development set (dev on corpus/, xquad and field on their docs/ folders) is indexed
+with `python -m ingest` into --work, and each question is searched as the assistant searches it.
+Labels come from the sets' own strings, folded as the scorer folds them: a candidate passage is
+positive when it holds one of the question's evidence strings; a sentence of a top passage is
+positive when it holds an evidence string, or a fact string inside a positive passage.
+
+Three stages, each fitted with scikit-learn's LogisticRegression on standardised features
+(coefficients written on the raw scale):
+1. passage model, on every fused candidate of every answerable question;
+2. sentence model, on the sentences of the top passages as the fitted passage model ranks them;
+3. answered model, per question: label 1 for an answerable question, 0 for an unanswerable. Unanswerable
+   questions are the sets' own (`"abstain": true`) and constructed ones: each answerable
+   question asked of the index without its own document (its passages removed, and the words
+   only that document holds counted as missing). The abstention threshold is the least that
+   makes `ABSTAIN_TARGET` of the sets' own unanswerable questions abstain on held-out folds.
+
+Held-out figures come from GroupKFold over documents, so no question is scored by a model that
+saw its document. Running the script again on the same data writes the same file
+(deterministic solver, fixed fold order). scikit-learn is a dev extra: answering reads only the
+JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answer.evidence import score_sentences
+from assistant.build import open_store
+from assistant.query import Query
+from assistant.relevance import (
+    ABSTAIN_TARGET,
+    ANSWERED_FEATURES,
+    PASSAGE_FEATURES,
+    SENTENCE_FEATURES,
+    Linear,
+    Weights,
+    answered_vector,
+)
+from assistant.retrieval import HybridRetriever
+from assistant.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SETS = ("dev", "xquad", "field")
+FOLDS = 5
+SENTENCES_SCORED = 20  # best sentences the answered model looks at (as the answerer does)
+logger = logging.getLogger("bench.fit")
+
+_FOLD = str.maketrans({"ș": "s", "ş": "s", "ț": "t", "ţ": "t", "ă": "a", "â": "a", "î": "i",
+                       "Ș": "s", "Ş": "s", "Ț": "t", "Ţ": "t", "Ă": "a", "Â": "a", "Î": "i"})
+
+
+def eval_fold(text: str) -> str:
+    """The scorer's folding (../shared/eval/score.py), so labels mean what the scorer counts."""
+    text = unicodedata.normalize("NFC", text or "").translate(_FOLD).lower()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"(?<=\d)[.\s\u00a0](?=\d{3}\b)", "", text)
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"\s+%", "%", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Item:
+    """One question of a set, with what labels it."""
+
+    set: str
+    id: str
+    question: str
+    evidence: list[str]
+    facts: list[str]
+    abstain: bool
+    document: str | None = None  # its answering document (given, or the first holding the evidence)
+    retriever: HybridRetriever | None = field(default=None, repr=False)
+
+    def holds_evidence(self, text: str) -> bool:
+        t = eval_fold(text)
+        return any(e and e in t for e in self.evidence)
+
+    def holds_fact(self, text: str) -> bool:
+        t = eval_fold(text)
+        return any(f and f in t for f in self.facts)
+
+
+def _bootstrap() -> Weights:
+    """Weights to start from: stage 1 reads features only, later stages use the fitted models."""
+    def flat(names: tuple[str, ...]) -> Linear:
+        return Linear(names, tuple(1.0 for _ in names), 0.0)
+    return Weights(flat(PASSAGE_FEATURES), flat(SENTENCE_FEATURES), flat(ANSWERED_FEATURES), 0.5)
+
+
+def load_items(eval_dir: Path, work: Path) -> list[Item]:
+    items: list[Item] = []
+    for name in SETS:
+        docs = REPO / "corpus" if name == "dev" else eval_dir / name / "docs"
+        index = work / f"idx-{name}"
+        done = subprocess.run([sys.executable, "-m", "ingest", str(docs), "--index", str(index)],
+                              cwd=REPO, capture_output=True, text=True)
+        if done.returncode not in (0, 3):
+            raise SystemExit(f"ingest of {docs} failed: {done.stderr[-500:]}")
+        settings = Settings(index=index)
+        store = open_store(settings)
+        store.check_ready()
+        retriever = HybridRetriever(store, settings, _bootstrap())  # weights set per stage
+        by_stem = {Path(c.document).stem: c.document for c in store.chunks.values()}
+        by_stem.update({c.document: c.document for c in store.chunks.values()})
+        for line in (eval_dir / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            q = json.loads(line)
+            items.append(Item(name, q["id"], q["question"], [eval_fold(e) for e in q.get("evidence", [])],
+                              [eval_fold(f) for group in q.get("facts", []) for f in group],
+                              bool(q.get("abstain")), by_stem.get(q.get("document") or "")))
+            items[-1].retriever = retriever
+    return items
+
+
+def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> Linear:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    model = LogisticRegression(C=1.0, max_iter=2000, solver="lbfgs").fit((x - scaler.mean_) / scale, y)
+    coef = model.coef_[0] / scale
+    intercept = float(model.intercept_[0] - np.sum(model.coef_[0] * scaler.mean_ / scale))
+    return Linear(names, tuple(float(c) for c in coef), intercept)
+
+
+def _folds(groups: list[str]) -> list[np.ndarray]:
+    """Fold number of each row, by group (a document), in a fixed order."""
+    from sklearn.model_selection import GroupKFold
+
+    out = np.zeros(len(groups), dtype=int)
+    for k, (_, test) in enumerate(GroupKFold(n_splits=FOLDS).split(np.zeros(len(groups)), groups=groups)):
+        out[test] = k
+    return [out == k for k in range(FOLDS)]
+
+
+def _held_out(x: np.ndarray, y: np.ndarray, groups: list[str], names: tuple[str, ...]) -> np.ndarray:
+    """Out-of-fold logits: each row scored by a model fitted without its document."""
+    logits = np.zeros(len(y))
+    for test in _folds(groups):
+        if len(set(y[~test])) < 2:
+            continue
+        model = _fit(x[~test], y[~test], names)
+        logits[test] = x[test] @ np.array(model.coef) + model.intercept
+    return logits
+
+
+def _group(item: Item) -> str:
+    return f"{item.set}:{item.document or item.id}"
+
+
+def stage_passages(items: list[Item], weights: Weights) -> tuple[Linear, dict[str, object]]:
+    rows, labels, groups, qids = [], [], [], []
+    for item in items:
+        if item.abstain:
+            continue
+        assert item.retriever is not None
+        item.retriever.weights = weights
+        item.retriever.forget_recent()
+        passages = item.retriever.search(Query.parse(item.question), k=10_000)
+        if item.document is None:
+            item.document = next((p.chunk.document for p in passages if item.holds_evidence(p.chunk.text)), None)
+        for p in passages:
+            rows.append(p.features)
+            labels.append(int(item.holds_evidence(p.chunk.text)))
+            groups.append(_group(item))
+            qids.append(f"{item.set}:{item.id}")
+    x, y = np.array(rows), np.array(labels)
+    oof = _held_out(x, y, groups, PASSAGE_FEATURES)
+    figures = {"candidates": len(y), "positives": int(y.sum()),
+               "hit@1_held_out": _hit_at_1(oof, y, qids), "hit@1_bm25_first": _hit_at_1(x[:, 0], y, qids)}
+    return _fit(x, y, PASSAGE_FEATURES), figures
+
+
+def _hit_at_1(scores: np.ndarray, y: np.ndarray, qids: list[str]) -> dict[str, float]:
+    """Per set, the share of questions with a positive whose best-scored row is positive."""
+    best: dict[str, tuple[float, int]] = {}
+    has: set[str] = set()
+    for s, label, q in zip(scores, y, qids, strict=True):
+        if label:
+            has.add(q)
+        if q not in best or s > best[q][0]:
+            best[q] = (float(s), int(label))
+    out: dict[str, float] = {}
+    for name in SETS:
+        qs = [q for q in has if q.startswith(name + ":")]
+        if qs:
+            out[name] = round(sum(best[q][1] for q in qs) / len(qs), 3)
+    return out
+
+
+def _sentences(item: Item, exclude: str | None = None):  # type: ignore[no-untyped-def]
+    """The scored sentences of the item's top passages (without one document's, if asked)."""
+    assert item.retriever is not None
+    item.retriever.forget_recent()
+    query = Query.parse(item.question)
+    settings = item.retriever.settings
+    passages = item.retriever.search(query, k=settings.candidates + 20)
+    passages = [p for p in passages if p.chunk.document != exclude][: settings.top_k]
+    return query, passages, score_sentences(query, passages, item.retriever)
+
+
+def _sentence_label(item: Item, sentence: str, passage_text: str) -> int:
+    return int(item.holds_evidence(sentence) or (item.holds_fact(sentence) and item.holds_evidence(passage_text)))
+
+
+def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
+    rows, labels, groups, qids, facts, chars = [], [], [], [], [], []
+    for item in items:
+        if item.abstain:
+            continue
+        assert item.retriever is not None
+        item.retriever.weights = weights
+        _, passages, scored = _sentences(item)
+        for e in scored:
+            rows.append(e.features)
+            labels.append(_sentence_label(item, e.sentence, passages[e.passage_rank].chunk.text))
+            facts.append(int(item.holds_fact(e.sentence)))
+            chars.append(len(e.sentence))
+            groups.append(_group(item))
+            qids.append(f"{item.set}:{item.id}")
+    x, y = np.array(rows), np.array(labels)
+    oof = _held_out(x, y, groups, SENTENCE_FEATURES)
+    ratio, quoted = _extra_ratio(oof, facts, chars, qids)
+    figures = {"sentences": len(y), "positives": int(y.sum()), "top1_held_out": _hit_at_1(oof, y, qids),
+               "top1_own_coverage": _hit_at_1(x[:, SENTENCE_FEATURES.index("own_cov")], y, qids),
+               "extra_ratio": ratio, "fact_quoted_held_out": quoted}
+    return _fit(x, y, SENTENCE_FEATURES), ratio, figures
+
+
+RATIOS = tuple(round(0.05 * i, 2) for i in range(1, 21))
+MEDIAN_CHARS = 330  # the answers' median length must stay well under the 400 characters people read
+
+
+def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], qids: list[str]
+                 ) -> tuple[float, dict[str, float]]:
+    """The share of the best sentence's probability a further sentence needs to be quoted:
+    the one that quotes a fact for the most questions (held-out, every set weighing the same)
+    while the answers' median length stays under MEDIAN_CHARS."""
+    from assistant.answer.extractive import MAX_CHARS, MAX_SENTENCES
+
+    by_q: dict[str, list[tuple[float, int, int]]] = {}
+    for z, f, n, q in zip(logits, facts, chars, qids, strict=True):
+        by_q.setdefault(q, []).append((float(1 / (1 + np.exp(-z))), f, n))
+    best: tuple[float, float, dict[str, float]] = (-1.0, 1.0, {})
+    for ratio in RATIOS:
+        hits: dict[str, list[int]] = {}
+        lengths = []
+        for q, rows in by_q.items():
+            rows.sort(key=lambda r: -r[0])
+            chosen = [rows[0]]
+            for r in rows[1:]:
+                if len(chosen) < MAX_SENTENCES and r[0] >= ratio * rows[0][0] and \
+                        sum(c[2] for c in chosen) + r[2] <= MAX_CHARS:
+                    chosen.append(r)
+            hits.setdefault(q.split(":")[0], []).append(int(any(c[1] for c in chosen)))
+            lengths.append(sum(c[2] for c in chosen))
+        per_set = {name: round(float(np.mean(v)), 3) for name, v in hits.items()}
+        score = float(np.mean(list(per_set.values())))
+        if np.median(lengths) <= MEDIAN_CHARS and score > best[0] + 1e-9:
+            best = (score, ratio, per_set)
+    return best[1], best[2]
+
+
+def _missing_without(item: Item, query: Query, document: str) -> float:
+    """Share of the question's idf mass no document but `document` holds."""
+    assert item.retriever is not None
+    r = item.retriever
+    weights, total = r._term_weights(query)
+    gone = 0.0
+    for term, w in zip(query.terms, weights, strict=True):
+        docs: set[str] = set()
+        for a in term.alternatives | term.partial:
+            docs |= r.store.documents_at(r.store.bm25.postings(a))
+        if docs <= {document}:
+            gone += w
+    return gone / total if total else 0.0
+
+
+def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
+    rows, labels, groups, kinds = [], [], [], []  # kind: answerable / unanswerable / constructed
+    for item in items:
+        assert item.retriever is not None
+        item.retriever.weights = weights
+        asks = [(None, "unanswerable" if item.abstain else "answerable")]
+        if not item.abstain and item.document:
+            asks.append((item.document, "constructed"))
+        for exclude, kind in asks:
+            query, passages, scored = _sentences(item, exclude)
+            if not scored:
+                continue
+            best = sorted(scored, key=lambda e: -e.logit)
+            missing = (_missing_without(item, query, exclude) if exclude
+                       else item.retriever.missing_mass(query))
+            x = answered_vector([(e.logit, e.own_coverage, e.passage_coverage, e.passage_rank)
+                                 for e in best[:SENTENCES_SCORED]], missing)
+            rows.append(x)
+            labels.append(int(kind == "answerable"))
+            groups.append(_group(item))
+            kinds.append(f"{item.set}:{kind}")
+    x, y = np.array(rows), np.array(labels)
+    oof = _held_out(x, y, groups, ANSWERED_FEATURES)
+    prob = 1 / (1 + np.exp(-oof))
+    # The threshold is set on the sets' own unanswerable questions (questions people asked that
+    # the documents do not answer); the constructed ones train the model and are reported, but
+    # they are harder than what is asked of an index (the question was written for a document of
+    # the same topic as those left), and setting the threshold on them abstains on answerable ones.
+    unanswerable = np.array([k.endswith(":unanswerable") for k in kinds])
+    threshold = _threshold(prob[unanswerable])
+    figures: dict[str, object] = {"questions": len(y), "threshold": round(threshold, 4)}
+    for name in SETS:
+        for kind in ("answerable", "unanswerable", "constructed"):
+            sel = np.array([k == f"{name}:{kind}" for k in kinds])
+            if sel.any():
+                share = float(np.mean(prob[sel] < threshold))
+                figures[f"{name}:{kind}:abstained"] = round(share, 3)
+    return _fit(x, y, ANSWERED_FEATURES), threshold, figures
+
+
+def _threshold(unanswerable: np.ndarray) -> float:
+    """The least threshold on P(answered) under which ABSTAIN_TARGET of the unanswerable
+    questions fall (they abstain), so answerable ones abstain as little as that allows."""
+    if not len(unanswerable):
+        return 0.5
+    return float(np.quantile(unanswerable, ABSTAIN_TARGET, method="higher")) + 1e-6
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.fit", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--eval", type=Path, default=REPO.parent / "shared" / "eval", help="the development sets")
+    p.add_argument("--work", type=Path, default=Path.home() / ".cache" / "call-assistant-fit", help="indexes")
+    p.add_argument("--out", type=Path, default=REPO / "assistant" / "data" / "relevance.json")
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    items = load_items(args.eval, args.work)
+    weights = _bootstrap()
+    passage, f1 = stage_passages(items, weights)
+    logger.info("passage model: %s", f1)
+    weights = Weights(passage, weights.sentence, weights.answered, weights.threshold)
+    sentence, ratio, f2 = stage_sentences(items, weights)
+    logger.info("sentence model: %s", f2)
+    weights = Weights(passage, sentence, weights.answered, weights.threshold, ratio)
+    answered, threshold, f3 = stage_answered(items, weights)
+    logger.info("answered model: %s", f3)
+    final = Weights(passage, sentence, answered, threshold, ratio, {"passage": f1, "sentence": f2, "answered": f3})
+    args.out.write_text(json.dumps(final.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
