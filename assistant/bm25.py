@@ -60,6 +60,10 @@ class BM25Index:
         parts = [indices[indptr[c] : indptr[c + 1]] for c in cols]
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
+    def holds_exact(self, token: str) -> bool:
+        """Some chunk holds this very token (no other form of the word)."""
+        return self._model is not None and bool(token) and token in self._model.vocab_dict
+
     @classmethod
     def build(cls, ids: list[str], tokens: list[list[str]]) -> BM25Index:
         if not ids:

@@ -78,6 +78,7 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     "best_own",  # own coverage of that sentence
     "best_passage_cov",  # coverage of the question by its passage with its context
     "missing",  # share of the question's idf mass no document of the index holds
+    "missing_names",  # share of it in names the question writes that no document holds
     "margin",  # the best logit minus the second best of another passage
 )
 
@@ -173,10 +174,12 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
     return [float(values[n]) for n in names]
 
 
-def answered_vector(candidates: Sequence[tuple[float, float, float, int]], missing: float) -> list[float]:
+def answered_vector(candidates: Sequence[tuple[float, float, float, int]],
+                    missing: tuple[float, float]) -> list[float]:
     """ANSWERED_FEATURES from the scored sentences, each (logit, own coverage, passage coverage,
-    passage rank), best logit first; `missing` as in the passage features."""
+    passage rank), best logit first; `missing`: HybridRetriever.missing_mass."""
     best_logit, best_own, best_cov, best_rank = candidates[0]
     other = next((c[0] for c in candidates[1:] if c[3] != best_rank), best_logit - 4.0)
     return vector({"best": best_logit, "best_own": best_own, "best_passage_cov": best_cov,
-                   "missing": missing, "margin": best_logit - other}, ANSWERED_FEATURES)
+                   "missing": missing[0], "missing_names": missing[1], "margin": best_logit - other},
+                  ANSWERED_FEATURES)

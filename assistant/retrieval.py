@@ -93,14 +93,28 @@ class HybridRetriever(BaseRetriever):
         got = sum(w for term, w in zip(query.terms, weights, strict=True) if term.alternatives & tokens)
         return got / total if total else 0.0
 
-    def missing_mass(self, query: Query) -> float:
-        """Share of the question's idf mass whose terms no passage of the index holds in any
-        form: a question about something the documents never mention is not answered by them."""
+    def missing_mass(self, query: Query, without: str | None = None) -> tuple[float, float]:
+        """Shares of the question's idf mass whose terms no passage of the index holds in any
+        form: (of all its terms, of the names it writes). A question whose names the documents
+        never mention is about something else; a missing verb is more often a paraphrase.
+        `without`: count a word only one document (this one) holds as missing too (the fit
+        asks questions of the index as if it lacked their document)."""
         weights, total = self._term_weights(query)
         bm25 = self.store.bm25
-        gone = sum(w for term, w in zip(query.terms, weights, strict=True)
-                   if not any(len(bm25.postings(a)) for a in term.alternatives | term.partial))
-        return gone / total if total else 0.0
+        gone = names = names_total = 0.0
+        for term, w in zip(query.terms, weights, strict=True):
+            named = bool(set(term.weight_tokens) & query.names)
+            forms = term.alternatives | term.partial
+            # A name is matched in its own form only: "Josh" is not a form of "jos".
+            rows = [bm25.postings(a) for a in forms if not named or bm25.holds_exact(a)]
+            if without is None:
+                absent = not any(len(r) for r in rows)
+            else:
+                absent = all(self.store.documents_at(r) <= {without} for r in rows)
+            gone += w * absent
+            names_total += w * named
+            names += w * (absent and named)
+        return (gone / total if total else 0.0), (names / total if total else 0.0)
 
     def _term_weights(self, query: Query) -> tuple[list[float], float]:
         """Each term's weight and their sum (summed in term order, as coverage always did),

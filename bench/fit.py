@@ -279,21 +279,6 @@ def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], qids: l
     return best[1], best[2]
 
 
-def _missing_without(item: Item, query: Query, document: str) -> float:
-    """Share of the question's idf mass no document but `document` holds."""
-    assert item.retriever is not None
-    r = item.retriever
-    weights, total = r._term_weights(query)
-    gone = 0.0
-    for term, w in zip(query.terms, weights, strict=True):
-        docs: set[str] = set()
-        for a in term.alternatives | term.partial:
-            docs |= r.store.documents_at(r.store.bm25.postings(a))
-        if docs <= {document}:
-            gone += w
-    return gone / total if total else 0.0
-
-
 def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
     rows, labels, groups, kinds = [], [], [], []  # kind: answerable / unanswerable / constructed
     for item in items:
@@ -307,8 +292,7 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
             if not scored:
                 continue
             best = sorted(scored, key=lambda e: -e.logit)
-            missing = (_missing_without(item, query, exclude) if exclude
-                       else item.retriever.missing_mass(query))
+            missing = item.retriever.missing_mass(query, without=exclude)
             x = answered_vector([(e.logit, e.own_coverage, e.passage_coverage, e.passage_rank)
                                  for e in best[:SENTENCES_SCORED]], missing)
             rows.append(x)
