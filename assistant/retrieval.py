@@ -23,6 +23,7 @@ from assistant.query import Query, Term, TokenLookup
 from assistant.relevance import PASSAGE_FEATURES, Weights, reciprocal_rank, shipped_weights, vector, with_gaps
 from assistant.settings import Settings
 from assistant.store import Store
+from assistant.text import is_english
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
@@ -114,6 +115,10 @@ class HybridRetriever(BaseRetriever):
             gone += w * absent
             names_total += w * named
             names += w * (absent and named)
+        if is_english(query.text):
+            # Its own words are in another language than the documents (the glossary translates
+            # only funding terms): only the names it writes say whether they are about it.
+            gone = names
         return (gone / total if total else 0.0), (names / total if total else 0.0)
 
     def _term_weights(self, query: Query) -> tuple[list[float], float]:

@@ -100,6 +100,16 @@ def stopwords() -> frozenset[str]:
     return _wordlist("stopwords_ro.txt") | _wordlist("stopwords_en.txt")
 
 
+def is_english(text: str) -> bool:
+    """More English function words than Romanian ones, and at least two: a question asked in
+    English of Romanian documents."""
+    words = re.findall(r"[a-z]+", fold(text))
+    en, ro = _wordlist("stopwords_en.txt"), _wordlist("stopwords_ro.txt")
+    n_en = sum(1 for w in words if w in en and w not in ro)
+    n_ro = sum(1 for w in words if w in ro and w not in en)
+    return n_en >= 2 and n_en > n_ro
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("romanian")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 
 from assistant.answer.evidence import Evidence, is_list_item, score_sentences
-from assistant.answer.features import is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever
@@ -96,6 +95,11 @@ class ExtractiveAnswerer:
         asking for a list gets the list's items first, and every item under the first one's
         heading."""
         eligible = list(scored)
+        insisted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
+        if insisted:  # a question asking for a date (a rate, a sum) is answered by a sentence holding one
+            ratio = self.retriever.weights.extra_ratio
+            with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio]
+            eligible = with_value + [e for e in eligible if e not in with_value]
         listing = query.intent.wants("list") or query.intent.wants("applicant")
         if listing:  # the list's items before the sentences around them (an exception after the list)
             items = [e for e in eligible if is_list_item(e.sentence) and e.score >= eligible[0].score * 0.8]
