@@ -24,7 +24,6 @@ ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
 MIN_COVERAGE = 0.5  # share of the question's idf mass a fact-sheet passage must hold to be answered from
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
-DOCUMENT_MARGIN = 0.15  # documents covering the question this much less than the best are off-topic
 MAX_CHARS = 450
 LIST_SENTENCES, LIST_CHARS = 5, 800  # a question asking for every item gets the items under one heading
 
@@ -42,7 +41,6 @@ class ExtractiveAnswerer:
         scored = score_sentences(query, passages, self.retriever)
         if not scored or self.answered_probability(query, scored) < self.retriever.weights.threshold:
             return [], []
-        scored = self._same_subject(scored, passages)
         chosen = self._select(query, scored)
         if not chosen:
             return [], []
@@ -133,16 +131,6 @@ class ExtractiveAnswerer:
             if extra and sum(len(c.sentence) for c in chosen) + len(extra.sentence) <= max_chars + 150:
                 chosen.append(extra)
         return chosen
-
-    @staticmethod
-    def _same_subject(evidence: list[Evidence], passages: list[Passage]) -> list[Evidence]:
-        """Only documents about what the question names: when one document covers the question
-        clearly better (it names the call asked about), the others' sentences are left out."""
-        for key in (lambda p: p.document_coverage,):
-            if evidence:
-                best = max(key(passages[e.passage_rank]) for e in evidence)
-                evidence = [e for e in evidence if key(passages[e.passage_rank]) >= best - DOCUMENT_MARGIN]
-        return evidence
 
     def _orphan_values(self, passage: Passage, kind: str) -> list[Passage]:
         """Passages of the same page holding lines that are only a value of `kind`; each is
