@@ -66,6 +66,8 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "value_own",  # that, times how much of the question the sentence itself says
     "field",  # a table row whose column the question names
     "shape",  # a definition, an action item, or the name of the thing asked
+    "proximity",  # the question's words it holds, over the width of the run holding them
+    "novelty",  # share of its words the question does not hold
     "list_item",  # an item of an enumeration
     "list_asked",  # an item of an enumeration, and the question asks for a list or who applies
     "log_chars",  # log of its length in characters

@@ -9,11 +9,14 @@ Labels come from the sets' own strings, folded as the scorer folds them: a candi
 positive when it holds one of the question's evidence strings; a sentence of a top passage is
 positive when it holds an evidence string, or a fact string inside a positive passage.
 
-Three stages, each fitted with scikit-learn's LogisticRegression on standardised features
-(coefficients written on the raw scale):
-1. passage model, on every fused candidate of every answerable question;
-2. sentence model, on the sentences of the top passages as the fitted passage model ranks them;
-3. answered model, per question: label 1 for an answerable question, 0 for an unanswerable. Unanswerable
+Three stages, on standardised features (coefficients written on the raw scale):
+1. passage model, a conditional logit (softmax over each question's candidates, scipy's
+   L-BFGS) on every fused candidate of every answerable question;
+2. sentence model, a conditional logit on the sentences of the top passages as the fitted
+   passage model ranks them, and the share of the best sentence's probability a further one
+   needs to be quoted too (`extra_ratio`, the most facts quoted at a median length kept short);
+3. answered model, scikit-learn's LogisticRegression (a calibrated probability), per question:
+   label 1 for an answerable question, 0 for an unanswerable. Unanswerable
    questions are the sets' own (`"abstain": true`) and constructed ones: each answerable
    question asked of the index without its own document (its passages removed, and the words
    only that document holds counted as missing). The abstention threshold is the least that
@@ -141,6 +144,39 @@ def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> Linear:
     return Linear(names, tuple(float(c) for c in coef), intercept)
 
 
+LISTWISE_L2 = 10.0  # ridge penalty of the ranking models, on standardised features
+
+
+def _fit_listwise(x: np.ndarray, y: np.ndarray, qids: list[str], names: tuple[str, ...]) -> Linear:
+    """A conditional logit (ListNet's top-one model): per question, the softmax of the linear
+    scores over its candidates, fitted to put the probability on the positive ones (L-BFGS, L2
+    penalty). What ranks candidates is how they compare within their question, which a
+    pointwise fit pooled over questions does not learn."""
+    from scipy.optimize import minimize
+
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale = np.where(scale > 0, scale, 1.0)
+    z = (x - mean) / scale
+    rows: dict[str, list[int]] = {}
+    for i, q in enumerate(qids):
+        rows.setdefault(q, []).append(i)
+    lists = [(z[idx], y[idx] == 1) for idx in map(np.array, rows.values()) if 0 < y[idx].sum() < len(idx)]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        total, grad = 0.5 * LISTWISE_L2 * float(w @ w), LISTWISE_L2 * w
+        for zq, pos in lists:
+            s = zq @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            mass = p[pos].sum()
+            total -= float(np.log(mass))
+            grad = grad - (p[pos] @ zq[pos]) / mass + p @ zq
+        return total, grad
+
+    w = minimize(loss, np.zeros(z.shape[1]), jac=True, method="L-BFGS-B").x / scale
+    return Linear(names, tuple(float(c) for c in w), 0.0)
+
+
 def _folds(groups: list[str]) -> list[np.ndarray]:
     """Fold number of each row, by group (a document), in a fixed order."""
     from sklearn.model_selection import GroupKFold
@@ -151,13 +187,18 @@ def _folds(groups: list[str]) -> list[np.ndarray]:
     return [out == k for k in range(FOLDS)]
 
 
-def _held_out(x: np.ndarray, y: np.ndarray, groups: list[str], names: tuple[str, ...]) -> np.ndarray:
-    """Out-of-fold logits: each row scored by a model fitted without its document."""
+def _held_out(x: np.ndarray, y: np.ndarray, groups: list[str], names: tuple[str, ...],
+              qids: list[str] | None = None) -> np.ndarray:
+    """Out-of-fold logits: each row scored by a model fitted without its document (the
+    listwise model when `qids` are given, else the pointwise one)."""
     logits = np.zeros(len(y))
     for test in _folds(groups):
         if len(set(y[~test])) < 2:
             continue
-        model = _fit(x[~test], y[~test], names)
+        if qids is None:
+            model = _fit(x[~test], y[~test], names)
+        else:
+            model = _fit_listwise(x[~test], y[~test], [q for q, t in zip(qids, test, strict=True) if not t], names)
         logits[test] = x[test] @ np.array(model.coef) + model.intercept
     return logits
 
@@ -183,10 +224,10 @@ def stage_passages(items: list[Item], weights: Weights) -> tuple[Linear, dict[st
             groups.append(_group(item))
             qids.append(f"{item.set}:{item.id}")
     x, y = np.array(rows), np.array(labels)
-    oof = _held_out(x, y, groups, PASSAGE_FEATURES)
+    oof = _held_out(x, y, groups, PASSAGE_FEATURES, qids)
     figures = {"candidates": len(y), "positives": int(y.sum()),
                "hit@1_held_out": _hit_at_1(oof, y, qids), "hit@1_bm25_first": _hit_at_1(x[:, 0], y, qids)}
-    return _fit(x, y, PASSAGE_FEATURES), figures
+    return _fit_listwise(x, y, qids, PASSAGE_FEATURES), figures
 
 
 def _hit_at_1(scores: np.ndarray, y: np.ndarray, qids: list[str]) -> dict[str, float]:
@@ -237,12 +278,12 @@ def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float,
             groups.append(_group(item))
             qids.append(f"{item.set}:{item.id}")
     x, y = np.array(rows), np.array(labels)
-    oof = _held_out(x, y, groups, SENTENCE_FEATURES)
+    oof = _held_out(x, y, groups, SENTENCE_FEATURES, qids)
     ratio, quoted = _extra_ratio(oof, facts, chars, qids)
     figures = {"sentences": len(y), "positives": int(y.sum()), "top1_held_out": _hit_at_1(oof, y, qids),
                "top1_own_coverage": _hit_at_1(x[:, SENTENCE_FEATURES.index("own_cov")], y, qids),
                "extra_ratio": ratio, "fact_quoted_held_out": quoted}
-    return _fit(x, y, SENTENCE_FEATURES), ratio, figures
+    return _fit_listwise(x, y, qids, SENTENCE_FEATURES), ratio, figures
 
 
 RATIOS = tuple(round(0.05 * i, 2) for i in range(1, 21))
@@ -258,7 +299,10 @@ def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], qids: l
 
     by_q: dict[str, list[tuple[float, int, int]]] = {}
     for z, f, n, q in zip(logits, facts, chars, qids, strict=True):
-        by_q.setdefault(q, []).append((float(1 / (1 + np.exp(-z))), f, n))
+        by_q.setdefault(q, []).append((float(z), f, n))
+    for q, rows in by_q.items():  # the answerer's score: the softmax of the logits within the question
+        top = max(r[0] for r in rows)
+        by_q[q] = [(float(np.exp(z - top)), f, n) for z, f, n in rows]
     best: tuple[float, float, dict[str, float]] = (-1.0, 1.0, {})
     for ratio in RATIOS:
         hits: dict[str, list[int]] = {}

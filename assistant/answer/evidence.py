@@ -12,11 +12,13 @@ from assistant.answer.features import (
     is_label,
     named_field,
     names_the_thing,
+    novelty,
+    proximity,
     row_cells_for,
     sentence_tokens,
 )
 from assistant.query import Query, TokenLookup
-from assistant.relevance import SENTENCE_FEATURES, reciprocal_rank, sigmoid, vector, with_gaps
+from assistant.relevance import SENTENCE_FEATURES, reciprocal_rank, vector, with_gaps
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
 from assistant.text import index_tokens
@@ -35,13 +37,13 @@ class Evidence:
     passage_rank: int  # index into the retrieved passages
     sentence: str
     tokens: frozenset[str]
-    score: float  # P(the sentence states the answer), the sentence model of assistant.relevance
+    score: float  # exp(logit - best logit of the question): 1 for the best sentence, relative odds below
     coverage: float  # of the question's words by the sentence and its passage's context
     passage_coverage: float  # of the question's words by the whole passage with its context
     has_value: bool  # holds a value of the kind the question asks for
     own_coverage: float = 0.0  # of the question's words by the sentence alone
     context_tokens: frozenset[str] = frozenset()  # the heading and title it sits under
-    logit: float = 0.0  # the sentence model's logit (score is its probability)
+    logit: float = 0.0  # the sentence model's logit
     features: tuple[float, ...] = ()  # relevance.SENTENCE_FEATURES
 
 
@@ -179,6 +181,8 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 "value_own": float(value) * own,
                 "field": float(named_field(query, sent)),
                 "shape": float(shape),
+                "proximity": proximity(query, sent),
+                "novelty": novelty(query, toks),
                 "list_item": float(item),
                 "list_asked": float(item and listing),
                 "log_chars": math.log(1 + len(sent)),
@@ -191,7 +195,9 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
     model = retriever.weights.sentence
     for e, r in zip(out, rows, strict=True):
         x = vector(r, SENTENCE_FEATURES)
-        e.logit = model.logit(x)
-        e.score, e.features = sigmoid(e.logit), tuple(x)
+        e.logit, e.features = model.logit(x), tuple(x)
+    top_logit = max(e.logit for e in out) if out else 0.0
+    for e in out:  # relative to the best sentence: the model ranks the sentences of one question
+        e.score = math.exp(e.logit - top_logit)
     out.sort(key=lambda e: (-round(e.score, 3), -e.own_coverage))  # near ties: the sentence that says more
     return out

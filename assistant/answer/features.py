@@ -46,6 +46,50 @@ def sentence_tokens(sentence: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=_SENTENCES)
+def sentence_token_list(sentence: str) -> tuple[str, ...]:
+    """index_tokens of a sentence, in order."""
+    return tuple(index_tokens(sentence))
+
+
+def proximity(query: Query, sentence: str) -> float:
+    """How close together the question's words stand in the sentence: the number of distinct
+    question terms it matches over the width of the shortest run of its words holding them all
+    (1 when they stand side by side, 0 with fewer than two). An answer restates the question's
+    words in one clause; a sentence that merely mentions them is spread out."""
+    tokens = sentence_token_list(sentence)
+    hits = []
+    for i, tok in enumerate(tokens):
+        for j, term in enumerate(query.terms):
+            if any(token_matches(a, {tok}) for a in term.alternatives):
+                hits.append((i, j))
+                break
+    found = {j for _, j in hits}
+    if len(found) < 2:
+        return 0.0
+    best, counts, left, have = len(tokens), {}, 0, 0  # shortest window holding every found term
+    for right, (pos, j) in enumerate(hits):
+        counts[j] = counts.get(j, 0) + 1
+        have += counts[j] == 1
+        while have == len(found):
+            best = min(best, pos - hits[left][0] + 1)
+            lj = hits[left][1]
+            counts[lj] -= 1
+            have -= counts[lj] == 0
+            left += 1
+        del right
+    return len(found) / best
+
+
+def novelty(query: Query, tokens: frozenset[str]) -> float:
+    """Share of the sentence's words the question does not hold: an answer says something the
+    question does not."""
+    if not tokens:
+        return 0.0
+    asked = set(query.core_tokens)
+    return sum(1 for t in tokens if not token_matches(t, asked)) / len(tokens)
+
+
+@lru_cache(maxsize=_SENTENCES)
 def _folded(sentence: str) -> str:
     return fold(sentence)
 
