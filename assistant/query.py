@@ -39,6 +39,12 @@ class Query:
     names: frozenset[str] = frozenset()  # tokens of the names it writes (a call, a cluster, an acronym)
 
     @cached_property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """Adjacent pairs of the question's own index tokens, in order."""
+        toks = index_tokens(self.text)
+        return tuple(dict.fromkeys(zip(toks, toks[1:], strict=False)))
+
+    @cached_property
     def folded(self) -> str:
         """fold(text), once: the answer-shape tests look at it for every passage and sentence."""
         return fold(self.text)

@@ -42,6 +42,8 @@ PASSAGE_FEATURES: tuple[str, ...] = (
     "ctx_cov",  # ... covered by the passage with its context (title, headings, section lead)
     "ctx_gap",  # that, less the best candidate's
     "heading_cov",  # ... covered by its heading
+    "phrase_cov",  # share of the question's adjacent word pairs adjacent in the passage or its context
+    "doc_phrase_cov",  # ... adjacent anywhere in its document (a call named as written)
     "doc_cov",  # share of the names the question writes that its document holds (1 when none)
     "name_cov",  # share of those names the passage with its context holds
     "asks",  # how well it holds what the question asks for (its concept terms)
@@ -67,6 +69,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "field",  # a table row whose column the question names
     "shape",  # a definition, an action item, or the name of the thing asked
     "proximity",  # the question's words it holds, over the width of the run holding them
+    "phrase_cov",  # share of the question's adjacent word pairs adjacent in the sentence
     "novelty",  # share of its words the question does not hold
     "list_item",  # an item of an enumeration
     "list_asked",  # an item of an enumeration, and the question asks for a list or who applies
@@ -79,6 +82,8 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     "best",  # the sentence model's best logit
     "best_own",  # own coverage of that sentence
     "best_passage_cov",  # coverage of the question by its passage with its context
+    "best_value",  # it holds a value of a kind the question asks for
+    "best_asks",  # how well it, with its heading, holds what the question asks for
     "missing",  # share of the question's idf mass no document of the index holds
     "missing_names",  # share of it in names the question writes that no document holds
     "margin",  # the best logit minus the second best of another passage
@@ -176,12 +181,12 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
     return [float(values[n]) for n in names]
 
 
-def answered_vector(candidates: Sequence[tuple[float, float, float, int]],
-                    missing: tuple[float, float]) -> list[float]:
-    """ANSWERED_FEATURES from the scored sentences, each (logit, own coverage, passage coverage,
-    passage rank), best logit first; `missing`: HybridRetriever.missing_mass."""
-    best_logit, best_own, best_cov, best_rank = candidates[0]
-    other = next((c[0] for c in candidates[1:] if c[3] != best_rank), best_logit - 4.0)
-    return vector({"best": best_logit, "best_own": best_own, "best_passage_cov": best_cov,
-                   "missing": missing[0], "missing_names": missing[1], "margin": best_logit - other},
+def answered_vector(best: Sequence[Any], missing: tuple[float, float]) -> list[float]:
+    """ANSWERED_FEATURES from the scored sentences (`Evidence`, best logit first, non-empty);
+    `missing`: HybridRetriever.missing_mass."""
+    top = best[0]
+    other = next((e.logit for e in best[1:] if e.passage_rank != top.passage_rank), top.logit - 4.0)
+    return vector({"best": top.logit, "best_own": top.own_coverage, "best_passage_cov": top.passage_coverage,
+                   "best_value": float(top.has_value), "best_asks": top.features[SENTENCE_FEATURES.index("asks")],
+                   "missing": missing[0], "missing_names": missing[1], "margin": top.logit - other},
                   ANSWERED_FEATURES)

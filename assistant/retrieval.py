@@ -17,13 +17,13 @@ import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.answer.features import bonus_features
+from assistant.answer.features import bonus_features, phrase_coverage
 from assistant.bm25 import BM25Index
 from assistant.query import Query, Term, TokenLookup
 from assistant.relevance import PASSAGE_FEATURES, Weights, reciprocal_rank, shipped_weights, vector, with_gaps
 from assistant.settings import Settings
 from assistant.store import Store
-from assistant.text import is_english
+from assistant.text import bigrams, is_english
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
@@ -298,6 +298,8 @@ class HybridRetriever(BaseRetriever):
                 "exact_cov": self.exact_coverage(query, own_set),
                 "ctx_cov": self.coverage(query, with_ctx),
                 "heading_cov": self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk))),
+                "phrase_cov": phrase_coverage(query, bigrams(chunk.text) | bigrams(chunk.context()), self.idf),
+                "doc_phrase_cov": phrase_coverage(query, self.store.document_pairs(chunk.document), self.idf),
                 "doc_cov": doc_cov,
                 "name_cov": name_cov,
                 "asks": self.asks_satisfaction(query, with_ctx),

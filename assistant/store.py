@@ -17,7 +17,7 @@ from assistant.embeddings.chroma_adapter import ChromaEmbeddingAdapter
 from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError
 from assistant.manifest import Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
-from assistant.text import index_tokens, raw_tokens, tokens_from_raw
+from assistant.text import bigrams, index_tokens, raw_tokens, tokens_from_raw
 from assistant.types import Chunk
 
 logger = logging.getLogger(__name__)
@@ -70,6 +70,8 @@ class Store:
         self._pending_deletes: set[str] = set()  # chunks dropped this run, deleted from Chroma at commit
         self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
         self._rows: dict[str, int] | None = None  # chunk id -> its index in ordered_chunks()
+        self._doc_pairs: dict[str, frozenset[tuple[str, str]]] = {}  # document_pairs(), by document
+        self._by_document: dict[str, list[Chunk]] | None = None
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
         self._doc_rows: tuple[np.ndarray, list[str]] | None = None  # per BM25 row, its document
         self._load_chunks()
@@ -89,6 +91,8 @@ class Store:
     def _changed(self) -> None:
         self._ordered = None
         self._rows = None
+        self._doc_pairs = {}
+        self._by_document = None
         self._by_page = None
         self._doc_rows = None
 
@@ -159,6 +163,25 @@ class Store:
                 by_page.setdefault((c.document, c.page), []).append(c)
             self._by_page = by_page
         return self._by_page.get((document, page), [])
+
+    def document_pairs(self, document: str) -> frozenset[tuple[str, str]]:
+        """Adjacent index-token pairs anywhere in a document (its chunks and their titles),
+        built when first asked for and kept until the index changes."""
+        got = self._doc_pairs.get(document)
+        if got is None:
+            pairs: set[tuple[str, str]] = set()
+            for c in self._chunks_by_document().get(document, []):
+                pairs |= bigrams(c.text) | bigrams(c.document_context())
+            got = self._doc_pairs[document] = frozenset(pairs)
+        return got
+
+    def _chunks_by_document(self) -> dict[str, list[Chunk]]:
+        if self._by_document is None:
+            by_document: dict[str, list[Chunk]] = {}
+            for c in self.ordered_chunks():
+                by_document.setdefault(c.document, []).append(c)
+            self._by_document = by_document
+        return self._by_document
 
     def documents_at(self, rows: np.ndarray) -> set[str]:
         """Documents of the loaded chunks at these BM25 rows (postings), without a Python loop

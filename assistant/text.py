@@ -209,6 +209,14 @@ def index_tokens(text: str) -> list[str]:
     return tokens_from_raw(raw_tokens(text))
 
 
+@lru_cache(maxsize=16384)
+def bigrams(text: str) -> frozenset[tuple[str, str]]:
+    """Pairs of adjacent index tokens of a text (stopwords out, so "planul de acțiune" pairs
+    "plan" with "actiun")."""
+    toks = index_tokens(text)
+    return frozenset(zip(toks, toks[1:], strict=False))
+
+
 def tokens_from_raw(raw: list[str]) -> list[str]:
     """`index_tokens` of a text already split by `raw_tokens` (ingest shares them with the embedding)."""
     sw = stopwords()

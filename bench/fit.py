@@ -337,8 +337,7 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
                 continue
             best = sorted(scored, key=lambda e: -e.logit)
             missing = item.retriever.missing_mass(query, without=exclude)
-            x = answered_vector([(e.logit, e.own_coverage, e.passage_coverage, e.passage_rank)
-                                 for e in best[:SENTENCES_SCORED]], missing)
+            x = answered_vector(best[:SENTENCES_SCORED], missing)
             rows.append(x)
             labels.append(int(kind == "answerable"))
             groups.append(_group(item))

@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.features import (
+    bigrams,
     is_action_item,
     is_definition,
     is_label,
     named_field,
     names_the_thing,
     novelty,
+    phrase_coverage,
     proximity,
     row_cells_for,
     sentence_tokens,
@@ -182,6 +184,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 "field": float(named_field(query, sent)),
                 "shape": float(shape),
                 "proximity": proximity(query, sent),
+                "phrase_cov": phrase_coverage(query, bigrams(sent), retriever.idf),
                 "novelty": novelty(query, toks),
                 "list_item": float(item),
                 "list_asked": float(item and listing),

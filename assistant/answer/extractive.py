@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from assistant.answer.evidence import Evidence, is_list_item, score_sentences
+from assistant.answer.features import is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever
@@ -66,8 +67,7 @@ class ExtractiveAnswerer:
         """P(the question is answered by these passages at all), the fitted `answered` model;
         `scored`: score_sentences' output, best first (non-empty)."""
         best = sorted(scored, key=lambda e: -e.logit)
-        x = answered_vector([(e.logit, e.own_coverage, e.passage_coverage, e.passage_rank) for e in best[:20]],
-                            self.retriever.missing_mass(query))
+        x = answered_vector(best[:20], self.retriever.missing_mass(query))
         return self.retriever.weights.answered.probability(x)
 
     def _topic_without_figure(self, query: Query, scored: list[Evidence], first: Evidence) -> Evidence | None:
@@ -98,6 +98,9 @@ class ExtractiveAnswerer:
             ratio = self.retriever.weights.extra_ratio
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio]
             eligible = with_value + [e for e in eligible if e not in with_value]
+        actions = [e for e in eligible if is_action_item(query, e.sentence)]
+        if actions:  # "ce activități ...": the actions listed, not the labels and titles among them
+            eligible = actions
         listing = query.intent.wants("list") or query.intent.wants("applicant")
         if listing:  # the list's items before the sentences around them (an exception after the list)
             items = [e for e in eligible if is_list_item(e.sentence) and e.score >= eligible[0].score * 0.8]

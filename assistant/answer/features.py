@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from assistant.query import Query, token_matches
 from assistant.sentences import split_sentences
-from assistant.text import fold, index_tokens
+from assistant.text import bigrams, fold, index_tokens
 
 _DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 _ASKS_DEFINITION = re.compile(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b")
@@ -78,6 +79,20 @@ def proximity(query: Query, sentence: str) -> float:
             left += 1
         del right
     return len(found) / best
+
+
+__all__ = ["bigrams"]
+
+
+def phrase_coverage(query: Query, pairs: frozenset[tuple[str, str]], idf: Callable[[str], float]) -> float:
+    """Share of the idf mass of the question's adjacent word pairs that stand adjacent in the
+    text too: a name of several words ("Ateliere verzi") is matched as written, not by its
+    words scattered over a passage about something else. 0 for a question of one word."""
+    asked = query.pairs
+    total = sum(idf(a) + idf(b) for a, b in asked)
+    if not total:
+        return 0.0
+    return sum(idf(a) + idf(b) for a, b in asked if (a, b) in pairs) / total
 
 
 def novelty(query: Query, tokens: frozenset[str]) -> float:
