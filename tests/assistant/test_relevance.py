@@ -1,0 +1,169 @@
+"""Relevance in one home: the features, the fitted weights file, and the fit itself (ranking
+models, the calibrated abstention threshold) on data the tests write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from docs_factory import ingest_folder
+
+from assistant.answer.features import novelty, phrase_coverage, proximity
+from assistant.build import build_assistant
+from assistant.query import Query
+from assistant.relevance import (
+    ANSWERED_FEATURES,
+    PASSAGE_FEATURES,
+    SENTENCE_FEATURES,
+    Linear,
+    Weights,
+    shipped_weights,
+    with_gaps,
+)
+from assistant.service import Assistant
+from assistant.settings import Settings
+from assistant.text import bigrams
+
+DOCS = {
+    "capitalizare.txt": "Fondul de garantare sprijină capitalizarea cooperativelor agricole din zona de munte. "
+                        "Capitalizarea se face prin aporturi de 35.000 lei pentru fiecare membru nou.",
+    "livezi.txt": "Programul Livezi Înflorite finanțează replantarea pomilor fructiferi cu 12.500 lei pe hectar. "
+                  "Cererile se depun la oficiul județean până la 9 februarie 2031.",
+    "apicultura.txt": "Asociația Stupina Verde organizează cursuri de apicultură pentru tineri, în fiecare sâmbătă, "
+                      "la sediul din Vaslui.",
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder = tmp_path_factory.mktemp("docs")
+    for name, text in DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(index=tmp_path_factory.mktemp("index"))
+    ingest_folder(settings, folder)
+    return build_assistant(settings)
+
+
+def test_exact_coverage_does_not_take_a_longer_word_for_the_stem(assistant: Assistant) -> None:
+    retriever = assistant.retriever
+    query = Query.parse("Care este capitala cooperativelor?")
+    chunk = next(c for c in assistant.store.chunks.values() if c.document == "capitalizare.txt")
+    tokens = assistant.store.tokens_of(chunk)
+    # "capitala" stems to a prefix of "capitalizarea": the slack match counts it, the exact one does not
+    assert retriever.coverage(query, tokens) > retriever.exact_coverage(query, tokens)
+
+
+def test_missing_mass_counts_names_no_document_holds(assistant: Assistant) -> None:
+    retriever = assistant.retriever
+    absent, names = retriever.missing_mass(Query.parse("Când a vizitat Gheorghidiu orașul Zalău?"))
+    assert absent > 0.3 and names > 0.3
+    present, present_names = retriever.missing_mass(Query.parse("Până când se depun cererile la Livezi Înflorite?"))
+    assert present == 0.0 and present_names == 0.0
+    # An English question: its English words are not evidence that the documents lack the topic.
+    english, _ = retriever.missing_mass(Query.parse("What is the deadline of the Livezi Inflorite programme?"))
+    assert english == 0.0
+    # Without the only document holding it, a word counts as missing (the fit's constructed questions).
+    without, _ = retriever.missing_mass(Query.parse("Cât primesc pomii fructiferi?"), without="livezi.txt")
+    assert without > 0.5
+
+
+def test_answerable_is_answered_and_absent_topic_abstains(assistant: Assistant) -> None:
+    answered = assistant.ask("Cât se acordă pe hectar pentru replantarea pomilor fructiferi?")
+    assert not answered.abstained and "12.500 lei" in answered.text
+    absent = assistant.ask("Care este capitala Republicii Islanda?")
+    assert absent.abstained, absent.text
+
+
+def test_phrase_proximity_and_novelty() -> None:
+    query = Query.parse("Cine finanțează Livezi Înflorite?")
+    as_written = bigrams("Programul Livezi Înflorite finanțează pomii.")
+    scattered = bigrams("Livezile bătrâne sunt înflorite, iar programul nu le finanțează.")
+    assert phrase_coverage(query, as_written, lambda t: 1.0) > phrase_coverage(query, scattered, lambda t: 1.0)
+    near = proximity(query, "Livezi Înflorite finanțează replantarea.")
+    far = proximity(query, "Livezi noi, drumuri, poduri și școli, toate înflorite, pe care statul le finanțează.")
+    assert near > far > 0
+    tokens_new = frozenset({"program", "replant", "hectar"})
+    tokens_old = frozenset({"livez", "inflor"})
+    assert novelty(query, tokens_new) == 1.0 and novelty(query, tokens_old) == 0.0
+
+
+def test_gaps_are_relative_to_the_best_row() -> None:
+    rows = [{"own_cov": 0.2}, {"own_cov": 0.7}, {"own_cov": 0.5}]
+    with_gaps(rows, (("own_cov", "own_gap"),))
+    assert [round(r["own_gap"], 2) for r in rows] == [-0.5, 0.0, -0.2]
+
+
+def test_shipped_weights_fit_the_code_and_carry_their_figures() -> None:
+    weights = shipped_weights()
+    assert weights.passage.names == PASSAGE_FEATURES
+    assert weights.sentence.names == SENTENCE_FEATURES
+    assert weights.answered.names == ANSWERED_FEATURES
+    assert 0.0 < weights.threshold < 1.0 and 0.0 < weights.extra_ratio <= 1.0
+    for stage in ("passage", "sentence", "answered"):
+        assert weights.figures[stage], stage
+    assert weights.figures["answered"]["xquad:unanswerable:abstained"] >= 0.95
+    stale = weights.to_json()
+    stale["passage"]["names"][0] = "a_feature_the_code_lacks"
+    with pytest.raises(ValueError, match="bench.fit"):
+        Weights.from_json(stale)
+
+
+def _synthetic_questions(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """n questions of 12 candidates; one positive per question, whose first feature is higher on
+    average (the second feature is noise)."""
+    rows, labels, qids = [], [], []
+    for q in range(n):
+        for c in range(12):
+            positive = c == 0
+            rows.append([rng.normal(1.5 if positive else 0.0), rng.normal()])
+            labels.append(int(positive))
+            qids.append(f"dev:q{q}")
+    return np.array(rows), np.array(labels), qids
+
+
+def test_listwise_fit_ranks_the_positive_first_and_is_reproducible() -> None:
+    from bench.fit import _fit_listwise, _hit_at_1
+
+    x, y, qids = _synthetic_questions(np.random.default_rng(7), 150)
+    first = _fit_listwise(x, y, qids, ("signal", "noise"))
+    again = _fit_listwise(x, y, qids, ("signal", "noise"))
+    assert first == again
+    assert first.coef[0] > 5 * abs(first.coef[1])
+    test_x, test_y, test_q = _synthetic_questions(np.random.default_rng(8), 150)
+    hit = _hit_at_1(test_x @ np.array(first.coef), test_y, test_q)["dev"]
+    chance = 1 / 12
+    assert hit > 3 * chance
+
+
+def test_calibrated_threshold_abstains_on_held_out_unanswerables() -> None:
+    from bench.fit import _fit, _held_out, _threshold
+
+    rng = np.random.default_rng(11)
+    n = 400
+    answerable = rng.random(n) < 0.7
+    # coverage-like feature: higher when answerable; a missing share: higher when not
+    x = np.column_stack([np.where(answerable, rng.normal(0.8, 0.15, n), rng.normal(0.4, 0.15, n)),
+                         np.where(answerable, rng.normal(0.05, 0.05, n), rng.normal(0.3, 0.15, n))])
+    y = answerable.astype(int)
+    groups = [f"doc{i % 40}" for i in range(n)]
+    prob = 1 / (1 + np.exp(-_held_out(x, y, groups, ("coverage", "missing"))))
+    threshold = _threshold(prob[~answerable])
+    assert np.mean(prob[~answerable] < threshold) >= 0.95
+    # the least such threshold: just below it, fewer than 95% would abstain
+    assert np.mean(prob[~answerable] < threshold - 2e-6) < 0.95 + 1 / (~answerable).sum()
+    assert np.mean(prob[answerable] < threshold) < 0.25  # separable data: few answerable abstain
+    model = _fit(x, y, ("coverage", "missing"))
+    assert model.coef[0] > 0 > model.coef[1]
+
+
+def test_linear_round_trips_through_json() -> None:
+    model = Linear(("a", "b"), (0.5, -1.25), 0.75)
+    assert Linear.from_json(json.loads(json.dumps(model.to_json())), ("a", "b")) == model
+    assert model.logit([2.0, 1.0]) == pytest.approx(0.5)
+
+
+def test_weights_file_is_the_one_the_package_ships() -> None:
+    path = Path(__file__).resolve().parents[2] / "assistant" / "data" / "relevance.json"
+    assert json.loads(path.read_text(encoding="utf-8"))["threshold"] == pytest.approx(shipped_weights().threshold)
