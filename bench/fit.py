@@ -318,6 +318,7 @@ def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], qids: l
             lengths.append(sum(c[2] for c in chosen))
         per_set = {name: round(float(np.mean(v)), 3) for name, v in hits.items()}
         score = float(np.mean(list(per_set.values())))
+        logger.debug("extra_ratio %.2f: facts quoted %s, median chars %d", ratio, per_set, np.median(lengths))
         if np.median(lengths) <= MEDIAN_CHARS and score > best[0] + 1e-9:
             best = (score, ratio, per_set)
     return best[1], best[2]
