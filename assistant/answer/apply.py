@@ -30,6 +30,9 @@ _VERDICTS = ("eligibil", "de verificat", "neeligibil")  # the asker's best case 
 # "putem primi finanțare pentru X" asks whether X is funded, which the passages answer.
 _APPLY = re.compile(r"\b(aplica|aplicam|depune|depunem|participa|participam|candida|accesa|inscrie|"
                     r"eligibil\w*|apply|eligible)\b")
+# The asker speaks of itself: "pot", "putem", "sunt", "suntem", "firma noastră", "can I/we"; "cine
+# poate depune" asks who may apply in general, which the call's list of applicants answers.
+_FIRST_PERSON = re.compile(r"\b(pot|putem|sunt|suntem|as|am|avem|noastra|nostru|mea|meu|i|we|my|our)\b")
 _STATUS = {"met": "da", "not_met": "nu", "unknown": "de verificat"}
 
 
@@ -56,7 +59,8 @@ def profile_of(question: str) -> dict[str, Any] | None:
 def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     """The eligibility check of the asker's profile against the call asked about, when the
     question asks whether the asker may apply and says who or where the asker is."""
-    if not query.intent.wants("eligibility") or not _APPLY.search(fold(question)):
+    folded = fold(question)
+    if not query.intent.wants("eligibility") or not _APPLY.search(folded) or not _FIRST_PERSON.search(folded):
         return None
     profile = profile_of(question)
     if profile is None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.extractive import MIN_COVERAGE
 from assistant.facts.patterns import DATE, dates
+from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
 from assistant.query import Query, token_matches
 from assistant.text import fold, index_tokens
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from assistant.store import Store
 
 TITLE_CHARS = 60  # a title longer than this is cut at a word: the answer names the call briefly
+WHOLE_NAME_TOKENS = 8  # a title this short can be written whole in a question, as a call's name is
 MAX_CALLS = 3  # an unnamed question over more calls than this is asked back which call it means
 EXPIRED = " (termen expirat)"
 
@@ -59,6 +61,7 @@ class CallBook:
         self.retriever = retriever
         self.sheets = sheets
         self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
+        self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
 
     def _first_chunks(self) -> dict[str, Chunk]:
         chunks = self.store.ordered_chunks()
@@ -85,33 +88,47 @@ class CallBook:
     def is_call(self, document: str) -> bool:
         return document in self.calls()
 
-    def _title_tokens(self) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
+    def _titles(self) -> dict[str, tuple[set[str], list[list[str]]]]:
+        """Per document: the tokens of its title, descriptive file name, call name and code; and
+        the whole names (call name, code, a short title) as token runs."""
+        chunks = self.store.ordered_chunks()
+        if self._titles_memo is not None and self._titles_memo[0] is chunks:
+            return self._titles_memo[1]
+        out: dict[str, tuple[set[str], list[list[str]]]] = {}
         calls = self.calls()
         for doc, chunk in self._first_chunks().items():
             sheet = calls.get(doc)
             codes = [f.value for f in sheet.fields.get("call_code", [])] if sheet else []
-            names = [sheet.name] if sheet else []
-            out[doc] = set(index_tokens(" ".join([chunk.title, _name_words(doc), *names, *codes])))
+            names = [f.value for f in sheet.fields.get("call_name", [])] if sheet else []
+            runs = [index_tokens(n) for n in [*names, *codes, chunk.title]]
+            runs = [r for r in runs if 2 <= len(r) <= WHOLE_NAME_TOKENS or (r and any(c.isdigit() for c in r[0]))]
+            out[doc] = (set(index_tokens(" ".join([chunk.title, _name_words(doc), *names, *codes]))), runs)
+        self._titles_memo = (chunks, out)
         return out
 
     def named(self, query: Query) -> set[str]:
-        """The documents the question names: those holding most of its names that single out
-        few documents (a code, an acronym, a capitalised call name), or whose title holds a word
-        of the question that few titles and at most half of the documents write (a call's name
-        typed in lower case). Empty when it names none, or names too many to single one out."""
+        """The documents the question names: a call's whole name or code written in it (typed
+        in any case), else the words of few documents' titles that few documents write at all
+        (an acronym, a call's own name word). Places the question names say where the asker is,
+        not which call. Empty when it names none, or too many documents to single one out."""
         n_docs = self.store.document_count()
         limit = max(1, n_docs // 5)
-        found = {d: set(ts) for d, ts in self.retriever.identifying_names(query).items()}
-        titles = self._title_tokens()
+        asked = index_tokens(query.text)
+        places = set(index_tokens(" ".join(counties_in(query.text) + regions_in(query.text))))
+        titles = self._titles()
+        whole = {d for d, (_, runs) in titles.items()
+                 if any(asked[i : i + len(r)] == r for r in runs for i in range(len(asked) - len(r) + 1))}
+        if whole:
+            return whole if len(whole) <= limit else set()
+        found: dict[str, set[str]] = {}
         for token in dict.fromkeys(query.core_tokens):
-            if not token.isalpha() or len(token) < 4:
+            if len(token) < 3 or token in places or not any(c.isalpha() for c in token):
                 continue
-            holders = {d for d, ts in titles.items() if token_matches(token, ts)}
+            holders = {d for d, (ts, _) in titles.items() if token_matches(token, ts)}
             if not 0 < len(holders) <= limit:
                 continue
             written = self.store.documents_at(self.store.bm25.postings(token))
-            if len(written) <= max(limit, n_docs // 2):
+            if len(written) <= max(2, limit):
                 for d in holders:
                     found.setdefault(d, set()).add(token)
         if not found:
