@@ -18,7 +18,7 @@ from assistant.answer.extractive import MIN_COVERAGE
 from assistant.facts.patterns import DATE, dates
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
-from assistant.query import Query, token_matches
+from assistant.query import Query
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Chunk, Citation, _name_words
 
@@ -124,7 +124,7 @@ class CallBook:
         for token in dict.fromkeys(query.core_tokens):
             if len(token) < 3 or token in places or not any(c.isalpha() for c in token):
                 continue
-            holders = {d for d, (ts, _) in titles.items() if token_matches(token, ts)}
+            holders = {d for d, (ts, _) in titles.items() if token in ts}  # the same word, not a longer one
             if not 0 < len(holders) <= limit:
                 continue
             written = self.store.documents_at(self.store.bm25.postings(token))
@@ -145,8 +145,9 @@ class CallBook:
                       if query.intent.wants(kind) and (not cue or re.search(cue, q))), "acest lucru")
         titles = sorted({self.title(d) for d in documents})
         named = " și ".join(f"„{t}”" for t in titles)
-        whose = "apelului" if all(self.is_call(d) for d in documents) else "documentului"
-        return f"Documentele {whose} {named} nu precizează {asked}."
+        if all(self.is_call(d) for d in documents):
+            return f"Documentele apelului {named} nu precizează {asked}."
+        return f"{'Documentul' if len(titles) == 1 else 'Documentele'} {named} nu precizează {asked}."
 
     def each_call(self, question: str, query: Query) -> Answer | None:
         """An unnamed question asking one kind of value (a deadline, a rate, an amount, a
