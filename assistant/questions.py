@@ -131,6 +131,17 @@ def followup_context(question: str, history: Sequence[dict[str, str] | str]) -> 
     return previous if _FOLLOWUP.match(fold(question).strip()) or len(content) <= 2 else ""
 
 
+def user_turns(history: Sequence[dict[str, str] | str]) -> list[str]:
+    """The asker's earlier turns, latest first."""
+    out = []
+    for turn in reversed(history):
+        if isinstance(turn, str):
+            out.append(turn)
+        elif turn.get("role", "user") == "user" and turn.get("content"):
+            out.append(str(turn["content"]))
+    return out
+
+
 def _last_user_turn(history: Sequence[dict[str, str] | str]) -> str:
     for turn in reversed(history):
         if isinstance(turn, str):

@@ -11,6 +11,7 @@ from email.parser import BytesParser
 from email.utils import parseaddr
 from typing import Any, Protocol
 
+from assistant.answer.extractive import ABSTAIN_TEXT
 from assistant.questions import QUOTED, split_questions
 from assistant.text import fold
 from assistant.types import Answer, Citation
@@ -19,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 NOT_ANSWERED = ("Documentele publicate nu precizează acest aspect; vom reveni cu un răspuns "
                 "după ce verificăm informația.")
+WILL_CHECK = "Vom reveni cu un răspuns după ce verificăm informația."
 CLOSING = "Cu stimă,\n[Nume], Biroul de informare"
 
 # A closing formula: what follows it is the signature, not part of the questions.
@@ -160,6 +162,8 @@ def _standalone(question: str) -> str:
 
 def _renumber(answer: Answer, numbering: dict[tuple[Any, ...], Citation]) -> tuple[str, list[Citation]]:
     """The answer's [n] markers renumbered so one passage keeps one number across the reply."""
+    if answer.abstained and answer.text.strip() and answer.text != ABSTAIN_TEXT:
+        return f"{answer.text.strip()} {WILL_CHECK}", []  # what the assistant said: which call does not state it
     if answer.abstained or not answer.citations:
         return NOT_ANSWERED, []
     local: dict[int, int] = {}

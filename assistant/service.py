@@ -13,7 +13,7 @@ from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
 from assistant.facts.values import Fact
 from assistant.query import Query
-from assistant.questions import focus, followup_context, resolve_followup, split_questions
+from assistant.questions import focus, followup_context, resolve_followup, split_questions, user_turns
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Store
@@ -80,13 +80,14 @@ class Assistant:
         context = followup_context(question, history or [])
         resolved = f"{context} {question}" if context else question
         whole = Query.parse(resolved)
+        held = self._conversation_call(whole, history or [])
         single = len(split_questions(question)) == 1
         direct = apply_answer(resolved, whole, self.book) if single else None
-        if direct is None and single:
+        if direct is None and single and not held:
             direct = self.book.each_call(resolved, whole)
         for source in [] if direct is not None else self.structured:
             structured = source.try_answer(resolved)
-            named = self.book.named(whole) if structured is not None else set()
+            named = (self.book.named(whole) or held) if structured is not None else set()
             if structured is not None and named and {c.document for c in structured.citations} - named:
                 continue  # the value of another call than the one the question names
             direct = structured
@@ -108,7 +109,7 @@ class Assistant:
         parts = [(*self.extractive.answer_parts(q, ps), ps) for q, ps in found]
         if len(parts) > 1:
             parts = self._same_call(found, parts, context)
-        parts, refusals = self._named_calls(found, parts)
+        parts, refusals = self._named_calls(found, parts, held)
         parts = [self._with_applicants(q, part) for (q, _), part in zip(found, parts, strict=True)]
         answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k), refusals)
         answer.notice = notice
@@ -129,16 +130,27 @@ class Assistant:
             answer.text = mark_expired(answer.text)
         return self.book.name_sources(answer)
 
-    def _named_calls(self, found: list[tuple[Query, list[Passage]]], parts: list[Part]) -> tuple[list[Part], list[str]]:
+    def _conversation_call(self, query: Query, history: list[dict[str, str]] | list[str]) -> set[str]:
+        """The call a conversation (or the earlier points of an e-mail) last named, when this
+        question names none and asks a value of the kind calls state differently (a date, a
+        rate, an amount, a contact): that value is asked of the call being talked about."""
+        if not history or not any(query.intent.insists(k) for k in ("date", "percent", "amount", "contact")):
+            return set()
+        if self.book.named(query):
+            return set()
+        return next((n for turn in user_turns(history) if (n := self.book.named(Query.parse(turn)))), set())
+
+    def _named_calls(self, found: list[tuple[Query, list[Passage]]], parts: list[Part],
+                     held: set[str] | None = None) -> tuple[list[Part], list[str]]:
         """A point that names a call (or stands in a message that named one) is answered from
         that call's documents only; when they do not answer it, the point says that this call
         does not state what is asked, rather than quoting another call."""
         named = [self.book.named(q) for q, _ in found]
-        message = next((n for n in named if n), set())  # the points of one message are about its call
+        message = next((n for n in named if n), held or set())  # the points of one message are about its call
         out: list[Part] = []
         refusals: list[str] = []
         for (query, passages), part, own in zip(found, parts, named, strict=True):
-            calls = own or (message if len(found) > 1 else set())
+            calls = own or (message if len(found) > 1 or held else set())
             chosen = part[0]
             docs = {part[2][e.passage_rank].chunk.document for e in chosen}
             if not calls or (chosen and docs <= calls):

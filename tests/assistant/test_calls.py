@@ -15,6 +15,7 @@ from assistant.answer.calls import mark_expired, short_title
 from assistant.answer.extractive import ABSTAIN_TEXT
 from assistant.build import build_assistant, open_store
 from assistant.questions import focus, split_questions
+from assistant.reply import draft_reply
 from assistant.service import Assistant
 from assistant.settings import Settings
 from ingest.chunking import ChunkingConfig
@@ -160,3 +161,20 @@ def test_profile_is_read_from_the_question() -> None:
 def test_short_title_is_cut_at_a_word() -> None:
     title = short_title("Ghidul solicitantului pentru apelul de proiecte privind " + "cuvinte lungi " * 10)
     assert len(title) <= 61 and title.endswith("…") and not title.endswith(" …")
+
+
+def test_a_conversation_keeps_its_call_when_asking_a_value(assistant: Assistant) -> None:
+    history = [{"role": "user", "content": "Care este bugetul apelului Muzee Interactive?"},
+               {"role": "assistant", "content": "1.860.000 euro [1]"}]
+    answer = assistant.ask("Care este data limită de depunere a cererilor de finanțare?", history)
+    assert answer.abstained and "Muzee Interactive" in answer.text, answer.text
+    assert not re.search(r"2031|2032|2021", answer.text)
+
+
+def test_a_reply_point_says_which_call_does_not_state_the_value(assistant: Assistant) -> None:
+    mail = ("Bună ziua,\nCare este bugetul apelului Muzee Interactive?\n"
+            "Care este data limită de depunere a cererilor de finanțare?\nCu stimă,\nIon Pop")
+    points = draft_reply(assistant, mail)["points"]
+    assert "1.860.000 euro" in points[0]["answer"]
+    assert "Muzee Interactive" in points[1]["answer"] and "nu precizează" in points[1]["answer"], points[1]
+    assert not re.search(r"2031|2032|2021", points[1]["answer"])
