@@ -191,8 +191,8 @@ class CallBook:
         return self.retriever.coverage(query, tokens) >= MIN_COVERAGE
 
     def name_sources(self, answer: Answer) -> Answer:
-        """Each point of the answer says the title of the document it quotes: "Potrivit „X”: ..."
-        once before the points when they all quote one document, else on each point."""
+        """The answer says the title of the document it quotes: "Potrivit „X”: ...", and in a
+        numbered answer each point whose source differs from the point before it."""
         if answer.abstained or not answer.citations:
             return answer
         docs = {c.n: c.document for c in answer.citations}
@@ -206,8 +206,12 @@ class CallBook:
         if not numbered:
             answer.text = f"{self._according(sources[0])}: {answer.text}" if sources[0] else answer.text
             return answer
-        answer.text = "\n".join(_after_number(p, self._according(s)) if s else p
-                                for p, s in zip(points, sources, strict=True))
+        out, last = [], None  # a point names its source when it is not the one named just before
+        for point, source in zip(points, sources, strict=True):
+            if source and source != last:
+                point, last = _after_number(point, self._according(source)), source
+            out.append(point)
+        answer.text = "\n".join(out)
         return answer
 
     def _according(self, documents: Iterable[str]) -> str:

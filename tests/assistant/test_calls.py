@@ -178,3 +178,12 @@ def test_a_reply_point_says_which_call_does_not_state_the_value(assistant: Assis
     assert "1.860.000 euro" in points[0]["answer"]
     assert "Muzee Interactive" in points[1]["answer"] and "nu precizează" in points[1]["answer"], points[1]
     assert not re.search(r"2031|2032|2021", points[1]["answer"])
+
+
+def test_each_point_names_its_call_when_the_call_changes(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este bugetul apelului Muzee Interactive? Care este bugetul apelului Ateliere Textile? "
+                           "Care este rata de cofinanțare la apelul Ateliere Textile?")
+    first, second, third = answer.text.split("\n")
+    assert re.match(r"1\. Potrivit „[^”]*Muzee Interactive", first, flags=re.I) and "1.860.000" in first, first
+    assert re.match(r"2\. Potrivit „[^”]*Ateliere Textile", second, flags=re.I) and "940.000" in second, second
+    assert third.startswith("3. ") and "Potrivit" not in third and "58%" in third, third  # same call as before
