@@ -187,3 +187,24 @@ def test_each_point_names_its_call_when_the_call_changes(assistant: Assistant) -
     assert re.match(r"1\. Potrivit „[^”]*Muzee Interactive", first, flags=re.I) and "1.860.000" in first, first
     assert re.match(r"2\. Potrivit „[^”]*Ateliere Textile", second, flags=re.I) and "940.000" in second, second
     assert third.startswith("3. ") and "Potrivit" not in third and "58%" in third, third  # same call as before
+
+
+MANY = {f"apel-{word.lower()}.txt": _call(f"APELUL {word.upper()} VERZI", f"{word} Verzi", f"{210 + i}.000",
+                                          f"{41 + i}%", "întreprinderile mici", f"{11 + i} mai 2033")
+        for i, word in enumerate(["Sere", "Stupine", "Livezi", "Podgorii", "Pepiniere"])}
+
+
+def test_an_unnamed_value_over_more_than_three_calls_asks_which_call(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in MANY.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = Settings(index=tmp_path / "index")
+    ingest_paths(open_store(settings), [docs], ChunkingConfig())
+    many = build_assistant(settings)
+    answer = many.ask("Care este data limită de depunere a cererilor de finanțare?")
+    assert answer.abstained and answer.citations == [] and "la care apel" in answer.text, answer.text
+    assert all(word in answer.text for word in ("Sere", "Stupine", "Livezi", "Podgorii", "Pepiniere"))
+    assert "mai 2033" not in answer.text
+    named = many.ask("Care este data limită de depunere la apelul Livezi Verzi?")
+    assert "13 mai 2033" in named.text and "11 mai 2033" not in named.text, named.text
