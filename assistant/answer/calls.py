@@ -108,23 +108,30 @@ class CallBook:
 
     def named(self, query: Query) -> set[str]:
         """The documents the question names: a call's whole name or code written in it (typed
-        in any case), else the words of few documents' titles that few documents write at all
+        in any case), and the words of few documents' titles that few documents write at all
         (an acronym, a call's own name word). Places the question names say where the asker is,
-        not which call. Empty when it names none, or too many documents to single one out."""
-        n_docs = self.store.document_count()
-        limit = max(1, n_docs // 5)
+        not which call. Empty when it names none, or more documents than single one out (a
+        question comparing two calls is answered from both)."""
+        limit = max(1, self.store.document_count() // 5)
         asked = index_tokens(query.text)
-        places = set(index_tokens(" ".join(counties_in(query.text) + regions_in(query.text))))
         titles = self._titles()
-        whole = {d for d, (_, runs) in titles.items()
-                 if any(asked[i : i + len(r)] == r for r in runs for i in range(len(asked) - len(r) + 1))}
-        if whole:
-            return whole if len(whole) <= limit else set()
+        whole: set[str] = set()
+        used: set[str] = set()
+        for doc, (_, runs) in titles.items():
+            for run in runs:
+                if any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1)):
+                    whole.add(doc)
+                    used.update(run)
+        named = whole | self._by_title_words(query, used, limit)
+        return named if len(named) <= limit else set()
+
+    def _by_title_words(self, query: Query, used: set[str], limit: int) -> set[str]:
+        places = set(index_tokens(" ".join(counties_in(query.text) + regions_in(query.text))))
         found: dict[str, set[str]] = {}
         for token in dict.fromkeys(query.core_tokens):
-            if len(token) < 3 or token in places or not any(c.isalpha() for c in token):
+            if len(token) < 3 or token in places | used or not any(c.isalpha() for c in token):
                 continue
-            holders = {d for d, (ts, _) in titles.items() if token in ts}  # the same word, not a longer one
+            holders = {d for d, (ts, _) in self._titles().items() if token in ts}  # the same word, not a longer one
             if not 0 < len(holders) <= limit:
                 continue
             written = self.store.documents_at(self.store.bm25.postings(token))
@@ -134,8 +141,7 @@ class CallBook:
         if not found:
             return set()
         most = max(len(v) for v in found.values())
-        named = {d for d, v in found.items() if len(v) == most}
-        return named if len(named) <= limit else set()
+        return {d for d, v in found.items() if len(v) == most}
 
     def not_stated(self, query: Query, documents: set[str]) -> str:
         """"Documentele apelului „X” nu precizează termenul-limită.": the named call, and what

@@ -14,6 +14,7 @@ from assistant.answer.apply import profile_of
 from assistant.answer.calls import mark_expired, short_title
 from assistant.answer.extractive import ABSTAIN_TEXT
 from assistant.build import build_assistant, open_store
+from assistant.query import Query
 from assistant.questions import focus, split_questions
 from assistant.reply import draft_reply
 from assistant.service import Assistant
@@ -208,3 +209,9 @@ def test_an_unnamed_value_over_more_than_three_calls_asks_which_call(tmp_path: P
     assert "mai 2033" not in answer.text
     named = many.ask("Care este data limită de depunere la apelul Livezi Verzi?")
     assert "13 mai 2033" in named.text and "11 mai 2033" not in named.text, named.text
+
+
+def test_a_question_naming_two_calls_is_not_held_to_one(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este bugetul total al apelurilor Muzee Interactive și Ferme Solare Comunitare?")
+    assert assistant.book.named(Query.parse(answer.question)) == set()  # two calls: neither alone
+    assert not answer.abstained, answer.text
