@@ -160,6 +160,8 @@ class Assistant:
             inside = [p for p in self.retriever.search(query, k=self.settings.candidates)
                       if p.chunk.document in calls][: self.settings.top_k]
             again = (*self.extractive.answer_parts(query, inside), inside) if inside else ([], [], passages)
+            if not again[0] and (read := self.book.sheet_part(query, calls)) is not None:
+                again = (read[0], [], read[1])  # the value the call's fact sheet read from its documents
             out.append(again if again[0] else ([], [], passages))
             refusals.append("" if again[0] else self.book.not_stated(query, calls))
         return out, refusals

@@ -14,13 +14,15 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import MIN_COVERAGE
 from assistant.facts.patterns import DATE, dates
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
 from assistant.query import Query
+from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
-from assistant.types import Answer, Chunk, Citation, _name_words
+from assistant.types import Answer, Chunk, Citation, Passage, _name_words
 
 if TYPE_CHECKING:
     from assistant.facts.sheet import CallSheet
@@ -187,6 +189,36 @@ class CallBook:
         return Answer(question=question, text="\n".join(lines), citations=citations, abstained=False,
                       backend="structured")
 
+    def sheet_part(self, query: Query, documents: set[str]) -> tuple[list[Evidence], list[Passage]] | None:
+        """The value a question asks of the call it names, read from that call's fact sheet (the
+        value's line quoted from its passage), when the passages did not answer: the kind of
+        value asked at the head of the question (a deadline, a rate, an amount, a contact) and
+        the sheet field that holds it. None when the sheet has no such value."""
+        q = fold(query.text)
+        wanted: list[str] = []
+        if query.intent.insists("date") and asks_deadline(query):
+            wanted.append("deadline")  # "când încep proiectele" asks another date than the deadline
+        if query.intent.insists("percent"):
+            wanted.append("funding_rate")
+        if query.intent.insists("amount"):
+            wanted.append("project_value" if re.search(r"\bproiect", q) else "allocation")
+        if query.intent.insists("contact"):
+            wanted.append("contact_phone" if re.search(r"\btelefon", q) else "contact_email")
+        calls = self.calls()
+        evidence: list[Evidence] = []
+        passages: list[Passage] = []
+        for doc in sorted(documents & set(calls)):
+            for field in wanted:
+                for fact in calls[doc].fields.get(field, [])[:2]:
+                    chunk = self.store.chunks.get(fact.chunk_id)
+                    line = _quoted(chunk.text, fact) if chunk is not None else ""
+                    if chunk is None or not line or fact.document != doc:
+                        continue
+                    passages.append(Passage(chunk=chunk, score=0.0))
+                    evidence.append(Evidence(passage_rank=len(passages) - 1, sentence=line, tokens=frozenset(),
+                                             score=0.0, coverage=0.0, passage_coverage=0.0, has_value=True))
+        return (evidence, passages) if evidence else None
+
     def _answers(self, query: Query, fact: Fact) -> bool:
         """The value's own words with its call's name cover the question as the extractive
         answerer requires of a passage: the value answers this question, not another one."""
@@ -223,6 +255,22 @@ class CallBook:
     def _according(self, documents: Iterable[str]) -> str:
         titles = list(dict.fromkeys(self.title(d) for d in documents))[:2]
         return "Potrivit " + " și ".join(f"„{t}”" for t in titles)
+
+
+QUOTE_CHARS = 300  # a value's sentence longer than this is quoted from a word before the value
+
+
+def _quoted(text: str, fact: Fact) -> str:
+    """The sentence of text holding the fact's value as written ("" when none does), cut to the
+    words just before the value when the sentence is long (a run of links or of table cells)."""
+    written = fact.value if fact.value in text else fact.value.split()[0] if fact.value.split() else ""
+    sentence = next((s for s in split_sentences(text) if written and written in s), "")
+    at = sentence.find(written)
+    if len(sentence) <= QUOTE_CHARS or at < 0:
+        return sentence
+    start = max(0, at - QUOTE_CHARS // 2)
+    start = sentence.find(" ", start) + 1 if start else 0
+    return sentence[start : at + len(written) + QUOTE_CHARS // 4].strip()
 
 
 def _after_number(point: str, head: str) -> str:
