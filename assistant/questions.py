@@ -101,7 +101,8 @@ def focus(text: str, limit: int) -> str:
 
 def _asking(text: str) -> list[str]:
     """The asking sentences of a text, each with the short sentence before it when that one asks nothing."""
-    sentences = split_sentences(text)
+    # A question mark ends a question even when lower case follows (pasted text runs on).
+    sentences = [q.strip() for s in split_sentences(text) for q in re.split(r"(?<=\?)\s+", s) if q.strip()]
     out: list[str] = []
     for i, sent in enumerate(sentences):
         if not _ASKS.search(fold(_strip_greeting(sent))):

@@ -76,7 +76,8 @@ class Assistant:
         notice = None
         if len(question) > self.settings.max_question_chars:
             question = focus(question, self.settings.max_question_chars)
-            notice = "Mesajul este lung: am răspuns la întrebările pe care le pune."
+            notice = (f"Mesajul depășește {self.settings.max_question_chars} de caractere: "
+                      "am păstrat întrebările pe care le pune.")
         context = followup_context(question, history or [])
         resolved = f"{context} {question}" if context else question
         whole = Query.parse(resolved)
