@@ -215,3 +215,9 @@ def test_a_question_naming_two_calls_is_not_held_to_one(assistant: Assistant) ->
     answer = assistant.ask("Care este bugetul total al apelurilor Muzee Interactive și Ferme Solare Comunitare?")
     assert assistant.book.named(Query.parse(answer.question)) == set()  # two calls: neither alone
     assert not answer.abstained, answer.text
+
+
+def test_focus_reads_the_new_message_above_a_quoted_thread() -> None:
+    thread = "-----Original Message-----\n" + "Care era bugetul apelului vechi? Vă mulțumim pentru răspuns. " * 200
+    kept = focus("Care este rata de cofinanțare la apelul nou?\n\n" + thread, 4000)
+    assert kept == "Care este rata de cofinanțare la apelul nou?"
