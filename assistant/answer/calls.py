@@ -102,8 +102,8 @@ class CallBook:
             sheet = calls.get(doc)
             codes = [f.value for f in sheet.fields.get("call_code", [])] if sheet else []
             names = [f.value for f in sheet.fields.get("call_name", [])] if sheet else []
-            runs = [index_tokens(n) for n in [*names, *codes, chunk.title]]
-            runs = [r for r in runs if 2 <= len(r) <= WHOLE_NAME_TOKENS or (r and any(c.isdigit() for c in r[0]))]
+            runs = [r for n in [*names, chunk.title] if 2 <= len(r := index_tokens(n)) <= WHOLE_NAME_TOKENS]
+            runs += [r for code in codes if (r := index_tokens(code))]  # a code names its call on its own
             out[doc] = (set(index_tokens(" ".join([chunk.title, _name_words(doc), *names, *codes]))), runs)
         self._titles_memo = (chunks, out)
         return out
