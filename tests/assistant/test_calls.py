@@ -221,3 +221,12 @@ def test_focus_reads_the_new_message_above_a_quoted_thread() -> None:
     thread = "-----Original Message-----\n" + "Care era bugetul apelului vechi? Vă mulțumim pentru răspuns. " * 200
     kept = focus("Care este rata de cofinanțare la apelul nou?\n\n" + thread, 4000)
     assert kept == "Care este rata de cofinanțare la apelul nou?"
+
+
+def test_a_named_calls_value_can_be_read_from_its_fact_sheet(assistant: Assistant) -> None:
+    muzee = {"apel-muzee-interactive.txt"}
+    read = assistant.book.sheet_part(Query.parse("Care este rata de cofinanțare la apelul Muzee Interactive?"), muzee)
+    assert read is not None and "71%" in read[0][0].sentence
+    assert read[1][0].chunk.document == "apel-muzee-interactive.txt"
+    assert read[0][0].sentence in read[1][0].chunk.text  # quoted as the passage has it
+    assert assistant.book.sheet_part(Query.parse("Până când se depun cererile la Muzee Interactive?"), muzee) is None
