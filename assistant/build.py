@@ -32,12 +32,15 @@ def build_assistant(settings: Settings, *, llm: object | None = None,
     if require_index:
         store.check_ready()
     retriever = HybridRetriever(store, settings)
+    from assistant.answer.calls import CallBook
     from assistant.facts.answerer import RecordAnswerer
     from assistant.facts.sheet_answerer import SheetAnswerer
     from assistant.facts.store import records_source, sheets_source
 
+    sheets = sheets_source(store)
     return Assistant(settings, store, retriever, ExtractiveAnswerer(retriever, store), _llm_answerer(settings, llm),
-                     structured=[RecordAnswerer(records_source(store)), SheetAnswerer(sheets_source(store), retriever)])
+                     structured=[RecordAnswerer(records_source(store)), SheetAnswerer(sheets, retriever)],
+                     book=CallBook(store, retriever, sheets))
 
 
 def _llm_answerer(settings: Settings, llm: object | None) -> LLMAnswererHook | None:

@@ -29,7 +29,12 @@ def split_questions(text: str) -> list[str]:
         folded = fold(sent)
         if not folded or not _ASKS.search(folded):
             continue
-        questions.extend(_split_joined(sent))
+        for part in _split_joined(sent):
+            # A bare "Cât?" or "Și unde?" asks about what the point before it asked: one point.
+            if questions and len(index_tokens(part)) < SHORT_POINT_WORDS:
+                questions[-1] = f"{questions[-1]} {part}"
+            else:
+                questions.append(part)
     return questions or [text.strip()]
 
 
@@ -56,6 +61,57 @@ def _split_joined(sentence: str) -> list[str]:
 
 
 MIN_QUESTION_WORDS = 1
+SHORT_POINT_WORDS = 2  # a question with fewer content words leans on the one before it
+CONTEXT_CHARS = 300  # a short sentence just before a question is kept with it (it often says what it is about)
+
+# Where a quoted earlier message starts in a reply (what follows is the thread, not the new message).
+QUOTED = re.compile(r"^(-{2,}\s*(original|mesaj)|on .+ wrote:$|in data de .+ a scris:$|la .+ a scris:$)")
+
+
+def focus(text: str, limit: int) -> str:
+    """A message longer than `limit` cut to what it asks: its asking sentences, each with the
+    short sentence before it, from the writer's own text (lines quoted with ">" and the thread
+    after a "wrote:" line are earlier messages); the latest that fit when they are too many (a
+    pasted thread ends with the newest message). The message itself when it fits."""
+    if len(text) <= limit:
+        return text
+    lines = text.replace("\r", "").split("\n")
+    own: list[str] = []
+    for line in lines:
+        if QUOTED.match(fold(line.strip())):
+            break
+        if not line.lstrip().startswith(">"):
+            own.append(line)
+    for body in ("\n".join(own), "\n".join(ln for ln in lines if not ln.lstrip().startswith(">")), text):
+        kept = _asking(body)
+        if kept:
+            break
+    if not kept:  # nothing asks: the end of the message, where a pasted thread puts the newest text
+        tail = text[-limit:]
+        return tail[tail.find(" ") + 1:] if " " in tail[:50] else tail
+    out: list[str] = []
+    size = 0
+    for sentence in reversed(kept):
+        if size + len(sentence) + 1 > limit and out:
+            break
+        out.append(sentence[:limit])
+        size += len(sentence) + 1
+    return " ".join(reversed(out))
+
+
+def _asking(text: str) -> list[str]:
+    """The asking sentences of a text, each with the short sentence before it when that one asks nothing."""
+    # A question mark ends a question even when lower case follows (pasted text runs on).
+    sentences = [q.strip() for s in split_sentences(text) for q in re.split(r"(?<=\?)\s+", s) if q.strip()]
+    out: list[str] = []
+    for i, sent in enumerate(sentences):
+        if not _ASKS.search(fold(_strip_greeting(sent))):
+            continue
+        before = sentences[i - 1] if i else ""
+        if before and before not in out and len(before) <= CONTEXT_CHARS and not _ASKS.search(fold(before)):
+            out.append(before)
+        out.append(sent)
+    return out
 
 _FOLLOWUP = re.compile(r"^(si|dar|iar|and|but|what about|ce zici de|dar pentru|si pentru|pentru)\b")
 
@@ -74,6 +130,17 @@ def followup_context(question: str, history: Sequence[dict[str, str] | str]) -> 
         return ""
     content = [w for w in re.findall(r"\w+", fold(question)) if len(w) > 3]
     return previous if _FOLLOWUP.match(fold(question).strip()) or len(content) <= 2 else ""
+
+
+def user_turns(history: Sequence[dict[str, str] | str]) -> list[str]:
+    """The asker's earlier turns, latest first."""
+    out = []
+    for turn in reversed(history):
+        if isinstance(turn, str):
+            out.append(turn)
+        elif turn.get("role", "user") == "user" and turn.get("content"):
+            out.append(str(turn["content"]))
+    return out
 
 
 def _last_user_turn(history: Sequence[dict[str, str] | str]) -> str:

@@ -11,7 +11,8 @@ from email.parser import BytesParser
 from email.utils import parseaddr
 from typing import Any, Protocol
 
-from assistant.questions import split_questions
+from assistant.answer.extractive import ABSTAIN_TEXT
+from assistant.questions import QUOTED, split_questions
 from assistant.text import fold
 from assistant.types import Answer, Citation
 
@@ -19,13 +20,13 @@ logger = logging.getLogger(__name__)
 
 NOT_ANSWERED = ("Documentele publicate nu precizează acest aspect; vom reveni cu un răspuns "
                 "după ce verificăm informația.")
+WILL_CHECK = "Vom reveni cu un răspuns după ce verificăm informația."
 CLOSING = "Cu stimă,\n[Nume], Biroul de informare"
 
 # A closing formula: what follows it is the signature, not part of the questions.
 _CLOSING = re.compile(r"^(cu (stima|respect|drag|bine|consideratie)|toate cele bune|multumesc|va multumesc|"
                       r"multumim|va multumim|o zi buna|salutari|best regards|kind regards|regards|thank you)\b")
-# Where a quoted earlier message starts in a reply.
-_QUOTED = re.compile(r"^(-{2,}\s*(original|mesaj)|on .+ wrote:$|in data de .+ a scris:$|la .+ a scris:$)")
+_QUOTED = QUOTED  # where a quoted earlier message starts in a reply
 _HEADER = re.compile(r"^(from|to|subject|date|de la|catre|subiect|data|cc|message-id|mime-version|content-type)"
                      r"\s*:", re.I)
 _TITLES = {"dl", "dna", "d-l", "d-na", "domnul", "doamna", "ing", "dr", "prof", "conf", "ec", "av", "mr", "mrs", "ms"}
@@ -161,6 +162,8 @@ def _standalone(question: str) -> str:
 
 def _renumber(answer: Answer, numbering: dict[tuple[Any, ...], Citation]) -> tuple[str, list[Citation]]:
     """The answer's [n] markers renumbered so one passage keeps one number across the reply."""
+    if answer.abstained and answer.text.strip() and answer.text != ABSTAIN_TEXT:
+        return f"{answer.text.strip()} {WILL_CHECK}", []  # what the assistant said: which call does not state it
     if answer.abstained or not answer.citations:
         return NOT_ANSWERED, []
     local: dict[int, int] = {}

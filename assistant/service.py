@@ -7,11 +7,13 @@ import re
 import time
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from assistant.answer.apply import apply_answer
+from assistant.answer.calls import CallBook, asks_deadline, mark_expired
 from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
 from assistant.facts.values import Fact
 from assistant.query import Query
-from assistant.questions import followup_context, resolve_followup, split_questions
+from assistant.questions import focus, followup_context, resolve_followup, split_questions, user_turns
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Store
@@ -55,13 +57,14 @@ class Assistant:
 
     def __init__(self, settings: Settings, store: Store, retriever: HybridRetriever,
                  extractive: ExtractiveAnswerer, llm_answerer: LLMAnswerer | None = None,
-                 structured: list[StructuredAnswerer] | None = None) -> None:
+                 structured: list[StructuredAnswerer] | None = None, book: CallBook | None = None) -> None:
         self.settings = settings
         self.store = store
         self.retriever = retriever
         self.extractive = extractive
         self.llm_answerer = llm_answerer
         self.structured = structured or []
+        self.book = book or CallBook(store, retriever, lambda: [])
 
     def ask(self, question: str, history: list[dict[str, str]] | list[str] | None = None, *,
             llm: bool = True) -> Answer:
@@ -72,19 +75,32 @@ class Assistant:
             return Answer(question="", text=EMPTY_QUESTION, citations=[], abstained=True, notice="empty question")
         notice = None
         if len(question) > self.settings.max_question_chars:
-            question = question[: self.settings.max_question_chars]
-            notice = f"Întrebarea a fost scurtată la {self.settings.max_question_chars} de caractere."
+            question = focus(question, self.settings.max_question_chars)
+            notice = (f"Mesajul depășește {self.settings.max_question_chars} de caractere: "
+                      "am păstrat întrebările pe care le pune.")
         context = followup_context(question, history or [])
         resolved = f"{context} {question}" if context else question
-        for source in self.structured:
+        whole = Query.parse(resolved)
+        held = self._conversation_call(whole, history or [])
+        single = len(split_questions(question)) == 1
+        direct = apply_answer(resolved, whole, self.book) if single else None
+        if direct is None and single and not held:
+            direct = self.book.each_call(resolved, whole)
+        for source in [] if direct is not None else self.structured:
             structured = source.try_answer(resolved)
-            if structured is not None:
-                structured.notice = structured.notice or notice
-                nearby = self.retriever.search(resolved)
-                cited = [p for p in nearby if any(_quotes(c, p) for c in structured.citations)]
-                structured.retrieved = cited + [p for p in nearby if p not in cited]
-                structured.timings_ms = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
-                return structured
+            named = (self.book.named(whole) or held) if structured is not None else set()
+            if structured is not None and named and {c.document for c in structured.citations} - named:
+                continue  # the value of another call than the one the question names
+            direct = structured
+            if direct is not None:
+                break
+        if direct is not None:
+            direct.notice = direct.notice or notice
+            nearby = self.retriever.search(resolved)
+            cited = [p for p in nearby if any(_quotes(c, p) for c in direct.citations)]
+            direct.retrieved = cited + [p for p in nearby if p not in cited]
+            direct.timings_ms = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
+            return self._finish(direct, whole)
         subs = [Query.parse(q, context=context) for q in split_questions(question)]
         subs = [q for q in subs if q.tokens]
         if not subs:
@@ -94,15 +110,62 @@ class Assistant:
         parts = [(*self.extractive.answer_parts(q, ps), ps) for q, ps in found]
         if len(parts) > 1:
             parts = self._same_call(found, parts, context)
+        parts, refusals = self._named_calls(found, parts, held)
         parts = [self._with_applicants(q, part) for (q, _), part in zip(found, parts, strict=True)]
-        answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k))
+        answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k), refusals)
         answer.notice = notice
         if llm and self.llm_answerer is not None and not answer.abstained:
             answer = self.llm_answerer.answer(resolved, answer.retrieved, answer)
             answer.notice = answer.notice or notice
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000}
-        return answer
+        return self._finish(answer, whole)
+
+    def _finish(self, answer: Answer, query: Query) -> Answer:
+        """The answer names the documents it quotes; a deadline already passed is marked; a
+        refusal is the one line that says so (no notice beside it)."""
+        if answer.abstained:
+            answer.notice = None
+            return answer
+        if asks_deadline(query):
+            answer.text = mark_expired(answer.text)
+        return self.book.name_sources(answer)
+
+    def _conversation_call(self, query: Query, history: list[dict[str, str]] | list[str]) -> set[str]:
+        """The call a conversation (or the earlier points of an e-mail) last named, when this
+        question names none and asks a value of the kind calls state differently (a date, a
+        rate, an amount, a contact): that value is asked of the call being talked about."""
+        if not history or not any(query.intent.insists(k) for k in ("date", "percent", "amount", "contact")):
+            return set()
+        if self.book.named(query):
+            return set()
+        return next((n for turn in user_turns(history) if (n := self.book.named(Query.parse(turn)))), set())
+
+    def _named_calls(self, found: list[tuple[Query, list[Passage]]], parts: list[Part],
+                     held: set[str] | None = None) -> tuple[list[Part], list[str]]:
+        """A point that names a call (or stands in a message that named one) is answered from
+        that call's documents only; when they do not answer it, the point says that this call
+        does not state what is asked, rather than quoting another call."""
+        named = [self.book.named(q) for q, _ in found]
+        message = next((n for n in named if n), held or set())  # the points of one message are about its call
+        out: list[Part] = []
+        refusals: list[str] = []
+        for (query, passages), part, own in zip(found, parts, named, strict=True):
+            calls = own or (message if len(found) > 1 or held else set())
+            chosen = part[0]
+            docs = {part[2][e.passage_rank].chunk.document for e in chosen}
+            if not calls or (chosen and docs <= calls):
+                out.append(part)
+                refusals.append("")
+                continue
+            inside = [p for p in self.retriever.search(query, k=self.settings.candidates)
+                      if p.chunk.document in calls][: self.settings.top_k]
+            again = (*self.extractive.answer_parts(query, inside), inside) if inside else ([], [], passages)
+            if not again[0] and (read := self.book.sheet_part(query, calls)) is not None:
+                again = (read[0], [], read[1])  # the value the call's fact sheet read from its documents
+            out.append(again if again[0] else ([], [], passages))
+            refusals.append("" if again[0] else self.book.not_stated(query, calls))
+        return out, refusals
 
     def _same_call(self, found: list[tuple[Query, list[Passage]]], parts: list[Part], context: str) -> list[Part]:
         """The points of one message are about one call: a point that names none is answered
@@ -156,7 +219,7 @@ class Assistant:
             yield answer
             return
         t0 = time.perf_counter()
-        resolved = resolve_followup(question.strip()[: self.settings.max_question_chars], history or [])
+        resolved = resolve_followup(focus(question.strip(), self.settings.max_question_chars), history or [])
         final = yield from self.llm_answerer.stream(resolved, answer.retrieved, answer)
         final.notice = final.notice or answer.notice
         final.timings_ms = {**answer.timings_ms,

@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     candidates: int = Field(40, description="Candidates taken from each retriever before fusion and rerank.")
     vector_weight: float = Field(0.35, description="Weight of the vector side in the fusion (BM25 has weight 1).")
 
-    max_question_chars: int = Field(4000, description="Longer questions are cut to this many characters.")
+    max_question_chars: int = Field(4000, description="Longer messages keep the sentences that ask, up to this.")
     max_file_bytes: int = Field(50_000_000, description="Files larger than this are refused at ingest.")
 
     host: str = Field("127.0.0.1", description="Address the app listens on.")

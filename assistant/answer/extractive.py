@@ -160,8 +160,12 @@ def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[E
 
 
 def build_answer(question: str, parts: list[tuple[list[Evidence], list[Passage], list[Passage]]],
-                 retrieved: list[Passage]) -> Answer:
-    """One text from the evidence of each sub-question, citations numbered by first use."""
+                 retrieved: list[Passage], refusals: list[str] | None = None) -> Answer:
+    """One text from the evidence of each sub-question, citations numbered by first use.
+    `refusals`: per sub-question, what an unanswered point says ("Documentele apelului „X” nu
+    precizează ..."); ABSTAIN_TEXT where it is empty. When no point is answered the answer is one
+    refusal line, not one per point."""
+    refusals = refusals or [""] * len(parts)
     citations: list[Citation] = []
     by_chunk: dict[str, int] = {}
     lines: list[str] = []
@@ -175,9 +179,12 @@ def build_answer(question: str, parts: list[tuple[list[Evidence], list[Passage],
             n = _cite(source, " ".join(values), citations, by_chunk)
             pieces.append(f"Cifre afișate separat pe aceeași pagină: {', '.join(values)} [{n}]")
         lines.append(" ".join(pieces))  # an empty point: that question is not answered
-    if not any(lines):
-        return Answer(question=question, text=ABSTAIN_TEXT, citations=[], abstained=True, retrieved=retrieved)
-    lines = [line or ABSTAIN_TEXT for line in lines]
+    said = [r or ABSTAIN_TEXT for r in refusals]
+    if not any(lines):  # one refusal line: the specific ones (a named call's) else the general one
+        specific = list(dict.fromkeys(r for r in refusals if r))
+        return Answer(question=question, text=" ".join(specific) or ABSTAIN_TEXT, citations=[], abstained=True,
+                      retrieved=retrieved)
+    lines = [line or (said[i] if i < len(said) else ABSTAIN_TEXT) for i, line in enumerate(lines)]
     text = lines[0] if len(lines) == 1 else "\n".join(f"{i}. {t}" for i, t in enumerate(lines, 1))
     return Answer(question=question, text=text, citations=citations, abstained=False,
                   retrieved=_cited_first(retrieved, by_chunk, parts))

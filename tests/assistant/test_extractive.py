@@ -178,10 +178,11 @@ def test_question_of_stopwords_only_abstains(indexed: Assistant) -> None:
     assert answer.abstained and answer.citations == []
 
 
-def test_long_question_is_cut_with_a_notice(indexed: Assistant) -> None:
+def test_long_question_is_cut_to_what_it_asks_with_a_notice(indexed: Assistant) -> None:
     long = "Care este bugetul total al apelului Inovare Digitală? " + "detalii " * 1000
     answer = indexed.ask(long)
     assert answer.notice and str(indexed.settings.max_question_chars) in answer.notice
+    assert "2.800.000 euro" in answer.text  # the question it asks is kept
 
 
 def test_followup_asks_its_own_kind_of_value_not_the_previous_one(indexed: Assistant) -> None:

@@ -15,7 +15,8 @@ from assistant.service import Assistant
 def test_value_comes_from_the_call_sheet_with_its_source(indexed: Assistant, question: str, value: str) -> None:
     answer = indexed.ask(question)
     assert answer.backend == "structured"
-    assert answer.text.startswith(value) and "[1]" in answer.text
+    assert answer.text.startswith(f"Potrivit „APELUL INOVARE DIGITALĂ ÎN IMM-URI 2025”: {value}")  # the call named
+    assert "[1]" in answer.text
     assert answer.citations[0].document == "apel-inovare-digitala.txt"
     assert answer.retrieved, "the passages behind the answer are listed too"
 

@@ -1,0 +1,109 @@
+""""Sunt IMM din <oraș>, pot aplica la <apel>?" in chat: the Eligibilitate tab's check
+(assistant/facts/eligibility.py) on a profile read from the question, with its citations.
+
+The profile is what the question says of the asker: the kinds of entity it names
+(entity_types_ro.json: "IMM" is a micro, small or medium enterprise) and where it is (a county,
+a development region, or a county seat, regions_ro.json and county_seats_ro.json).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from assistant.facts.eligibility import check, detected_types
+from assistant.facts.regions import counties_in, regions_in
+from assistant.text import fold
+from assistant.types import Answer, Citation
+
+if TYPE_CHECKING:
+    from assistant.answer.calls import CallBook
+    from assistant.facts.sheet import CallSheet
+    from assistant.query import Query
+
+CANDIDATE_PASSAGES = 5  # an unnamed call is the one of the best passages
+_VERDICTS = ("eligibil", "de verificat", "neeligibil")  # the asker's best case first
+# Asking to apply names the act of applying ("pot aplica", "putem depune", "suntem eligibili");
+# "putem primi finanțare pentru X" asks whether X is funded, which the passages answer.
+_APPLY = re.compile(r"\b(aplica|aplicam|depune|depunem|participa|participam|candida|accesa|inscrie|"
+                    r"eligibil\w*|apply|eligible)\b")
+# The asker speaks of itself: "pot", "putem", "sunt", "suntem", "firma noastră", "can I/we"; "cine
+# poate depune" asks who may apply in general, which the call's list of applicants answers.
+_FIRST_PERSON = re.compile(r"\b(pot|putem|sunt|suntem|as|am|avem|noastra|nostru|mea|meu|i|we|my|our)\b")
+_STATUS = {"met": "da", "not_met": "nu", "unknown": "de verificat"}
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    raw = json.loads(resources.files("assistant.data").joinpath("county_seats_ro.json").read_text(encoding="utf-8"))
+    return {" ".join(re.findall(r"[a-z]+", fold(city))): county for city, county in raw["seats"].items()}
+
+
+def profile_of(question: str) -> dict[str, Any] | None:
+    """{"entity_types", "county", "region"} the question says of the asker; None when it says
+    nothing of who or where the asker is."""
+    types = detected_types(question)
+    counties = counties_in(question)
+    folded = " " + " ".join(re.findall(r"[a-z]+", fold(question))) + " "
+    seats = [county for city, county in _seats().items() if f" {city} " in folded]
+    regions = regions_in(question)
+    county = (counties or seats or [""])[0]
+    if not types and not county and not regions:
+        return None
+    return {"entity_types": types, "county": county, "region": regions[0] if regions and not county else ""}
+
+
+def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
+    """The eligibility check of the asker's profile against the call asked about, when the
+    question asks whether the asker may apply and says who or where the asker is."""
+    folded = fold(question)
+    if not query.intent.wants("eligibility") or not _APPLY.search(folded) or not _FIRST_PERSON.search(folded):
+        return None
+    profile = profile_of(question)
+    if profile is None:
+        return None
+    sheet = _call_of(query, book)
+    if sheet is None:
+        return None
+    results = [check(sheet, {"entity_type": t, "county": profile["county"], "region": profile["region"]})
+               for t in profile["entity_types"] or [""]]
+    best = min(results, key=lambda r: _VERDICTS.index(r["verdict"]))
+    return _answer(question, best, book.title(sheet.document))
+
+
+def _call_of(query: Query, book: CallBook) -> CallSheet | None:
+    """The call the question names, else the only call indexed, else the call of the best passage."""
+    calls = book.calls()
+    named = [d for d in book.named(query) if d in calls]
+    if len(named) == 1:
+        return calls[named[0]]
+    if named or not calls:
+        return None
+    if len(calls) == 1:
+        return next(iter(calls.values()))
+    for passage in book.retriever.search(query, k=CANDIDATE_PASSAGES):
+        if passage.chunk.document in calls:
+            return calls[passage.chunk.document]
+    return None
+
+
+def _answer(question: str, result: dict[str, Any], title: str) -> Answer:
+    citations: list[Citation] = []
+    lines = [f"Potrivit „{title}”: {result['summary']}"]
+    for crit in result["criteria"]:
+        cite = crit.get("citation")
+        marker = ""
+        if cite and cite.get("text") and cite.get("document"):
+            same = next((c for c in citations if c.text == cite["text"] and c.document == cite["document"]), None)
+            if same is None:
+                same = Citation(n=len(citations) + 1, document=cite["document"], page=cite.get("page"),
+                                section=cite.get("section"), text=cite["text"], quote=cite.get("quote") or "")
+                citations.append(same)
+            marker = f" [{same.n}]"
+        lines.append(f"- {crit['criterion']}: {_STATUS.get(crit['status'], crit['status'])}. "
+                     f"{crit['explanation']}{marker}")
+    return Answer(question=question, text="\n".join(lines), citations=citations, abstained=False,
+                  backend="structured")

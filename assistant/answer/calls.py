@@ -1,0 +1,324 @@
+"""Answers that know their call: which indexed call (document) a question names, what each call
+is called, the sentence saying a named call does not state what is asked, each call's value when
+an unnamed question has several, and deadlines already passed.
+
+Every rule here is about how people name calls and how call documents state values, never about
+one document: a call is named by the rare words of its title or code; a value is "the call's"
+when its fact sheet holds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from assistant.answer.evidence import Evidence
+from assistant.answer.extractive import MIN_COVERAGE
+from assistant.facts.patterns import DATE, dates
+from assistant.facts.regions import counties_in, regions_in
+from assistant.facts.values import Fact
+from assistant.query import Query
+from assistant.sentences import split_sentences
+from assistant.text import fold, index_tokens
+from assistant.types import Answer, Chunk, Citation, Passage, _name_words
+
+if TYPE_CHECKING:
+    from assistant.facts.sheet import CallSheet
+    from assistant.retrieval import HybridRetriever
+    from assistant.store import Store
+
+TITLE_CHARS = 60  # a title longer than this is cut at a word: the answer names the call briefly
+WHOLE_NAME_TOKENS = 8  # a title this short can be written whole in a question, as a call's name is
+MAX_CALLS = 3  # an unnamed question over more calls than this is asked back which call it means
+EXPIRED = " (termen expirat)"
+
+# What the question asks, as a sentence saying it is not stated names it (kind of value -> noun).
+_ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-limită"),
+          ("date", "", "data"), ("percent", "", "rata de finanțare"),
+          ("amount", r"\b(buget\w*|aloc\w*)", "bugetul"), ("amount", "", "valoarea"),
+          ("contact", "", "datele de contact"), ("count", "", "numărul"), ("duration", "", "durata"),
+          ("place", "", "locul"), ("person", "", "persoana"), ("applicant", "", "solicitanții eligibili"))
+# A deadline question: the cue words of a date that closes something (submission, a term).
+_DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)")
+# Sheet fields holding the value of a kind asked, in the order they answer it.
+_FIELDS = {"date": ("deadline",), "percent": ("funding_rate",), "amount": ("allocation", "project_value"),
+           "contact": ("contact_email", "contact_phone")}
+
+
+def short_title(title: str) -> str:
+    """A title as an answer names it: one line, without its own quotes, at most TITLE_CHARS."""
+    title = " ".join(re.sub(r"[„”“\"«»]", "", title).split()).strip(" :–-")
+    if len(title) <= TITLE_CHARS:
+        return title
+    return title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
+
+
+class CallBook:
+    """The documents of one store by title, and which of them a question names."""
+
+    def __init__(self, store: Store, retriever: HybridRetriever, sheets: Callable[[], list[CallSheet]]) -> None:
+        self.store = store
+        self.retriever = retriever
+        self.sheets = sheets
+        self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
+        self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
+
+    def _first_chunks(self) -> dict[str, Chunk]:
+        chunks = self.store.ordered_chunks()
+        if self._firsts is None or self._firsts[0] is not chunks:
+            first: dict[str, Chunk] = {}
+            for c in sorted(chunks, key=lambda c: c.ordinal):
+                first.setdefault(c.document, c)
+            self._firsts = (chunks, first)
+        return self._firsts[1]
+
+    def calls(self) -> dict[str, CallSheet]:
+        return {s.document: s for s in self.sheets()}
+
+    def title(self, document: str) -> str:
+        """The call's name when its sheet reads one, else the document's title (its file name's
+        words only when it has no title)."""
+        sheet = self.calls().get(document)
+        chunk = self._first_chunks().get(document)
+        for candidate in (sheet.name if sheet else "", chunk.title if chunk else "", _name_words(document)):
+            if candidate and candidate != document:
+                return short_title(candidate)
+        return document
+
+    def is_call(self, document: str) -> bool:
+        return document in self.calls()
+
+    def _titles(self) -> dict[str, tuple[set[str], list[list[str]]]]:
+        """Per document: the tokens of its title, descriptive file name, call name and code; and
+        the whole names (call name, code, a short title) as token runs."""
+        chunks = self.store.ordered_chunks()
+        if self._titles_memo is not None and self._titles_memo[0] is chunks:
+            return self._titles_memo[1]
+        out: dict[str, tuple[set[str], list[list[str]]]] = {}
+        calls = self.calls()
+        for doc, chunk in self._first_chunks().items():
+            sheet = calls.get(doc)
+            codes = [f.value for f in sheet.fields.get("call_code", [])] if sheet else []
+            names = [f.value for f in sheet.fields.get("call_name", [])] if sheet else []
+            runs = [r for n in [*names, chunk.title] if 2 <= len(r := index_tokens(n)) <= WHOLE_NAME_TOKENS]
+            runs += [r for code in codes if (r := index_tokens(code))]  # a code names its call on its own
+            out[doc] = (set(index_tokens(" ".join([chunk.title, _name_words(doc), *names, *codes]))), runs)
+        self._titles_memo = (chunks, out)
+        return out
+
+    def named(self, query: Query) -> set[str]:
+        """The documents the question names: a call's whole name or code written in it (typed
+        in any case), and the words of few documents' titles that few documents write at all
+        (an acronym, a call's own name word). Places the question names say where the asker is,
+        not which call. Empty when it names none, or more documents than single one out (a
+        question comparing two calls is answered from both)."""
+        limit = max(1, self.store.document_count() // 5)
+        asked = index_tokens(query.text)
+        titles = self._titles()
+        whole: set[str] = set()
+        used: set[str] = set()
+        for doc, (_, runs) in titles.items():
+            for run in runs:
+                if any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1)):
+                    whole.add(doc)
+                    used.update(run)
+        named = whole | self._by_title_words(query, used, limit)
+        return named if len(named) <= limit else set()
+
+    def _by_title_words(self, query: Query, used: set[str], limit: int) -> set[str]:
+        places = set(index_tokens(" ".join(counties_in(query.text) + regions_in(query.text))))
+        found: dict[str, set[str]] = {}
+        for token in dict.fromkeys(query.core_tokens):
+            if len(token) < 3 or token in places | used or not any(c.isalpha() for c in token):
+                continue
+            holders = {d for d, (ts, _) in self._titles().items() if token in ts}  # the same word, not a longer one
+            if not 0 < len(holders) <= limit:
+                continue
+            written = self.store.documents_at(self.store.bm25.postings(token))
+            if len(written) <= max(2, limit):
+                for d in holders:
+                    found.setdefault(d, set()).add(token)
+        if not found:
+            return set()
+        most = max(len(v) for v in found.values())
+        return {d for d, v in found.items() if len(v) == most}
+
+    def not_stated(self, query: Query, documents: set[str]) -> str:
+        """"Documentele apelului „X” nu precizează termenul-limită.": the named call, and what
+        was asked as the question's kind of value names it."""
+        q = fold(query.text)
+        asked = next((noun for kind, cue, noun in _ASKED
+                      if query.intent.wants(kind) and (not cue or re.search(cue, q))), "acest lucru")
+        titles = sorted({self.title(d) for d in documents})
+        named = " și ".join(f"„{t}”" for t in titles)
+        if all(self.is_call(d) for d in documents):
+            return f"Documentele apelului {named} nu precizează {asked}."
+        return f"{'Documentul' if len(titles) == 1 else 'Documentele'} {named} nu precizează {asked}."
+
+    def each_call(self, question: str, query: Query) -> Answer | None:
+        """An unnamed question asking one kind of value (a deadline, a rate, an amount, a
+        contact) that several indexed calls state differently: each call's value, cited and
+        named; past MAX_CALLS calls, the question which call is meant. None otherwise."""
+        kinds = [k for k in _FIELDS if query.intent.insists(k)]
+        if len(kinds) != 1 or self.named(query):
+            return None
+        per_call: list[tuple[CallSheet, list[Fact]]] = []
+        for sheet in self.calls().values():
+            facts = next((sheet.fields[f] for f in _FIELDS[kinds[0]] if sheet.fields.get(f)), [])
+            facts = [f for f in facts if self._answers(query, f)]
+            if facts:
+                per_call.append((sheet, facts[:2]))
+        if len(per_call) < 2 or len({tuple(fold(f.value) for f in fs) for _, fs in per_call}) < 2:
+            return None
+        if len(per_call) > MAX_CALLS:
+            listed = "; ".join(f"„{self.title(s.document)}”" for s, _ in per_call)
+            return Answer(question=question, citations=[], abstained=True, backend="structured",
+                          text=f"Apelurile indexate dau valori diferite; la care apel vă referiți? {listed}.")
+        citations: list[Citation] = []
+        lines = []
+        for sheet, facts in per_call:
+            pieces = []
+            for fact in facts:
+                citations.append(Citation(n=len(citations) + 1, document=fact.document, page=fact.page,
+                                          section=fact.section, text=fact.passage or fact.text, quote=fact.text))
+                condition = f" ({fact.condition})" if fact.condition else ""
+                pieces.append(f"{_shown(fact)}{condition} [{len(citations)}]")
+            lines.append(f"Potrivit „{self.title(sheet.document)}”: {'; '.join(pieces)}")
+        return Answer(question=question, text="\n".join(lines), citations=citations, abstained=False,
+                      backend="structured")
+
+    def sheet_part(self, query: Query, documents: set[str]) -> tuple[list[Evidence], list[Passage]] | None:
+        """The value a question asks of the call it names, read from that call's fact sheet (the
+        value's line quoted from its passage), when the passages did not answer: the kind of
+        value asked at the head of the question (a deadline, a rate, an amount, a contact) and
+        the sheet field that holds it. None when the sheet has no such value."""
+        q = fold(query.text)
+        wanted: list[str] = []
+        if query.intent.insists("date") and asks_deadline(query):
+            wanted.append("deadline")  # "când încep proiectele" asks another date than the deadline
+        if query.intent.insists("percent"):
+            wanted.append("funding_rate")
+        if query.intent.insists("amount"):
+            wanted.append("project_value" if re.search(r"\bproiect", q) else "allocation")
+        if query.intent.insists("contact"):
+            wanted.append("contact_phone" if re.search(r"\btelefon", q) else "contact_email")
+        calls = self.calls()
+        evidence: list[Evidence] = []
+        passages: list[Passage] = []
+        for doc in sorted(documents & set(calls)):
+            for field in wanted:
+                for fact in calls[doc].fields.get(field, [])[:2]:
+                    chunk = self.store.chunks.get(fact.chunk_id)
+                    line = _quoted(chunk.text, fact) if chunk is not None else ""
+                    if chunk is None or not line or fact.document != doc:
+                        continue
+                    passages.append(Passage(chunk=chunk, score=0.0))
+                    evidence.append(Evidence(passage_rank=len(passages) - 1, sentence=line, tokens=frozenset(),
+                                             score=0.0, coverage=0.0, passage_coverage=0.0, has_value=True))
+        return (evidence, passages) if evidence else None
+
+    def _answers(self, query: Query, fact: Fact) -> bool:
+        """The value's own words with its call's name cover the question as the extractive
+        answerer requires of a passage: the value answers this question, not another one."""
+        chunk = self.store.chunks.get(fact.chunk_id)
+        tokens = set(index_tokens(" ".join([fact.text, fact.passage, fact.condition or "", fact.section or ""])))
+        if chunk is not None:
+            tokens |= self.store.tokens_of(chunk) | self.store.context_tokens_of(chunk)
+        return self.retriever.coverage(query, tokens) >= MIN_COVERAGE
+
+    def name_sources(self, answer: Answer) -> Answer:
+        """The answer says the title of the document it quotes: "Potrivit „X”: ...", and in a
+        numbered answer each point whose source differs from the point before it."""
+        if answer.abstained or not answer.citations:
+            return answer
+        docs = {c.n: c.document for c in answer.citations}
+        lines = answer.text.split("\n")
+        numbered = len(lines) > 1 and all(re.match(r"\d+\. ", ln) for ln in lines)
+        points = lines if numbered else [answer.text]
+        sources = [list(dict.fromkeys(docs[int(n)] for n in re.findall(r"\[(\d+)\]", p) if int(n) in docs))
+                   for p in points]
+        if any(p.lstrip("0123456789. ").startswith("Potrivit „") for p in points):
+            return answer  # already names its calls (each call's value)
+        if not numbered:
+            answer.text = f"{self._according(sources[0])}: {answer.text}" if sources[0] else answer.text
+            return answer
+        out, last = [], None  # a point names its source when it is not the one named just before
+        for point, source in zip(points, sources, strict=True):
+            if source and source != last:
+                point, last = _after_number(point, self._according(source)), source
+            out.append(point)
+        answer.text = "\n".join(out)
+        return answer
+
+    def _according(self, documents: Iterable[str]) -> str:
+        titles = list(dict.fromkeys(self.title(d) for d in documents))[:2]
+        return "Potrivit " + " și ".join(f"„{t}”" for t in titles)
+
+
+QUOTE_CHARS = 300  # a value's sentence longer than this is quoted from a word before the value
+
+
+def _quoted(text: str, fact: Fact) -> str:
+    """The sentence of text holding the fact's value as written ("" when none does), cut to the
+    words just before the value when the sentence is long (a run of links or of table cells)."""
+    written = fact.value if fact.value in text else fact.value.split()[0] if fact.value.split() else ""
+    sentence = next((s for s in split_sentences(text) if written and written in s), "")
+    at = sentence.find(written)
+    if len(sentence) <= QUOTE_CHARS or at < 0:
+        return sentence
+    start = max(0, at - QUOTE_CHARS // 2)
+    start = sentence.find(" ", start) + 1 if start else 0
+    return sentence[start : at + len(written) + QUOTE_CHARS // 4].strip()
+
+
+def _after_number(point: str, head: str) -> str:
+    m = re.match(r"(\d+\. )(.*)", point, flags=re.S)
+    return f"{m.group(1)}{head}: {m.group(2)}" if m else f"{head}: {point}"
+
+
+def _shown(fact: Fact) -> str:
+    """A date value as the document writes it, other values as read."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
+        return fact.value
+    written = re.search(DATE, fold(fact.text or fact.passage))
+    source = fact.text or fact.passage
+    return source[written.start():written.end()] if written and len(fold(source)) == len(source) else fact.value
+
+
+def asks_deadline(query: Query) -> bool:
+    """The question asks a date that closes something (a submission term, a deadline)."""
+    return query.intent.wants("date") and bool(_DEADLINE.search(fold(query.text)))
+
+
+def mark_expired(text: str, today: dt.date | None = None) -> str:
+    """After the last full date of each line, " (termen expirat)" when it is before today: a call's
+    submission window ends at the latest date it states for it."""
+    today = today or dt.date.today()
+    out = []
+    for line in text.split("\n"):
+        if len(fold(line)) != len(line) or EXPIRED in line:
+            out.append(line)  # offsets of the folded text are the line's own only when lengths match
+            continue
+        found = []
+        for m in DATE.finditer(fold(line)):
+            got = dates(m.group())
+            if got:
+                found.append((m.end(), got[0][1]))
+        past = [(end, iso) for end, iso in found if (day := _day(iso)) is not None and day < today]
+        latest = max((iso for _, iso in found), default=None)
+        if past and latest is not None and max(iso for _, iso in past) == latest:
+            end = max(e for e, iso in past if iso == latest)
+            hour = re.match(r",? ?(ora )?\d{1,2}[:.]\d{2}", line[end:])
+            end += hour.end() if hour else 0
+            line = line[:end] + EXPIRED + line[end:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _day(iso: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:  # "31.02.2025" reads as a date shape but is none
+        return None
