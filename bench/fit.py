@@ -42,6 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.answer.calls import short_title
 from assistant.answer.evidence import score_sentences
 from assistant.build import open_store
 from assistant.query import Query
@@ -56,6 +57,7 @@ from assistant.relevance import (
 )
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
+from assistant.types import Chunk
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = ("dev", "xquad", "field")
@@ -263,7 +265,7 @@ def _sentence_label(item: Item, sentence: str, passage_text: str) -> int:
 
 
 def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
-    rows, labels, groups, qids, facts, chars = [], [], [], [], [], []
+    rows, labels, groups, qids, facts, chars, prefixes = [], [], [], [], [], [], []
     for item in items:
         if item.abstain:
             continue
@@ -275,11 +277,12 @@ def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float,
             labels.append(_sentence_label(item, e.sentence, passages[e.passage_rank].chunk.text))
             facts.append(int(item.holds_fact(e.sentence)))
             chars.append(len(e.sentence))
+            prefixes.append(len(_source_prefix(passages[e.passage_rank].chunk)))
             groups.append(_group(item))
             qids.append(f"{item.set}:{item.id}")
     x, y = np.array(rows), np.array(labels)
     oof = _held_out(x, y, groups, SENTENCE_FEATURES, qids)
-    ratio, quoted = _extra_ratio(oof, facts, chars, qids)
+    ratio, quoted = _extra_ratio(oof, facts, chars, prefixes, qids)
     figures = {"sentences": len(y), "positives": int(y.sum()), "top1_held_out": _hit_at_1(oof, y, qids),
                "top1_own_coverage": _hit_at_1(x[:, SENTENCE_FEATURES.index("own_cov")], y, qids),
                "extra_ratio": ratio, "fact_quoted_held_out": quoted}
@@ -290,16 +293,25 @@ RATIOS = tuple(round(0.05 * i, 2) for i in range(1, 21))
 MEDIAN_CHARS = 330  # the answers' median length must stay well under the 400 characters people read
 
 
-def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], qids: list[str]
+def _source_prefix(chunk: Chunk) -> str:
+    """What an answer writes before its quotes: the title of the document it stands on."""
+    return f"Potrivit „{short_title(chunk.title or chunk.document)}”: "
+
+
+def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], prefixes: list[int], qids: list[str]
                  ) -> tuple[float, dict[str, float]]:
     """The share of the best sentence's probability a further sentence needs to be quoted:
     the one that quotes a fact for the most questions (held-out, every set weighing the same)
-    while the answers' median length stays under MEDIAN_CHARS."""
+    while the answers' median length, with the source's title before them, stays under
+    MEDIAN_CHARS."""
     from assistant.answer.extractive import MAX_CHARS, MAX_SENTENCES
 
     by_q: dict[str, list[tuple[float, int, int]]] = {}
-    for z, f, n, q in zip(logits, facts, chars, qids, strict=True):
+    prefix: dict[str, tuple[float, int]] = {}  # the title of the best sentence's document
+    for z, f, n, p, q in zip(logits, facts, chars, prefixes, qids, strict=True):
         by_q.setdefault(q, []).append((float(z), f, n))
+        if q not in prefix or z > prefix[q][0]:
+            prefix[q] = (float(z), p)
     for q, rows in by_q.items():  # the answerer's score: the softmax of the logits within the question
         top = max(r[0] for r in rows)
         by_q[q] = [(float(np.exp(z - top)), f, n) for z, f, n in rows]
@@ -315,7 +327,7 @@ def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], qids: l
                         sum(c[2] for c in chosen) + r[2] <= MAX_CHARS:
                     chosen.append(r)
             hits.setdefault(q.split(":")[0], []).append(int(any(c[1] for c in chosen)))
-            lengths.append(sum(c[2] for c in chosen))
+            lengths.append(prefix[q][1] + sum(c[2] for c in chosen))
         per_set = {name: round(float(np.mean(v)), 3) for name, v in hits.items()}
         score = float(np.mean(list(per_set.values())))
         logger.debug("extra_ratio %.2f: facts quoted %s, median chars %d", ratio, per_set, np.median(lengths))

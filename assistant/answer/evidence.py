@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.answer.features import (
     bigrams,
+    clip,
     is_action_item,
     is_definition,
     is_label,
@@ -28,6 +29,7 @@ from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
 MAX_SENTENCE_CHARS = 420
+QUOTE_CHARS = 320  # a longer unit is quoted by its window that answers (features.clip)
 SHORT_UNIT_CHARS = 60  # a unit this short (a label, a figure) is quoted with its neighbours
 RUN_JOIN = " — "
 _ENUMERATED = re.compile(r"^(?:[-•▪◦●*–]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZĂÂÎȘȚ])")
@@ -192,7 +194,10 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 "long": float(len(sent) > MAX_SENTENCE_CHARS),
                 "carried": float(unit.carried),
             })
-            shown = row_cells_for(query, sent) if " | " in sent else sent
+            if " | " in sent:
+                shown = row_cells_for(query, sent)
+            else:
+                shown = clip(query, sent, QUOTE_CHARS) if len(sent) > MAX_SENTENCE_CHARS else sent
             out.append(Evidence(rank, shown, toks, 0.0, with_ctx, p_cov, value, own, here))
     with_gaps(rows, (("own_cov", "own_gap"), ("ctx_cov", "ctx_gap")))
     model = retriever.weights.sentence

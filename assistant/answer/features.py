@@ -95,6 +95,36 @@ def phrase_coverage(query: Query, pairs: frozenset[tuple[str, str]], idf: Callab
     return sum(idf(a) + idf(b) for a, b in asked if (a, b) in pairs) / total
 
 
+_WORD = re.compile(r"\S+")
+
+
+def clip(query: Query, unit: str, limit: int) -> str:
+    """A unit longer than `limit` characters cut, at word boundaries, to the window of about
+    `limit` characters that holds the most of the question's terms (and, when it asks for a
+    kind of value, a value of that kind): long runs of text (a flattened table, a paragraph a
+    PDF extractor glued together) are quoted where they answer. A substring of `unit`."""
+    if len(unit) <= limit:
+        return unit
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(unit)]
+    typed = query.intent.typed
+    gains = []
+    for _, _, word in words:
+        toks = index_tokens(word)
+        hit = sum(1 for term in query.terms if any(token_matches(a, set(toks)) for a in term.alternatives))
+        value = bool(typed) and any(c.isdigit() for c in word)
+        gains.append(hit + (0.5 if value else 0.0))
+    best, best_span, j, total = -1.0, (0, len(words)), 0, 0.0
+    for i in range(len(words)):  # windows [i, j): the longest from each start within the limit
+        while j < len(words) and words[j][1] - words[i][0] <= limit:
+            total += gains[j]
+            j += 1
+        if total > best:
+            best, best_span = total, (i, j)
+        total -= gains[i]
+    i, j = best_span
+    return unit[words[i][0] : words[j - 1][1]] if j > i else unit[:limit]
+
+
 def novelty(query: Query, tokens: frozenset[str]) -> float:
     """Share of the sentence's words the question does not hold: an answer says something the
     question does not."""
