@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 PASSAGE_FEATURES: tuple[str, ...] = (
@@ -153,6 +154,14 @@ def shipped_weights() -> Weights:
     Raises FileNotFoundError if the package lacks them, ValueError if they do not fit the code."""
     text = resources.files("assistant.data").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
     return Weights.from_json(json.loads(text))
+
+
+def load_weights(path: Path | None) -> Weights:
+    """The weights in `path` (a file `python -m bench.fit --out` wrote), or the shipped ones.
+    Raises OSError if the file cannot be read, ValueError if it does not fit the code."""
+    if path is None:
+        return shipped_weights()
+    return Weights.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
 def sigmoid(z: float) -> float:

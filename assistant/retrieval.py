@@ -20,7 +20,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from assistant.answer.features import bonus_features, phrase_coverage
 from assistant.bm25 import BM25Index
 from assistant.query import Query, Term, TokenLookup
-from assistant.relevance import PASSAGE_FEATURES, Weights, reciprocal_rank, shipped_weights, vector, with_gaps
+from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, reciprocal_rank, vector, with_gaps
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.text import bigrams, is_english
@@ -60,7 +60,7 @@ class HybridRetriever(BaseRetriever):
         super().__init__()
         self.store = store
         self.settings = settings
-        self.weights = weights or shipped_weights()
+        self.weights = weights or load_weights(settings.relevance_weights)
         self._recent: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
         self._recent_for: list[Chunk] | None = None
         # Term weights of the last query (coverage is asked hundreds of times per question).

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(120, description="Target size of a retrieval chunk, in tiktoken cl100k tokens.")
     window_tokens: int = Field(400, description="Block around each chunk read by fact extraction at ingest.")
 
+    relevance_weights: Path | None = Field(
+        None, description="Relevance weights written by `python -m bench.fit` (default: the packaged ones, "
+                          "fitted with the hashing embedding).")
     top_k: int = Field(5, description="Passages returned by retrieval and shown as sources.")
     candidates: int = Field(40, description="Candidates taken from each retriever before fusion and rerank.")
     vector_weight: float = Field(0.35, description="Weight of the vector side in the fusion (BM25 has weight 1).")
