@@ -27,7 +27,7 @@ _CUES: dict[str, str] = {
                   r"\bwho (can|may|is eligible to) apply|\bwho (is|are) eligible|\bfinal beneficiar\w*|"
                   r"\bce (entitati|organizatii|firme|institutii) pot\b"),
     "place": (r"^\s*(unde|where)\b|\b(in ce (loc|oras|localitate|regiune|judet|tara|zona)|"
-              r"unde (a avut|va avea|are) loc|unde se afla)\b"),
+              r"unde (\w+ ){1,2}loc|unde se afla)\b"),  # "a avea loc" (take place), in any tense
     "duration": r"\b(cat dureaza|durat\w*|how long)\b",
     # "Când a fost ...", "în ce an": a year answers it; a deadline needs a day and a month.
     "year": r"^\s*(cand|in ce an|in ce perioada|when|what year)\b",

@@ -22,9 +22,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                        r"(?:lei|euro|eur|ron|usd|%|€|\$|metri|km|kg|mii|milioane|oameni|persoane)\b)"),
     "contact": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+4|\b0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b|www\.[\w.-]+"),
     "count": re.compile(r"\b\d+\b"),
-    # A place: "la sediul ...", "în Bruxelles", "la Cluj-Napoca", a building or a room.
+    # A place: "la sediul ...", "în Bruxelles", "la Cluj-Napoca", or a venue named by the noun
+    # Romanian and English documents use for one (a room, a hall, a building, a headquarters).
     "place": re.compile(r"\b(?:la|în|in)\s+(?:sediul|clădirea|cladirea|sala|[A-ZĂÂÎȘȚ][\w-]+)"
-                        r"|\b(?:Building|Room|Sala)\b"),
+                        r"|\b(?i:sala|aula|clădirea|cladirea|sediul|building|room|hall|venue)\b"),
     # Someone named: two capitalised words in a row ("Stelian Brad", "Corallia Clusters").
     "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĂÂÎȘȚ][a-zăâîșț]+(?:\s+[A-ZĂÂÎȘȚ][\w-]+)+"),
     "duration": re.compile(r"\b\d+\s*(?:de\s+)?(?:luni|ani|zile|saptamani|months|years)\b"),
