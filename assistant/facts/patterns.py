@@ -31,14 +31,21 @@ FIELDS: list[FieldSpec] = [
         r"contributia maxima(?: a programului)?(?: la (?:totalul )?cheltuielil?e(?:le)? eligibile)?",
         r"rata (?:maxima )?(?:de )?(?:co)?finantare(?:a)?(?: nerambursabila)?",
         r"intensitate(?:a)?(?: maxima)?(?: a)?(?: ajutorului(?: de stat| public)?)?",
-        r"procent(?:ul)? (?:maxim )?de (?:co)?finantare", r"cofinantare(?:a)? (?:ue|publica|nerambursabila)")),
+        r"procent(?:ul)? (?:maxim )?de (?:co)?finantare", r"cofinantare(?:a)? (?:ue|publica|nerambursabila)",
+        # "Procent finanțare: 80%" / "Grant: 90%" in the label rows of call pages
+        r"procent(?:ul)? (?:de )?finantare(?= ?:)", r"(?:grant|finantare nerambursabila)(?= ?: ?\d{1,3}(?:[.,]\d+)? ?%)")),
     FieldSpec("project_value", "amount", _rx(
         r"valoare(?:a)? (?:totala |eligibila )?(?:minima|maxima|min\.?|max\.?)?(?: eligibila)?"
         r"(?: si (?:minima|maxima))? a (?:unui )?proiect(?:ului)?",
         r"valoarea proiect(?:ului|elor)", r"suma (?:maxima )?acordata pe proiect",
         r"finantare(?:a)? (?:nerambursabila )?(?:minima|maxima)(?: nerambursabila)?(?: pe proiect)?",
         r"(?:minimum|maximum) (?:de )?finantare pe proiect",
-        r"valoare(?:a)? (?:minima|maxima) a finantarii(?: nerambursabile)?")),
+        r"valoare(?:a)? (?:minima|maxima)(?: eligibila)? a (?:finantarii|grantului)(?: nerambursabile)?"
+        r"(?: (?:solicitate|acordate))?",
+        # A label row of a call page ("Valoare maximă: 40.000 €", "Valoare minimă / proiect: ...")
+        # names the value of one project; only with its colon, so prose "valoarea maximă a ..." is not taken.
+        r"valoare(?:a)? (?:minima|maxima)(?: (?:eligibila|/ ?proiect|per proiect|pe proiect))?(?= ?:)",
+        r"(?:suma|valoarea) (?:maxima )?(?:a )?(?:grantului|sprijinului)(?= ?:)")),
     FieldSpec("allocation", "amount", _rx(
         r"aloca(?:rea|re) financiara(?: (?:totala|a apelului|disponibila))?", r"alocare(?:a)? (?:totala|bugetara)",
         r"buget(?:ul)? (?:total|alocat|disponibil)(?: (?:al|pentru) (?:apelului|apel))?",
@@ -52,7 +59,10 @@ FIELDS: list[FieldSpec] = [
     FieldSpec("deadline", "date", _rx(
         r"data (?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
         r"termen(?:ul)?[ -]limita(?: de depunere| pentru depunere)?", r"termen(?:ul)? (?:final )?de depunere",
-        r"data de depunere", r"deadline")),
+        r"data de depunere", r"deadline",
+        # The closing row of a call page's header ("Data de început: ... / Data de sfârșit: ...")
+        # is the last day to apply; only with its colon.
+        r"data (?:de )?(?:sfarsit|final|incheiere)(?: a (?:apelului|depunerii))?(?= ?:)")),
     FieldSpec("duration", "duration", _rx(
         r"durata (?:maxima )?(?:de implementare )?a proiect(?:ului|elor)", r"durata proiect(?:ului|elor)",
         r"perioada (?:maxima )?de implementare(?: a proiectului)?")),
@@ -65,7 +75,9 @@ FIELDS: list[FieldSpec] = [
     FieldSpec("regions", "text", _rx(
         r"regiun(?:i|ile|ea) eligibil[ae]", r"judet(?:e|ele)(?: eligibile)?", r"zona (?:geografica )?eligibila",
         r"aria (?:geografica|de implementare)", r"(?:eligibilitate )?tari\s*/\s*regiuni",
-        r"localizare(?:a)? proiectului")),
+        r"localizare(?:a)? proiectului",
+        # "Regiuni: Nord-Vest, Centru" / "Regiunea: Vest" label rows of call pages (colon required)
+        r"regiun(?:i|ile|ea)(?: de dezvoltare)?(?= ?:)", r"pe regiuni(?= ?:)")),
     FieldSpec("domains", "text", _rx(
         r"domenii(?:le)?(?: de specializare inteligenta)?(?: (?:eligibile|finantate|vizate|prioritare))?"
         r"(?: identificate[^:.;]{0,60})?")),

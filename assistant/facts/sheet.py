@@ -10,7 +10,8 @@ from assistant.facts.identity import identity_facts
 from assistant.facts.inline import inline_facts
 from assistant.facts.layout import far_facts
 from assistant.facts.lines import Line
-from assistant.facts.patterns import EMAIL, FIELDS, PHONE, amounts, label_cells
+from assistant.facts.patterns import EMAIL, PHONE, amounts
+from assistant.facts.units import expand
 from assistant.facts.values import Fact, make_facts
 from assistant.text import fold
 
@@ -58,7 +59,7 @@ class CallSheet:
 
 def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
     """The sheet of one document from its units in reading order."""
-    units = _expand(lines)
+    units = expand(lines)
     facts: list[Fact] = []
     pending = []
     for i, unit in enumerate(units):
@@ -83,24 +84,6 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.normalized is not None and a.normalized == b.normalized and a.field not in ("applicants", "regions"):
         return a.condition == b.condition or not a.condition or not b.condition
     return fold(a.value) == fold(b.value)
-
-
-def _expand(lines: list[Line]) -> list[Line]:
-    """Text units as they are; two-column label/value tables as 'Label: value' units;
-    other tables left to the records."""
-    out: list[Line] = []
-    for line in lines:
-        if line.kind != "table":
-            out.append(line)
-            continue
-        cells = label_cells(line.text)
-        if len(cells) != 2:
-            continue
-        (h1, v1), (h2, v2) = cells
-        for label, value in ((h1, h2), (v1, v2)):
-            if any(spec.label.search(fold(label)) for spec in FIELDS if not spec.weak):
-                out.append(Line(f"{label}: {value}", line.page, line.section, line.chunk_id, line.passage, "text"))
-    return out
 
 
 def _figures_with_words(units: list[Line]) -> list[Fact]:
