@@ -112,10 +112,18 @@ def number(raw: str) -> float:
     return float(raw.replace(",", "."))
 
 
+# An exchange rate ("1 euro = 4,9 lei", "1 EUR = 5,0 RON"): the amount before "=" is a unit of
+# currency, not a sum of money, and the one after it is a price, so neither is an amount.
+_RATE_EQ = re.compile(r"\s*=\s*\d")
+_RATE_BEFORE = re.compile(r"(?:\d\s*|" + _CUR + r")\s*=\s*(?:\d+[.,])?$", re.IGNORECASE)
+
+
 def amounts(text: str) -> list[tuple[str, float, str]]:
-    """(as written, value, ISO currency) for every amount with a currency."""
+    """(as written, value, ISO currency) for every amount with a currency (exchange rates left out)."""
     out = []
     for m in AMOUNT.finditer(text):
+        if _RATE_EQ.match(text, m.end()) or _RATE_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
+            continue
         n, mult, cur = (m["n1"], m["m1"], m["c1"]) if m["n1"] else (m["n2"], m["m2"], m["c2"])
         value = number(n) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
         out.append((m.group().strip(), value, _CURRENCY.get(cur.lower(), cur.upper())))
@@ -188,6 +196,19 @@ def conditions(text: str) -> list[str]:
     folded = fold(text)
     found = [(m.start(), name) for name, rx in CONDITIONS for m in [rx.search(folded)] if m]
     return [name for _, name in sorted(found)]
+
+
+# The de minimis ceiling (EU rule: aid to one undertaking over three fiscal years may not exceed a
+# fixed sum) is restated by calls that grant such aid; the sum is a cap on the aid an applicant may
+# receive, never the value of a project or the call's allocation.
+_AID_CEILING = re.compile(r"nu (?:poate|pot|va|vor) (?:depasi|fi mai mare|sa depaseasca)|plafon\w*|"
+                          r"intreprinder\w* unic\w*|(?:trei|3) (?:ani|exercitii)")
+
+
+def aid_ceiling(sentence: str) -> bool:
+    """Whether a sentence states the de minimis ceiling rather than what the call grants."""
+    folded = fold(sentence)
+    return "minimis" in folded and bool(_AID_CEILING.search(folded))
 
 
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĂÂÎȘȚ\-•])")

@@ -63,7 +63,7 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
     facts: list[Fact] = []
     pending = []
     for i, unit in enumerate(units):
-        got, waiting = inline_facts(i, unit)
+        got, waiting = inline_facts(i, unit, units[i + 1: i + 5])
         facts.extend(got)
         pending.extend(waiting)
     facts.extend(far_facts(units, pending))

@@ -10,6 +10,7 @@ from typing import Any
 from assistant.facts.lines import Line
 from assistant.facts.patterns import (
     MIN_MAX,
+    aid_ceiling,
     amounts,
     conditions,
     dates,
@@ -74,6 +75,9 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             found = found[:1]
         out = []
         for raw, number, currency in found:
+            at = context.find(raw)
+            if name in ("project_value", "allocation") and aid_ceiling(sentence_at(context, at) if at >= 0 else value):
+                continue
             bound = _bound(value[: value.find(raw)], label) if name == "project_value" else None
             out.append(_fact(name, raw, src, passage,
                              normalized={"amount": number, "currency": currency, "bound": bound}))
