@@ -17,8 +17,8 @@ _TYPED_REACH = 160  # a typed value must start within this many characters after
 # A section number before a label ("3. Solicitanți eligibili", "5.1.", "B."): the label is the section's
 # title, and loaders join a title line with the paragraph under it, so the rest is its value.
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|[ivx]{1,4}\.)\s+$")
-_LEAD_IN = re.compile(r"^(?:sunt eligibil[ie](?: urmatoarele| (?:ca|pentru) \w+)?|pot (?:aplica|solicita \w+))\s*:\s*",
-                      re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:(?:sunt )?eligibil[ie](?: urmatoarele| (?:ca|pentru) \w+)?|pot (?:aplica|solicita \w+))"
+                      r"\s*:\s*", re.IGNORECASE)
 _BULLETS = "•-–*✓▪·o"
 _CONTINUE = 4  # units a text value may run on into when a line break cut its sentence
 

@@ -33,7 +33,8 @@ FIELDS: list[FieldSpec] = [
         r"intensitate(?:a)?(?: maxima)?(?: a)?(?: ajutorului(?: de stat| public)?)?",
         r"procent(?:ul)? (?:maxim )?de (?:co)?finantare", r"cofinantare(?:a)? (?:ue|publica|nerambursabila)",
         # "Procent finanțare: 80%" / "Grant: 90%" in the label rows of call pages
-        r"procent(?:ul)? (?:de )?finantare(?= ?:)", r"(?:grant|finantare nerambursabila)(?= ?: ?\d{1,3}(?:[.,]\d+)? ?%)")),
+        r"procent(?:ul)? (?:de )?finantare(?= ?:)",
+        r"(?:grant|finantare nerambursabila)(?= ?: ?\d{1,3}(?:[.,]\d+)? ?%)")),
     FieldSpec("project_value", "amount", _rx(
         r"valoare(?:a)? (?:totala |eligibila )?(?:minima|maxima|min\.?|max\.?)?(?: eligibila)?"
         r"(?: si (?:minima|maxima))? a (?:unui )?proiect(?:ului)?",
@@ -163,6 +164,22 @@ def duration(text: str) -> dict[str, object] | None:
     return {"min": low, "max": int(m.group(2)), "unit": unit}
 
 
+# A project period given by its last day ("nu depășește 30 iunie 2028", "până la 31.12.2029",
+# "cel târziu la ..."): guides of the 2021-2027 programmes bound implementation by the programme's end.
+_UNTIL = re.compile(r"(?:nu (?:poate )?(?:depas\w*|mai tarziu de|dupa)|pana (?:la|in|pe)(?: data de)?|"
+                    r"cel (?:mai )?tarziu(?: la| pana la)?|se (?:finalizeaza|incheie)(?: pana)?(?: la| in)?)"
+                    r"\s+(?:data de\s+)?$")
+
+
+def end_date(text: str) -> str | None:
+    """The ISO date a period ends on, when text bounds it by a last day."""
+    folded = fold(text)
+    for offset, iso, _ in dates(text):
+        if _UNTIL.search(folded[max(0, offset - 40): offset]):
+            return iso
+    return None
+
+
 def has_kind(text: str, kind: str) -> bool:
     """Whether text holds a value of the kind a field needs."""
     if kind == "amount":
@@ -174,7 +191,7 @@ def has_kind(text: str, kind: str) -> bool:
     if kind == "period":
         return len(dates(text)) >= 2 or bool(dates(text))
     if kind == "duration":
-        return duration(text) is not None
+        return duration(text) is not None or end_date(text) is not None
     words = re.findall(r"[a-z]{3,}", fold(text))
     return len(words) >= 2
 

@@ -64,3 +64,29 @@ def counties_in(text: str) -> list[str]:
 def regions_in(text: str) -> list[str]:
     """Development regions named in text (aliases resolved), not those implied by counties."""
     return _find(text, _data()[1])
+
+
+# The whole country, as calls write it: every region, a national call, or the two categories of
+# cohesion policy (the less developed regions and the more developed one, București-Ilfov), which
+# together cover all eight regions.
+_WHOLE_COUNTRY = re.compile(r"toate (?:cele (?:opt|8) )?regiunile|toate judetele|(?:la )?nivel national|"
+                            r"intreaga (?:tara|romanie)|pe (?:tot )?teritoriul romaniei")
+_LESS_DEVELOPED = re.compile(r"regiun\w* (?:mai )?putin dezvoltat")
+_MORE_DEVELOPED = re.compile(r"regiun\w* (?:mai )?dezvoltat")
+
+
+def scope(text: str) -> dict[str, object] | None:
+    """The regions and counties a region statement covers, or None when it names none:
+    {"all": bool, "regions": [...], "counties": [...]}."""
+    folded = fold(text)
+    named = regions_in(text)
+    table = _data()[2]
+    whole = bool(_WHOLE_COUNTRY.search(folded)) or len(named) == len(table) or (
+        bool(_LESS_DEVELOPED.search(folded)) and bool(_MORE_DEVELOPED.search(_LESS_DEVELOPED.sub(" ", folded))))
+    if whole:
+        named = list(table)
+    counties = [c for r in named for c in table[r]]
+    counties += [c for c in counties_in(text) if c not in counties]
+    if not named and not counties:
+        return None
+    return {"all": whole, "regions": named, "counties": counties}

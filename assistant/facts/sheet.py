@@ -8,9 +8,12 @@ from typing import Any
 
 from assistant.facts.identity import identity_facts
 from assistant.facts.inline import inline_facts
+from assistant.facts.intensity import intensity_facts
 from assistant.facts.layout import far_facts
 from assistant.facts.lines import Line
 from assistant.facts.patterns import EMAIL, PHONE, amounts
+from assistant.facts.scope import complete_regions
+from assistant.facts.target import founder_applicants
 from assistant.facts.units import expand
 from assistant.facts.values import Fact, make_facts
 from assistant.text import fold
@@ -19,6 +22,10 @@ from assistant.text import fold
 CALL_FIELDS = ("allocation", "project_value", "funding_rate", "deadline", "submission_period", "duration",
                "applicants", "regions", "eligible_expenses", "ineligible_expenses")
 MIN_CALL_FIELDS = 3
+# A document that says how much money a project can get (an allocation, a funding rate or a project
+# value) and who may apply for it is a call, however few other fields it states (a call page of an
+# aggregator, an eligibility summary).
+MONEY_FIELDS = ("allocation", "project_value", "funding_rate")
 FIELD_ORDER = ("call_name", "call_code", "programme", *CALL_FIELDS, "final_beneficiaries", "domains",
                "contact_email", "contact_phone")
 _RATE_AFTER = re.compile(r"(\d{1,3}(?:[.,]\d+)?\s*%)\s+(?:de\s+)?(?:co)?finantare", re.IGNORECASE)
@@ -36,6 +43,8 @@ class CallSheet:
 
     @property
     def is_call(self) -> bool:
+        if any(self.fields.get(f) for f in MONEY_FIELDS) and self.fields.get("applicants"):
+            return True
         return sum(1 for f in CALL_FIELDS if self.fields.get(f)) >= MIN_CALL_FIELDS
 
     @property
@@ -68,6 +77,7 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
         pending.extend(waiting)
     facts.extend(far_facts(units, pending))
     facts.extend(_figures_with_words(units))
+    facts.extend(intensity_facts(units))
     facts.extend(identity_facts(units))
     facts.extend(_contacts(units))
     sheet = CallSheet(document=document, title=title)
@@ -76,6 +86,9 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
         bucket = sheet.fields.setdefault(fact.field, [])
         if not any(_same(fact, other) for other in bucket):
             bucket.append(fact)
+    if not sheet.fields.get("applicants") and any(sheet.fields.get(k) for k in MONEY_FIELDS):
+        sheet.fields["applicants"] = founder_applicants(units)
+    complete_regions(sheet.fields)
     sheet.fields = {k: sheet.fields[k] for k in FIELD_ORDER if sheet.fields.get(k)}
     return sheet
 

@@ -15,6 +15,7 @@ from assistant.facts.patterns import (
     conditions,
     dates,
     duration,
+    end_date,
     percents,
     sentence_at,
 )
@@ -109,6 +110,8 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
                       normalized={"start": start[1], "end": end[1], "end_hour": end[2]})]
     if kind == "duration":
         d = duration(value)
+        if d is None and (until := end_date(value)):
+            d = {"min": None, "max": None, "unit": None, "until": until}
         return [_fact(name, _clip(value, 120), src, passage, normalized=d)] if d else []
     text = _clip(value, MAX_TEXT)
     return [_fact(name, text, src, passage)] if re.search(r"[a-zA-Z]{3,}", text) else []

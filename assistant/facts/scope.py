@@ -1,0 +1,29 @@
+"""Where a call funds projects: region statements normalised to regions and counties, and the
+region of a regional programme when the call states no other."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.facts.programmes import programmes_in
+from assistant.facts.regions import regions, scope
+from assistant.facts.values import Fact
+
+
+def complete_regions(fields: dict[str, list[Fact]]) -> None:
+    """Each regions fact gets normalized {"all", "regions", "counties"} ("toate regiunile", or all
+    eight regions named, is every county); with no regions fact, a regional programme's region
+    ("Programul Regional Vest", "PR Centru": such a programme funds its own region only) is the
+    region, cited where the programme is named."""
+    for fact in fields.get("regions", []):
+        fact.normalized = scope(fact.value) or fact.normalized
+    if fields.get("regions"):
+        return
+    for fact in fields.get("programme", []):
+        for p in programmes_in(fact.value) + programmes_in(fact.text):
+            if p.region:
+                fields["regions"] = [replace(fact, field="regions", value=f"Regiunea {p.region} ({p.written})",
+                                             condition=None,
+                                             normalized={"all": False, "regions": [p.region],
+                                                         "counties": regions()[p.region]})]
+                return
