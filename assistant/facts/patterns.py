@@ -34,6 +34,8 @@ FIELDS: list[FieldSpec] = [
         r"procent(?:ul)? (?:maxim )?de (?:co)?finantare", r"cofinantare(?:a)? (?:ue|publica|nerambursabila)",
         # "Procent finanțare: 80%" / "Grant: 90%" in the label rows of call pages
         r"procent(?:ul)? (?:de )?finantare(?= ?:)",
+        # "Cofinanțare: 10%", "Contribuția proprie: 15%": the applicant's share (shares.py turns it into the rate)
+        r"co-?finantare(?:a)?(?: proprie)?(?= ?:)", r"contributi(?:a|e) (?:proprie|solicitantului)(?= ?:)",
         r"(?:grant|finantare nerambursabila)(?= ?: ?\d{1,3}(?:[.,]\d+)? ?%)")),
     FieldSpec("project_value", "amount", _rx(
         r"valoare(?:a)? (?:totala |eligibila )?(?:minima|maxima|min\.?|max\.?)?(?: eligibila)?"

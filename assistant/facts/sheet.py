@@ -13,6 +13,7 @@ from assistant.facts.layout import far_facts
 from assistant.facts.lines import Line
 from assistant.facts.patterns import EMAIL, PHONE, amounts
 from assistant.facts.scope import complete_regions
+from assistant.facts.shares import OWN_SHARE
 from assistant.facts.target import founder_applicants
 from assistant.facts.units import expand
 from assistant.facts.values import Fact, make_facts
@@ -108,6 +109,9 @@ def _figures_with_words(units: list[Line]) -> list[Fact]:
         for m in _RATE_AFTER.finditer(fold(text)):
             if m.start() < len(unit.text):
                 out.extend(make_facts("funding_rate", "percent", m.group(1), "", unit, text, context=text))
+        if OWN_SHARE.search(fold(unit.text)):
+            out.extend(f for f in make_facts("funding_rate", "percent", unit.text, "", unit, unit.text)
+                       if "own_share" in f.extra)
         for m in _PER_PROJECT.finditer(text):
             if m.start() < len(unit.text) and amounts(m.group(2)):
                 out.extend(make_facts("project_value", "amount", m.group(0), m.group(1), unit, text))

@@ -10,6 +10,7 @@ from typing import Any
 from assistant.facts.lines import Line
 from assistant.facts.patterns import (
     MIN_MAX,
+    PERCENT,
     aid_ceiling,
     amounts,
     conditions,
@@ -19,6 +20,7 @@ from assistant.facts.patterns import (
     percents,
     sentence_at,
 )
+from assistant.facts.shares import is_own_share, is_share_label
 from assistant.text import fold
 
 MAX_TEXT = 600
@@ -94,6 +96,12 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             stop = rates[k + 1][0] if k + 1 < len(rates) else len(value)
             own = conditions(value[offset:stop]) if len(rates) > 1 else []
             conds = own or conditions(sentence) or conditions(label)
+            end = PERCENT.match(value, offset)
+            if is_share_label(label) or is_own_share(value, offset, end.end() if end else offset + 1):
+                # the applicant's own share: the funding rate is the rest (see shares.py)
+                out.append(_fact(name, f"{100 - pct:g}%", src, passage, normalized=100 - pct,
+                                 condition=", ".join(conds) or None, extra={"own_share": pct}))
+                continue
             out.append(_fact(name, f"{pct:g}%", src, passage, normalized=pct,
                              condition=", ".join(conds) or None))
         return out
