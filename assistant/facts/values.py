@@ -96,8 +96,8 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             stop = rates[k + 1][0] if k + 1 < len(rates) else len(value)
             own = conditions(value[offset:stop]) if len(rates) > 1 else []
             conds = own or conditions(sentence) or conditions(label)
-            end = PERCENT.match(value, offset)
-            if is_share_label(label) or is_own_share(value, offset, end.end() if end else offset + 1):
+            hit = PERCENT.match(value, offset)
+            if is_share_label(label) or is_own_share(value, offset, hit.end() if hit else offset + 1):
                 # the applicant's own share: the funding rate is the rest (see shares.py)
                 out.append(_fact(name, f"{100 - pct:g}%", src, passage, normalized=100 - pct,
                                  condition=", ".join(conds) or None, extra={"own_share": pct}))
