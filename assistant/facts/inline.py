@@ -66,8 +66,16 @@ def label_hits(text: str) -> list[LabelHit]:
         end = start - neg_len
         if hits and start < hits[-1].end:
             continue
+        if hits and hits[-1].spec.kind == "text" and not _starts_label(folded, start, end):
+            continue  # "întreprinderile din județele Dolj, Gorj": a word of the value, not a new label
         hits.append(LabelHit(spec, start, end, text[start:end]))
     return hits
+
+
+def _starts_label(folded: str, start: int, end: int) -> bool:
+    """Inside a free-text value, a label word starts a new label only when a colon follows it or a
+    sentence ends before it."""
+    return bool(re.match(r"\s*[:–—]", folded[end:])) or bool(re.search(r"[.;]\s*$", folded[:start]))
 
 
 def _looks_like_label_line(text: str) -> bool:

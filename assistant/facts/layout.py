@@ -95,9 +95,22 @@ def _single(units: list[Line], p: Pending, side: int) -> list[Fact]:
             both = f"{unit.text}\n{p.line_text}" if step < 0 else f"{p.line_text}\n{unit.text}"
             got = make_facts(p.spec.name, p.spec.kind, unit.text, p.label, unit, both)
             if got:
-                return got
+                return got + _other_bound(units, p, p.index + step + (1 if step > 0 else -1), got)
         return _bare_rates(units, p) if p.spec.kind == "percent" else []
     return _text_value(units, p, side)
+
+
+def _other_bound(units: list[Line], p: Pending, j: int, got: list[Fact]) -> list[Fact]:
+    """A brochure writes a project's minimum and maximum as two figure lines ("Min. 50.000 euro" /
+    "Max. 400.000 euro"): the line after the one taken holds the other bound."""
+    bounds = {f.normalized.get("bound") for f in got if isinstance(f.normalized, dict)}
+    if p.spec.name != "project_value" or len(bounds) != 1 or None in bounds or not 0 <= j < len(units):
+        return []
+    unit = units[j]
+    if _is_label_unit(unit) or not is_bare(unit.text, "amount"):
+        return []
+    more = make_facts(p.spec.name, p.spec.kind, unit.text, p.label, unit, f"{p.line_text}\n{unit.text}")
+    return [f for f in more if f.normalized.get("bound") not in bounds | {None}]
 
 
 def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:

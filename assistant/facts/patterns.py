@@ -43,8 +43,8 @@ FIELDS: list[FieldSpec] = [
         r"valoarea proiect(?:ului|elor)", r"suma (?:maxima )?acordata pe proiect",
         r"finantare(?:a)? (?:nerambursabila )?(?:minima|maxima)(?: nerambursabila)?(?: pe proiect)?",
         r"(?:minimum|maximum) (?:de )?finantare pe proiect",
-        r"valoare(?:a)? (?:minima|maxima)(?: eligibila)? a (?:finantarii|grantului)(?: nerambursabile)?"
-        r"(?: (?:solicitate|acordate))?",
+        r"valoare(?:a)? (?:minima|maxima)(?: eligibila)? a (?:finantarii|grantului|voucherului|sprijinului)"
+        r"(?: nerambursabile)?(?: (?:solicitate|acordate))?",
         # A label row of a call page ("Valoare maximă: 40.000 €", "Valoare minimă / proiect: ...")
         # names the value of one project; only with its colon, so prose "valoarea maximă a ..." is not taken.
         r"valoare(?:a)? (?:minima|maxima)(?: (?:eligibila|/ ?proiect|per proiect|pe proiect))?(?= ?:)",

@@ -13,12 +13,20 @@ from assistant.facts.values import Fact
 def complete_regions(fields: dict[str, list[Fact]]) -> None:
     """Each regions fact gets normalized {"all", "regions", "counties"} ("toate regiunile", or all
     eight regions named, is every county); with no regions fact, a regional programme's region
-    ("Programul Regional Vest", "PR Centru": such a programme funds its own region only) is the
-    region, cited where the programme is named."""
+    ("Programul Regional Vest", "PR Centru": such a programme funds its own region only) or the
+    counties the applicants must be in are the region, cited where they are named."""
     for fact in fields.get("regions", []):
         fact.normalized = scope(fact.value) or fact.normalized
     if fields.get("regions"):
         return
+    for fact in fields.get("applicants", []):
+        # "întreprinderile din județele Dolj, Gorj și Mehedinți": the applicants' counties are where
+        # the call funds projects.
+        where = scope(fact.value)
+        if where and not where["all"]:
+            fields["regions"] = [replace(fact, field="regions", value=", ".join(map(str, where["counties"])),
+                                         condition=None, normalized=where)]
+            return
     for fact in fields.get("programme", []):
         for p in programmes_in(fact.value) + programmes_in(fact.text):
             if p.region:

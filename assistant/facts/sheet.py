@@ -78,7 +78,7 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
         pending.extend(waiting)
     facts.extend(far_facts(units, pending))
     facts.extend(_figures_with_words(units))
-    facts.extend(intensity_facts(units))
+    facts.extend(intensity_facts(lines))
     facts.extend(identity_facts(units))
     facts.extend(_contacts(units))
     sheet = CallSheet(document=document, title=title)
