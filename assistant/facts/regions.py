@@ -6,6 +6,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from assistant.text import fold
 
@@ -75,7 +76,7 @@ _LESS_DEVELOPED = re.compile(r"regiun\w* (?:mai )?putin dezvoltat")
 _MORE_DEVELOPED = re.compile(r"regiun\w* (?:mai )?dezvoltat")
 
 
-def scope(text: str) -> dict[str, object] | None:
+def scope(text: str) -> dict[str, Any] | None:
     """The regions and counties a region statement covers, or None when it names none:
     {"all": bool, "regions": [...], "counties": [...]}."""
     folded = fold(text)

@@ -24,7 +24,7 @@ def complete_regions(fields: dict[str, list[Fact]]) -> None:
         # the call funds projects.
         where = scope(fact.value)
         if where and not where["all"]:
-            fields["regions"] = [replace(fact, field="regions", value=", ".join(map(str, where["counties"])),
+            fields["regions"] = [replace(fact, field="regions", value=", ".join(where["counties"]),
                                          condition=None, normalized=where)]
             return
     for fact in fields.get("programme", []):
