@@ -71,7 +71,7 @@ def _flattened(unit: Line) -> list[Fact]:
     assert start is not None
     body = folded[start.end():]
     first = _SIZE_ANY.search(body)
-    places = _in_order(body[: first.start()]) if first else []
+    places = counties_in(body[: first.start()]) if first else []
     out: list[Fact] = []
     marks = list(_SIZE_ANY.finditer(body))
     for k, m in enumerate(marks):
@@ -84,14 +84,6 @@ def _flattened(unit: Line) -> list[Fact]:
         by_place = dict(zip(places, figures, strict=False)) if len(figures) == len(places) else {}
         out.append(_fact(unit, size, by_place, unit.text, top=max(figures)))
     return out
-
-
-def _in_order(text: str) -> list[str]:
-    """Counties named in text in the order written (the table's columns)."""
-    folded = fold(text)
-    found = [(m.start(), c) for c in counties_in(text) for m in [re.search(rf"(?<![a-z]){re.escape(fold(c))}", folded)]
-             if m]
-    return [c for _, c in sorted(found)]
 
 
 def _fact(unit: Line, size: str, by_place: dict[str, float], text: str, top: float | None = None) -> Fact:

@@ -45,14 +45,17 @@ def canonical_region(name: str) -> str | None:
 
 
 def _find(text: str, table: dict[str, str]) -> list[str]:
-    """Values of table whose keys occur in text as whole words, longest key first."""
+    """Values of table whose keys occur in text as whole words (a longer key wins), in text order."""
     folded = f" {_key(text)} "
-    out: list[str] = []
+    found: list[tuple[int, str]] = []
     for key in sorted(table, key=len, reverse=True):
-        if f" {key} " in folded:
-            folded = folded.replace(f" {key} ", " | ")
-            if table[key] not in out:
-                out.append(table[key])
+        while (at := folded.find(f" {key} ")) >= 0:
+            found.append((at, table[key]))
+            folded = folded[:at] + " " + "|" * len(key) + " " + folded[at + len(key) + 2:]
+    out: list[str] = []
+    for _, value in sorted(found):
+        if value not in out:
+            out.append(value)
     return out
 
 
