@@ -81,6 +81,10 @@ FIELDS: list[FieldSpec] = [
         r"localizare(?:a)? proiectului",
         # "Regiuni: Nord-Vest, Centru" / "Regiunea: Vest" label rows of call pages (colon required)
         r"regiun(?:i|ile|ea)(?: de dezvoltare)?(?= ?:)", r"pe regiuni(?= ?:)")),
+    # Who runs the call: the managing or responsible authority, an intermediate body, the funder.
+    FieldSpec("issuer", "text", _rx(
+        r"autoritate(?:a)? (?:responsabila|de management|contractanta|finantatoare)", r"organism(?:ul)? intermediar",
+        r"finantator(?:ul)?", r"institutia finantatoare", r"emitent(?:ul)?")),
     FieldSpec("domains", "text", _rx(
         r"domenii(?:le)?(?: de specializare inteligenta)?(?: (?:eligibile|finantate|vizate|prioritare))?"
         r"(?: identificate[^:.;]{0,60})?")),

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.facts.caen import caen_facts
 from assistant.facts.identity import identity_facts
 from assistant.facts.inline import inline_facts
 from assistant.facts.intensity import intensity_facts
@@ -27,8 +28,8 @@ MIN_CALL_FIELDS = 3
 # value) and who may apply for it is a call, however few other fields it states (a call page of an
 # aggregator, an eligibility summary).
 MONEY_FIELDS = ("allocation", "project_value", "funding_rate")
-FIELD_ORDER = ("call_name", "call_code", "programme", *CALL_FIELDS, "final_beneficiaries", "domains",
-               "contact_email", "contact_phone")
+FIELD_ORDER = ("call_name", "call_code", "programme", "issuer", *CALL_FIELDS, "final_beneficiaries", "domains",
+               "caen_codes", "contact_email", "contact_phone")
 _RATE_AFTER = re.compile(r"(\d{1,3}(?:[.,]\d+)?\s*%)\s+(?:de\s+)?(?:co)?finantare", re.IGNORECASE)
 _PER_PROJECT = re.compile(r"(maxim\w*|minim\w*)\s+(\S+(?:\s\S+)?)\s*(?:/|pe\s+)proiect", re.IGNORECASE)
 _PHONE_CUE = re.compile(r"\b(?:tel|telefon|fax|mobil|contact)\b")
@@ -79,6 +80,7 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
     facts.extend(far_facts(units, pending))
     facts.extend(_figures_with_words(units))
     facts.extend(intensity_facts(lines))
+    facts.extend(caen_facts(units))
     facts.extend(identity_facts(units))
     facts.extend(_contacts(units))
     sheet = CallSheet(document=document, title=title)
