@@ -53,6 +53,10 @@ cooperativele agricole, dacă îndeplinesc condițiile din ghid.
 Sunt eligibili ca parteneri: universitățile de stat.
 5. Finanțare
 Cofinanțarea proprie este de minim 12% din valoarea eligibilă a proiectului.
+6. Coduri CAEN eligibile (CAEN Rev.2)
+1392 – Fabricarea de articole confecționate din textile;
+6201 – Activități de realizare a soft-ului la comandă;
+7112 – Activități de inginerie și consultanță tehnică legate de acestea.
 """
 
 VOUCHER_ROWS = [("Buget total", "5.430.000 lei"), ("Data limită", "18.06.2027, ora 14:00"),
@@ -82,8 +86,29 @@ GUIDE_LINES = [
     "Solicitanți eligibili: întreprinderile mici și mijlocii din",
     "județele Dolj, Gorj și Mehedinți, înregistrate înainte de 1 ianuarie 2026.",
     "Rata de cofinanțare: 70%",
+    "Termen limită de depunere: 15.01.2021, ora 10:00",
     "Perioada de implementare a proiectului nu depășește 31 octombrie 2029.",
 ]
+
+CLUSTER_TXT = """Apelul Rețele de inovare în turism
+
+Alocare financiară: 2.640.000 euro
+
+Solicitanți eligibili: organizațiile de management ale clusterelor de turism.
+
+Beneficiari finali ai proiectelor: întreprinderile membre ale clusterului, care primesc servicii de inovare.
+
+Termen limită: 30.09.2027
+"""
+
+UNIVERSITY_TXT = """Apelul Laboratoare deschise
+
+Buget total: 3.310.000 lei
+
+Solicitanți eligibili: universitățile de stat și institutele naționale de cercetare-dezvoltare.
+
+Data limită: 12.11.2027
+"""
 
 REPORT_TXT = """Raport anual privind fondul de garantare
 
@@ -99,6 +124,8 @@ def write_all(folder: Path) -> Path:
     (folder / "tineri-rural.md").write_text(AGGREGATOR_MD, encoding="utf-8")
     (folder / "conditii-ptj.txt").write_text(SUMMARY_TXT, encoding="utf-8")
     (folder / "raport-garantare.txt").write_text(REPORT_TXT, encoding="utf-8")
+    (folder / "retele-turism.txt").write_text(CLUSTER_TXT, encoding="utf-8")
+    (folder / "laboratoare-deschise.txt").write_text(UNIVERSITY_TXT, encoding="utf-8")
 
     doc = Document()
     doc.add_heading("Apel: Vouchere pentru ateliere textile", 1)

@@ -4,40 +4,9 @@ running into the next label, a list cut mid-way)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from assistant.build import open_store
-from assistant.facts import find_sheet, load_sheets
 from assistant.facts.sheet import CallSheet
-from assistant.settings import Settings
-from ingest.chunking import ChunkingConfig
-from ingest.pipeline import ingest_paths
-from tests.assistant.facts.call_kinds import FONT, write_all
-
-
-@pytest.fixture(scope="module")
-def kinds_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    if not FONT.exists():
-        pytest.skip(f"DejaVu font missing at {FONT}")
-    folder = write_all(tmp_path_factory.mktemp("kinds"))
-    settings = Settings(index=tmp_path_factory.mktemp("kinds-index"))
-    ingest_paths(open_store(settings), [folder], ChunkingConfig())
-    return settings
-
-
-@pytest.fixture(scope="module")
-def sheet(kinds_index: Settings) -> Any:
-    sheets = load_sheets(open_store(kinds_index))
-
-    def get(name: str) -> CallSheet:
-        found = find_sheet(sheets, name)
-        assert found is not None, name
-        return found
-
-    return get
 
 
 def _amounts(s: CallSheet, field: str) -> dict[Any, float]:
@@ -120,8 +89,3 @@ def test_guide_list_cut_by_line_breaks_is_read_whole(sheet) -> None:
 
 def test_report_with_money_but_no_applicants_is_not_a_call(sheet) -> None:
     assert not sheet("raport-garantare").is_call
-
-
-@pytest.fixture(scope="module")
-def facts_json(kinds_index: Settings) -> Path:
-    return Path(kinds_index.index) / "facts.json"
