@@ -16,6 +16,13 @@ def check_eligibility(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, An
     return check(sheet, profile)
 
 
+def check_calls(sheets: list[CallSheet], profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every call checked against one profile, open calls the profile meets first (see overview.check_all)."""
+    from assistant.facts.overview import check_all
+
+    return check_all(sheets, profile)
+
+
 def find_sheet(sheets: list[CallSheet], name: str) -> CallSheet | None:
     """The sheet a name designates, calls first: the name (folded) is part of its document, call
     name, title, code, programme, issuer or region ("ADR Vest", "PR Centru", "1.5.1"), or all its
@@ -25,5 +32,5 @@ def find_sheet(sheets: list[CallSheet], name: str) -> CallSheet | None:
     return find(sheets, name)
 
 
-__all__ = ["CallSheet", "Fact", "Record", "check_eligibility", "find_sheet", "load_records", "load_sheets",
-           "refresh_structured"]
+__all__ = ["CallSheet", "Fact", "Record", "check_calls", "check_eligibility", "find_sheet", "load_records",
+           "load_sheets", "refresh_structured"]

@@ -36,6 +36,8 @@ SCHEMA_HELP = ("profil JSON, toate cheile opționale: entity_type (tip): " + ", 
 class ProfileError(InvalidQuestionError):
     """A profile with a key or a value the check does not know."""
 
+    user_message = "Profilul nu poate fi verificat."
+
 
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
