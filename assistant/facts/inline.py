@@ -57,9 +57,10 @@ def label_hits(text: str) -> list[LabelHit]:
     label_only = _looks_like_label_line(text)
     found: list[tuple[int, int, int, FieldSpec]] = []
     for rank, spec in enumerate(FIELDS):
-        if spec.weak and not label_only:
-            continue
         for m in spec.label.finditer(folded):
+            # a weak label ("Beneficiari") only on a label line, or as a row label with its colon
+            if spec.weak and not label_only and not re.match(r"\s?:", folded[m.end():]):
+                continue
             found.append((m.start(), -(m.end() - m.start()), rank, spec))
     hits: list[LabelHit] = []
     for start, neg_len, _, spec in sorted(found, key=lambda t: (t[0], t[1], t[2])):

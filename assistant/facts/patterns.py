@@ -47,13 +47,18 @@ FIELDS: list[FieldSpec] = [
         r"(?: nerambursabile)?(?: (?:solicitate|acordate))?",
         # A label row of a call page ("Valoare maximă: 40.000 €", "Valoare minimă / proiect: ...")
         # names the value of one project; only with its colon, so prose "valoarea maximă a ..." is not taken.
-        r"valoare(?:a)? (?:minima|maxima)(?: (?:eligibila|/ ?proiect|per proiect|pe proiect))?(?= ?:)",
+        r"valoare(?:a)? (?:minima|maxima)(?: (?:eligibila|/ ?proiect|per proiect|pe proiect|(?:a )?proiect(?:ului)?))?"
+        r"(?= ?:)",
+        # a voucher call's value per voucher is its project value
+        r"valoare(?:a)? (?:maxima |minima )?(?:a )?voucher(?:ului|elor)?",
         r"(?:suma|valoarea) (?:maxima )?(?:a )?(?:grantului|sprijinului)(?= ?:)")),
     FieldSpec("allocation", "amount", _rx(
         r"aloca(?:rea|re) financiara(?: (?:totala|a apelului|disponibila))?", r"alocare(?:a)? (?:totala|bugetara)",
         r"buget(?:ul)? (?:total|alocat|disponibil)(?: (?:al|pentru) (?:apelului|apel))?",
         r"valoarea totala a apelului", r"fonduri(?:le)? (?:disponibile|alocate)",
-        r"buget(?:ul)? (?:alocat )?(?:al )?apelului")),
+        r"buget(?:ul)? (?:alocat )?(?:al )?apelului",
+        # a bare "Buget:" row of a call page is the call's budget
+        r"buget(?:ul)?(?= ?:)")),
     FieldSpec("submission_period", "period", _rx(
         r"perioada (?:de )?depunere(?: a (?:cererilor|proiectelor)(?: de finantare)?)?",
         r"perioada de (?:primire|transmitere) a (?:cererilor|proiectelor)(?: de finantare)?",
@@ -65,7 +70,7 @@ FIELDS: list[FieldSpec] = [
         r"data de depunere", r"deadline",
         # The closing row of a call page's header ("Data de început: ... / Data de sfârșit: ...")
         # is the last day to apply; only with its colon.
-        r"data (?:de )?(?:sfarsit|final|incheiere)(?: a (?:apelului|depunerii))?(?= ?:)")),
+        r"data (?:de )?(?:sfarsit|final|incheiere|inchidere)(?: a (?:apelului|depunerii))?(?= ?:)")),
     FieldSpec("duration", "duration", _rx(
         r"durata (?:maxima )?(?:de implementare )?a proiect(?:ului|elor)", r"durata proiect(?:ului|elor)",
         r"perioada (?:maxima )?de implementare(?: a proiectului)?")),
@@ -121,7 +126,9 @@ def number(raw: str) -> float:
 
 # An exchange rate ("1 euro = 4,9 lei", "1 EUR = 5,0 RON"): the amount before "=" is a unit of
 # currency, not a sum of money, and the one after it is a price, so neither is an amount.
-_RATE_EQ = re.compile(r"\s*=\s*\d")
+_RATE_EQ = re.compile(r"\s*=\s*\d|\s*/\s*(?:1\s*)?(?:euro|eur)\b|\s*pentru\s+1\s+(?:euro|eur)\b", re.IGNORECASE)
+# A sum of money has at most two decimals; "4,9750 lei" is an exchange rate.
+_RATE_DIGITS = re.compile(r",\d{3,}$")
 _RATE_BEFORE = re.compile(r"(?:\d\s*|" + _CUR + r")\s*=\s*(?:\d+[.,])?$", re.IGNORECASE)
 
 
@@ -132,6 +139,8 @@ def amounts(text: str) -> list[tuple[str, float, str]]:
         if _RATE_EQ.match(text, m.end()) or _RATE_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
             continue
         n, mult, cur = (m["n1"], m["m1"], m["c1"]) if m["n1"] else (m["n2"], m["m2"], m["c2"])
+        if _RATE_DIGITS.search(n) or (n.strip() == "1" and not mult):
+            continue  # "4,9750 lei", "1 euro": exchange-rate figures, never a call's sums
         value = number(n) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
         out.append((m.group().strip(), value, _CURRENCY.get(cur.lower(), cur.upper())))
     return out

@@ -3,11 +3,15 @@ region of a regional programme when the call states no other."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from assistant.facts.lines import Line
+from assistant.facts.patterns import sentence_at
 from assistant.facts.programmes import programmes_in
 from assistant.facts.regions import regions, scope
 from assistant.facts.values import Fact
+from assistant.text import fold
 
 
 def complete_regions(fields: dict[str, list[Fact]]) -> None:
@@ -35,3 +39,22 @@ def complete_regions(fields: dict[str, list[Fact]]) -> None:
                                              normalized={"all": False, "regions": [p.region],
                                                          "counties": regions()[p.region]})]
                 return
+
+
+# A call for the whole country says where the applicant works or the project is carried out:
+# "își desfășoară activitatea în România", "proiectul se implementează pe teritoriul României".
+_NATIONAL = re.compile(r"(?:activitat\w*|sedi\w*|implement\w*|investiti\w*|proiect\w*|desfasoar\w*)[^.;:]{0,60}?"
+                       r"(?:\bin romania\b|pe teritoriul romaniei)")
+
+
+def national_scope(units: list[Line]) -> list[Fact]:
+    """With no other statement of where the call funds projects: a sentence placing the applicant's
+    activity or the project in Romania covers every county."""
+    for unit in units:
+        folded = fold(unit.text)
+        m = _NATIONAL.search(folded) if len(folded) == len(unit.text) else None
+        if m:
+            value = sentence_at(unit.text, m.start())
+            return [Fact("regions", value, normalized=scope("toate regiunile"), page=unit.page, section=unit.section,
+                         chunk_id=unit.chunk_id, text=unit.text, passage=unit.passage)]
+    return []

@@ -13,7 +13,7 @@ from assistant.facts.intensity import intensity_facts
 from assistant.facts.layout import far_facts
 from assistant.facts.lines import Line
 from assistant.facts.patterns import EMAIL, PHONE, amounts
-from assistant.facts.scope import complete_regions
+from assistant.facts.scope import complete_regions, national_scope
 from assistant.facts.shares import OWN_SHARE
 from assistant.facts.target import founder_applicants
 from assistant.facts.units import expand
@@ -92,6 +92,8 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
     if not sheet.fields.get("applicants") and any(sheet.fields.get(k) for k in MONEY_FIELDS):
         sheet.fields["applicants"] = founder_applicants(units)
     complete_regions(sheet.fields)
+    if not sheet.fields.get("regions") and any(sheet.fields.get(k) for k in MONEY_FIELDS):
+        sheet.fields["regions"] = national_scope(units)
     sheet.fields = {k: sheet.fields[k] for k in FIELD_ORDER if sheet.fields.get(k)}
     return sheet
 

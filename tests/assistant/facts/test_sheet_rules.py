@@ -123,3 +123,25 @@ def test_founder_described_applicants_only_in_a_money_document() -> None:
     s = _sheet("Buget total: 8.800.000 €", "Sprijinim firmele înființate de către seniori pensionari, în orașe.")
     assert s.first("applicants").value == "firmele înființate de către seniori pensionari"
     assert not _sheet("Povestea firmelor înființate de către seniori.").fields.get("applicants")
+
+
+@pytest.mark.parametrize("line", ["curs de schimb 4,9713 lei", "4,98 lei/euro", "5,0107 lei pentru 1 euro"])
+def test_exchange_rate_figures_are_not_amounts(line: str) -> None:
+    s = _sheet(f"Bugetul apelului: 2.930.000 lei ({line}).")
+    assert [v["amount"] for v in _values(s, "allocation")] == [2930000.0]
+
+
+def test_call_page_rows_with_short_labels() -> None:
+    s = _sheet("Beneficiari: asociații de apicultori și ferme mici", "Buget: 1.870.000 lei",
+               "Data închidere: 14.08.2029", "Valoarea voucherului: 26.000 lei", "Valoare maximă proiect: 81.000 lei")
+    assert s.first("applicants").value == "asociații de apicultori și ferme mici"
+    assert [v["amount"] for v in _values(s, "allocation")] == [1870000.0]
+    assert _values(s, "deadline") == [{"date": "2029-08-14", "hour": None}]
+    assert [v["amount"] for v in _values(s, "project_value")] == [26000.0, 81000.0]
+
+
+def test_a_call_for_firms_working_in_romania_covers_every_county() -> None:
+    s = _sheet("Alocarea totală a apelului este de 9.430.000 euro.",
+               "Solicitantul trebuie să își desfășoare activitatea în România.")
+    assert s.first("regions").normalized["all"] and "România" in s.first("regions").value
+    assert not _sheet("Firma își desfășoară activitatea în România.").fields.get("regions")  # no money: no call
