@@ -28,3 +28,12 @@ def test_overview_lists_each_call_with_rate_value_deadline() -> None:
                            "criteria": [{"criterion": "Localizare", "status": "met"}]}])
     assert "Apelul Sălciilor" in html and "64%" in html and "77.000 lei" in html and "(expirat)" in html
     assert "îndeplinit" in html
+
+
+def test_records_filter_folds_diacritics() -> None:
+    from assistant.ui.calls_tab import records_table
+
+    rows = [{"Tabel": "t", "Nume": "Pol Șapte", "Județ": "Timiș"}, {"Tabel": "t", "Nume": "Pol Opt", "Județ": "Argeș"}]
+    assert records_table(rows, query="timis")[1] == [["t", "Pol Șapte", "Timiș"]]
+    assert records_table(rows, query="sapte TIMIS")[1] == [["t", "Pol Șapte", "Timiș"]]
+    assert len(records_table(rows)[1]) == 2
