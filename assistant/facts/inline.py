@@ -113,7 +113,10 @@ def inline_facts(index: int, line: Line, following: list[Line] | None = None) ->
             facts.extend(got)
         elif only or heading or (hit.spec.kind != "text" and len(text.split()) <= 20):
             pending.append(Pending(index, hit.spec, hit.label, text))
-    return facts, pending
+    # "1. Bugetul apelului Bugetul alocat apelului este de ...": a section title whose field the line
+    # itself goes on to give waits for nothing.
+    given = {f.field for f in facts}
+    return facts, [p for p in pending if p.spec.name not in given]
 
 
 def _run_on(seg: str, following: list[Line]) -> str:

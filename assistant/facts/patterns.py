@@ -50,7 +50,8 @@ FIELDS: list[FieldSpec] = [
         r"valoare(?:a)? (?:minima|maxima)(?: (?:eligibila|/ ?proiect|per proiect|pe proiect|(?:a )?proiect(?:ului)?))?"
         r"(?= ?:)",
         # a voucher call's value per voucher is its project value
-        r"valoare(?:a)? (?:maxima |minima )?(?:a )?voucher(?:ului|elor)?",
+        r"valoare(?:a)? (?:maxima |minima )?(?:a )?(?:unui )?voucher(?:ului|elor)?",
+        r"voucher(?:e|ele)? (?:in|cu o) valoare(?:a)?(?= de (?:maxim\w* |pana la )?\d)",
         r"(?:suma|valoarea) (?:maxima )?(?:a )?(?:grantului|sprijinului)(?= ?:)")),
     FieldSpec("allocation", "amount", _rx(
         r"aloca(?:rea|re) financiara(?: (?:totala|a apelului|disponibila))?", r"alocare(?:a)? (?:totala|bugetara)",
@@ -68,6 +69,9 @@ FIELDS: list[FieldSpec] = [
         r"data (?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
         r"termen(?:ul)?[ -]limita(?: de depunere| pentru depunere)?", r"termen(?:ul)? (?:final )?de depunere",
         r"data de depunere", r"deadline",
+        # "Cererile se depun până la 17.09.2028": the last day to apply, said in a sentence
+        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit|pot depune)(?: online)? "
+        r"(?:cel (?:mai )?tarziu )?pana (?:la|pe|in)(?: data de)?",
         # The closing row of a call page's header ("Data de început: ... / Data de sfârșit: ...")
         # is the last day to apply; only with its colon.
         r"data (?:de )?(?:sfarsit|final|incheiere|inchidere)(?: a (?:apelului|depunerii))?(?= ?:)")),

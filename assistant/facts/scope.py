@@ -27,7 +27,7 @@ def complete_regions(fields: dict[str, list[Fact]]) -> None:
         # "întreprinderile din județele Dolj, Gorj și Mehedinți": the applicants' counties are where
         # the call funds projects.
         where = scope(fact.value)
-        if where and not where["all"]:
+        if where:
             fields["regions"] = [replace(fact, field="regions", value=", ".join(where["counties"]),
                                          condition=None, normalized=where)]
             return

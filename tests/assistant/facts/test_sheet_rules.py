@@ -145,3 +145,20 @@ def test_a_call_for_firms_working_in_romania_covers_every_county() -> None:
                "Solicitantul trebuie să își desfășoare activitatea în România.")
     assert s.first("regions").normalized["all"] and "România" in s.first("regions").value
     assert not _sheet("Firma își desfășoară activitatea în România.").fields.get("regions")  # no money: no call
+
+
+def test_voucher_values_and_a_deadline_said_in_a_sentence() -> None:
+    s = _sheet("Programul acordă vouchere în valoare de maximum 17.500 euro pentru soluții digitale.",
+               "Cererile se depun până la 21.10.2028, ora 15:00.",
+               "Beneficiari eligibili: microîntreprinderile din toate județele.")
+    assert [v["amount"] for v in _values(s, "project_value")] == [17500.0]
+    assert _values(s, "deadline") == [{"date": "2028-10-21", "hour": "15:00"}]
+    assert s.first("regions").normalized["all"]
+
+
+def test_section_title_followed_by_its_own_value_takes_nothing_further() -> None:
+    s = _sheet("1. Bugetul apelului Bugetul alocat apelului este de 6.620.000 euro.",
+               "2. Beneficiari eligibili Pot solicita finanțare: asociațiile.",
+               "3. Valoarea proiectelor Valoarea minimă a unui proiect: 41.000 euro.")
+    assert [v["amount"] for v in _values(s, "allocation")] == [6620000.0]
+    assert [v["amount"] for v in _values(s, "project_value")] == [41000.0]
