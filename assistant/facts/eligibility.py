@@ -94,7 +94,8 @@ def _region(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     if where_call and where_call.get("all"):
         return _criterion("Localizare", "met", f"{where}; apelul acoperă toate regiunile: {text}", fact)
     if where_call and (where_call.get("counties") or where_call.get("regions")):
-        ok = county_in(county, list(where_call.get("counties", []))) or region in where_call.get("regions", [])
+        listed_counties = list(where_call.get("counties", []))
+        ok = county_in(county, listed_counties) if listed_counties else region in where_call.get("regions", [])
         listed = ", ".join(where_call.get("regions") or where_call.get("counties") or [])
         return _criterion("Localizare", "met" if ok else "not_met", f"{where}; eligibile: {listed}.", fact)
     if fact is not None and _EU_WIDE.search(fold(text)):

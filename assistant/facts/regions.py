@@ -77,20 +77,32 @@ _WHOLE_COUNTRY = re.compile(r"toate (?:cele (?:opt|8) )?regiunile|toate judetele
                             r"intreaga (?:tara|romanie)|pe (?:tot )?teritoriul romaniei")
 _LESS_DEVELOPED = re.compile(r"regiun\w* (?:mai )?putin dezvoltat")
 _MORE_DEVELOPED = re.compile(r"regiun\w* (?:mai )?dezvoltat")
+_MORE_DEVELOPED_REGION = "București-Ilfov"  # the one more developed region of cohesion policy 2021-2027
+_EXCEPT = re.compile(r"cu exceptia|exceptand|mai putin (?=(?:regiun|judet|municipi|bucuresti))")
 
 
 def scope(text: str) -> dict[str, Any] | None:
     """The regions and counties a region statement covers, or None when it names none:
-    {"all": bool, "regions": [...], "counties": [...]}."""
+    {"all": bool, "regions": [...], "counties": [...]}. "Cu excepția ..." takes the regions or
+    counties it names out; the less developed regions alone are every region but București-Ilfov."""
     folded = fold(text)
-    named = regions_in(text)
+    cut = _EXCEPT.search(folded)
+    kept, dropped = (text[: cut.start()], text[cut.end():]) if cut and len(folded) == len(text) else (text, "")
+    kept_folded = fold(kept)
+    named = regions_in(kept)
     table = _data()[2]
-    whole = bool(_WHOLE_COUNTRY.search(folded)) or len(named) == len(table) or (
-        bool(_LESS_DEVELOPED.search(folded)) and bool(_MORE_DEVELOPED.search(_LESS_DEVELOPED.sub(" ", folded))))
+    less = bool(_LESS_DEVELOPED.search(kept_folded))
+    more = bool(_MORE_DEVELOPED.search(_LESS_DEVELOPED.sub(" ", kept_folded)))
+    whole = bool(_WHOLE_COUNTRY.search(kept_folded)) or len(named) == len(table) or (less and more)
     if whole:
         named = list(table)
+    elif less:
+        named = [r for r in table if r != _MORE_DEVELOPED_REGION]
+    out_regions, out_counties = regions_in(dropped), counties_in(dropped)
+    named = [r for r in named if r not in out_regions]
     counties = [c for r in named for c in table[r]]
-    counties += [c for c in counties_in(text) if c not in counties]
+    counties += [c for c in counties_in(kept) if c not in counties]
+    counties = [c for c in counties if c not in out_counties]
     if not named and not counties:
         return None
-    return {"all": whole, "regions": named, "counties": counties}
+    return {"all": whole and not (out_regions or out_counties), "regions": named, "counties": counties}

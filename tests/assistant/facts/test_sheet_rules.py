@@ -162,3 +162,13 @@ def test_section_title_followed_by_its_own_value_takes_nothing_further() -> None
                "3. Valoarea proiectelor Valoarea minimă a unui proiect: 41.000 euro.")
     assert [v["amount"] for v in _values(s, "allocation")] == [6620000.0]
     assert [v["amount"] for v in _values(s, "project_value")] == [41000.0]
+
+
+@pytest.mark.parametrize(("text", "left_out", "count"), [
+    ("toate regiunile, cu excepția regiunii București-Ilfov", "Ilfov", 40),
+    ("regiunile mai puțin dezvoltate", "București", 40),
+    ("toate județele, cu excepția Ilfov", "Ilfov", 41),
+])
+def test_region_scope_with_exceptions(text: str, left_out: str, count: int) -> None:
+    got = scope(text)
+    assert got is not None and not got["all"] and left_out not in got["counties"] and len(got["counties"]) == count
