@@ -47,8 +47,8 @@ FIELDS: list[FieldSpec] = [
         r"(?: nerambursabile)?(?: (?:solicitate|acordate))?",
         # A label row of a call page ("Valoare maximă: 40.000 €", "Valoare minimă / proiect: ...")
         # names the value of one project; only with its colon, so prose "valoarea maximă a ..." is not taken.
-        r"valoare(?:a)? (?:minima|maxima)(?: (?:eligibila|/ ?proiect|per proiect|pe proiect|(?:a )?proiect(?:ului)?))?"
-        r"(?= ?:)",
+        r"valoare(?:a)? (?:minima|maxima)(?: ?(?:-|/|si) ?(?:minima|maxima))?"
+        r"(?: (?:eligibila|/ ?proiect|per proiect|pe proiect|(?:a )?proiect(?:ului)?))?(?= ?:)",
         # a voucher call's value per voucher is its project value
         r"valoare(?:a)? (?:maxima |minima )?(?:a )?(?:unui )?voucher(?:ului|elor)?",
         r"voucher(?:e|ele)? (?:in|cu o) valoare(?:a)?(?= de (?:maxim\w* |pana la )?\d)",
@@ -82,7 +82,9 @@ FIELDS: list[FieldSpec] = [
     FieldSpec("applicants", "text", _rx(
         r"(?:tipuri(?:le)? de )?solicitant(?:i|ii) eligibili", r"beneficiari(?:i)? eligibili",
         r"cine poate (?:aplica|solicita finantare)", r"categorii(?:le)? de (?:solicitanti|beneficiari)",
-        r"eligibilitatea solicitantilor")),
+        r"eligibilitatea solicitantilor",
+        # "Tip solicitant: ...", "Tipuri de beneficiari: ..." rows of call pages
+        r"tip(?:ul|uri)? (?:de )?(?:solicitant|beneficiar)(?:i|ii)?(?= ?:)")),
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),
     FieldSpec("regions", "text", _rx(
         r"regiun(?:i|ile|ea) eligibil[ae]", r"judet(?:e|ele)(?: eligibile)?", r"zona (?:geografica )?eligibila",
@@ -146,8 +148,17 @@ def amounts(text: str) -> list[tuple[str, float, str]]:
         if _RATE_DIGITS.search(n) or (n.strip() == "1" and not mult):
             continue  # "4,9750 lei", "1 euro": exchange-rate figures, never a call's sums
         value = number(n) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
-        out.append((m.group().strip(), value, _CURRENCY.get(cur.lower(), cur.upper())))
+        currency = _CURRENCY.get(cur.lower(), cur.upper())
+        low = _RANGE_START.search(text[max(0, m.start() - 40): m.start()]) if m["n1"] else None
+        if low and not (out and text.find(out[-1][0]) + len(out[-1][0]) > m.start() - len(low.group())):
+            # "între 5.000 și 40.000 euro", "5.000 - 40.000 €": the range's first figure takes the currency
+            first = number(low.group(1)) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
+            out.append((f"{low.group(1)} {mult + ' ' if mult else ''}{cur}", first, currency))
+        out.append((m.group().strip(), value, currency))
     return out
+
+
+_RANGE_START = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:-|–|—|si|și|pana la|până la)\s*$", re.IGNORECASE)
 
 
 def percents(text: str) -> list[tuple[int, float]]:

@@ -68,6 +68,16 @@ def _bound(before: str, label: str) -> str | None:
     return "min" if word.startswith("min") else "max" if word.startswith("max") else None
 
 
+def _is_range(value: str, label: str, found: list[tuple[str, float, str]]) -> bool:
+    """Two amounts of one range ("între 5.000 și 40.000 euro", "Valoare minimă - maximă: 5.000 € - 40.000 €"):
+    no min/max word between them, the first the smaller."""
+    (a, low, _), (b, high, _) = found
+    start, end = value.find(a), value.find(b)
+    between = value[start + len(a): end] if 0 <= start < end else "x"
+    return low < high and not MIN_MAX.search(between) and len(between.strip(" -–—și,")) <= 8 or (
+        "minim" in fold(label) and "maxim" in fold(label) and low < high)
+
+
 def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage: str,
                context: str | None = None) -> list[Fact]:
     """The facts of one field read from value (context: the text around it, for conditions)."""
@@ -82,6 +92,8 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             if name in ("project_value", "allocation") and aid_ceiling(sentence_at(context, at) if at >= 0 else value):
                 continue
             bound = _bound(value[: value.find(raw)], label) if name == "project_value" else None
+            if name == "project_value" and len(found) == 2 and _is_range(value, label, found):
+                bound = "min" if raw == found[0][0] else "max"  # a range: low figure first
             out.append(_fact(name, raw, src, passage,
                              normalized={"amount": number, "currency": currency, "bound": bound}))
         return out

@@ -172,3 +172,14 @@ def test_section_title_followed_by_its_own_value_takes_nothing_further() -> None
 def test_region_scope_with_exceptions(text: str, left_out: str, count: int) -> None:
     got = scope(text)
     assert got is not None and not got["all"] and left_out not in got["counties"] and len(got["counties"]) == count
+
+
+@pytest.mark.parametrize("line", ["Valoare minimă - maximă: 6.100 € - 47.000 €",
+                                  "Valoarea proiectului: între 6.100 și 47.000 euro"])
+def test_a_range_of_project_values_is_min_and_max(line: str) -> None:
+    got = {v["bound"]: v["amount"] for v in _values(_sheet(line), "project_value")}
+    assert got == {"min": 6100.0, "max": 47000.0}
+
+
+def test_applicant_type_row() -> None:
+    assert _sheet("Tip solicitant: cooperative agricole").first("applicants").value == "cooperative agricole"
