@@ -140,7 +140,7 @@ _RATE_BEFORE = re.compile(r"(?:\d\s*|" + _CUR + r")\s*=\s*(?:\d+[.,])?$", re.IGN
 
 def amounts(text: str) -> list[tuple[str, float, str]]:
     """(as written, value, ISO currency) for every amount with a currency (exchange rates left out)."""
-    out = []
+    out: list[tuple[str, float, str]] = []
     for m in AMOUNT.finditer(text):
         if _RATE_EQ.match(text, m.end()) or _RATE_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
             continue
