@@ -44,7 +44,22 @@ def identity_facts(units: list[Line]) -> list[Fact]:
         out.extend(_name_near(units, programme_at))
     if programme_at is None:
         out.extend(_programme_by_acronym(units))
+    if not any(f.field == "call_code" for f in out):
+        out.extend(_bare_code(units))
     return out
+
+
+# Romanian call codes: the programme's acronym, then priority / action / number / year, slash-separated
+# ("PRSE/1.6/A.2/1/2024", "POCU/993/6/13"); written without a "Cod apel:" label in titles and text.
+_BARE_CODE = re.compile(r"(?<![\w/])([A-Z]{2,}[A-Za-z]*(?:/[A-Za-z0-9.]+){3,})(?![\w/])")
+
+
+def _bare_code(units: list[Line]) -> list[Fact]:
+    for unit in units:
+        m = _BARE_CODE.search(unit.text)
+        if m and any(ch.isdigit() for ch in m.group(1)):
+            return [_fact("call_code", m.group(1).rstrip("."), unit)]
+    return []
 
 
 def _programme_by_acronym(units: list[Line]) -> list[Fact]:

@@ -183,3 +183,9 @@ def test_a_range_of_project_values_is_min_and_max(line: str) -> None:
 
 def test_applicant_type_row() -> None:
     assert _sheet("Tip solicitant: cooperative agricole").first("applicants").value == "cooperative agricole"
+
+
+def test_a_call_code_without_its_label() -> None:
+    s = _sheet("Apelul de proiecte PRNV/2.3/B.1/4/2028 finanțează ateliere.", "Alocare financiară: 1.990.000 euro")
+    assert s.first("call_code").value == "PRNV/2.3/B.1/4/2028"
+    assert not _sheet("Conform HG 829/2022, art. 5.").fields.get("call_code")
