@@ -8,6 +8,8 @@ document; text values follow the same side.
 
 from __future__ import annotations
 
+import re
+
 from assistant.facts.inline import Pending, label_hits, label_only
 from assistant.facts.lines import Line
 from assistant.facts.patterns import SENTENCE_END, conditions, has_kind, is_bare
@@ -16,6 +18,9 @@ from assistant.text import is_caps_label
 
 _REACH = 12  # units scanned after a header row of labels
 _TEXT_UNITS = 6
+_LIST_UNITS = 40  # a list of applicants, one item a unit, is read to its end
+# "3. Valoarea voucherului": the title of the next numbered section ends a value.
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZĂÂÎȘȚ][^.;:!?]{0,80}$")
 
 
 def _is_label_unit(line: Line) -> bool:
@@ -122,9 +127,11 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
         value = sentences[-1] if sentences else unit.text
         return make_facts(p.spec.name, "text", value, p.label, unit, f"{unit.text}\n{p.line_text}")
     taken: list[Line] = []
-    for j in range(p.index + 1, min(len(units), p.index + 1 + _TEXT_UNITS)):
-        if _is_label_unit(units[j]):
+    for j in range(p.index + 1, min(len(units), p.index + 1 + _LIST_UNITS)):
+        if _is_label_unit(units[j]) or (taken and _NUMBERED_TITLE.match(units[j].text)):
             break
+        if len(taken) >= _TEXT_UNITS and not taken[-1].text.rstrip().endswith((";", ",", ":")):
+            break  # past a few units, only a list that goes on ("...;") is still this value
         if taken and _top_section(units[j]) != _top_section(taken[0]):
             break  # the next section of a guide ("3. Activități eligibile") is not this value
         if taken and units[j].text == taken[-1].text:

@@ -64,7 +64,10 @@ FIELDS: list[FieldSpec] = [
         r"perioada (?:de )?depunere(?: a (?:cererilor|proiectelor)(?: de finantare)?)?",
         r"perioada de (?:primire|transmitere) a (?:cererilor|proiectelor)(?: de finantare)?",
         r"depunerea (?:cererilor de finantare|proiectelor) (?:se face |se realizeaza )?(?:in perioada|intre)",
-        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit)[^.;]{0,80}? in perioada")),
+        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit)[^.;]{0,80}? in perioada",
+        # "Înscrierile se fac în perioada 02.05 – 30.06": the window to apply, said in a sentence
+        r"(?:inscrierile|inscrierea|depunerea|aplicatiile|aplicarea)[^.;:]{0,40}? (?:se fac|se face|se depun|"
+        r"se realizeaza|au loc|are loc|se desfasoara)(?: online)? (?:in perioada|intre)")),
     FieldSpec("deadline", "date", _rx(
         r"data (?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
         r"termen(?:ul)?[ -]limita(?: de depunere| pentru depunere)?", r"termen(?:ul)? (?:final )?de depunere",

@@ -23,7 +23,7 @@ from assistant.facts.patterns import (
 from assistant.facts.shares import is_own_share, is_share_label
 from assistant.text import fold
 
-MAX_TEXT = 600
+MAX_TEXT = 1000  # a long list of applicants or counties is kept whole
 
 
 @dataclass
@@ -87,11 +87,14 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
         if name == "allocation":
             found = found[:1]
         out = []
+        cursor = 0  # amounts in the order written: "25.000 lei ... 5.000 lei" finds the second after the first
         for raw, number, currency in found:
+            here = value.find(raw, cursor)
+            cursor = here + len(raw) if here >= 0 else cursor
             at = context.find(raw)
             if name in ("project_value", "allocation") and aid_ceiling(sentence_at(context, at) if at >= 0 else value):
                 continue
-            bound = _bound(value[: value.find(raw)], label) if name == "project_value" else None
+            bound = _bound(value[: here if here >= 0 else cursor], label) if name == "project_value" else None
             if name == "project_value" and len(found) == 2 and _is_range(value, label, found):
                 bound = "min" if raw == found[0][0] else "max"  # a range: low figure first
             out.append(_fact(name, raw, src, passage,

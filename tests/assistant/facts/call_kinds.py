@@ -110,6 +110,17 @@ Solicitanți eligibili: universitățile de stat și institutele naționale de c
 Data limită: 12.11.2027
 """
 
+# A DOCX guide: numbered headings, an applicant list one item a paragraph (longer than a few
+# lines), a maximum whose figure holds the minimum's ("37.000" / "7.000"), a window said in a sentence.
+GUIDE_ITEMS = ["microîntreprinderi;", "întreprinderi mici;", "întreprinderi mijlocii;", "cooperative agricole;",
+               "societăți cooperative meșteșugărești;", "asociații de crescători;", "grupuri de producători;",
+               "ateliere protejate;", "persoane fizice autorizate din județele Bihor, Sălaj și Satu Mare."]
+GUIDE_SECTIONS = [
+    ("3. Valoarea voucherului", "Valoarea maximă a voucherului este de 37.000 lei, iar valoarea minimă de 7.000 lei."),
+    ("4. Bugetul programului", "Bugetul total al programului este de 6.250.000 lei."),
+    ("5. Calendar", "Înscrierile se fac în perioada 04.04.2028 – 19.06.2028, ora 15:00."),
+]
+
 REPORT_TXT = """Raport anual privind fondul de garantare
 
 În anul precedent bugetul total al fondului a fost de 96.000.000 lei, iar rata medie de garantare a fost 62%.
@@ -142,6 +153,18 @@ def write_all(folder: Path) -> Path:
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
     doc.save(str(folder / "vouchere-textile.docx"))
+
+    guide_doc = Document()
+    guide_doc.add_heading("Ghidul solicitantului – Vouchere pentru ateliere verzi", 0)
+    guide_doc.add_heading("1. Obiectiv", 1)
+    guide_doc.add_paragraph("Programul sprijină investițiile în eficiență energetică.")
+    guide_doc.add_heading("2. Beneficiari eligibili", 1)
+    for item in GUIDE_ITEMS:
+        guide_doc.add_paragraph(item, style="List Bullet")
+    for heading, text in GUIDE_SECTIONS:
+        guide_doc.add_heading(heading, 1)
+        guide_doc.add_paragraph(text)
+    guide_doc.save(str(folder / "ghid-ateliere-verzi.docx"))
 
     pdf = FPDF()
     pdf.add_font("dv", "", str(FONT))

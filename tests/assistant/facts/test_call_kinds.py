@@ -89,3 +89,14 @@ def test_guide_list_cut_by_line_breaks_is_read_whole(sheet) -> None:
 
 def test_report_with_money_but_no_applicants_is_not_a_call(sheet) -> None:
     assert not sheet("raport-garantare").is_call
+
+
+def test_docx_guide_with_a_long_applicant_list(sheet) -> None:
+    s = sheet("ghid-ateliere-verzi")
+    assert s.is_call
+    applicants = s.first("applicants").value
+    assert applicants.startswith("microîntreprinderi;") and "ateliere protejate" in applicants
+    assert applicants.endswith("Bihor, Sălaj și Satu Mare.")  # the whole list, not its first lines
+    assert _amounts(s, "project_value") == {"max": 37_000.0, "min": 7_000.0}
+    assert _amounts(s, "allocation") == {None: 6_250_000.0}
+    assert s.first("submission_period").normalized == {"start": "2028-04-04", "end": "2028-06-19", "end_hour": "15:00"}
