@@ -121,8 +121,8 @@ def _other_bound(units: list[Line], p: Pending, j: int, got: list[Fact]) -> list
 def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
     if side < 0:
         unit = _neighbour(units, p.index, -1)
-        if unit is None or _is_label_unit(unit):
-            return []
+        if unit is None or _is_label_unit(unit) or is_bare(unit.text, "amount") or is_bare(unit.text, "percent"):
+            return []  # a brochure's figure line belongs to a figure's label, never to a text one
         sentences = [s for s in SENTENCE_END.split(unit.text) if s.strip()]
         value = sentences[-1] if sentences else unit.text
         return make_facts(p.spec.name, "text", value, p.label, unit, f"{unit.text}\n{p.line_text}")

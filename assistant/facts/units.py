@@ -26,7 +26,7 @@ def expand(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         if line.kind != "table":
-            out.extend(_unit(line, part) for part in split_header_block(line.text))
+            out.extend(_unit(line, piece) for part in split_header_block(line.text) for piece in split_caps_label(part))
             continue
         cells = label_cells(line.text)
         if len(cells) != 2:
@@ -73,3 +73,23 @@ def _label_start(text: str, colon: int) -> int | None:
             k -= 1
         return words[k].start()
     return None
+
+
+# A brochure's capitals label ("ALOCAREA FINANCIARĂ", "BENEFICIARI ELIGIBILI") glued by a PDF dump to
+# the text of the other column: two to six capitalised words with ordinary text on either side.
+_CAPS_RUN = re.compile(r"(?<!\S)((?:[A-ZĂÂÎȘȚ]{2,}[,]?\s+){1,5}[A-ZĂÂÎȘȚ]{2,})(?!\S)")
+
+
+def split_caps_label(text: str) -> list[str]:
+    """'ALOCAREA FINANCIARĂ Întreprinderile mici ...' -> ['ALOCAREA FINANCIARĂ', 'Întreprinderile mici ...'],
+    only for a capitals run that names a sheet field; a line all in capitals stays whole."""
+    if text.isupper():
+        return [text]
+    from assistant.facts.inline import label_hits
+
+    for m in _CAPS_RUN.finditer(text):
+        if any(not h.spec.weak or m.group(1).count(" ") >= 1 for h in label_hits(m.group(1))):
+            parts = [text[: m.start()].strip(), m.group(1), text[m.end():].strip()]
+            head = [p for p in parts[:2] if p]
+            return head + (split_caps_label(parts[2]) if parts[2] else [])
+    return [text]

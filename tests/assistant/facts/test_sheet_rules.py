@@ -189,3 +189,19 @@ def test_a_call_code_without_its_label() -> None:
     s = _sheet("Apelul de proiecte PRNV/2.3/B.1/4/2028 finanțează ateliere.", "Alocare financiară: 1.990.000 euro")
     assert s.first("call_code").value == "PRNV/2.3/B.1/4/2028"
     assert not _sheet("Conform HG 829/2022, art. 5.").fields.get("call_code")
+
+
+def test_capitals_label_glued_to_the_other_columns_text() -> None:
+    from assistant.facts.units import split_caps_label
+
+    assert split_caps_label("ALOCAREA FINANCIARĂ Atelierele de olărit din zona montană.") == [
+        "ALOCAREA FINANCIARĂ", "Atelierele de olărit din zona montană."]
+    assert split_caps_label("Min. 13.000 euro BENEFICIARI ELIGIBILI") == ["Min. 13.000 euro", "BENEFICIARI ELIGIBILI"]
+    assert split_caps_label("Fonduri prin PR SUD EST și FEDR") == ["Fonduri prin PR SUD EST și FEDR"]
+    s = _sheet("4,4 milioane euro", "ALOCAREA FINANCIARĂ Atelierele de olărit din zona montană.")
+    assert [v["amount"] for v in _values(s, "allocation")] == [4400000.0]
+
+
+def test_a_figure_line_is_not_a_text_value() -> None:
+    s = _sheet("Min. 13.000 euro", "BENEFICIARI ELIGIBILI", "Alocare financiară: 900.000 euro")
+    assert not s.fields.get("applicants")
