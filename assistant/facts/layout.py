@@ -128,7 +128,7 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
         return make_facts(p.spec.name, "text", value, p.label, unit, f"{unit.text}\n{p.line_text}")
     taken: list[Line] = []
     for j in range(p.index + 1, min(len(units), p.index + 1 + _LIST_UNITS)):
-        if _is_label_unit(units[j]) or (taken and _NUMBERED_TITLE.match(units[j].text)):
+        if _is_label_unit(units[j]) or _labelled_row(units[j]) or (taken and _NUMBERED_TITLE.match(units[j].text)):
             break
         if len(taken) >= _TEXT_UNITS and not taken[-1].text.rstrip().endswith((";", ",", ":")):
             break  # past a few units, only a list that goes on ("...;") is still this value
@@ -141,6 +141,12 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
         return []
     value = " ".join(u.text for u in taken)
     return make_facts(p.spec.name, "text", value, p.label, taken[0], "\n".join([p.line_text, *(u.text for u in taken)]))
+
+
+def _labelled_row(line: Line) -> bool:
+    """'Alocare financiară: 900.000 euro': a row that opens with another field's label and its colon."""
+    hits = label_hits(line.text)
+    return bool(hits) and hits[0].start <= 1 and line.text[hits[0].end: hits[0].end + 2].lstrip().startswith(":")
 
 
 def _top_section(line: Line) -> str:
