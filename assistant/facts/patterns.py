@@ -149,9 +149,13 @@ _AID_CEILING = re.compile(r"nu (?:poate|pot|va|vor) (?:depasi|fi mai mare|sa dep
                           r"intreprinder\w* unic\w*|(?:trei|3) (?:ani|exercitii)")
 
 
-def aid_ceiling(sentence: str) -> bool:
-    """Whether a sentence states the de minimis ceiling rather than what the call grants."""
-    folded = fold(sentence)
+def aid_ceiling(sentence: str, amount: str = "") -> bool:
+    """Whether a sentence states the de minimis ceiling rather than what the call grants: the cap is
+    the sentence's subject, written before the amount ("Ajutorul de minimis ... nu poate depăși
+    300.000 euro"), unlike a project value that merely stays within it ("Valoarea maximă a
+    proiectului este de 200.000 euro, în limita plafonului de minimis")."""
+    at = sentence.find(amount) if amount else -1
+    folded = fold(sentence[:at] if at >= 0 else sentence)
     return "minimis" in folded and bool(_AID_CEILING.search(folded))
 
 

@@ -92,7 +92,8 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             here = value.find(raw, cursor)
             cursor = here + len(raw) if here >= 0 else cursor
             at = context.find(raw)
-            if name in ("project_value", "allocation") and aid_ceiling(sentence_at(context, at) if at >= 0 else value):
+            sentence = sentence_at(context, at) if at >= 0 else value
+            if name in ("project_value", "allocation") and aid_ceiling(sentence, raw):
                 continue
             bound = _bound(value[: here if here >= 0 else cursor], label) if name == "project_value" else None
             if name == "project_value" and len(found) == 2 and _is_range(value, label, found):

@@ -205,3 +205,8 @@ def test_capitals_label_glued_to_the_other_columns_text() -> None:
 def test_a_figure_line_is_not_a_text_value() -> None:
     s = _sheet("Min. 13.000 euro", "BENEFICIARI ELIGIBILI", "Alocare financiară: 900.000 euro")
     assert not s.fields.get("applicants")
+
+
+def test_a_project_value_within_the_de_minimis_ceiling_is_kept() -> None:
+    s = _sheet("Valoarea maximă a proiectului este de 190.000 euro, în limita plafonului de minimis.")
+    assert [v["amount"] for v in _values(s, "project_value")] == [190000.0]
