@@ -18,6 +18,8 @@ from assistant.text import fold
 _COLON = re.compile(r":\s")
 _WORD = re.compile(r"\S+")
 _MAX_LABEL_WORDS = 5
+# Markdown emphasis around a label or a value ("**Buget total:** 40.000 €") is not part of either.
+_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(.+?)(?:\*\*|__)(?!\w)")
 
 
 def expand(lines: list[Line]) -> list[Line]:
@@ -26,7 +28,8 @@ def expand(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         if line.kind != "table":
-            out.extend(_unit(line, piece) for part in split_header_block(line.text) for piece in split_caps_label(part))
+            text = _EMPHASIS.sub(r"\1", line.text)
+            out.extend(_unit(line, piece) for part in split_header_block(text) for piece in split_caps_label(part))
             continue
         cells = label_cells(line.text)
         if len(cells) != 2:

@@ -210,3 +210,12 @@ def test_a_figure_line_is_not_a_text_value() -> None:
 def test_a_project_value_within_the_de_minimis_ceiling_is_kept() -> None:
     s = _sheet("Valoarea maximă a proiectului este de 190.000 euro, în limita plafonului de minimis.")
     assert [v["amount"] for v in _values(s, "project_value")] == [190000.0]
+
+
+def test_markdown_emphasis_around_labels() -> None:
+    s = _sheet("**Program:** Fonduri Locale **Buget total:** 2.450.000 € **Valoare maximă:** 31.000 € "
+               "**Beneficiari:** cooperative de pescari")
+    assert s.first("programme").value == "Fonduri Locale"
+    assert [v["amount"] for v in _values(s, "allocation")] == [2450000.0]
+    assert [v["amount"] for v in _values(s, "project_value")] == [31000.0]
+    assert s.first("applicants").value == "cooperative de pescari"
