@@ -12,7 +12,8 @@ from assistant.text import fold
 # "structurilor economice private înființate de către femei", "întreprinderi conduse de tineri",
 # "firme deținute de românii din diaspora": the businesses, then who founded, owns or leads them.
 _FOUNDED_BY = re.compile(
-    r"(?:structur\w* economic\w*|intreprinder\w*|societat\w*|firm\w*|afacer\w*|imm-uri\w*)(?: [\w-]+){0,2}? "
+    r"(?:structur\w* economic\w*|(?:micro)?intreprinder\w*|societat\w*|firm\w*|afacer\w*|imm-uri\w*|atelier\w*|"
+    r"start-up\w*)(?: [\w-]+){0,2}? "
     r"(?:infiintat\w*|detinut\w*|condus\w*|create|creat\w*|administrat\w*) "
     r"(?:de )?(?:catre )?(?:\w+ ){0,3}?\w+")
 

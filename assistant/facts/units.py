@@ -18,6 +18,7 @@ from assistant.text import fold
 _COLON = re.compile(r":\s")
 _WORD = re.compile(r"\S+")
 _MAX_LABEL_WORDS = 5
+_PROGRAMME_LABEL = re.compile(r"^program(?:ul)?$")
 # Markdown emphasis around a label or a value ("**Buget total:** 40.000 €") is not part of either.
 _EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(.+?)(?:\*\*|__)(?!\w)")
 
@@ -26,6 +27,7 @@ def expand(lines: list[Line]) -> list[Line]:
     """Text units as they are, header blocks one unit per label; two-column label/value tables as
     'Label: value' units; other tables left to the records."""
     out: list[Line] = []
+    seen: set[str] = set()
     for line in lines:
         if line.kind != "table":
             text = _EMPHASIS.sub(r"\1", line.text)
@@ -36,8 +38,13 @@ def expand(lines: list[Line]) -> list[Line]:
             continue
         (h1, v1), (h2, v2) = cells
         for label, value in ((h1, h2), (v1, v2)):
-            if any(spec.label.search(fold(label)) for spec in FIELDS if not spec.weak):
-                out.append(Line(f"{label}: {value}", line.page, line.section, line.chunk_id, line.passage, "text"))
+            row = f"{label}: {value}"
+            # a row's first cell is its label, colon implied ("Regiuni" | "Nord-Est, Sud-Est"); the
+            # header row repeats in every rendered row, so each pair is taken once
+            named = _PROGRAMME_LABEL.match(fold(label)) or any(spec.label.search(fold(label) + ":") for spec in FIELDS)
+            if row not in seen and value.strip() and len(label.split()) <= _MAX_LABEL_WORDS + 1 and named:
+                seen.add(row)
+                out.append(Line(row, line.page, line.section, line.chunk_id, line.passage, "text"))
     return out
 
 

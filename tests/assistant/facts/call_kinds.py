@@ -121,6 +121,23 @@ GUIDE_SECTIONS = [
     ("5. Calendar", "Înscrierile se fac în perioada 04.04.2028 – 19.06.2028, ora 15:00."),
 ]
 
+# A call page saved as HTML: its label/value rows are a two-column table.
+PAGE_HTML = """<html><head><title>Granturi pentru olari 2029</title></head><body>
+<h1>Granturi pentru olari 2029</h1>
+<table>
+<tr><td>Program</td><td>Finanțări Naționale</td></tr>
+<tr><td>Regiuni</td><td>Vest, Nord-Vest</td></tr>
+<tr><td>Data de început</td><td>11.05.2029</td></tr>
+<tr><td>Data de sfârșit</td><td>13.07.2029</td></tr>
+<tr><td>Buget total</td><td>7.700.000 €</td></tr>
+<tr><td>Valoare maximă</td><td>29.000 €</td></tr>
+<tr><td>Cofinanțare</td><td>18%</td></tr>
+</table>
+<h2>Descriere</h2>
+<p>Programul sprijină atelierele de olărit înființate de către artizani autorizați.</p>
+</body></html>
+"""
+
 REPORT_TXT = """Raport anual privind fondul de garantare
 
 În anul precedent bugetul total al fondului a fost de 96.000.000 lei, iar rata medie de garantare a fost 62%.
@@ -135,6 +152,7 @@ def write_all(folder: Path) -> Path:
     (folder / "tineri-rural.md").write_text(AGGREGATOR_MD, encoding="utf-8")
     (folder / "conditii-ptj.txt").write_text(SUMMARY_TXT, encoding="utf-8")
     (folder / "raport-garantare.txt").write_text(REPORT_TXT, encoding="utf-8")
+    (folder / "granturi-olari.html").write_text(PAGE_HTML, encoding="utf-8")
     (folder / "retele-turism.txt").write_text(CLUSTER_TXT, encoding="utf-8")
     (folder / "laboratoare-deschise.txt").write_text(UNIVERSITY_TXT, encoding="utf-8")
 

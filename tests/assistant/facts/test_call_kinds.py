@@ -100,3 +100,15 @@ def test_docx_guide_with_a_long_applicant_list(sheet) -> None:
     assert _amounts(s, "project_value") == {"max": 37_000.0, "min": 7_000.0}
     assert _amounts(s, "allocation") == {None: 6_250_000.0}
     assert s.first("submission_period").normalized == {"start": "2028-04-04", "end": "2028-06-19", "end_hour": "15:00"}
+
+
+def test_html_call_page_with_a_label_value_table(sheet) -> None:
+    s = sheet("granturi-olari")
+    assert s.is_call
+    assert s.first("programme").value == "Finanțări Naționale"
+    assert s.first("regions").normalized["regions"] == ["Vest", "Nord-Vest"]
+    assert s.first("deadline").normalized["date"] == "2029-07-13"
+    assert _amounts(s, "allocation") == {None: 7_700_000.0}
+    assert _amounts(s, "project_value") == {"max": 29_000.0}
+    assert [f.normalized for f in s.fields["funding_rate"]] == [82.0]
+    assert "artizani" in s.first("applicants").value
