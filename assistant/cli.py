@@ -12,6 +12,16 @@ from typing import Any
 from assistant.offline import go_offline
 
 EXIT_ERROR = 2
+PROFILE_HELP = """profile (JSON object; every key optional, null or "" = not stated; Romanian aliases in brackets):
+  entity_type [tip]        microintreprindere, intreprindere_mica, intreprindere_mijlocie, intreprindere_mare,
+                           organizatie_cluster, universitate, institut_cercetare, ONG, autoritate_publica
+  county [judet]           one of the 42 counties (Timiș, Cluj, București, ...)
+  region [regiune]         one of the 8 development regions (Vest, Nord-Vest, ...)
+  caen [cod_caen]          a 4-digit CAEN class, Rev.2 or Rev.3 (6201, 6210)
+  domain [domeniu]         free text, matched against the call's domains
+  years_active [vechime]   whole years of activity
+  cluster_member [membru_cluster]  true / false
+unknown keys or values are refused with the accepted ones named."""
 BAD_BATCH_LINE = "Linia nu conține o întrebare: așteptam un obiect JSON {\"id\", \"question\"}."
 
 
@@ -36,9 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     facts.add_argument("--json", action="store_true", help="print JSON")
     facts.add_argument("--all", action="store_true", help="also documents that are not calls")
     facts.add_argument("--index", type=Path, default=argparse.SUPPRESS)
-    check = sub.add_parser("check", help="check a profile (JSON file) against one call")
-    check.add_argument("--profile", type=Path, required=True, help="JSON: entity_type, county, domain, years_active...")
-    check.add_argument("--call", required=True, help="document or call name (folded substring)")
+    check = sub.add_parser("check", help="check a profile (JSON file) against one call, or against every call",
+                           description="Check an applicant profile against one call (--call) or list every call "
+                           "with its verdict, rate, maximum value and deadline (open calls the profile meets first).",
+                           epilog=PROFILE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("--profile", type=Path, required=True, help="JSON file with the profile (see below)")
+    check.add_argument("--call", help="call name, code, programme, issuer or region; without it: every call")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.add_argument("--index", type=Path, default=argparse.SUPPRESS)
     return p

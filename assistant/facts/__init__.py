@@ -16,14 +16,21 @@ def check_eligibility(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, An
     return check(sheet, profile)
 
 
+def check_calls(sheets: list[CallSheet], profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every call checked against one profile, open calls the profile meets first (see overview.check_all)."""
+    from assistant.facts.overview import check_all
+
+    return check_all(sheets, profile)
+
+
 def find_sheet(sheets: list[CallSheet], name: str) -> CallSheet | None:
-    """The sheet whose document or call name holds name (folded substring), calls first."""
-    from assistant.text import fold
+    """The sheet a name designates, calls first: the name (folded) is part of its document, call
+    name, title, code, programme, issuer or region ("ADR Vest", "PR Centru", "1.5.1"), or all its
+    words are among those names."""
+    from assistant.facts.search import find
 
-    key = fold(name).strip()
-    ordered = sorted(sheets, key=lambda s: not s.is_call)
-    return next((s for s in ordered if key in fold(s.document) or key in fold(s.name)), None)
+    return find(sheets, name)
 
 
-__all__ = ["CallSheet", "Fact", "Record", "check_eligibility", "find_sheet", "load_records", "load_sheets",
-           "refresh_structured"]
+__all__ = ["CallSheet", "Fact", "Record", "check_calls", "check_eligibility", "find_sheet", "load_records",
+           "load_sheets", "refresh_structured"]

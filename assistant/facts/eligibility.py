@@ -8,14 +8,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from assistant.facts.regions import canonical_region, counties_in, region_of, regions_in
+from assistant.facts import caen
+from assistant.facts.profile import ENTITY_TYPES, normalize_profile
+from assistant.facts.regions import canonical_region, counties_in, region_of, regions_in, scope
+from assistant.facts.route import membership_criterion, route
 from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
 from assistant.text import fold, index_tokens
 
-# The profile's entity types, in the order results list them.
-ENTITY_TYPES = ("microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare",
-                "organizatie_cluster", "universitate", "institut_cercetare", "ONG", "autoritate_publica")
 CATEGORIES_FILE = "entity_types_ro.json"
 ENTERPRISES = {"microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare"}
 _EU_WIDE = re.compile(r"state(?:le)? membre|uniunii europene|\bue\b|toate regiunile|nivel national|intreaga tara")
@@ -77,21 +77,26 @@ def _region(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     county = str(profile.get("county") or "")
     region = region_of(county) if county else None
     fact = sheet.first("regions")
-    text = fact.value if fact else ""
-    counties, regions = counties_in(text), regions_in(text)
+    where_call = scope(fact.value) if fact else None
+    if isinstance(fact.normalized if fact else None, dict):
+        where_call = fact.normalized  # type: ignore[union-attr]
     applicants = sheet.first("applicants")
-    if fact is None and applicants is not None and counties_in(applicants.value):
+    if where_call is None and applicants is not None and counties_in(applicants.value):
         # "Pot depune cereri firmele cu sediul în județele Cluj, Bihor și Sălaj"
-        fact, counties, regions = applicants, counties_in(applicants.value), regions_in(applicants.value)
+        fact, where_call = applicants, scope(applicants.value)
     if fact is None and sheet.first("programme"):
         fact = sheet.first("programme")  # "Programul Regional Vest": the region the programme funds
-        regions = regions_in(fact.value) if fact else []
+        where_call = scope(" ".join(regions_in(fact.value))) if fact else None
     if not county or region is None:
         return _criterion("Localizare", "unknown", "Județul din profil lipsește sau nu este recunoscut.", fact)
     where = f"județul {county} (regiunea {region})"
-    if counties or regions:
-        ok = county_in(county, counties) or region in regions
-        listed = ", ".join(counties + regions)
+    text = fact.value if fact else ""
+    if where_call and where_call.get("all"):
+        return _criterion("Localizare", "met", f"{where}; apelul acoperă toate regiunile: {text}", fact)
+    if where_call and (where_call.get("counties") or where_call.get("regions")):
+        listed_counties = list(where_call.get("counties", []))
+        ok = county_in(county, listed_counties) if listed_counties else region in where_call.get("regions", [])
+        listed = ", ".join(where_call.get("regions") or where_call.get("counties") or [])
         return _criterion("Localizare", "met" if ok else "not_met", f"{where}; eligibile: {listed}.", fact)
     if fact is not None and _EU_WIDE.search(fold(text)):
         return _criterion("Localizare", "met", f"{where}; apelul este deschis la nivel național/UE: {text}", fact)
@@ -117,7 +122,7 @@ def _years(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _domain(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any] | None:
-    domain = str(profile.get("domain") or profile.get("caen") or "")
+    domain = str(profile.get("domain") or "")
     if not domain:
         return None
     fact = sheet.first("domains")
@@ -129,41 +134,38 @@ def _domain(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any] | None:
     return _criterion("Domeniu", "unknown", f"Verificați încadrarea; domenii finanțate: {fact.value}", fact)
 
 
-def _cluster_route(sheet: CallSheet, profile: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
-    """When the call funds the cluster organisation and the asker is a member enterprise:
-    the membership criterion and the sentence saying who applies and how the asker benefits."""
-    fact = sheet.first("applicants")
-    etype = str(profile.get("entity_type") or "")
-    if fact is None or etype == "organizatie_cluster" or "organizatie_cluster" not in detected_types(fact.value):
-        return None, ""
-    if etype in detected_types(fact.value):
-        return None, ""
-    final = sheet.first("final_beneficiaries")
-    how = (f" Beneficiarii finali ai proiectelor: {final.value}" if final else
-           " Membrii clusterului beneficiază de activitățile și serviciile finanțate prin proiect.")
-    who = ("Cererea de finanțare o depune organizația de management a clusterului, nu membrii săi."
-           f"{how} Ca membru al clusterului puteți beneficia indirect, ca beneficiar final.")
-    member = profile.get("cluster_member")
-    if member is None:
-        crit = _criterion("Membru al unui cluster", "unknown", "Profilul nu spune dacă sunteți membru al unui cluster.",
-                          final or fact)
-    else:
-        crit = _criterion("Membru al unui cluster", "met" if member else "not_met",
-                          "Sunteți membru al unui cluster." if member else "Nu sunteți membru al unui cluster.",
-                          final or fact)
-    return crit, who
+def _caen(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any] | None:
+    """The profile's CAEN code against the codes the call lists as eligible or excluded."""
+    code = str(profile.get("caen") or "")
+    if not code:
+        return None
+    lists = sheet.fields.get("caen_codes") or []
+    if not lists:
+        named = caen.name(code)
+        return _criterion("Cod CAEN", "unknown", f"Documentele nu listează coduri CAEN; codul {code}"
+                          + (f" ({named})" if named else "") + " trebuie verificat în ghid.", None)
+    results = [(caen.match(code, fact), fact) for fact in lists]
+    failed = next(((r, f) for r, f in results if r["status"] == "not_met"), None)
+    result, fact = failed or results[0]
+    return _criterion("Cod CAEN", result["status"], result["explanation"], fact)
 
 
 def check(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
-    """{"call", "verdict", "summary", "criteria"}: verdict eligibil / neeligibil / de verificat."""
+    """{"call", "verdict", "summary", "criteria", "route"}: verdict eligibil / neeligibil / de verificat.
+    The profile is checked first (profile.py): an unknown key or value is refused."""
+    profile = normalize_profile(profile)
     canonical = canonical_region(str(profile.get("region") or "")) if profile.get("region") else None
     if canonical and not profile.get("county"):
         profile = {**profile, "county": canonical}
     criteria = [_applicant(sheet, profile), _region(sheet, profile)]
-    criteria += [c for c in (_years(sheet, profile), _domain(sheet, profile)) if c is not None]
-    cluster, route = _cluster_route(sheet, profile)
-    if cluster is not None:
-        criteria.append(cluster)
+    criteria += [c for c in (_years(sheet, profile), _domain(sheet, profile), _caen(sheet, profile)) if c is not None]
+    member = membership_criterion(sheet, profile, _citation)
+    if member is not None:
+        criteria.append(member)
+    applicants = sheet.first("applicants")
+    way = route(sheet, str(profile.get("entity_type") or ""), detected_types(applicants.value) if applicants else [],
+                _citation)
+    # Membership only opens an indirect way in (as a final beneficiary): it does not decide the verdict.
     statuses = [c["status"] for c in criteria if c["criterion"] != "Membru al unui cluster"]
     if "not_met" in statuses:
         verdict = "neeligibil"
@@ -171,9 +173,9 @@ def check(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
         verdict = "eligibil"
     else:
         verdict = "de verificat"
-    summary = _summary(sheet, verdict, criteria, route)
+    summary = _summary(sheet, verdict, criteria, way["text"] if way else "")
     return {"call": sheet.name, "document": sheet.document, "verdict": verdict, "summary": summary,
-            "criteria": criteria}
+            "criteria": criteria, "route": way}
 
 
 def _summary(sheet: CallSheet, verdict: str, criteria: list[dict[str, Any]], route: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.facts.lines import Line
+from assistant.facts.programmes import programmes_in
 from assistant.facts.values import Fact
 from assistant.text import fold, is_caps_label
 
@@ -41,7 +42,34 @@ def identity_facts(units: list[Line]) -> list[Fact]:
             programme_at = i if programme_at is None else programme_at
     if not any(f.field == "call_name" for f in out) and programme_at is not None:
         out.extend(_name_near(units, programme_at))
+    if programme_at is None:
+        out.extend(_programme_by_acronym(units))
+    if not any(f.field == "call_code" for f in out):
+        out.extend(_bare_code(units))
     return out
+
+
+# Romanian call codes: the programme's acronym, then priority / action / number / year, slash-separated
+# ("PRSE/1.6/A.2/1/2024", "POCU/993/6/13"); written without a "Cod apel:" label in titles and text.
+_BARE_CODE = re.compile(r"(?<![\w/])([A-Z]{2,}[A-Za-z]*(?:/[A-Za-z0-9.]+){3,})(?![\w/])")
+
+
+def _bare_code(units: list[Line]) -> list[Fact]:
+    for unit in units:
+        m = _BARE_CODE.search(unit.text)
+        if m and any(ch.isdigit() for ch in m.group(1)):
+            return [_fact("call_code", m.group(1).rstrip("."), unit)]
+    return []
+
+
+def _programme_by_acronym(units: list[Line]) -> list[Fact]:
+    """A guide or summary names its programme by acronym only ("Acțiunea 2.1 PoCIDIF", "AM PR Centru"):
+    the first programme named, with its full name."""
+    for unit in units:
+        for p in programmes_in(unit.text):
+            shown = p.name if fold(p.written) == fold(p.name) else f"{p.written} ({p.name})"
+            return [_fact("programme", shown, unit)]
+    return []
 
 
 def _name_near(units: list[Line], at: int) -> list[Fact]:

@@ -14,6 +14,13 @@ from assistant.text import fold, is_caps_label
 _SEPARATOR = re.compile(r"^[\s:–—\-=>]*(?:(?:este|sunt|va fi|de|in valoare de|reprezinta)\s+)*[\s:–—\-]*",
                         re.IGNORECASE)
 _TYPED_REACH = 160  # a typed value must start within this many characters after its label
+# A section number before a label ("3. Solicitanți eligibili", "5.1.", "B."): the label is the section's
+# title, and loaders join a title line with the paragraph under it, so the rest is its value.
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|[ivx]{1,4}\.)\s+$")
+_LEAD_IN = re.compile(r"^(?:(?:sunt )?eligibil[ie](?: urmatoarele| (?:ca|pentru) \w+)?|pot (?:aplica|solicita \w+))"
+                      r"\s*:\s*", re.IGNORECASE)
+_BULLETS = "•-–*✓▪·o"
+_CONTINUE = 4  # units a text value may run on into when a line break cut its sentence
 
 
 @dataclass
@@ -50,17 +57,26 @@ def label_hits(text: str) -> list[LabelHit]:
     label_only = _looks_like_label_line(text)
     found: list[tuple[int, int, int, FieldSpec]] = []
     for rank, spec in enumerate(FIELDS):
-        if spec.weak and not label_only:
-            continue
         for m in spec.label.finditer(folded):
+            # a weak label ("Beneficiari") only on a label line, or as a row label with its colon
+            if spec.weak and not label_only and not re.match(r"\s?:", folded[m.end():]):
+                continue
             found.append((m.start(), -(m.end() - m.start()), rank, spec))
     hits: list[LabelHit] = []
     for start, neg_len, _, spec in sorted(found, key=lambda t: (t[0], t[1], t[2])):
         end = start - neg_len
         if hits and start < hits[-1].end:
             continue
+        if hits and hits[-1].spec.kind == "text" and not _starts_label(folded, start, end):
+            continue  # "întreprinderile din județele Dolj, Gorj": a word of the value, not a new label
         hits.append(LabelHit(spec, start, end, text[start:end]))
     return hits
+
+
+def _starts_label(folded: str, start: int, end: int) -> bool:
+    """Inside a free-text value, a label word starts a new label only when a colon follows it or a
+    sentence ends before it."""
+    return bool(re.match(r"\s*[:–—]", folded[end:])) or bool(re.search(r"[.;]\s*$", folded[:start]))
 
 
 def _looks_like_label_line(text: str) -> bool:
@@ -75,8 +91,9 @@ def label_only(text: str, hits: list[LabelHit]) -> bool:
     return len(re.findall(r"[a-z0-9]{2,}", rest)) <= 2
 
 
-def inline_facts(index: int, line: Line) -> tuple[list[Fact], list[Pending]]:
-    """Facts whose value follows the label on the line, and labels left waiting for a value."""
+def inline_facts(index: int, line: Line, following: list[Line] | None = None) -> tuple[list[Fact], list[Pending]]:
+    """Facts whose value follows the label on the line, and labels left waiting for a value;
+    following: the next units, which a free-text value cut by a line break runs on into."""
     text = line.text
     hits = label_hits(text)
     facts: list[Fact] = []
@@ -86,12 +103,33 @@ def inline_facts(index: int, line: Line) -> tuple[list[Fact], list[Pending]]:
         stop = hits[k + 1].start if k + 1 < len(hits) else len(text)
         raw = text[hit.end: stop]
         seg = raw[_SEPARATOR.match(raw).end():] if raw else ""  # type: ignore[union-attr]
+        heading = k == 0 and bool(_SECTION_NUMBER.match(fold(text)[: hit.start]))
+        if heading and hit.spec.kind == "text" and k + 1 == len(hits):
+            seg, raw = _LEAD_IN.sub("", seg.strip()), ": " + seg
+        if hit.spec.kind == "text" and k + 1 == len(hits):
+            seg = _run_on(seg, following or [])
         got = _value(hit, seg, raw, text, line)
         if got:
             facts.extend(got)
-        elif only or (hit.spec.kind != "text" and len(text.split()) <= 20):
+        elif only or heading or (hit.spec.kind != "text" and len(text.split()) <= 20):
             pending.append(Pending(index, hit.spec, hit.label, text))
-    return facts, pending
+    # "1. Bugetul apelului Bugetul alocat apelului este de ...": a section title whose field the line
+    # itself goes on to give waits for nothing.
+    given = {f.field for f in facts}
+    return facts, [p for p in pending if p.spec.name not in given]
+
+
+def _run_on(seg: str, following: list[Line]) -> str:
+    """A free-text value whose sentence a line break cut ("... mici și mijlocii din" / "județele
+    Alba, Sibiu."): the next units that go on with a lower-case word belong to it."""
+    out = seg.rstrip()
+    for unit in following[:_CONTINUE]:
+        nxt = unit.text.strip()
+        item = nxt[:1] in _BULLETS and out[-1:] in ":;,"
+        if not out or out[-1] in ".!?" or unit.kind != "text" or not (nxt[:1].islower() or item):
+            break
+        out = f"{out} {nxt}"
+    return out
 
 
 def _value(hit: LabelHit, seg: str, raw: str, text: str, line: Line) -> list[Fact]:

@@ -8,6 +8,8 @@ document; text values follow the same side.
 
 from __future__ import annotations
 
+import re
+
 from assistant.facts.inline import Pending, label_hits, label_only
 from assistant.facts.lines import Line
 from assistant.facts.patterns import SENTENCE_END, conditions, has_kind, is_bare
@@ -16,6 +18,9 @@ from assistant.text import is_caps_label
 
 _REACH = 12  # units scanned after a header row of labels
 _TEXT_UNITS = 6
+_LIST_UNITS = 40  # a list of applicants, one item a unit, is read to its end
+# "3. Valoarea voucherului": the title of the next numbered section ends a value.
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZĂÂÎȘȚ][^.;:!?]{0,80}$")
 
 
 def _is_label_unit(line: Line) -> bool:
@@ -95,23 +100,38 @@ def _single(units: list[Line], p: Pending, side: int) -> list[Fact]:
             both = f"{unit.text}\n{p.line_text}" if step < 0 else f"{p.line_text}\n{unit.text}"
             got = make_facts(p.spec.name, p.spec.kind, unit.text, p.label, unit, both)
             if got:
-                return got
+                return got + _other_bound(units, p, p.index + step + (1 if step > 0 else -1), got)
         return _bare_rates(units, p) if p.spec.kind == "percent" else []
     return _text_value(units, p, side)
+
+
+def _other_bound(units: list[Line], p: Pending, j: int, got: list[Fact]) -> list[Fact]:
+    """A brochure writes a project's minimum and maximum as two figure lines ("Min. 50.000 euro" /
+    "Max. 400.000 euro"): the line after the one taken holds the other bound."""
+    bounds = {f.normalized.get("bound") for f in got if isinstance(f.normalized, dict)}
+    if p.spec.name != "project_value" or len(bounds) != 1 or None in bounds or not 0 <= j < len(units):
+        return []
+    unit = units[j]
+    if _is_label_unit(unit) or not is_bare(unit.text, "amount"):
+        return []
+    more = make_facts(p.spec.name, p.spec.kind, unit.text, p.label, unit, f"{p.line_text}\n{unit.text}")
+    return [f for f in more if f.normalized.get("bound") not in bounds | {None}]
 
 
 def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
     if side < 0:
         unit = _neighbour(units, p.index, -1)
-        if unit is None or _is_label_unit(unit):
-            return []
+        if unit is None or _is_label_unit(unit) or is_bare(unit.text, "amount") or is_bare(unit.text, "percent"):
+            return []  # a brochure's figure line belongs to a figure's label, never to a text one
         sentences = [s for s in SENTENCE_END.split(unit.text) if s.strip()]
         value = sentences[-1] if sentences else unit.text
         return make_facts(p.spec.name, "text", value, p.label, unit, f"{unit.text}\n{p.line_text}")
     taken: list[Line] = []
-    for j in range(p.index + 1, min(len(units), p.index + 1 + _TEXT_UNITS)):
-        if _is_label_unit(units[j]):
+    for j in range(p.index + 1, min(len(units), p.index + 1 + _LIST_UNITS)):
+        if _is_label_unit(units[j]) or _labelled_row(units[j]) or (taken and _NUMBERED_TITLE.match(units[j].text)):
             break
+        if len(taken) >= _TEXT_UNITS and not taken[-1].text.rstrip().endswith((";", ",", ":")):
+            break  # past a few units, only a list that goes on ("...;") is still this value
         if taken and _top_section(units[j]) != _top_section(taken[0]):
             break  # the next section of a guide ("3. Activități eligibile") is not this value
         if taken and units[j].text == taken[-1].text:
@@ -121,6 +141,12 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
         return []
     value = " ".join(u.text for u in taken)
     return make_facts(p.spec.name, "text", value, p.label, taken[0], "\n".join([p.line_text, *(u.text for u in taken)]))
+
+
+def _labelled_row(line: Line) -> bool:
+    """'Alocare financiară: 900.000 euro': a row that opens with another field's label and its colon."""
+    hits = label_hits(line.text)
+    return bool(hits) and hits[0].start <= 1 and line.text[hits[0].end: hits[0].end + 2].lstrip().startswith(":")
 
 
 def _top_section(line: Line) -> str:

@@ -10,7 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text import MONTHS, fold
+from assistant.facts.figures import (  # noqa: F401  (the figures, re-exported where they were)
+    AMOUNT,
+    DATE,
+    DURATION,
+    EMAIL,
+    HOUR,
+    MIN_MAX,
+    PERCENT,
+    PHONE,
+    amounts,
+    dates,
+    duration,
+    end_date,
+    has_kind,
+    number,
+    percents,
+)
+from assistant.text import fold
 
 
 @dataclass(frozen=True)
@@ -31,28 +48,53 @@ FIELDS: list[FieldSpec] = [
         r"contributia maxima(?: a programului)?(?: la (?:totalul )?cheltuielil?e(?:le)? eligibile)?",
         r"rata (?:maxima )?(?:de )?(?:co)?finantare(?:a)?(?: nerambursabila)?",
         r"intensitate(?:a)?(?: maxima)?(?: a)?(?: ajutorului(?: de stat| public)?)?",
-        r"procent(?:ul)? (?:maxim )?de (?:co)?finantare", r"cofinantare(?:a)? (?:ue|publica|nerambursabila)")),
+        r"procent(?:ul)? (?:maxim )?de (?:co)?finantare", r"cofinantare(?:a)? (?:ue|publica|nerambursabila)",
+        # "Procent finanțare: 80%" / "Grant: 90%" in the label rows of call pages
+        r"procent(?:ul)? (?:de )?finantare(?= ?:)",
+        # "Cofinanțare: 10%", "Contribuția proprie: 15%": the applicant's share (shares.py turns it into the rate)
+        r"co-?finantare(?:a)?(?: proprie)?(?= ?:)", r"contributi(?:a|e) (?:proprie|solicitantului)(?= ?:)",
+        r"(?:grant|finantare nerambursabila)(?= ?: ?\d{1,3}(?:[.,]\d+)? ?%)")),
     FieldSpec("project_value", "amount", _rx(
         r"valoare(?:a)? (?:totala |eligibila )?(?:minima|maxima|min\.?|max\.?)?(?: eligibila)?"
         r"(?: si (?:minima|maxima))? a (?:unui )?proiect(?:ului)?",
         r"valoarea proiect(?:ului|elor)", r"suma (?:maxima )?acordata pe proiect",
         r"finantare(?:a)? (?:nerambursabila )?(?:minima|maxima)(?: nerambursabila)?(?: pe proiect)?",
         r"(?:minimum|maximum) (?:de )?finantare pe proiect",
-        r"valoare(?:a)? (?:minima|maxima) a finantarii(?: nerambursabile)?")),
+        r"valoare(?:a)? (?:minima|maxima)(?: eligibila)? a (?:finantarii|grantului|voucherului|sprijinului)"
+        r"(?: nerambursabile)?(?: (?:solicitate|acordate))?",
+        # A label row of a call page ("Valoare maximă: 40.000 €", "Valoare minimă / proiect: ...")
+        # names the value of one project; only with its colon, so prose "valoarea maximă a ..." is not taken.
+        r"valoare(?:a)? (?:minima|maxima)(?: ?(?:-|/|si) ?(?:minima|maxima))?"
+        r"(?: (?:eligibila|/ ?proiect|per proiect|pe proiect|(?:a )?proiect(?:ului)?))?(?= ?:)",
+        # a voucher call's value per voucher is its project value
+        r"valoare(?:a)? (?:maxima |minima )?(?:a )?(?:unui )?voucher(?:ului|elor)?",
+        r"voucher(?:e|ele)? (?:in|cu o) valoare(?:a)?(?= de (?:maxim\w* |pana la )?\d)",
+        r"(?:suma|valoarea) (?:maxima )?(?:a )?(?:grantului|sprijinului)(?= ?:)")),
     FieldSpec("allocation", "amount", _rx(
         r"aloca(?:rea|re) financiara(?: (?:totala|a apelului|disponibila))?", r"alocare(?:a)? (?:totala|bugetara)",
         r"buget(?:ul)? (?:total|alocat|disponibil)(?: (?:al|pentru) (?:apelului|apel))?",
         r"valoarea totala a apelului", r"fonduri(?:le)? (?:disponibile|alocate)",
-        r"buget(?:ul)? (?:alocat )?(?:al )?apelului")),
+        r"buget(?:ul)? (?:alocat )?(?:al )?apelului",
+        # a bare "Buget:" row of a call page is the call's budget
+        r"buget(?:ul)?(?= ?:)")),
     FieldSpec("submission_period", "period", _rx(
         r"perioada (?:de )?depunere(?: a (?:cererilor|proiectelor)(?: de finantare)?)?",
         r"perioada de (?:primire|transmitere) a (?:cererilor|proiectelor)(?: de finantare)?",
         r"depunerea (?:cererilor de finantare|proiectelor) (?:se face |se realizeaza )?(?:in perioada|intre)",
-        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit)[^.;]{0,80}? in perioada")),
+        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit)[^.;]{0,80}? in perioada",
+        # "Înscrierile se fac în perioada 02.05 – 30.06": the window to apply, said in a sentence
+        r"(?:inscrierile|inscrierea|depunerea|aplicatiile|aplicarea)[^.;:]{0,40}? (?:se fac|se face|se depun|"
+        r"se realizeaza|au loc|are loc|se desfasoara)(?: online)? (?:in perioada|intre)")),
     FieldSpec("deadline", "date", _rx(
         r"data (?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
         r"termen(?:ul)?[ -]limita(?: de depunere| pentru depunere)?", r"termen(?:ul)? (?:final )?de depunere",
-        r"data de depunere", r"deadline")),
+        r"data de depunere", r"deadline",
+        # "Cererile se depun până la 17.09.2028": the last day to apply, said in a sentence
+        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit|pot depune)(?: online)? "
+        r"(?:cel (?:mai )?tarziu )?pana (?:la|pe|in)(?: data de)?",
+        # The closing row of a call page's header ("Data de început: ... / Data de sfârșit: ...")
+        # is the last day to apply; only with its colon.
+        r"data (?:de )?(?:sfarsit|final|incheiere|inchidere)(?: a (?:apelului|depunerii))?(?= ?:)")),
     FieldSpec("duration", "duration", _rx(
         r"durata (?:maxima )?(?:de implementare )?a proiect(?:ului|elor)", r"durata proiect(?:ului|elor)",
         r"perioada (?:maxima )?de implementare(?: a proiectului)?")),
@@ -60,104 +102,26 @@ FIELDS: list[FieldSpec] = [
     FieldSpec("applicants", "text", _rx(
         r"(?:tipuri(?:le)? de )?solicitant(?:i|ii) eligibili", r"beneficiari(?:i)? eligibili",
         r"cine poate (?:aplica|solicita finantare)", r"categorii(?:le)? de (?:solicitanti|beneficiari)",
-        r"eligibilitatea solicitantilor")),
+        r"eligibilitatea solicitantilor",
+        # "Tip solicitant: ...", "Tipuri de beneficiari: ..." rows of call pages
+        r"tip(?:ul|uri)? (?:de )?(?:solicitant|beneficiar)(?:i|ii)?(?= ?:)")),
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),
     FieldSpec("regions", "text", _rx(
         r"regiun(?:i|ile|ea) eligibil[ae]", r"judet(?:e|ele)(?: eligibile)?", r"zona (?:geografica )?eligibila",
         r"aria (?:geografica|de implementare)", r"(?:eligibilitate )?tari\s*/\s*regiuni",
-        r"localizare(?:a)? proiectului")),
+        r"localizare(?:a)? proiectului",
+        # "Regiuni: Nord-Vest, Centru" / "Regiunea: Vest" label rows of call pages (colon required)
+        r"regiun(?:i|ile|ea)(?: de dezvoltare)?(?= ?:)", r"pe regiuni(?= ?:)")),
+    # Who runs the call: the managing or responsible authority, an intermediate body, the funder.
+    FieldSpec("issuer", "text", _rx(
+        r"autoritate(?:a)? (?:responsabila|de management|contractanta|finantatoare)", r"organism(?:ul)? intermediar",
+        r"finantator(?:ul)?", r"institutia finantatoare", r"emitent(?:ul)?")),
     FieldSpec("domains", "text", _rx(
         r"domenii(?:le)?(?: de specializare inteligenta)?(?: (?:eligibile|finantate|vizate|prioritare))?"
         r"(?: identificate[^:.;]{0,60})?")),
     FieldSpec("ineligible_expenses", "text", _rx(r"cheltuieli(?:le)? neeligibile")),
     FieldSpec("eligible_expenses", "text", _rx(r"cheltuieli(?:le)? eligibile")),
 ]
-
-_NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_MULT = r"(?:mii|mil\.?|milioane|milion|mld\.?|miliarde|miliard)"
-_CUR = r"(?:€|eur(?:o)?\b|lei\b|ron\b|usd\b|\$)"
-AMOUNT = re.compile(rf"(?:(?P<n1>{_NUMBER})\s*(?P<m1>{_MULT})?\s*(?P<c1>{_CUR})"
-                    rf"|(?P<c2>{_CUR})\s*(?P<n2>{_NUMBER})\s*(?P<m2>{_MULT})?)",
-                    re.IGNORECASE)
-PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d+)?)\s*%")
-_MONTH_RX = "|".join(k for k in MONTHS if k not in ("may", "march", "june", "july"))
-DATE = re.compile(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b|\b(\d{{1,2}})\s+({_MONTH_RX})\s+(\d{{4}})\b")
-HOUR = re.compile(r"(?:\bora|\bh\.?|,|la)\s*(\d{1,2})[:.](\d{2})\b|\b(\d{1,2}):(\d{2})\b")
-DURATION = re.compile(r"(?:(\d+)\s*(?:-|si|pana la)\s*)?(\d+)\s*(?:de\s+)?(luni|ani|zile|saptamani)\b")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?:\+40|\b0)[\s.]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
-MIN_MAX = re.compile(r"\b(min(?:im(?:um|a|ă))?|max(?:im(?:um|a|ă))?)\b\.?", re.IGNORECASE)
-
-_MULTIPLIER = {"mii": 1e3, "mil": 1e6, "milion": 1e6, "milioane": 1e6, "mld": 1e9, "miliard": 1e9, "miliarde": 1e9}
-_CURRENCY = {"€": "EUR", "eur": "EUR", "euro": "EUR", "lei": "RON", "ron": "RON", "usd": "USD", "$": "USD"}
-
-
-def number(raw: str) -> float:
-    """'7.350.000' -> 7350000, '2,8' -> 2.8, '100 000' -> 100000."""
-    raw = raw.replace("\u00a0", " ").strip()
-    if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
-        raw = raw.replace(".", "").replace(" ", "")
-    return float(raw.replace(",", "."))
-
-
-def amounts(text: str) -> list[tuple[str, float, str]]:
-    """(as written, value, ISO currency) for every amount with a currency."""
-    out = []
-    for m in AMOUNT.finditer(text):
-        n, mult, cur = (m["n1"], m["m1"], m["c1"]) if m["n1"] else (m["n2"], m["m2"], m["c2"])
-        value = number(n) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
-        out.append((m.group().strip(), value, _CURRENCY.get(cur.lower(), cur.upper())))
-    return out
-
-
-def percents(text: str) -> list[tuple[int, float]]:
-    return [(m.start(), number(m.group(1))) for m in PERCENT.finditer(text)]
-
-
-def dates(text: str) -> list[tuple[int, str, str | None]]:
-    """(offset, ISO date, 'HH:MM' or None) for every date; the hour is taken right after it."""
-    folded = fold(text)
-    out = []
-    for m in DATE.finditer(folded):
-        if m.group(1):
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        else:
-            d, mo, y = int(m.group(4)), MONTHS[m.group(5)], int(m.group(6))
-        if not (1 <= d <= 31 and 1 <= mo <= 12):
-            continue
-        h = HOUR.search(folded[m.end(): m.end() + 25])
-        hour = None
-        if h:
-            hh, mm = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
-            hour = f"{int(hh):02d}:{mm}" if int(hh) < 24 else None
-        out.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}", hour))
-    return out
-
-
-def duration(text: str) -> dict[str, object] | None:
-    m = DURATION.search(fold(text))
-    if not m:
-        return None
-    unit = m.group(3)
-    low = int(m.group(1)) if m.group(1) else None
-    return {"min": low, "max": int(m.group(2)), "unit": unit}
-
-
-def has_kind(text: str, kind: str) -> bool:
-    """Whether text holds a value of the kind a field needs."""
-    if kind == "amount":
-        return bool(amounts(text))
-    if kind == "percent":
-        return bool(PERCENT.search(text))
-    if kind == "date":
-        return bool(dates(text))
-    if kind == "period":
-        return len(dates(text)) >= 2 or bool(dates(text))
-    if kind == "duration":
-        return duration(text) is not None
-    words = re.findall(r"[a-z]{3,}", fold(text))
-    return len(words) >= 2
-
 
 # Conditions a funding rate depends on, as agencies write them (first the aid regime, then size).
 CONDITIONS: list[tuple[str, re.Pattern[str]]] = [
@@ -176,6 +140,23 @@ def conditions(text: str) -> list[str]:
     folded = fold(text)
     found = [(m.start(), name) for name, rx in CONDITIONS for m in [rx.search(folded)] if m]
     return [name for _, name in sorted(found)]
+
+
+# The de minimis ceiling (EU rule: aid to one undertaking over three fiscal years may not exceed a
+# fixed sum) is restated by calls that grant such aid; the sum is a cap on the aid an applicant may
+# receive, never the value of a project or the call's allocation.
+_AID_CEILING = re.compile(r"nu (?:poate|pot|va|vor) (?:depasi|fi mai mare|sa depaseasca)|plafon\w*|"
+                          r"intreprinder\w* unic\w*|(?:trei|3) (?:ani|exercitii)")
+
+
+def aid_ceiling(sentence: str, amount: str = "") -> bool:
+    """Whether a sentence states the de minimis ceiling rather than what the call grants: the cap is
+    the sentence's subject, written before the amount ("Ajutorul de minimis ... nu poate depăși
+    300.000 euro"), unlike a project value that merely stays within it ("Valoarea maximă a
+    proiectului este de 200.000 euro, în limita plafonului de minimis")."""
+    at = sentence.find(amount) if amount else -1
+    folded = fold(sentence[:at] if at >= 0 else sentence)
+    return "minimis" in folded and bool(_AID_CEILING.search(folded))
 
 
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĂÂÎȘȚ\-•])")

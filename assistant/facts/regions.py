@@ -6,6 +6,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from assistant.text import fold
 
@@ -44,14 +45,17 @@ def canonical_region(name: str) -> str | None:
 
 
 def _find(text: str, table: dict[str, str]) -> list[str]:
-    """Values of table whose keys occur in text as whole words, longest key first."""
+    """Values of table whose keys occur in text as whole words (a longer key wins), in text order."""
     folded = f" {_key(text)} "
-    out: list[str] = []
+    found: list[tuple[int, str]] = []
     for key in sorted(table, key=len, reverse=True):
-        if f" {key} " in folded:
-            folded = folded.replace(f" {key} ", " | ")
-            if table[key] not in out:
-                out.append(table[key])
+        while (at := folded.find(f" {key} ")) >= 0:
+            found.append((at, table[key]))
+            folded = folded[:at] + " " + "|" * len(key) + " " + folded[at + len(key) + 2:]
+    out: list[str] = []
+    for _, value in sorted(found):
+        if value not in out:
+            out.append(value)
     return out
 
 
@@ -64,3 +68,41 @@ def counties_in(text: str) -> list[str]:
 def regions_in(text: str) -> list[str]:
     """Development regions named in text (aliases resolved), not those implied by counties."""
     return _find(text, _data()[1])
+
+
+# The whole country, as calls write it: every region, a national call, or the two categories of
+# cohesion policy (the less developed regions and the more developed one, București-Ilfov), which
+# together cover all eight regions.
+_WHOLE_COUNTRY = re.compile(r"toate (?:cele (?:opt|8) )?regiunile|toate judetele|(?:la )?nivel national|"
+                            r"intreaga (?:tara|romanie)|pe (?:tot )?teritoriul romaniei")
+_LESS_DEVELOPED = re.compile(r"regiun\w* (?:mai )?putin dezvoltat")
+_MORE_DEVELOPED = re.compile(r"regiun\w* (?:mai )?dezvoltat")
+_MORE_DEVELOPED_REGION = "București-Ilfov"  # the one more developed region of cohesion policy 2021-2027
+_EXCEPT = re.compile(r"cu exceptia|exceptand|mai putin (?=(?:regiun|judet|municipi|bucuresti))")
+
+
+def scope(text: str) -> dict[str, Any] | None:
+    """The regions and counties a region statement covers, or None when it names none:
+    {"all": bool, "regions": [...], "counties": [...]}. "Cu excepția ..." takes the regions or
+    counties it names out; the less developed regions alone are every region but București-Ilfov."""
+    folded = fold(text)
+    cut = _EXCEPT.search(folded)
+    kept, dropped = (text[: cut.start()], text[cut.end():]) if cut and len(folded) == len(text) else (text, "")
+    kept_folded = fold(kept)
+    named = regions_in(kept)
+    table = _data()[2]
+    less = bool(_LESS_DEVELOPED.search(kept_folded))
+    more = bool(_MORE_DEVELOPED.search(_LESS_DEVELOPED.sub(" ", kept_folded)))
+    whole = bool(_WHOLE_COUNTRY.search(kept_folded)) or len(named) == len(table) or (less and more)
+    if whole:
+        named = list(table)
+    elif less:
+        named = [r for r in table if r != _MORE_DEVELOPED_REGION]
+    out_regions, out_counties = regions_in(dropped), counties_in(dropped)
+    named = [r for r in named if r not in out_regions]
+    counties = [c for r in named for c in table[r]]
+    counties += [c for c in counties_in(kept) if c not in counties]
+    counties = [c for c in counties if c not in out_counties]
+    if not named and not counties:
+        return None
+    return {"all": whole and not (out_regions or out_counties), "regions": named, "counties": counties}

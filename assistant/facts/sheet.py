@@ -6,11 +6,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.facts.caen import caen_facts
 from assistant.facts.identity import identity_facts
 from assistant.facts.inline import inline_facts
+from assistant.facts.intensity import intensity_facts
 from assistant.facts.layout import far_facts
 from assistant.facts.lines import Line
-from assistant.facts.patterns import EMAIL, FIELDS, PHONE, amounts, label_cells
+from assistant.facts.patterns import EMAIL, PHONE, amounts
+from assistant.facts.scope import complete_regions, national_scope
+from assistant.facts.shares import OWN_SHARE
+from assistant.facts.target import founder_applicants
+from assistant.facts.units import expand
 from assistant.facts.values import Fact, make_facts
 from assistant.text import fold
 
@@ -18,8 +24,12 @@ from assistant.text import fold
 CALL_FIELDS = ("allocation", "project_value", "funding_rate", "deadline", "submission_period", "duration",
                "applicants", "regions", "eligible_expenses", "ineligible_expenses")
 MIN_CALL_FIELDS = 3
-FIELD_ORDER = ("call_name", "call_code", "programme", *CALL_FIELDS, "final_beneficiaries", "domains",
-               "contact_email", "contact_phone")
+# A document that says how much money a project can get (an allocation, a funding rate or a project
+# value) and who may apply for it is a call, however few other fields it states (a call page of an
+# aggregator, an eligibility summary).
+MONEY_FIELDS = ("allocation", "project_value", "funding_rate")
+FIELD_ORDER = ("call_name", "call_code", "programme", "issuer", *CALL_FIELDS, "final_beneficiaries", "domains",
+               "caen_codes", "contact_email", "contact_phone")
 _RATE_AFTER = re.compile(r"(\d{1,3}(?:[.,]\d+)?\s*%)\s+(?:de\s+)?(?:co)?finantare", re.IGNORECASE)
 _PER_PROJECT = re.compile(r"(maxim\w*|minim\w*)\s+(\S+(?:\s\S+)?)\s*(?:/|pe\s+)proiect", re.IGNORECASE)
 _PHONE_CUE = re.compile(r"\b(?:tel|telefon|fax|mobil|contact)\b")
@@ -35,6 +45,8 @@ class CallSheet:
 
     @property
     def is_call(self) -> bool:
+        if any(self.fields.get(f) for f in MONEY_FIELDS) and self.fields.get("applicants"):
+            return True
         return sum(1 for f in CALL_FIELDS if self.fields.get(f)) >= MIN_CALL_FIELDS
 
     @property
@@ -58,15 +70,17 @@ class CallSheet:
 
 def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
     """The sheet of one document from its units in reading order."""
-    units = _expand(lines)
+    units = expand(lines)
     facts: list[Fact] = []
     pending = []
     for i, unit in enumerate(units):
-        got, waiting = inline_facts(i, unit)
+        got, waiting = inline_facts(i, unit, units[i + 1: i + 5])
         facts.extend(got)
         pending.extend(waiting)
     facts.extend(far_facts(units, pending))
     facts.extend(_figures_with_words(units))
+    facts.extend(intensity_facts(lines))
+    facts.extend(caen_facts(units))
     facts.extend(identity_facts(units))
     facts.extend(_contacts(units))
     sheet = CallSheet(document=document, title=title)
@@ -75,6 +89,11 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
         bucket = sheet.fields.setdefault(fact.field, [])
         if not any(_same(fact, other) for other in bucket):
             bucket.append(fact)
+    if not sheet.fields.get("applicants") and any(sheet.fields.get(k) for k in MONEY_FIELDS):
+        sheet.fields["applicants"] = founder_applicants(units)
+    complete_regions(sheet.fields)
+    if not sheet.fields.get("regions") and any(sheet.fields.get(k) for k in MONEY_FIELDS):
+        sheet.fields["regions"] = national_scope(units)
     sheet.fields = {k: sheet.fields[k] for k in FIELD_ORDER if sheet.fields.get(k)}
     return sheet
 
@@ -83,24 +102,6 @@ def _same(a: Fact, b: Fact) -> bool:
     if a.normalized is not None and a.normalized == b.normalized and a.field not in ("applicants", "regions"):
         return a.condition == b.condition or not a.condition or not b.condition
     return fold(a.value) == fold(b.value)
-
-
-def _expand(lines: list[Line]) -> list[Line]:
-    """Text units as they are; two-column label/value tables as 'Label: value' units;
-    other tables left to the records."""
-    out: list[Line] = []
-    for line in lines:
-        if line.kind != "table":
-            out.append(line)
-            continue
-        cells = label_cells(line.text)
-        if len(cells) != 2:
-            continue
-        (h1, v1), (h2, v2) = cells
-        for label, value in ((h1, h2), (v1, v2)):
-            if any(spec.label.search(fold(label)) for spec in FIELDS if not spec.weak):
-                out.append(Line(f"{label}: {value}", line.page, line.section, line.chunk_id, line.passage, "text"))
-    return out
 
 
 def _figures_with_words(units: list[Line]) -> list[Fact]:
@@ -112,6 +113,9 @@ def _figures_with_words(units: list[Line]) -> list[Fact]:
         for m in _RATE_AFTER.finditer(fold(text)):
             if m.start() < len(unit.text):
                 out.extend(make_facts("funding_rate", "percent", m.group(1), "", unit, text, context=text))
+        if OWN_SHARE.search(fold(unit.text)):
+            out.extend(f for f in make_facts("funding_rate", "percent", unit.text, "", unit, unit.text)
+                       if "own_share" in f.extra)
         for m in _PER_PROJECT.finditer(text):
             if m.start() < len(unit.text) and amounts(m.group(2)):
                 out.extend(make_facts("project_value", "amount", m.group(0), m.group(1), unit, text))

@@ -10,16 +10,20 @@ from typing import Any
 from assistant.facts.lines import Line
 from assistant.facts.patterns import (
     MIN_MAX,
+    PERCENT,
+    aid_ceiling,
     amounts,
     conditions,
     dates,
     duration,
+    end_date,
     percents,
     sentence_at,
 )
+from assistant.facts.shares import is_own_share, is_share_label
 from assistant.text import fold
 
-MAX_TEXT = 600
+MAX_TEXT = 1000  # a long list of applicants or counties is kept whole
 
 
 @dataclass
@@ -64,6 +68,16 @@ def _bound(before: str, label: str) -> str | None:
     return "min" if word.startswith("min") else "max" if word.startswith("max") else None
 
 
+def _is_range(value: str, label: str, found: list[tuple[str, float, str]]) -> bool:
+    """Two amounts of one range ("între 5.000 și 40.000 euro", "Valoare minimă - maximă: 5.000 € - 40.000 €"):
+    no min/max word between them, the first the smaller."""
+    (a, low, _), (b, high, _) = found
+    start, end = value.find(a), value.find(b)
+    between = value[start + len(a): end] if 0 <= start < end else "x"
+    return low < high and not MIN_MAX.search(between) and len(between.strip(" -–—și,")) <= 8 or (
+        "minim" in fold(label) and "maxim" in fold(label) and low < high)
+
+
 def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage: str,
                context: str | None = None) -> list[Fact]:
     """The facts of one field read from value (context: the text around it, for conditions)."""
@@ -73,8 +87,17 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
         if name == "allocation":
             found = found[:1]
         out = []
+        cursor = 0  # amounts in the order written: "25.000 lei ... 5.000 lei" finds the second after the first
         for raw, number, currency in found:
-            bound = _bound(value[: value.find(raw)], label) if name == "project_value" else None
+            here = value.find(raw, cursor)
+            cursor = here + len(raw) if here >= 0 else cursor
+            at = context.find(raw)
+            sentence = sentence_at(context, at) if at >= 0 else value
+            if name in ("project_value", "allocation") and aid_ceiling(sentence, raw):
+                continue
+            bound = _bound(value[: here if here >= 0 else cursor], label) if name == "project_value" else None
+            if name == "project_value" and len(found) == 2 and _is_range(value, label, found):
+                bound = "min" if raw == found[0][0] else "max"  # a range: low figure first
             out.append(_fact(name, raw, src, passage,
                              normalized={"amount": number, "currency": currency, "bound": bound}))
         return out
@@ -89,6 +112,12 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             stop = rates[k + 1][0] if k + 1 < len(rates) else len(value)
             own = conditions(value[offset:stop]) if len(rates) > 1 else []
             conds = own or conditions(sentence) or conditions(label)
+            hit = PERCENT.match(value, offset)
+            if is_share_label(label) or is_own_share(value, offset, hit.end() if hit else offset + 1):
+                # the applicant's own share: the funding rate is the rest (see shares.py)
+                out.append(_fact(name, f"{100 - pct:g}%", src, passage, normalized=100 - pct,
+                                 condition=", ".join(conds) or None, extra={"own_share": pct}))
+                continue
             out.append(_fact(name, f"{pct:g}%", src, passage, normalized=pct,
                              condition=", ".join(conds) or None))
         return out
@@ -105,6 +134,8 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
                       normalized={"start": start[1], "end": end[1], "end_hour": end[2]})]
     if kind == "duration":
         d = duration(value)
+        if d is None and (until := end_date(value)):
+            d = {"min": None, "max": None, "unit": None, "until": until}
         return [_fact(name, _clip(value, 120), src, passage, normalized=d)] if d else []
     text = _clip(value, MAX_TEXT)
     return [_fact(name, text, src, passage)] if re.search(r"[a-zA-Z]{3,}", text) else []

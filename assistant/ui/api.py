@@ -67,6 +67,8 @@ def register_api(holder: AssistantHolder, view: FactsView) -> None:
             data = json.loads(profile) if isinstance(profile, str) else dict(profile)
         except json.JSONDecodeError as exc:
             raise gr.Error(f"Profilul nu este JSON valid ({exc.msg}).") from exc
+        if not call and hasattr(module, "check_calls"):  # no call named: every call, open and met first
+            return {"calls": list(module.check_calls(view.sheets(), data))}
         sheet = view.find(call or "")
         if sheet is None:
             raise gr.Error(f"Nu există un apel cu numele „{call}”.")

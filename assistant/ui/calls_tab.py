@@ -7,6 +7,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.text import fold
 from assistant.ui.facts_view import UNAVAILABLE, FactsView, facts_api, records_csv, sheet_name, sheet_rows
 from assistant.ui.guard import romanian_errors
 from assistant.ui.render import esc, highlight, where
@@ -37,17 +38,24 @@ def sheets_html(view: FactsView) -> str:
 ALL_TABLES = "Toate tabelele"
 
 
-def records_table(rows: list[dict[str, Any]], table: str = ALL_TABLES) -> tuple[list[str], list[list[str]]]:
-    """Columns and rows of one table (or all), leaving out columns empty in every chosen row."""
-    chosen = [r for r in rows if table in (ALL_TABLES, r.get("Tabel"))]
+def matches(row: dict[str, Any], query: str) -> bool:
+    """Whether every word of query is in the row, diacritics and case folded ("Timis" finds "Timiș")."""
+    text = fold(" ".join(str(v) for v in row.values()))
+    return all(word in text for word in fold(query).split())
+
+
+def records_table(rows: list[dict[str, Any]], table: str = ALL_TABLES,
+                  query: str = "") -> tuple[list[str], list[list[str]]]:
+    """Columns and rows of one table (or all) that match query, leaving out columns empty in every chosen row."""
+    chosen = [r for r in rows if table in (ALL_TABLES, r.get("Tabel")) and matches(r, query)]
     columns = [c for c in dict.fromkeys(k for r in chosen for k in r) if any(r.get(c) for r in chosen)]
     return columns, [[str(r.get(c, "")) for c in columns] for r in chosen]
 
 
-def _frame(rows: list[dict[str, Any]], table: str) -> Any:
+def _frame(rows: list[dict[str, Any]], table: str, query: str = "") -> Any:
     import pandas as pd
 
-    columns, values = records_table(rows, table)
+    columns, values = records_table(rows, table, query)
     return pd.DataFrame(values, columns=columns) if columns else pd.DataFrame({"înregistrări": []})
 
 
@@ -59,7 +67,9 @@ def build_calls_tab(view: FactsView, tab: gr.Tab) -> None:
     refresh = gr.Button("Reîncarcă fișele", elem_id="calls-refresh")
     sheets = gr.HTML(elem_id="call-sheets")
     gr.Markdown("### Înregistrări extrase din tabele (filtrați și sortați direct în tabel)")
-    picker = gr.Dropdown([ALL_TABLES], value=ALL_TABLES, label="Tabelul", elem_id="records-table-pick")
+    with gr.Row():
+        picker = gr.Dropdown([ALL_TABLES], value=ALL_TABLES, label="Tabelul", elem_id="records-table-pick")
+        query = gr.Textbox(label="Caută în înregistrări (diacriticele nu contează)", elem_id="records-filter")
     table = gr.Dataframe(interactive=False, show_search="filter", wrap=True, elem_id="records", max_height=600)
     download = gr.DownloadButton("Descarcă CSV", elem_id="records-csv")
 
@@ -72,10 +82,11 @@ def build_calls_tab(view: FactsView, tab: gr.Tab) -> None:
         return sheets_html(view), gr.Dropdown(choices=names, value=first), _frame(rows, first), records_csv(chosen)
 
     @romanian_errors
-    def pick(name: str) -> tuple[Any, str | None]:
-        rows = [r for r in view.records() if name in (ALL_TABLES, r.get("Tabel"))]
+    def pick(name: str, words: str = "") -> tuple[Any, str | None]:
+        rows = [r for r in view.records() if name in (ALL_TABLES, r.get("Tabel")) and matches(r, words or "")]
         return _frame(rows, name), records_csv(rows)
 
     refresh.click(load, None, [sheets, picker, table, download], api_visibility="private")
     tab.select(load, None, [sheets, picker, table, download], api_visibility="private")
-    picker.input(pick, [picker], [table, download], api_visibility="private")
+    picker.input(pick, [picker, query], [table, download], api_visibility="private")
+    query.submit(pick, [picker, query], [table, download], api_visibility="private")

@@ -102,7 +102,9 @@ def remove_docs(holder: AssistantHolder, names: list[str]) -> str:
 def build_documents_tab(holder: AssistantHolder, tab: gr.Tab) -> None:
     gr.Markdown("Documentele din care răspunde asistentul. Încărcați PDF, DOCX, TXT sau MD "
                 f"(cel mult {holder.settings.max_file_bytes // 1_000_000} MB pe fișier).")
-    table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="doc-table")
+    # Widths that add up to the table's width, so every column shows at 1280 px (long titles wrap).
+    table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="doc-table",
+                         column_widths=["24%", "34%", "8%", "8%", "10%", "16%"])
     with gr.Row():
         files = gr.File(label="Încărcați documente", file_count="multiple", type="filepath",
                         file_types=list(UPLOAD_SUFFIXES), elem_id="doc-upload")

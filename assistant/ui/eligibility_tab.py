@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import gradio as gr
@@ -31,8 +32,41 @@ VERDICT_RO = {"eligibil": "✔ Eligibil", "neeligibil": "✘ Neeligibil", "de ve
 
 
 def profile_of(entity_type: str, county: str, domain: str, years: float | None, member: bool) -> dict[str, Any]:
-    return {"entity_type": entity_type, "county": county, "domain": (domain or "").strip(),
+    return {"entity_type": entity_type, "county": county, **profile_of_domain(domain),
             "years_active": None if years is None else int(years), "cluster_member": bool(member)}
+
+
+ALL_CALLS = "(toate apelurile)"
+
+
+def profile_of_domain(domain: str) -> dict[str, Any]:
+    """The domain box takes an activity or a CAEN code: four digits are the code."""
+    text = (domain or "").strip()
+    return {"caen": text} if re.fullmatch(r"\d{2}\.?\d{2}", text) else {"domain": text}
+
+
+def overview_html(results: list[dict[str, Any]]) -> str:
+    """Every call for the profile: verdict, rate, maximum value and deadline, each with its source."""
+    rows = []
+    for r in results:
+        cells = []
+        for key, label in (("rate", "rata"), ("max_value", "valoare maximă"), ("deadline", "termen")):
+            item = r.get(key)
+            if not item:
+                continue
+            shown = f"{item['applies']:g}%" if key == "rate" and isinstance(item.get("applies"), (int, float)) \
+                else str(item.get("value"))
+            if key == "deadline" and item.get("passed"):
+                shown += " (expirat)"
+            cells.append(f'{label}: <span title="{esc(where(item.get("citation") or {}))}">{esc(shown)}</span>')
+        verdict = str(r.get("verdict", "de verificat"))
+        cells += [f'{esc(c.get("criterion"))}: <span class="st-{esc(c.get("status"))}">'
+                  f'{esc(STATUS_RO.get(str(c.get("status")), c.get("status")))}</span>' for c in r.get("criteria", [])]
+        rows.append(f'<li><b>{esc(r.get("call"))}</b> — {esc(VERDICT_RO.get(verdict, verdict))}'
+                    f'{"; " if cells else ""}{"; ".join(cells)}'
+                    f'<div class="src-head">{esc(r.get("summary"))}</div></li>')
+    return (f'<div class="verdict">Apeluri pentru profilul dat: {len(results)}</div>'
+            f'<ul class="checklist">{"".join(rows)}</ul>')
 
 
 def result_html(result: dict[str, Any]) -> str:
@@ -69,10 +103,13 @@ def build_eligibility_tab(view: FactsView, tab: gr.Tab) -> None:
     @romanian_errors
     def on_calls() -> Any:
         names = [sheet_name(s) for s in view.sheets_json()]
-        return gr.Dropdown(choices=names, value=names[0] if names else None)
+        choices = ([ALL_CALLS] if hasattr(facts, "check_calls") else []) + names
+        return gr.Dropdown(choices=choices, value=choices[0] if choices else None)
 
     @romanian_errors
     def on_check(call_name: str, *fields: Any) -> str:
+        if call_name in ("", None, ALL_CALLS) and hasattr(facts, "check_calls"):
+            return overview_html(facts.check_calls(view.sheets(), profile_of(*fields)))
         sheet = view.find(call_name or "")
         if sheet is None:
             raise gr.Error("Alegeți un apel din listă.")

@@ -81,8 +81,10 @@ FIELD_LABELS = {
     "applicants": "Solicitanți eligibili", "regions": "Regiuni / județe eligibile",
     "eligible_expenses": "Cheltuieli eligibile", "ineligible_expenses": "Cheltuieli neeligibile",
     "final_beneficiaries": "Beneficiari finali", "domains": "Domenii", "contact_email": "Contact e-mail",
-    "contact_phone": "Contact telefon",
+    "contact_phone": "Contact telefon", "issuer": "Autoritate / finanțator", "caen_codes": "Coduri CAEN",
 }
+# A project value's bound (normalized.bound) named in its row label.
+BOUND_LABELS = {"min": "Valoarea minimă a proiectului", "max": "Valoarea maximă a proiectului"}
 
 
 def sheet_name(data: dict[str, Any]) -> str:
@@ -109,7 +111,10 @@ def sheet_rows(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | No
             source = {"document": fact.get("document") or data.get("document"), "page": fact.get("page"),
                       "section": fact.get("section"), "text": fact.get("passage") or fact.get("text") or "",
                       "quote": fact.get("text") or ""}
-            rows.append((FIELD_LABELS.get(key, key.replace("_", " ")), value, source))
+            norm = fact.get("normalized")
+            bound = norm.get("bound") if key == "project_value" and isinstance(norm, dict) else None
+            label = BOUND_LABELS.get(str(bound)) or FIELD_LABELS.get(key, key.replace("_", " "))
+            rows.append((label, value, source))
     return rows
 
 

@@ -93,3 +93,16 @@ def test_check_gives_a_verdict_with_criteria(client) -> None:  # type: ignore[no
 def test_check_names_an_unknown_call(client) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(AppError, match="Nu există un apel"):
         client.predict("Apel inexistent 1999", "{}", api_name="/check")
+
+
+@needs_facts
+def test_check_without_a_call_lists_every_call(client) -> None:  # type: ignore[no-untyped-def]
+    profile = {"tip": "intreprindere_mica", "judet": "Cluj"}
+    out = client.predict("", json.dumps(profile), api_name="/check")
+    assert out["calls"] and all({"verdict", "rate", "max_value", "deadline", "open"} <= set(c) for c in out["calls"])
+
+
+@needs_facts
+def test_check_refuses_an_unknown_profile_key(client) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(AppError, match="Chei acceptate"):
+        client.predict("", json.dumps({"marime": "mica"}), api_name="/check")

@@ -124,3 +124,31 @@ def sheet_of(settings: Settings) -> Callable[[str], object]:
 @pytest.fixture(scope="module")
 def assistant(settings: Settings) -> object:
     return build_assistant(settings)
+
+
+@pytest.fixture(scope="package")
+def kinds_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The calls of call_kinds.py, ingested once for the package."""
+    from tests.assistant.facts.call_kinds import write_all
+
+    if not FONT.exists():
+        pytest.skip(f"DejaVu font missing at {FONT}")
+    folder = write_all(tmp_path_factory.mktemp("kinds"))
+    s = Settings(index=tmp_path_factory.mktemp("kinds-index"))
+    ingest_paths(open_store(s), [folder], ChunkingConfig())
+    return s
+
+
+@pytest.fixture(scope="package")
+def sheet(kinds_index: Settings) -> Callable[[str], object]:
+    """The sheet of one of the call_kinds.py documents, by name."""
+    from assistant.facts import find_sheet, load_sheets
+
+    sheets = load_sheets(open_store(kinds_index))
+
+    def get(name: str) -> object:
+        found = find_sheet(sheets, name)
+        assert found is not None, name
+        return found
+
+    return get

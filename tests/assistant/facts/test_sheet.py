@@ -75,4 +75,5 @@ def test_cli_facts_prints_one_sheet(settings, call: str, capsys) -> None:
 
     assert main(["--index", str(settings.index), "facts", "--json", "--call", call]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["is_call"] and call.lower() in (out["document"] + out["call"]).lower()
+    assert isinstance(out, list) and len(out) == 1  # a JSON list, even of one sheet
+    assert out[0]["is_call"] and call.lower() in (out[0]["document"] + out[0]["call"]).lower()

@@ -1,0 +1,130 @@
+"""Figures of Romanian call documents, matched on folded text where words matter: amounts with a
+currency (exchange rates left out), percentages, dates with an hour, durations, e-mails, phones."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import MONTHS, fold
+
+_NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_MULT = r"(?:mii|mil\.?|milioane|milion|mld\.?|miliarde|miliard)"
+_CUR = r"(?:€|eur(?:o)?\b|lei\b|ron\b|usd\b|\$)"
+AMOUNT = re.compile(rf"(?:(?P<n1>{_NUMBER})\s*(?P<m1>{_MULT})?\s*(?P<c1>{_CUR})"
+                    rf"|(?P<c2>{_CUR})\s*(?P<n2>{_NUMBER})\s*(?P<m2>{_MULT})?)",
+                    re.IGNORECASE)
+PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d+)?)\s*%")
+_MONTH_RX = "|".join(k for k in MONTHS if k not in ("may", "march", "june", "july"))
+DATE = re.compile(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b|\b(\d{{1,2}})\s+({_MONTH_RX})\s+(\d{{4}})\b")
+HOUR = re.compile(r"(?:\bora|\bh\.?|,|la)\s*(\d{1,2})[:.](\d{2})\b|\b(\d{1,2}):(\d{2})\b")
+DURATION = re.compile(r"(?:(\d+)\s*(?:-|si|pana la)\s*)?(\d+)\s*(?:de\s+)?(luni|ani|zile|saptamani)\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?:\+40|\b0)[\s.]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
+MIN_MAX = re.compile(r"\b(min(?:im(?:um|a|ă))?|max(?:im(?:um|a|ă))?)\b\.?", re.IGNORECASE)
+
+_MULTIPLIER = {"mii": 1e3, "mil": 1e6, "milion": 1e6, "milioane": 1e6, "mld": 1e9, "miliard": 1e9, "miliarde": 1e9}
+_CURRENCY = {"€": "EUR", "eur": "EUR", "euro": "EUR", "lei": "RON", "ron": "RON", "usd": "USD", "$": "USD"}
+
+
+def number(raw: str) -> float:
+    """'7.350.000' -> 7350000, '2,8' -> 2.8, '100 000' -> 100000."""
+    raw = raw.replace("\u00a0", " ").strip()
+    if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
+        raw = raw.replace(".", "").replace(" ", "")
+    return float(raw.replace(",", "."))
+
+
+# An exchange rate ("1 euro = 4,9 lei", "1 EUR = 5,0 RON"): the amount before "=" is a unit of
+# currency, not a sum of money, and the one after it is a price, so neither is an amount.
+_RATE_EQ = re.compile(r"\s*=\s*\d|\s*/\s*(?:1\s*)?(?:euro|eur)\b|\s*pentru\s+1\s+(?:euro|eur)\b", re.IGNORECASE)
+# A sum of money has at most two decimals; "4,9750 lei" is an exchange rate.
+_RATE_DIGITS = re.compile(r",\d{3,}$")
+_RATE_BEFORE = re.compile(r"(?:\d\s*|" + _CUR + r")\s*=\s*(?:\d+[.,])?$", re.IGNORECASE)
+
+
+def amounts(text: str) -> list[tuple[str, float, str]]:
+    """(as written, value, ISO currency) for every amount with a currency (exchange rates left out)."""
+    out: list[tuple[str, float, str]] = []
+    for m in AMOUNT.finditer(text):
+        if _RATE_EQ.match(text, m.end()) or _RATE_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
+            continue
+        n, mult, cur = (m["n1"], m["m1"], m["c1"]) if m["n1"] else (m["n2"], m["m2"], m["c2"])
+        if _RATE_DIGITS.search(n) or (n.strip() == "1" and not mult):
+            continue  # "4,9750 lei", "1 euro": exchange-rate figures, never a call's sums
+        value = number(n) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
+        currency = _CURRENCY.get(cur.lower(), cur.upper())
+        low = _RANGE_START.search(text[max(0, m.start() - 40): m.start()]) if m["n1"] else None
+        if low and not (out and text.find(out[-1][0]) + len(out[-1][0]) > m.start() - len(low.group())):
+            # "între 5.000 și 40.000 euro", "5.000 - 40.000 €": the range's first figure takes the currency
+            first = number(low.group(1)) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
+            out.append((f"{low.group(1)} {mult + ' ' if mult else ''}{cur}", first, currency))
+        out.append((m.group().strip(), value, currency))
+    return out
+
+
+_RANGE_START = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:-|–|—|si|și|pana la|până la)\s*$", re.IGNORECASE)
+
+
+def percents(text: str) -> list[tuple[int, float]]:
+    return [(m.start(), number(m.group(1))) for m in PERCENT.finditer(text)]
+
+
+def dates(text: str) -> list[tuple[int, str, str | None]]:
+    """(offset, ISO date, 'HH:MM' or None) for every date; the hour is taken right after it."""
+    folded = fold(text)
+    out = []
+    for m in DATE.finditer(folded):
+        if m.group(1):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            d, mo, y = int(m.group(4)), MONTHS[m.group(5)], int(m.group(6))
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            continue
+        h = HOUR.search(folded[m.end(): m.end() + 25])
+        hour = None
+        if h:
+            hh, mm = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
+            hour = f"{int(hh):02d}:{mm}" if int(hh) < 24 else None
+        out.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}", hour))
+    return out
+
+
+def duration(text: str) -> dict[str, object] | None:
+    m = DURATION.search(fold(text))
+    if not m:
+        return None
+    unit = m.group(3)
+    low = int(m.group(1)) if m.group(1) else None
+    return {"min": low, "max": int(m.group(2)), "unit": unit}
+
+
+# A project period given by its last day ("nu depășește 30 iunie 2028", "până la 31.12.2029",
+# "cel târziu la ..."): guides of the 2021-2027 programmes bound implementation by the programme's end.
+_UNTIL = re.compile(r"(?:nu (?:poate )?(?:depas\w*|mai tarziu de|dupa)|pana (?:la|in|pe)(?: data de)?|"
+                    r"cel (?:mai )?tarziu(?: la| pana la)?|se (?:finalizeaza|incheie)(?: pana)?(?: la| in)?)"
+                    r"\s+(?:data de\s+)?$")
+
+
+def end_date(text: str) -> str | None:
+    """The ISO date a period ends on, when text bounds it by a last day."""
+    folded = fold(text)
+    for offset, iso, _ in dates(text):
+        if _UNTIL.search(folded[max(0, offset - 40): offset]):
+            return iso
+    return None
+
+
+def has_kind(text: str, kind: str) -> bool:
+    """Whether text holds a value of the kind a field needs."""
+    if kind == "amount":
+        return bool(amounts(text))
+    if kind == "percent":
+        return bool(PERCENT.search(text))
+    if kind == "date":
+        return bool(dates(text))
+    if kind == "period":
+        return len(dates(text)) >= 2 or bool(dates(text))
+    if kind == "duration":
+        return duration(text) is not None or end_date(text) is not None
+    words = re.findall(r"[a-z]{3,}", fold(text))
+    return len(words) >= 2
