@@ -337,11 +337,14 @@ def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], prefixe
 
 
 def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
-    rows, labels, groups, kinds = [], [], [], []  # kind: answerable / unanswerable / constructed
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    groups: list[str] = []
+    kinds: list[str] = []  # set:answerable / set:unanswerable / set:constructed
     for item in items:
         assert item.retriever is not None
         item.retriever.weights = weights
-        asks = [(None, "unanswerable" if item.abstain else "answerable")]
+        asks: list[tuple[str | None, str]] = [(None, "unanswerable" if item.abstain else "answerable")]
         if not item.abstain and item.document:
             asks.append((item.document, "constructed"))
         for exclude, kind in asks:
@@ -350,8 +353,7 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
                 continue
             best = sorted(scored, key=lambda e: -e.logit)
             missing = item.retriever.missing_mass(query, without=exclude)
-            x = answered_vector(best[:SENTENCES_SCORED], missing)
-            rows.append(x)
+            rows.append(answered_vector(best[:SENTENCES_SCORED], missing))
             labels.append(int(kind == "answerable"))
             groups.append(_group(item))
             kinds.append(f"{item.set}:{kind}")

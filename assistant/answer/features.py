@@ -67,8 +67,9 @@ def proximity(query: Query, sentence: str) -> float:
     found = {j for _, j in hits}
     if len(found) < 2:
         return 0.0
-    best, counts, left, have = len(tokens), {}, 0, 0  # shortest window holding every found term
-    for right, (pos, j) in enumerate(hits):
+    best, left, have = len(tokens), 0, 0  # the shortest window holding every found term
+    counts: dict[int, int] = {}
+    for pos, j in hits:
         counts[j] = counts.get(j, 0) + 1
         have += counts[j] == 1
         while have == len(found):
@@ -77,7 +78,6 @@ def proximity(query: Query, sentence: str) -> float:
             counts[lj] -= 1
             have -= counts[lj] == 0
             left += 1
-        del right
     return len(found) / best
 
 
