@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 _BATCH = 1000
 HNSW_EF_SEARCH = 128
+EXACT_SEARCH_LIMIT = 20_000  # vectors searched exactly (40 MB at 512 dimensions); beyond, Chroma's HNSW
 _TOKEN_SETS = 8192  # cached chunk token sets (a few KB each); cleared when full
 
 
@@ -72,6 +73,7 @@ class Store:
         self._rows: dict[str, int] | None = None  # chunk id -> its index in ordered_chunks()
         self._doc_pairs: dict[str, frozenset[tuple[str, str]]] = {}  # document_pairs(), by document
         self._by_document: dict[str, list[Chunk]] | None = None
+        self._vectors: tuple[list[str], np.ndarray] | None = None  # _exact_vectors()
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
         self._doc_rows: tuple[np.ndarray, list[str]] | None = None  # per BM25 row, its document
         self._load_chunks()
@@ -93,6 +95,7 @@ class Store:
         self._rows = None
         self._doc_pairs = {}
         self._by_document = None
+        self._vectors = None
         self._by_page = None
         self._doc_rows = None
 
@@ -209,14 +212,36 @@ class Store:
         return self._doc_rows
 
     def vector_search(self, query: str, n: int) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the n nearest chunks, best first. An index of at most
+        EXACT_SEARCH_LIMIT vectors is searched exactly (its vectors read from Chroma once per
+        change): Chroma's approximate search can return other neighbours from one process to
+        the next, which would make answers, and the relevance fit, irreproducible."""
         if not self.chunks:
             return []
         emb = self.embed_model.get_query_embedding(query)
+        if len(self.chunks) <= EXACT_SEARCH_LIMIT:
+            ids, matrix = self._exact_vectors()
+            if len(ids):
+                q = np.asarray(emb, dtype=np.float32)
+                sims = matrix @ (q / (np.linalg.norm(q) or 1.0))
+                top = np.argsort(-sims, kind="stable")[:n]
+                return [(ids[i], float(sims[i])) for i in top]
         res = self.collection.query(query_embeddings=[emb], n_results=min(n, len(self.chunks)),
                                     include=["distances"])
         ids, dists = res["ids"][0], (res["distances"] or [[]])[0]
         # Chroma may hold chunks this store has not loaded (a killed or a running ingest): skip them.
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False) if cid in self.chunks]
+
+    def _exact_vectors(self) -> tuple[list[str], np.ndarray]:
+        """The loaded chunks' ids and unit vectors, in id order (read once per change)."""
+        if self._vectors is None:
+            got = self.collection.get(include=["embeddings"])
+            pairs = sorted((cid, e) for cid, e in zip(got["ids"], got["embeddings"], strict=True) if cid in self.chunks)
+            ids = [cid for cid, _ in pairs]
+            matrix = np.asarray([e for _, e in pairs], dtype=np.float32).reshape(len(ids), -1)
+            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            self._vectors = (ids, matrix / np.where(norms > 0, norms, 1.0))
+        return self._vectors
 
     def bm25_scores(self, tokens: list[str]) -> np.ndarray:
         return self.bm25.scores(tokens)

@@ -167,3 +167,18 @@ def test_linear_round_trips_through_json() -> None:
 def test_weights_file_is_the_one_the_package_ships() -> None:
     path = Path(__file__).resolve().parents[2] / "assistant" / "data" / "relevance.json"
     assert json.loads(path.read_text(encoding="utf-8"))["threshold"] == pytest.approx(shipped_weights().threshold)
+
+
+def test_small_index_vector_search_is_exact_and_the_same_in_every_store(assistant: Assistant) -> None:
+    from assistant.build import open_store
+
+    store = assistant.store
+    again = open_store(store.settings)
+    question = "replantarea pomilor fructiferi"
+    first, second = store.vector_search(question, 3), again.vector_search(question, 3)
+    assert first == second
+    emb = np.asarray(store.embed_model.get_query_embedding(question))
+    sims = {cid: float(np.dot(emb, np.asarray(store.embed_model.get_text_embedding(store.chunks[cid].text)))
+                       / (np.linalg.norm(emb) * np.linalg.norm(store.embed_model.get_text_embedding(store.chunks[cid].text))))
+            for cid in store.chunks}
+    assert [cid for cid, _ in first] == sorted(sims, key=lambda c: -sims[c])[:3]
