@@ -178,7 +178,10 @@ def test_small_index_vector_search_is_exact_and_the_same_in_every_store(assistan
     first, second = store.vector_search(question, 3), again.vector_search(question, 3)
     assert first == second
     emb = np.asarray(store.embed_model.get_query_embedding(question))
-    sims = {cid: float(np.dot(emb, np.asarray(store.embed_model.get_text_embedding(store.chunks[cid].text)))
-                       / (np.linalg.norm(emb) * np.linalg.norm(store.embed_model.get_text_embedding(store.chunks[cid].text))))
-            for cid in store.chunks}
+
+    def cosine(cid: str) -> float:
+        vec = np.asarray(store.embed_model.get_text_embedding(store.chunks[cid].text))
+        return float(np.dot(emb, vec) / (np.linalg.norm(emb) * np.linalg.norm(vec)))
+
+    sims = {cid: cosine(cid) for cid in store.chunks}
     assert [cid for cid, _ in first] == sorted(sims, key=lambda c: -sims[c])[:3]
