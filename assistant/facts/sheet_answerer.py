@@ -179,7 +179,23 @@ def _answer(question: str, facts: list[Fact]) -> Answer:
         text = passage if fact.text in passage else f"{fact.text}\n…\n{passage}"
         citations.append(Citation(n=n, document=fact.document, page=fact.page, section=fact.section,
                                   text=text, quote=fact.text))
-        condition = f" ({fact.condition})" if fact.condition else ""
-        pieces.append(f"{_shown(fact)}{condition} [{n}]")
+        shown, place = _at_place(fact, question)
+        condition = ", ".join(c for c in (fact.condition, place) if c)
+        pieces.append(f"{shown}{f' ({condition})' if condition else ''} [{n}]")
     return Answer(question=question, text="; ".join(pieces), citations=citations, abstained=False,
                   backend="structured")
+
+
+def _at_place(fact: Fact, question: str) -> tuple[str, str]:
+    """A rate an aid-intensity table gives per county or region (`extra["by_place"]`, the
+    table's highest shown otherwise) for the place the question names: (value, place). The
+    value as the sheet shows it and "" when the question names none of the table's places."""
+    by_place = fact.extra.get("by_place") if isinstance(fact.extra, dict) else None
+    if not by_place:
+        return _shown(fact), ""
+    asked = set(index_tokens(question))
+    for place, rate in by_place.items():
+        words = index_tokens(place)
+        if words and all(w in asked for w in words):
+            return f"{rate:g}%", place
+    return _shown(fact), ""

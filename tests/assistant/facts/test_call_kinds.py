@@ -112,3 +112,14 @@ def test_html_call_page_with_a_label_value_table(sheet) -> None:
     assert _amounts(s, "project_value") == {"max": 29_000.0}
     assert [f.normalized for f in s.fields["funding_rate"]] == [82.0]
     assert "artizani" in s.first("applicants").value
+
+
+def test_rate_of_the_county_a_question_names_is_read_from_the_intensity_table(kinds_index) -> None:
+    from assistant.build import build_assistant
+
+    assistant = build_assistant(kinds_index)
+    answer = assistant.ask("Care este intensitatea maximă a ajutorului pentru o microîntreprindere din Iași "
+                           "la apelul Vouchere pentru ateliere textile?")
+    assert not answer.abstained, answer.text
+    assert "55%" in answer.text and "Iași" in answer.text, answer.text
+    assert "65%" not in answer.text  # the table's highest rate is another county's
