@@ -13,7 +13,8 @@ from importlib import resources
 from assistant.text import fold
 
 _CUES: dict[str, str] = {
-    "percent": r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage)\b|%",
+    "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
+                r"intensity)\b|%"),
     "amount": (r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|"
                r"budget|amount|value|how much)\b"),
     "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadline|pana cand|perioad\w*|when|"
