@@ -45,6 +45,7 @@ PASSAGE_FEATURES: tuple[str, ...] = (
     "heading_cov",  # ... covered by its heading
     "phrase_cov",  # share of the question's adjacent word pairs adjacent in the passage or its context
     "doc_phrase_cov",  # ... adjacent anywhere in its document (a call named as written)
+    "gram_cov",  # share of the question's character 4-grams the passage holds
     "doc_cov",  # share of the names the question writes that its document holds (1 when none)
     "name_cov",  # share of those names the passage with its context holds
     "asks",  # how well it holds what the question asks for (its concept terms)
@@ -71,6 +72,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "shape",  # a definition, an action item, or the name of the thing asked
     "proximity",  # the question's words it holds, over the width of the run holding them
     "phrase_cov",  # share of the question's adjacent word pairs adjacent in the sentence
+    "gram_cov",  # share of the question's character 4-grams the sentence holds (word forms the stemmer splits)
     "novelty",  # share of its words the question does not hold
     "list_item",  # an item of an enumeration
     "list_asked",  # an item of an enumeration, and the question asks for a list or who applies

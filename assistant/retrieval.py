@@ -17,7 +17,7 @@ import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.answer.features import bonus_features, phrase_coverage
+from assistant.answer.features import bonus_features, char_grams, gram_coverage, phrase_coverage
 from assistant.bm25 import BM25Index
 from assistant.query import Query, Term, TokenLookup
 from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, reciprocal_rank, vector, with_gaps
@@ -300,6 +300,7 @@ class HybridRetriever(BaseRetriever):
                 "heading_cov": self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk))),
                 "phrase_cov": phrase_coverage(query, bigrams(chunk.text) | bigrams(chunk.context()), self.idf),
                 "doc_phrase_cov": phrase_coverage(query, self.store.document_pairs(chunk.document), self.idf),
+                "gram_cov": gram_coverage(query, char_grams(chunk.text)),
                 "doc_cov": doc_cov,
                 "name_cov": name_cov,
                 "asks": self.asks_satisfaction(query, with_ctx),

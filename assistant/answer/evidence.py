@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from assistant.answer.features import (
     bigrams,
+    char_grams,
     clip,
+    gram_coverage,
     is_action_item,
     is_definition,
     is_label,
@@ -187,6 +189,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 "shape": float(shape),
                 "proximity": proximity(query, sent),
                 "phrase_cov": phrase_coverage(query, bigrams(sent), retriever.idf),
+                "gram_cov": gram_coverage(query, char_grams(sent)),
                 "novelty": novelty(query, toks),
                 "list_item": float(item),
                 "list_asked": float(item and listing),

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from assistant.query import Query, token_matches
 from assistant.sentences import split_sentences
-from assistant.text import bigrams, fold, index_tokens
+from assistant.text import bigrams, fold, index_tokens, stopwords
 
 _DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 _ASKS_DEFINITION = re.compile(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b")
@@ -96,6 +96,28 @@ def phrase_coverage(query: Query, pairs: frozenset[tuple[str, str]], idf: Callab
 
 
 _WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[a-z0-9]+")
+GRAM = 4
+
+
+@lru_cache(maxsize=_SENTENCES)
+def char_grams(text: str) -> frozenset[str]:
+    """Character 4-grams of a text's content words, folded (a word shorter than 4 is itself):
+    forms of one word that the stemmer keeps apart ("viață" / "vieții", "trăit" / "trăiește")
+    still share most of theirs."""
+    sw = stopwords()
+    out: set[str] = set()
+    for word in _LETTERS.findall(fold(text)):
+        if word in sw:
+            continue
+        out.update(word[i : i + GRAM] for i in range(max(1, len(word) - GRAM + 1)))
+    return frozenset(out)
+
+
+def gram_coverage(query: Query, grams: frozenset[str]) -> float:
+    """Share of the question's character 4-grams the text holds."""
+    asked = char_grams(query.text)
+    return len(asked & grams) / len(asked) if asked else 0.0
 
 
 def clip(query: Query, unit: str, limit: int) -> str:

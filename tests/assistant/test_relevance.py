@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from docs_factory import ingest_folder
 
-from assistant.answer.features import novelty, phrase_coverage, proximity
+from assistant.answer.features import char_grams, gram_coverage, novelty, phrase_coverage, proximity
 from assistant.build import build_assistant
 from assistant.query import Query
 from assistant.relevance import (
@@ -87,6 +87,13 @@ def test_phrase_proximity_and_novelty() -> None:
     tokens_new = frozenset({"program", "replant", "hectar"})
     tokens_old = frozenset({"livez", "inflor"})
     assert novelty(query, tokens_new) == 1.0 and novelty(query, tokens_old) == 0.0
+
+
+def test_character_grams_match_word_forms_the_stemmer_splits() -> None:
+    query = Query.parse("Unde a trăit pictorul în mare parte a vieții sale?")
+    same_forms = char_grams("Pictorul și-a trăit cea mai mare parte din viață la Sighișoara.")
+    other_topic = char_grams("Fabrica produce cărămizi arse în cuptoare electrice.")
+    assert gram_coverage(query, same_forms) > 0.6 > 0.2 > gram_coverage(query, other_topic)
 
 
 def test_gaps_are_relative_to_the_best_row() -> None:
