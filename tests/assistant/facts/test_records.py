@@ -71,5 +71,6 @@ def test_bundled_report_counts_projects_by_region(tmp_path: Path) -> None:
     settings = Settings(index=tmp_path / "idx")
     ingest_paths(open_store(settings), [report], ChunkingConfig())
     answer = build_assistant(settings).ask("Câte proiecte sunt din regiunea Nord-Vest?")
-    assert answer.text.startswith(f"{regions.count('Nord-Vest')} ")
+    body = answer.text.split("”: ", 1)[-1]  # after the "Potrivit „<titlu>”: " that names the source
+    assert body.startswith(f"{regions.count('Nord-Vest')} "), answer.text
     assert len(answer.citations) == regions.count("Nord-Vest")
