@@ -53,9 +53,20 @@ def _replace_all(text: str, table: dict[int, str]) -> str:
     return text
 
 
+# Unicode format characters (category Cf: soft hyphen, zero-width space and joiners, word
+# joiner, BOM, direction marks) print as nothing; inside a word they would split it in two
+# tokens, so stored text and questions both lose them.
+_FORMAT_CHARS = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf") + "]")
+
+
+def strip_format_chars(text: str) -> str:
+    return text if text.isascii() else _FORMAT_CHARS.sub("", text)
+
+
 def normalize(text: str) -> str:
-    """NFC with comma-below ș/ț: the canonical form stored and shown."""
-    text = unicodedata.normalize("NFC", text or "")
+    """NFC with comma-below ș/ț and no format characters: the canonical form stored and shown."""
+    text = unicodedata.normalize("NFC", strip_format_chars(text or ""))
     return text if text.isascii() else _replace_all(text, _CEDILLA)
 
 

@@ -17,6 +17,7 @@ from assistant.sentences import split_sentences
 from assistant.tokens import count_tokens
 from assistant.types import Chunk, LoadedDocument
 from ingest.blocks import Block, page_blocks
+from ingest.loaders import READER_VERSION
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class ChunkingConfig:
     def as_dict(self) -> dict[str, int]:
         return {"chunk_tokens": self.chunk_tokens, "window_tokens": self.window_tokens,
                 "min_tokens": self.min_tokens, "short_block_tokens": self.short_block_tokens,
-                "version": 3,  # bumped when blocks or chunks change: re-ingest remakes them
+                "version": 4,  # bumped when blocks or chunks change: re-ingest remakes them
+                "reader": READER_VERSION,  # the loaders' version: a new reader reads files again
                 # the fact extraction that runs on the chunks as a file is read: a new one reads files again
                 "facts": EXTRACTOR_VERSION}
 
@@ -52,7 +54,7 @@ def _split_long(text: str, limit: int) -> list[str]:
     pieces: list[str] = []
     cur: list[str] = []
     cur_tokens = 0
-    for sent in split_sentences(text):
+    for sent in (piece for whole in split_sentences(text) for piece in _cut_run_on(whole, limit)):
         n = count_tokens(sent)
         if cur and cur_tokens + n > limit:
             pieces.append(" ".join(cur))
@@ -61,6 +63,36 @@ def _split_long(text: str, limit: int) -> list[str]:
         cur_tokens += n
     if cur:
         pieces.append(" ".join(cur))
+    return pieces
+
+
+def _cut_run_on(sentence: str, limit: int) -> list[str]:
+    """A "sentence" far over the limit (a table flattened to one line, a list with no full
+    stops, a dump with no punctuation at all) cut at spaces into pieces of about `limit`
+    tokens, so no chunk, quote or answer is longer than a chunk; a run with no space is cut
+    where it falls. A very long run is first cut by characters (a token is several
+    characters of Romanian): tiktoken is slow on a huge piece without spaces."""
+    if len(sentence) > limit * 16:
+        return [p for piece in _cut_at_spaces(sentence, limit * 4) for p in _cut_run_on(piece, limit)]
+    n = count_tokens(sentence)
+    if n <= limit * 1.5:
+        return [sentence]
+    # Denser text than the average (digits, diacritics) may still be over: each piece is cut again.
+    return [p for piece in _cut_at_spaces(sentence, max(1, len(sentence) * limit // n))
+            for p in ([piece] if count_tokens(piece) <= limit * 1.5 else _cut_run_on(piece, limit // 2 or 1))]
+
+
+def _cut_at_spaces(text: str, step: int) -> list[str]:
+    """Pieces of at most `step` characters, ended at the last space of their second half."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + step)
+        space = text.rfind(" ", start + step // 2, end) if end < len(text) else -1
+        end = space if space > start else end
+        if text[start:end].strip():
+            pieces.append(text[start:end].strip())
+        start = end
     return pieces
 
 
@@ -114,7 +146,9 @@ def _section(path: dict[int, str]) -> str | None:
 def _block_texts(block: Block, cfg: ChunkingConfig) -> list[str]:
     if block.kind == "table":
         return block.text.split("\n")
-    if count_tokens(block.text) > cfg.chunk_tokens * 1.5:
+    # A block longer than 16 characters a token is over the limit without counting (tiktoken is
+    # slow on a huge run without spaces).
+    if len(block.text) > cfg.chunk_tokens * 16 or count_tokens(block.text) > cfg.chunk_tokens * 1.5:
         return _split_long(block.text, cfg.chunk_tokens)
     return [block.text]
 
