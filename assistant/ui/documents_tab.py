@@ -54,10 +54,21 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
         elif src.stat().st_size > limit:
             refused.append(f"{name}: fișierul depășește dimensiunea maximă permisă ({limit // 1_000_000} MB).")
         else:
-            target = folder / name
+            target = _distinct(folder / name, staged)
             shutil.copyfile(src, target)
             staged.append(target)
     return staged, refused
+
+
+def _distinct(target: Path, staged: list[Path]) -> Path:
+    """Two uploads of one batch whose safe names collide ("Anexa 1.txt", "Anexa_1.txt") are two
+    documents: the later one gets a numbered name instead of overwriting the first."""
+    n = 2
+    candidate = target
+    while candidate in staged:
+        candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
+        n += 1
+    return candidate
 
 
 def ingest_uploads(holder: AssistantHolder, paths: list[str], progress: Any = None) -> str:
