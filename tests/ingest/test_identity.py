@@ -35,7 +35,8 @@ def test_same_file_name_in_two_folders_is_two_documents(tmp_path: Path) -> None:
     assert sorted(report.added) == ["2031/ghid.txt", "2032/ghid.txt"]
     status = index_status(open_store(settings))
     assert [d["document"] for d in status["documents"]] == ["2031/ghid.txt", "2032/ghid.txt"]
-    answer = build_assistant(settings).ask("Care este valoarea maximă a sprijinului pentru o cooperativă în ediția 2031?")
+    assistant = build_assistant(settings)
+    answer = assistant.ask("Care este valoarea maximă a sprijinului pentru o cooperativă în ediția 2031?")
     assert not answer.abstained and "412.000 lei" in answer.text
     assert answer.citations[0].document == "2031/ghid.txt"
     assert remove_documents(open_store(settings), ["2032/ghid.txt"]) == ["2032/ghid.txt"]
