@@ -32,6 +32,7 @@ class LoadedDocument:
     sha256: str
     pages: list[Page]
     notes: list[str] = field(default_factory=list)  # e.g. "OCR on pages 2, 3"
+    hidden: int = 0  # pieces of hidden text the reader skipped (not content)
 
 
 @dataclass

@@ -85,6 +85,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps({"added": report.added, "updated": report.updated, "unchanged": report.unchanged,
                           "removed": report.removed, "chunks_total": report.chunks_total,
+                          "hidden_skipped": report.hidden,
                           "failed": [f.__dict__ for f in report.failed]}, ensure_ascii=False))
     else:
         print(report.summary())

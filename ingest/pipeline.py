@@ -40,13 +40,16 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[FileFailure] = field(default_factory=list)
+    hidden: dict[str, int] = field(default_factory=dict)  # hidden text skipped, per document read
     chunks_written: int = 0
     chunks_total: int = 0
 
     def summary(self) -> str:
         return (f"ingest: {len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
                 f"{len(self.removed)} removed, {len(self.failed)} failed; {self.chunks_written} chunks written, "
-                f"{self.chunks_total} in the index")
+                f"{self.chunks_total} in the index"
+                + (f"; hidden text skipped: {sum(self.hidden.values())} pieces in {len(self.hidden)} files"
+                   if self.hidden else ""))
 
 
 def sha256_file(path: Path) -> str:
@@ -126,6 +129,8 @@ def _ingest_one(store: Store, path: Path, key: str, cfg: ChunkingConfig, report:
         pages=sum(1 for p in doc.pages if p.number is not None) or 1, chunk_ids=new_ids,
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes), chunking=cfg.as_dict())
     (report.updated if old else report.added).append(key)
+    if doc.hidden:
+        report.hidden[key] = doc.hidden
     report.chunks_written += len(chunks)
 
 

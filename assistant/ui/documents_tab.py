@@ -44,7 +44,8 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
     """Copy accepted uploads into INDEX/uploads/; (copied files, Romanian refusals)."""
     folder = holder.index / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    staged, refused = [], []
+    staged: list[Path] = []
+    refused: list[str] = []
     limit = holder.settings.max_file_bytes
     for raw in paths:
         src = Path(raw)

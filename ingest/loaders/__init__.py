@@ -82,6 +82,7 @@ def load_document(
         sha256=hashlib.sha256(data).hexdigest(),
         pages=extracted.pages,
         notes=extracted.notes,
+        hidden=extracted.hidden,
     )
     logger.info(
         "document_loaded name=%s kind=%s pages=%d chars=%d notes=%d",

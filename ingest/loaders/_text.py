@@ -42,6 +42,7 @@ class Extracted:
     pages: list[Page]
     title: str | None = None
     notes: list[str] = field(default_factory=list)
+    hidden: int = 0  # pieces of hidden text skipped (invisible runs, hidden HTML elements)
 
 
 def clean_text(text: str) -> str:
