@@ -56,6 +56,8 @@ def _continues(prev: Block, line: str) -> bool:
     or the previous line was a long one cut by the page width."""
     if prev.kind not in ("para", "item") or not line or _LIST_ITEM.match(line) or is_caps_label(line):
         return False
+    if _FIELD.match(line) and _FIELD.match(prev.text):  # "Label: value" after another: its own unit
+        return False
     if prev.text.rstrip().endswith(_TERMINAL) or is_caps_label(prev.text):
         return False
     # A long line cut without punctuation is a wrapped line, whatever case follows.
@@ -127,11 +129,22 @@ def _lines_to_units(group: list[str], vocabulary: Counter[str]) -> list[str]:
         if units and is_caps_label(line) and is_caps_label(units[-1]) and len(units[-1]) < 80:
             units[-1] = f"{units[-1]} {line}"  # a capitals title broken over lines
         elif (md or _LIST_ITEM.match(line) or not units or is_caps_label(line) or is_caps_label(units[-1])
-              or (fields[i] and (fields[i - 1] or (i + 1 < len(group) and fields[i + 1])))):
+              or _starts_field(group, fields, i)):
             units.append(line)
         else:
             units[-1] = join_wrapped(units[-1], line, vocabulary)
     return units
+
+
+def _starts_field(group: list[str], fields: list[bool], i: int) -> bool:
+    """A "Label: value" line after another one, or opening a run of them after a line that is
+    complete (a full stop, or short): a wrapped sentence whose next line happens to start with
+    "Word:" goes on."""
+    if not fields[i] or i == 0:
+        return False
+    prev = group[i - 1]
+    complete = prev.rstrip().endswith(_TERMINAL) or len(prev) < 50
+    return fields[i - 1] or (complete and i + 1 < len(group) and fields[i + 1])
 
 
 def _add_line(blocks: list[Block], line: str, first: bool, tail: str = "",

@@ -29,6 +29,9 @@ _LEFT_CLITICS = {"s", "n", "l", "i", "m", "v", "c", "t", "mi", "ti", "si", "ne",
 _RIGHT_CLITICS = {"o", "l", "i", "mi", "ti", "si", "le", "ne", "va"}
 _AFTER_GERUND = {"se", "au", "a", "am", "ar", "ati"}
 _COMPOUNDING = set(MONTHS) | {"nord", "sud", "est", "vest", "centru"}
+# Second elements of the compounds of administrative Romanian, always hyphenated
+# ("acord-cadru", "termen-limită", "proiect-pilot", "cuvinte-cheie").
+_SECOND_ELEMENTS = {"cadru", "limita", "pilot", "cheie"}
 _WORD_END = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^(\w+)")
 
@@ -40,7 +43,9 @@ def join_wrapped(prev: str, line: str, vocabulary: Counter[str] | None = None) -
     if left_m is None or right_m is None or not prev.endswith("-"):
         return f"{prev} {line}"
     left, right = left_m.group(1), right_m.group(1)
-    if _written_hyphen(left, right, vocabulary or Counter()):
+    # Inside a web address a hyphen at the line end is part of the address: no word is broken there.
+    in_url = re.search(r"(?:https?://|www\.)\S*$", prev) is not None
+    if in_url or _written_hyphen(left, right, vocabulary or Counter()):
         return prev + line
     return prev[:-1] + line
 
@@ -48,6 +53,8 @@ def join_wrapped(prev: str, line: str, vocabulary: Counter[str] | None = None) -
 def _written_hyphen(left: str, right: str, vocabulary: Counter[str]) -> bool:
     fl, fr = fold(left), fold(right)
     if fl in _LEFT_CLITICS or fr in _RIGHT_CLITICS or (fl.endswith("ndu") and fr in _AFTER_GERUND):
+        return True
+    if fr in _SECOND_ELEMENTS and len(fl) >= 4:
         return True
     if right[:1].isupper() or right[:1].isdigit() or left[-1:].isdigit():
         return True

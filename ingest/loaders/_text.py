@@ -137,11 +137,14 @@ def guess_title(text: str, *, max_len: int = 150) -> str | None:
     return None
 
 
-# A web address or a piece of one (a path, a file name on a site): what a page prints under a
-# link, never the name of a document or a section.
+# A web address or a piece of one (a lower-case path, a host or a file name on a site): what a
+# page prints under a link, never the name of a document or a section. "ȚĂRI/REGIUNI" or
+# "Beneficiari/Parteneri" are labels, not paths.
 _URLISH = re.compile(
-    r"(?:https?://|www\.|mailto:)|^\S*\w/\w\S*$|^\S+\.(?:ro|eu|com|org|net|gov|html?|php|aspx?|pdf)(?:/\S*)?$",
-    re.IGNORECASE)
+    r"(?i:https?://|www\.|mailto:)|^/?[a-z0-9_.-]+(?:/[a-z0-9_.%-]+)+/?$"
+    r"|^\S+\.(?i:ro|eu|com|org|net|gov|html?|php|aspx?|pdf)(?:/\S*)?$"
+    # a piece of an address broken over lines: no space, and the signs only addresses use
+    r"|^(?=\S{12,}$)\S*[+%=&?_]\S*$")
 
 
 def looks_like_url(line: str) -> bool:
