@@ -82,13 +82,21 @@ def _cut_run_on(sentence: str, limit: int) -> list[str]:
             for p in ([piece] if count_tokens(piece) <= limit * 1.5 else _cut_run_on(piece, limit // 2 or 1))]
 
 
+_PIECE_START = re.compile(r" (?=[A-ZĂÂÎȘȚ]|https?://|www\.)")
+
+
 def _cut_at_spaces(text: str, step: int) -> list[str]:
-    """Pieces of at most `step` characters, ended at the last space of their second half."""
+    """Pieces of at most `step` characters, ended in their second half before a capital or a
+    link (where a sentence without its full stop, or an address, most likely begins), else at
+    the last space there."""
     pieces: list[str] = []
     start = 0
     while start < len(text):
         end = min(len(text), start + step)
-        space = text.rfind(" ", start + step // 2, end) if end < len(text) else -1
+        space = -1
+        if end < len(text):
+            starts = [m.start() for m in _PIECE_START.finditer(text, start + step // 2, end)]
+            space = starts[-1] if starts else text.rfind(" ", start + step // 2, end)
         end = space if space > start else end
         if text[start:end].strip():
             pieces.append(text[start:end].strip())
@@ -164,12 +172,17 @@ def _group(units: list[_Unit], cfg: ChunkingConfig) -> list[list[_Unit]]:
         full = size + u.tokens > cfg.chunk_tokens and size > 0
         at_heading = u.heading and size >= cfg.min_tokens
         if cur and (new_page or full or at_heading):
+            # Headings that close a group name what follows: they open the next one instead.
+            trailing: list[_Unit] = []
+            while not new_page and cur[-1].heading and any(not x.heading for x in cur[:-1]):
+                trailing.insert(0, cur.pop())
             groups.append(cur)
             # Overlap one short unit: a brochure may print a value before its label or after
             # it, so a short last line goes with the next chunk too.
-            keep = not new_page and not cur[-1].heading and (len(cur) >= 2 or at_heading)
+            keep = not new_page and not trailing and not cur[-1].heading and (len(cur) >= 2 or at_heading)
             carry = _carry(cur[-1], cfg, at_heading) if keep else None
             cur, size = ([replace(carry, carried=True)], carry.tokens) if carry else ([], 0)
+            cur, size = cur + trailing, size + sum(x.tokens for x in trailing)
         cur.append(u)
         size += u.tokens
     if cur:
