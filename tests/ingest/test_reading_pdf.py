@@ -9,7 +9,10 @@ from pathlib import Path
 from fpdf import FPDF
 
 from assistant.build import build_assistant, open_store
+from assistant.reply import source_label
 from assistant.settings import Settings
+from assistant.titles import document_titles, with_titles
+from assistant.ui.render import where
 from ingest.chunking import ChunkingConfig, chunk_document
 from ingest.loaders import load_document
 from ingest.pipeline import ingest_paths
@@ -97,7 +100,7 @@ def test_pdf_title_is_shown_in_the_index_not_the_file_name(tmp_path: Path, font:
     pdf.set_font("dejavu", size=20)
     pdf.text(20, 40, "Apelul pentru stupine mobile")
     pdf.set_font("dejavu", size=11)
-    pdf.text(20, 55, "Grantul acoperă remorci pentru stupi în valoare de cel mult 27.300 lei.")
+    pdf.text(20, 55, "Valoarea maximă a grantului pentru remorci de stupi este de 27.300 lei.")
     pdf.output(str(docs / "scan_0042.pdf"))
     settings = Settings(index=tmp_path / "index")
     ingest_paths(open_store(settings), [docs], ChunkingConfig())
@@ -105,6 +108,12 @@ def test_pdf_title_is_shown_in_the_index_not_the_file_name(tmp_path: Path, font:
     assert store.manifest is not None
     assert store.manifest.documents["scan_0042.pdf"].title == "Apelul pentru stupine mobile"
     assert {c.title for c in store.chunks.values()} == {"Apelul pentru stupine mobile"}
+    answer = build_assistant(settings).ask("Care este valoarea maximă a grantului pentru remorci de stupi?")
+    assert not answer.abstained and "27.300 lei" in answer.text
+    shown = with_titles(answer, document_titles(store))
+    assert shown.citations[0].title == "Apelul pentru stupine mobile"
+    assert where(shown.citations[0]).startswith("<b>Apelul pentru stupine mobile</b> (scan_0042.pdf)")
+    assert source_label(shown.citations[0]).startswith("Apelul pentru stupine mobile (scan_0042.pdf)")
 
 
 def test_pdf_line_end_hyphens_and_ligatures(tmp_path: Path, font: Path) -> None:
