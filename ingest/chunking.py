@@ -82,21 +82,26 @@ def _cut_run_on(sentence: str, limit: int) -> list[str]:
             for p in ([piece] if count_tokens(piece) <= limit * 1.5 else _cut_run_on(piece, limit // 2 or 1))]
 
 
-_PIECE_START = re.compile(r" (?=[A-ZĂÂÎȘȚ]|https?://|www\.)")
+# Where a run-on text most likely has a boundary, best first: after a semicolon (a list's
+# items), after a comma, before a capital or a link (a sentence without its full stop, an address).
+_PIECE_STARTS = (re.compile(r"(?<=;) "), re.compile(r"(?<=,) "), re.compile(r" (?=[A-ZĂÂÎȘȚ]|https?://|www\.)"))
 
 
 def _cut_at_spaces(text: str, step: int) -> list[str]:
-    """Pieces of at most `step` characters, ended in their second half before a capital or a
-    link (where a sentence without its full stop, or an address, most likely begins), else at
-    the last space there."""
+    """Pieces of at most `step` characters, ended in their second half at the best boundary
+    there (see _PIECE_STARTS), else at its last space."""
     pieces: list[str] = []
     start = 0
     while start < len(text):
         end = min(len(text), start + step)
         space = -1
         if end < len(text):
-            starts = [m.start() for m in _PIECE_START.finditer(text, start + step // 2, end)]
-            space = starts[-1] if starts else text.rfind(" ", start + step // 2, end)
+            space = text.rfind(" ", start + step // 2, end)
+            for boundary in _PIECE_STARTS:
+                found = [m.start() for m in boundary.finditer(text, start + step // 2, end)]
+                if found:
+                    space = found[-1]
+                    break
         end = space if space > start else end
         if text[start:end].strip():
             pieces.append(text[start:end].strip())
