@@ -116,16 +116,21 @@ def _units(doc: LoadedDocument, cfg: ChunkingConfig) -> list[_Unit]:
     path: dict[int, str] = {}
     lead: str | None = None
     top = 0
+    names = _TableNames()
     for page in doc.pages:
         for block in page_blocks(page.text):
             if block.kind == "heading":
                 path = {lvl: t for lvl, t in path.items() if lvl < block.level}
                 path[block.level] = block.text.rstrip(":")
+                names.heading(block.level)
                 if block.level <= 2:
                     lead, top = None, top + 1  # a new top section: its first text becomes its lead
                 units.append(_Unit(block.text, count_tokens(block.text), _section(path), page.number, True))
                 sections.append(top)
                 continue
+            if block.kind == "table":
+                path = names.table(path)
+            names.after_heading = False
             for text in _block_texts(block, cfg):
                 units.append(_Unit(text, count_tokens(text), _section(path), page.number, lead=lead or ""))
                 sections.append(top)
@@ -133,6 +138,33 @@ def _units(doc: LoadedDocument, cfg: ChunkingConfig) -> list[_Unit]:
                     lead = " ".join(text.split()[:LEAD_WORDS])
     _add_section_names(units, sections)
     return units
+
+
+class _TableNames:
+    """A table takes its name from the heading right above it. A later table with no heading
+    of its own, after that heading's sub-sections (a report's next record, printed straight
+    after the previous record's "Activities" list), is not named by it: the path drops it."""
+
+    def __init__(self) -> None:
+        self.after_heading = False
+        self.owner: int | None = None  # level of the heading that names the last table
+        self.sub_sections = False  # a deeper heading came after that table
+
+    def heading(self, level: int) -> None:
+        if self.owner is not None and level <= self.owner:
+            self.owner = None
+        elif self.owner is not None:
+            self.sub_sections = True
+        self.after_heading = True
+
+    def table(self, path: dict[int, str]) -> dict[int, str]:
+        if self.after_heading and path:
+            self.owner, self.sub_sections = max(path), False
+            return path
+        if self.owner is not None and self.sub_sections:
+            path = {lvl: t for lvl, t in path.items() if lvl < self.owner}
+            self.owner, self.sub_sections = None, False
+        return path
 
 
 _ACRONYM = re.compile(r"\b[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9-]{2,}\b")

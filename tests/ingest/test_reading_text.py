@@ -15,7 +15,7 @@ from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.tokens import count_tokens
 from ingest.blocks import page_blocks
-from ingest.chunking import ChunkingConfig, chunk_document
+from ingest.chunking import ChunkingConfig, _units, chunk_document
 from ingest.loaders import load_document
 from ingest.pipeline import ingest_paths
 
@@ -189,3 +189,27 @@ def test_label_lines_are_each_their_own_unit_and_urls_are_no_title(indexed: Inde
     assert not answer.abstained and "03.02.2031" in answer.text
     stored = _stored(settings, "fisa.txt")
     assert "\nData lansării: 03.02.2031\n" in stored and "\nBuget total: 6.420.000 lei\n" in stored
+
+
+REPORT_TXT = (
+    "Stadiul proiectelor de apicultură\n\n"
+    "Proiectul 1 / acronim MELIFERA\n\n"
+    "Titlu\tCoordonator\tBuget\n"
+    "Stupine mobile în Dobrogea\tAsociația Albina Verde\t210.000 lei\n\n"
+    "Activități în curs:\n\n"
+    "- instruirea a doisprezece apicultori\n"
+    "- achiziția a patruzeci de stupi\n\n"
+    "Titlu\tCoordonator\tBuget\n"
+    "Polenizare în livezi\tCooperativa Floarea de Tei\t95.000 lei\n"
+)
+
+
+def test_a_table_without_its_own_heading_is_not_named_by_the_previous_tables(tmp_path: Path) -> None:
+    path = tmp_path / "raport.txt"
+    path.write_text(REPORT_TXT, encoding="utf-8")
+    # Each unit's section (a chunk shows the section of its first unit; this report is one chunk).
+    rows = {u.text: u.section for u in _units(load_document(path), ChunkingConfig()) if u.text.startswith("Titlu:")}
+    first = next(s for line, s in rows.items() if "Stupine mobile" in line)
+    second = next(s for line, s in rows.items() if "Polenizare" in line)
+    assert first is not None and "MELIFERA" in first
+    assert second is None or "MELIFERA" not in second
