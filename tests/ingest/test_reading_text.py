@@ -97,6 +97,8 @@ def test_format_characters_are_removed_and_a_soft_hyphen_joins_its_word(indexed:
     assert not any(ch in text for ch in "\u00ad\u200b\u2060\ufeff")
     answer = assistant.ask("Care este valoarea maximă a finanțării pentru atelierele de olărit?")
     assert not answer.abstained and "73.250 lei" in answer.text
+    typed = assistant.ask("Care este valoarea maximă a finanțării pentru ateliere\u200ble\u00ad de olărit?")
+    assert not typed.abstained and "73.250 lei" in typed.text
 
 
 def test_line_end_hyphens_join_words_but_keep_romanian_hyphenated_forms(indexed: Indexed) -> None:
@@ -155,6 +157,15 @@ def test_a_huge_line_without_full_stops_is_cut_to_the_chunk_limit(tmp_path: Path
     assert len(chunks) > 100
     assert max(count_tokens(c.text) for c in chunks) <= cfg.chunk_tokens * 1.5
     assert sum(len(c.text.split()) for c in chunks) >= 60_000  # nothing lost
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "fara-puncte.txt").write_text("Lista fără punctuație\n\n" + " ".join(line.split()[:20_000])
+                                          + " valoarea grantului pentru anexa este 8.765 lei " + line[:50_000] + "\n",
+                                          encoding="utf-8")
+    settings = Settings(index=tmp_path / "index")
+    ingest_paths(open_store(settings), [docs], cfg)
+    answer = build_assistant(settings).ask("Care este valoarea grantului pentru anexa?")
+    assert len(answer.text) < 2_000 and all(count_tokens(c.text) <= cfg.chunk_tokens * 1.5 for c in answer.citations)
     no_space = tmp_path / "fara-spatii.txt"
     no_space.write_text("x" * 200_000, encoding="utf-8")
     assert max(len(c.text) for c in chunk_document(load_document(no_space), cfg)) < 2_000
