@@ -95,6 +95,8 @@ def ingest_uploads(holder: AssistantHolder, paths: list[str], progress: Any = No
 def report_html(report: IngestReport, refused: list[str]) -> str:
     lines = [f"Adăugat: {esc(n)}" for n in report.added] + [f"Actualizat: {esc(n)}" for n in report.updated]
     lines += [f"Neschimbat (deja indexat): {esc(n)}" for n in report.unchanged]
+    lines += [f"Text ascuns ignorat (nu apare la tipărire): {k} fragmente în {esc(n)}"
+              for n, k in report.hidden.items()]
     errors = [esc(f.message_ro) for f in report.failed] + [esc(r) for r in refused]
     ok = "".join(f"<li>{x}</li>" for x in lines)
     bad = "".join(f'<li class="st-not_met">Eșuat — {x}</li>' for x in errors)

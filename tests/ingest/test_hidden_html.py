@@ -4,6 +4,7 @@ Every value is invented."""
 
 from __future__ import annotations
 
+import json
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -65,3 +66,17 @@ def test_hidden_part_of_an_html_email_is_skipped(tmp_path: Path, hiding: str) ->
     doc = load_document(path)
     assert "Care este grantul maxim?" in doc.pages[0].text and "9.999.999" not in doc.pages[0].text
     assert doc.hidden == 1
+
+
+def test_the_ingest_cli_and_the_app_report_hidden_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.ui.documents_tab import report_html
+    from ingest.cli import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "apel.html").write_text(PAGE, encoding="utf-8")
+    assert main([str(docs), "--index", str(tmp_path / "index"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["hidden_skipped"] == {"apel.html": 6}
+    report = ingest_paths(open_store(Settings(index=tmp_path / "other")), [docs], ChunkingConfig())
+    assert "Text ascuns ignorat (nu apare la tipărire): 6 fragmente în apel.html" in report_html(report, [])
