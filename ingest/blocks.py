@@ -209,6 +209,4 @@ def _is_title_line(text: str, nxt: Block | None) -> bool:
     at least twice its length: a title in a text dump ("Delta Dunării", "Criterii de selecție")."""
     if nxt is None or nxt.kind != "para" or not text[:1].isupper() or text.endswith(_TERMINAL + (",",)):
         return False
-    if _FIELD.match(text):  # "Buget: 1.000 euro" is a field with its value, not a title
-        return False
     return len(text.split()) <= 8 and len(nxt.text) >= 2 * len(text) and nxt.text[:1].isupper()
