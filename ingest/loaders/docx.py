@@ -20,7 +20,7 @@ from lxml import etree
 from assistant.errors import CorruptDocumentError
 from assistant.types import Page
 
-from ._text import Extracted, clean_text
+from ._text import Extracted, clean_text, looks_like_url
 from .docx_walk import Walker, block_items, hides, table_rows
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,8 @@ def load_docx(data: bytes, name: str) -> Extracted:
     text = clean_text(_join(blocks))
     pages = [Page(number=None, text=text)] if text.strip() else []
     heading = next((b[1].lstrip("#").strip() for b in blocks if b[1].startswith("#")), None)
-    title = clean_text(core_title).strip() or heading
+    core = clean_text(core_title).strip()
+    title = (core if core and not looks_like_url(core) else "") or heading
     hidden = reader.walker.hidden
     notes = [f"hidden text skipped: {hidden} runs"] if hidden else []
     logger.debug("docx_loaded name=%s blocks=%d hidden=%d", name, len(blocks), hidden)

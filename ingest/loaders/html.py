@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from assistant.types import Page
 
-from ._text import Extracted, clean_text, decode_bytes, guess_title
+from ._text import Extracted, clean_text, decode_bytes, guess_title, looks_like_url
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 _BLOCK = {
@@ -144,4 +144,6 @@ def load_html(data: bytes, name: str) -> Extracted:
     pages = [Page(number=None, text=text)] if text.strip() else []
     heading = next((ln.lstrip("#").strip() for ln in text.split("\n") if ln.startswith("#")), "")
     notes = [f"hidden text skipped: {hidden} elements"] if hidden else []
+    # A page's <title> is sometimes its address; an address is never a document's title.
+    title = None if title and looks_like_url(title) else title
     return Extracted(pages=pages, title=heading or title or guess_title(text), notes=notes, hidden=hidden)

@@ -147,3 +147,22 @@ def test_hidden_white_and_tiny_runs_are_skipped_and_counted(indexed: Indexed) ->
     assert all("1 ianuarie 2029" not in c.text for c in open_store(settings).chunks.values())
     answer = assistant.ask("Care este termenul limită de depunere?")
     assert "1 ianuarie 2029" not in answer.text
+
+
+def test_a_row_of_content_controls_and_a_table_in_a_cell_are_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.core_properties.title = "https://www.exemplu-am.ro/ghid.docx"  # an address is no title
+    document.add_heading("Bugetul pe componente", level=1)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Componentă", "Sumă"
+    row = parse_xml(f'<w:sdt {NS}><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>Cuptoare</w:t></w:r></w:p></w:tc>'
+                    "<w:tc><w:p><w:r><w:t>44.300 lei</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>")
+    table._tbl.append(row)
+    inner = table.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "din care TVA", "7.070 lei"
+    path = tmp_path / "buget.docx"
+    document.save(str(path))
+    doc = load_document(path)
+    assert "Cuptoare\t44.300 lei" in doc.pages[0].text
+    assert "din care TVA 7.070 lei" in doc.pages[0].text
+    assert doc.title == "Bugetul pe componente"

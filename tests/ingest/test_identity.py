@@ -39,8 +39,10 @@ def test_same_file_name_in_two_folders_is_two_documents(tmp_path: Path) -> None:
     answer = assistant.ask("Care este valoarea maximă a sprijinului pentru o cooperativă în ediția 2031?")
     assert not answer.abstained and "412.000 lei" in answer.text
     assert answer.citations[0].document == "2031/ghid.txt"
+    assert remove_documents(open_store(settings), ["ghid.txt"]) == []  # two documents have that name
     assert remove_documents(open_store(settings), ["2032/ghid.txt"]) == ["2032/ghid.txt"]
     assert [d["document"] for d in index_status(open_store(settings))["documents"]] == ["2031/ghid.txt"]
+    assert remove_documents(open_store(settings), ["ghid.txt"]) == ["2031/ghid.txt"]  # now one has it
 
 
 def test_a_name_stored_decomposed_is_removed_by_the_name_as_typed(tmp_path: Path) -> None:
