@@ -22,6 +22,11 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 # notice, not the document's text. Such text is skipped and counted.
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
 _BANNER = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
+# A page's own style sheet can hide by class or id (".ascuns { display: none }"): simple
+# selectors of such rules are read from its <style> elements.
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_HIDING_DECL = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?([.#])([\w-]+)$", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Private-use characters mark breaks until `text()` resolves them; removed from the input.
 _PARA = "\ue000"
@@ -44,16 +49,20 @@ class _TextExtractor(HTMLParser):
         self._hidden_tag: str | None = None
         self._hidden_depth = 0
         self._hidden_text = False
+        self._in_style = False
+        self._css = ""
+        self._hiding: set[str] = set()  # ".class" and "#id" the page's style sheet hides
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._hidden_tag is not None:
             self._hidden_depth += tag == self._hidden_tag
             return
-        if tag not in _VOID and _is_hidden(dict(attrs)):
+        if tag not in _VOID and _is_hidden(dict(attrs), self._hiding):
             self._hidden_tag, self._hidden_depth, self._hidden_text = tag, 1, False
             return
         if tag in _SKIP:
             self._skip += 1
+            self._in_style = tag == "style"
         elif tag == "title":
             self._in_title = True
         elif tag in _HEADINGS:
@@ -86,6 +95,10 @@ class _TextExtractor(HTMLParser):
             return
         if tag in _SKIP:
             self._skip = max(0, self._skip - 1)
+            if tag == "style":
+                self._in_style = False
+                self._hiding |= _hidden_selectors(self._css)
+                self._css = ""
         elif tag == "title":
             self._in_title = False
         elif tag in ("td", "th"):
@@ -95,6 +108,9 @@ class _TextExtractor(HTMLParser):
             self._break(_PARA)
 
     def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self._css += data
+            return
         if self._hidden_tag is not None:
             self._hidden_text = self._hidden_text or bool(data.strip())
             return
@@ -116,8 +132,23 @@ class _TextExtractor(HTMLParser):
         return "\n".join(line for line in lines if line.strip("\t") or not line)
 
 
-def _is_hidden(attrs: dict[str, str | None]) -> bool:
+def _hidden_selectors(css: str) -> set[str]:
+    """".class" and "#id" selectors of the rules that hide (compound selectors are left alone)."""
+    out: set[str] = set()
+    for selectors, declarations in _CSS_RULE.findall(css):
+        if _HIDING_DECL.search(declarations):
+            for selector in selectors.split(","):
+                m = _SIMPLE_SELECTOR.match(selector.strip())
+                if m:
+                    out.add(m.group(1) + m.group(2))
+    return out
+
+
+def _is_hidden(attrs: dict[str, str | None], hiding: set[str] | frozenset[str] = frozenset()) -> bool:
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    names = {f".{c}" for c in (attrs.get("class") or "").split()} | {f"#{attrs.get('id') or ''}"}
+    if names & hiding:
         return True
     if _HIDDEN_STYLE.search(attrs.get("style") or ""):
         return True

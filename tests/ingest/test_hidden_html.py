@@ -80,3 +80,17 @@ def test_the_ingest_cli_and_the_app_report_hidden_text(tmp_path: Path, capsys: p
     assert out["hidden_skipped"] == {"apel.html": 6}
     report = ingest_paths(open_store(Settings(index=tmp_path / "other")), [docs], ChunkingConfig())
     assert "Text ascuns ignorat (nu apare la tipărire): 6 fragmente în apel.html" in report_html(report, [])
+
+
+def test_classes_and_ids_the_pages_style_sheet_hides_are_skipped(tmp_path: Path) -> None:
+    page = ("<html><head><style>.ascuns, #nota-interna { display: none } p.mic{visibility:hidden}"
+            " .evidentiat { color: red }</style></head><body>"
+            "<h1>Apel pentru sere</h1><p class=\"evidentiat\">Grantul maxim este de 61.200 lei.</p>"
+            f"<div class=\"bloc ascuns\">{PLANTED}.</div><p id=\"nota-interna\">{PLANTED} pentru sere.</p>"
+            f"<p class=\"mic\">{PLANTED} în toate județele.</p></body></html>")
+    path = tmp_path / "sere.html"
+    path.write_text(page, encoding="utf-8")
+    doc = load_document(path)
+    assert "Grantul maxim este de 61.200 lei." in doc.pages[0].text
+    assert "9.999.999" not in doc.pages[0].text and "display" not in doc.pages[0].text
+    assert doc.hidden == 3
