@@ -126,11 +126,11 @@ def _notes(doc: DocxDocument, walker: Walker) -> dict[str, str]:
 
 
 def _hidden_styles(doc: DocxDocument) -> set[str]:
-    """Ids of character styles whose formatting hides text (hidden, white, tiny)."""
+    """Ids of character and paragraph styles whose formatting hides text (hidden, white, tiny)."""
     out: set[str] = set()
     for style in doc.styles.element.iter(qn("w:style")):
         rpr = style.find(qn("w:rPr"))
-        if style.get(qn("w:type")) == "character" and rpr is not None and hides(rpr):
+        if style.get(qn("w:type")) in ("character", "paragraph") and rpr is not None and hides(rpr):
             out.add(style.get(qn("w:styleId")) or "")
     return out
 

@@ -47,11 +47,15 @@ class Walker:
 
     hidden_styles: set[str] = field(default_factory=set)
     hidden: int = 0
+    _paragraph_hidden: bool = False  # the paragraph's style hides all its runs
 
     def paragraph(self, p: etree._Element) -> Paragraph:
         out = Paragraph(p, "")
         parts: list[str] = []
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        self._paragraph_hidden = style is not None and style.get(qn("w:val")) in self.hidden_styles
         self._inline(p, parts, out)
+        self._paragraph_hidden = False
         out.text = "".join(parts)
         return out
 
@@ -90,11 +94,11 @@ class Walker:
     def _is_hidden(self, r: etree._Element) -> bool:
         rpr = r.find(qn("w:rPr"))
         if rpr is None:
-            return False
+            return self._paragraph_hidden
         style = rpr.find(qn("w:rStyle"))
         if style is not None and style.get(qn("w:val")) in self.hidden_styles:
             return True
-        return hides(rpr)
+        return self._paragraph_hidden or hides(rpr)
 
 
 def hides(rpr: etree._Element) -> bool:

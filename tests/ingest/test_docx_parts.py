@@ -166,3 +166,22 @@ def test_a_row_of_content_controls_and_a_table_in_a_cell_are_read(tmp_path: Path
     assert "Cuptoare\t44.300 lei" in doc.pages[0].text
     assert "din care TVA 7.070 lei" in doc.pages[0].text
     assert doc.title == "Bugetul pe componente"
+
+
+def test_text_hidden_by_its_paragraph_or_character_style_is_skipped(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.add_paragraph("Grantul maxim pentru o seră este de 52.900 lei.")
+    invisible = document.styles.add_style("Nota invizibila", WD_STYLE_TYPE.PARAGRAPH)
+    invisible.font.hidden = True
+    document.add_paragraph(f"{PLANTED}.", style=invisible)
+    white = document.styles.add_style("Alb", WD_STYLE_TYPE.CHARACTER)
+    white.element.get_or_add_rPr().append(parse_xml(f'<w:color {NS} w:val="FFFFFF"/>'))
+    mixed = document.add_paragraph("Termenul este 9 iunie 2031.")
+    mixed.add_run(f" {PLANTED} pentru sere.", style=white)
+    path = tmp_path / "sere.docx"
+    document.save(str(path))
+    doc = load_document(path)
+    assert "52.900 lei" in doc.pages[0].text and "Termenul este 9 iunie 2031." in doc.pages[0].text
+    assert "1 ianuarie 2029" not in doc.pages[0].text and doc.hidden == 2
