@@ -150,7 +150,9 @@ def _starts_field(group: list[str], fields: list[bool], i: int) -> bool:
 def _add_line(blocks: list[Block], line: str, first: bool, tail: str = "",
               vocabulary: Counter[str] | None = None) -> None:
     md = _MD_HEADING.match(line)
-    if md:
+    if md and looks_like_url(md.group(2)):  # a link set as a heading is still only a link
+        blocks.append(Block("para", md.group(2).strip()))
+    elif md:
         blocks.append(Block("heading", md.group(2).strip(), len(md.group(1))))
     elif blocks and first and _continues(blocks[-1], line):
         blocks[-1].text = join_wrapped(blocks[-1].text, line, vocabulary)  # double-spaced dump: same sentence

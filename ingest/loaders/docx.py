@@ -45,7 +45,8 @@ def load_docx(data: bytes, name: str) -> Extracted:
         raise CorruptDocumentError(f"{name}: not a readable .docx ({exc})") from exc
     text = clean_text(_join(blocks))
     pages = [Page(number=None, text=text)] if text.strip() else []
-    heading = next((b[1].lstrip("#").strip() for b in blocks if b[1].startswith("#")), None)
+    heading = next((b[1].lstrip("#").strip() for b in blocks
+                    if b[1].startswith("#") and not looks_like_url(b[1].lstrip("#").strip())), None)
     core = clean_text(core_title).strip()
     title = (core if core and not looks_like_url(core) else "") or heading
     hidden = reader.walker.hidden

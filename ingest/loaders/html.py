@@ -173,7 +173,8 @@ def load_html(data: bytes, name: str) -> Extracted:
     declared = match.group(1).decode("ascii") if match else None
     text, title, hidden = html_to_text(decode_bytes(data, declared=declared))
     pages = [Page(number=None, text=text)] if text.strip() else []
-    heading = next((ln.lstrip("#").strip() for ln in text.split("\n") if ln.startswith("#")), "")
+    heading = next((ln.lstrip("#").strip() for ln in text.split("\n")
+                    if ln.startswith("#") and not looks_like_url(ln.lstrip("#").strip())), "")
     notes = [f"hidden text skipped: {hidden} elements"] if hidden else []
     # A page's <title> is sometimes its address; an address is never a document's title.
     title = None if title and looks_like_url(title) else title

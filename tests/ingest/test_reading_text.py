@@ -224,3 +224,14 @@ def test_a_table_without_its_own_heading_is_not_named_by_the_previous_tables(tmp
     second = next(s for line, s in rows.items() if "Polenizare" in line)
     assert first is not None and "MELIFERA" in first
     assert second is None or "MELIFERA" not in second
+
+
+def test_a_link_set_as_a_heading_is_no_heading_or_title(tmp_path: Path) -> None:
+    path = tmp_path / "pagina.html"
+    path.write_text("<html><head><title>https://www.exemplu-adr.ro/apel</title></head><body>"
+                    "<h2>https://www.exemplu-adr.ro/apeluri/sere</h2><p>Grantul maxim este de 61.200 lei.</p>"
+                    "</body></html>", encoding="utf-8")
+    doc = load_document(path)
+    chunks = chunk_document(doc)
+    assert doc.title != "https://www.exemplu-adr.ro/apel" and "https" not in doc.title
+    assert all(c.section is None for c in chunks)
