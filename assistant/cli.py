@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.offline import go_offline
+from assistant.titles import document_titles, label, with_titles
 
 EXIT_ERROR = 2
 PROFILE_HELP = """profile (JSON object; every key optional, null or "" = not stated; Romanian aliases in brackets):
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _ask(assistant: Any, args: argparse.Namespace) -> int:
     history = json.loads(args.history.read_text(encoding="utf-8")) if args.history else None
-    answer = assistant.ask(args.question, history=history)
+    answer = with_titles(assistant.ask(args.question, history=history), document_titles(assistant.store))
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
         return 0
@@ -98,7 +99,8 @@ def _ask(assistant: Any, args: argparse.Namespace) -> int:
     if answer.notice:
         print(f"\n({answer.notice})")
     for c in answer.citations:
-        where = f"{c.document}" + (f", p. {c.page}" if c.page else "") + (f", {c.section}" if c.section else "")
+        where = label(c.document, c.title) + (f", p. {c.page}" if c.page else "")
+        where += f", {c.section}" if c.section else ""
         print(f"\n[{c.n}] {where}\n    {c.text[:300]}")
     return 0
 
@@ -106,6 +108,7 @@ def _ask(assistant: Any, args: argparse.Namespace) -> int:
 def _batch(assistant: Any, path: Path) -> int:
     """One JSON line per input line; a bad line gets an error object and the batch goes on."""
     failed = 0
+    titles = document_titles(assistant.store)
     with path.open(encoding="utf-8", errors="replace") as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
@@ -117,7 +120,7 @@ def _batch(assistant: Any, path: Path) -> int:
                 print(json.dumps({"id": qid, "line": number, "error": f"line {number}: {problem}",
                                   "message": BAD_BATCH_LINE}, ensure_ascii=False), flush=True)
                 continue
-            answer = assistant.ask(item["question"])
+            answer = with_titles(assistant.ask(item["question"]), titles)
             print(json.dumps(answer.to_json(qid=item.get("id")), ensure_ascii=False), flush=True)
     return EXIT_ERROR if failed else 0
 

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from assistant.answer.extractive import ABSTAIN_TEXT
 from assistant.questions import QUOTED, split_questions
 from assistant.text import fold
+from assistant.titles import document_titles, label, with_titles
 from assistant.types import Answer, Citation
 
 logger = logging.getLogger(__name__)
@@ -143,6 +144,9 @@ def draft_reply(assistant: Asker, source: str | bytes | Message) -> dict[str, An
     history: list[dict[str, str]] = []
     for question in questions:
         answer = assistant.ask(question, history=list(history))
+        store = getattr(assistant, "store", None)
+        if store is not None:
+            answer = with_titles(answer, document_titles(store))
         history.append({"role": "user", "content": question})
         body, cites = _renumber(answer, numbering)
         points.append({"question": question, "answer": body, "abstained": answer.abstained,
@@ -172,7 +176,7 @@ def _renumber(answer: Answer, numbering: dict[tuple[Any, ...], Citation]) -> tup
         key = (c.document, c.page, c.section, c.text)
         if key not in numbering:
             numbering[key] = Citation(n=len(numbering) + 1, document=c.document, page=c.page,
-                                      section=c.section, text=c.text, quote=c.quote)
+                                      section=c.section, text=c.text, quote=c.quote, title=c.title)
         local[c.n] = numbering[key].n
         cites.append(numbering[key])
     text = re.sub(r"\[(\d+)\]", lambda m: f"[{local.get(int(m.group(1)), m.group(1))}]", answer.text)
@@ -199,7 +203,7 @@ def _compose(hello: str, subject: str, points: list[dict[str, Any]], citations: 
 
 def source_label(c: Citation) -> str:
     """"document, pagina 3, secțiunea „Eligibilitate”" for a citation."""
-    where = [c.document]
+    where = [label(c.document, c.title)]
     if c.page is not None:
         where.append(f"pagina {c.page}")
     if c.section:

@@ -38,7 +38,8 @@ def _split_keep(text: str) -> list[str]:
 
 
 def _ends_with_abbreviation(sentence: str) -> bool:
-    m = re.search(r"(\w+(?:\.\w+)?)\.$", sentence)
+    # Only the tail is looked at: on a long run with no full stop the search would be quadratic.
+    m = re.search(r"(\w+(?:\.\w+)?)\.$", sentence[-40:]) if sentence.endswith(".") else None
     if not m:
         return False
     word = m.group(1).lower()

@@ -34,6 +34,12 @@ _TOKEN_RE = re.compile(
     r"(?P<code>\b(?=[a-z0-9./-]*[a-z])(?=[a-z0-9./-]*\d)[a-z0-9]+(?:[-/.][a-z0-9]+){2,}\b)"
     r"|(?P<date>\b\d{1,2}[./]\d{1,2}[./]\d{4}\b)"
     r"|(?P<pct>\b\d+(?:[.,]\d+)?\s*%)"
+    # A measure or section number ("2.4", "1.6.2"): one token, its parts in order, so "2.4" is
+    # not "4.2"; Romanian groups thousands in threes ("1.500"), which this never matches.
+    r"|(?P<sec>\b\d{1,2}(?:\.\d{1,2}){1,3}\b(?!\.\d))"
+    # A short letter prefix glued to a number ("A17", "PO2", "OS3"): an annex, axis or objective
+    # code, one token, so "A17" is not "A1".
+    r"|(?P<alnum>\b[a-z]{1,3}\d+[a-z]?\b)"
     r"|(?P<num>\b\d{1,3}(?:(?:\.|[ \u00a0](?=\d{3}\b))\d{3})+(?:,\d+)?\b|\b\d+(?:,\d+)?\b)"
     r"|(?P<word>[a-z]+)"
 )
@@ -53,9 +59,20 @@ def _replace_all(text: str, table: dict[int, str]) -> str:
     return text
 
 
+# Unicode format characters (category Cf: soft hyphen, zero-width space and joiners, word
+# joiner, BOM, direction marks) print as nothing; inside a word they would split it in two
+# tokens, so stored text and questions both lose them.
+_FORMAT_CHARS = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf") + "]")
+
+
+def strip_format_chars(text: str) -> str:
+    return text if text.isascii() else _FORMAT_CHARS.sub("", text)
+
+
 def normalize(text: str) -> str:
-    """NFC with comma-below ș/ț: the canonical form stored and shown."""
-    text = unicodedata.normalize("NFC", text or "")
+    """NFC with comma-below ș/ț and no format characters: the canonical form stored and shown."""
+    text = unicodedata.normalize("NFC", strip_format_chars(text or ""))
     return text if text.isascii() else _replace_all(text, _CEDILLA)
 
 
@@ -155,6 +172,8 @@ def raw_tokens(text: str) -> list[str]:
             out.append(canonical_number(_number_value(value.rstrip("% ").strip())) + "%")
         elif kind == "num":
             out.append(canonical_number(_number_value(value)))
+        elif kind in ("sec", "alnum"):
+            out.append(value)
         elif kind == "code":
             out.append(value.replace("/", "-").replace(".", "-"))
         else:

@@ -32,6 +32,7 @@ class LoadedDocument:
     sha256: str
     pages: list[Page]
     notes: list[str] = field(default_factory=list)  # e.g. "OCR on pages 2, 3"
+    hidden: int = 0  # pieces of hidden text the reader skipped (not content)
 
 
 @dataclass
@@ -125,6 +126,7 @@ class Citation:
     section: str | None
     text: str
     quote: str = ""  # the sentences quoted from this passage, for highlighting
+    title: str = ""  # the document's own title, filled in where answers are shown (assistant.titles)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -8,13 +8,23 @@ their header with every row, and short label lines become the headings chunks ar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import zip_longest
 
 from assistant.text import is_caps_label
+from ingest.hyphens import join_wrapped, page_vocabulary
+from ingest.loaders._text import looks_like_url
 
 _TERMINAL = (".", "!", "?", ";", ":")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•▪◦●*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+# A bullet (or a dash) followed by a tab is how word processors export a list item's marker;
+# the tab is the marker's indent, not a column break.
+_BULLET_TAB = re.compile(r"^\s*[-•▪◦●*–·o§]\t")
+# "Cod apel: X", "Data lansării: 12.03.2025": a short capitalised label, a colon, its value. A
+# call's header block prints a run of these, one field a line; each is its own unit, so a
+# question about one label quotes that field and not the whole block.
+_FIELD = re.compile(r"^[A-ZĂÂÎȘȚ][\w ăâîșțĂÂÎȘȚ./()-]{0,40}?:\s+\S")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
@@ -35,6 +45,8 @@ def _paragraphs(text: str) -> list[list[str]]:
             if groups[-1]:
                 groups.append([])
             continue
+        if _BULLET_TAB.match(line):  # Word's bullet then a tab: a list item, never a table row
+            line = " ".join(line.split())
         groups[-1].append(line if "\t" in line else " ".join(line.split()))
     return [g for g in groups if g]
 
@@ -43,6 +55,8 @@ def _continues(prev: Block, line: str) -> bool:
     """A line after one with no final punctuation goes on it when it starts in lower case
     or the previous line was a long one cut by the page width."""
     if prev.kind not in ("para", "item") or not line or _LIST_ITEM.match(line) or is_caps_label(line):
+        return False
+    if _FIELD.match(line) and _FIELD.match(prev.text):  # "Label: value" after another: its own unit
         return False
     if prev.text.rstrip().endswith(_TERMINAL) or is_caps_label(prev.text):
         return False
@@ -89,6 +103,7 @@ def _table_blocks(rows: list[str]) -> list[Block]:
 
 def page_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
+    vocabulary = page_vocabulary(text)
     for group in _paragraphs(text):
         tab_rows = [ln for ln in group if len(_cells(ln)) >= 2]
         if len(tab_rows) >= 2 and all("\t" in ln for ln in group[1:]):
@@ -97,36 +112,50 @@ def page_blocks(text: str) -> list[Block]:
                 _add_line(blocks, line, first=True)
             blocks.extend(_table_blocks([ln for ln in group if "\t" in ln]))
             continue
-        units = _lines_to_units(group)
+        units = _lines_to_units(group, vocabulary)
         for i, line in enumerate(units):
             tail = group[-1] if i == len(units) - 1 else line
-            _add_line(blocks, line, first=line is group[0] or not blocks, tail=tail)
+            _add_line(blocks, line, first=line is group[0] or not blocks, tail=tail, vocabulary=vocabulary)
     _mark_headings(blocks)
     return blocks
 
 
-def _lines_to_units(group: list[str]) -> list[str]:
+def _lines_to_units(group: list[str], vocabulary: Counter[str]) -> list[str]:
     """Join wrapped lines of one paragraph; list items start new units."""
     units: list[str] = []
-    for line in group:
+    fields = [bool(_FIELD.match(line)) for line in group]
+    for i, line in enumerate(group):
         md = _MD_HEADING.match(line)
         if units and is_caps_label(line) and is_caps_label(units[-1]) and len(units[-1]) < 80:
             units[-1] = f"{units[-1]} {line}"  # a capitals title broken over lines
-        elif md or _LIST_ITEM.match(line) or not units or is_caps_label(line) or is_caps_label(units[-1]):
+        elif (md or _LIST_ITEM.match(line) or not units or is_caps_label(line) or is_caps_label(units[-1])
+              or _starts_field(group, fields, i)):
             units.append(line)
-        elif units[-1].endswith("-") and line[:1].islower():
-            units[-1] = units[-1][:-1] + line
         else:
-            units[-1] = f"{units[-1]} {line}"
+            units[-1] = join_wrapped(units[-1], line, vocabulary)
     return units
 
 
-def _add_line(blocks: list[Block], line: str, first: bool, tail: str = "") -> None:
+def _starts_field(group: list[str], fields: list[bool], i: int) -> bool:
+    """A "Label: value" line after another one, or opening a run of them after a line that is
+    complete (a full stop, or short): a wrapped sentence whose next line happens to start with
+    "Word:" goes on."""
+    if not fields[i] or i == 0:
+        return False
+    prev = group[i - 1]
+    complete = prev.rstrip().endswith(_TERMINAL) or len(prev) < 50
+    return fields[i - 1] or (complete and i + 1 < len(group) and fields[i + 1])
+
+
+def _add_line(blocks: list[Block], line: str, first: bool, tail: str = "",
+              vocabulary: Counter[str] | None = None) -> None:
     md = _MD_HEADING.match(line)
-    if md:
+    if md and looks_like_url(md.group(2)):  # a link set as a heading is still only a link
+        blocks.append(Block("para", md.group(2).strip()))
+    elif md:
         blocks.append(Block("heading", md.group(2).strip(), len(md.group(1))))
     elif blocks and first and _continues(blocks[-1], line):
-        blocks[-1].text = f"{blocks[-1].text} {line}"  # double-spaced dump: same sentence
+        blocks[-1].text = join_wrapped(blocks[-1].text, line, vocabulary)  # double-spaced dump: same sentence
         blocks[-1].tail = tail or line
     elif _LIST_ITEM.match(line):
         blocks.append(Block("item", line.strip(), tail=tail or line))
@@ -147,7 +176,7 @@ def _mark_headings(blocks: list[Block]) -> None:
         if numbered:
             b.kind, b.level = "heading", numbered
             continue
-        if b.kind != "para" or len(b.text) > 100 or len(b.text.split()) > 12:
+        if b.kind != "para" or len(b.text) > 100 or len(b.text.split()) > 12 or looks_like_url(b.text):
             continue
         text = b.text.rstrip()
         if is_caps_label(text) or (nxt is not None and nxt.kind == "table" and not text.endswith(".")):
@@ -156,7 +185,8 @@ def _mark_headings(blocks: list[Block]) -> None:
             b.kind, b.level = "heading", 3
 
 
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-ZĂÂÎȘȚ]")
+# "3.1. Tipul de apel", "3.1 Tipul", "2) Beneficiari": a section number, then a capital.
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+[A-ZĂÂÎȘȚ]")
 
 
 def _numbered_heading_level(b: Block, nxt: Block | None) -> int:

@@ -17,6 +17,8 @@ from assistant.sentences import split_sentences
 from assistant.tokens import count_tokens
 from assistant.types import Chunk, LoadedDocument
 from ingest.blocks import Block, page_blocks
+from ingest.cutting import split_long
+from ingest.loaders import READER_VERSION
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,8 @@ class ChunkingConfig:
     def as_dict(self) -> dict[str, int]:
         return {"chunk_tokens": self.chunk_tokens, "window_tokens": self.window_tokens,
                 "min_tokens": self.min_tokens, "short_block_tokens": self.short_block_tokens,
-                "version": 3,  # bumped when blocks or chunks change: re-ingest remakes them
+                "version": 4,  # bumped when blocks or chunks change: re-ingest remakes them
+                "reader": READER_VERSION,  # the loaders' version: a new reader reads files again
                 # the fact extraction that runs on the chunks as a file is read: a new one reads files again
                 "facts": EXTRACTOR_VERSION}
 
@@ -47,23 +50,6 @@ class _Unit:
 LEAD_WORDS = 24
 
 
-def _split_long(text: str, limit: int) -> list[str]:
-    """A paragraph over the limit, cut at sentence ends into pieces of about `limit` tokens."""
-    pieces: list[str] = []
-    cur: list[str] = []
-    cur_tokens = 0
-    for sent in split_sentences(text):
-        n = count_tokens(sent)
-        if cur and cur_tokens + n > limit:
-            pieces.append(" ".join(cur))
-            cur, cur_tokens = [], 0
-        cur.append(sent)
-        cur_tokens += n
-    if cur:
-        pieces.append(" ".join(cur))
-    return pieces
-
-
 def _units(doc: LoadedDocument, cfg: ChunkingConfig) -> list[_Unit]:
     """Every block as a unit with its heading path; table rows each their own unit."""
     units: list[_Unit] = []
@@ -71,16 +57,21 @@ def _units(doc: LoadedDocument, cfg: ChunkingConfig) -> list[_Unit]:
     path: dict[int, str] = {}
     lead: str | None = None
     top = 0
+    names = _TableNames()
     for page in doc.pages:
         for block in page_blocks(page.text):
             if block.kind == "heading":
                 path = {lvl: t for lvl, t in path.items() if lvl < block.level}
                 path[block.level] = block.text.rstrip(":")
+                names.heading(block.level)
                 if block.level <= 2:
                     lead, top = None, top + 1  # a new top section: its first text becomes its lead
                 units.append(_Unit(block.text, count_tokens(block.text), _section(path), page.number, True))
                 sections.append(top)
                 continue
+            if block.kind == "table":
+                path = names.table(path)
+            names.after_heading = False
             for text in _block_texts(block, cfg):
                 units.append(_Unit(text, count_tokens(text), _section(path), page.number, lead=lead or ""))
                 sections.append(top)
@@ -88,6 +79,33 @@ def _units(doc: LoadedDocument, cfg: ChunkingConfig) -> list[_Unit]:
                     lead = " ".join(text.split()[:LEAD_WORDS])
     _add_section_names(units, sections)
     return units
+
+
+class _TableNames:
+    """A table takes its name from the heading right above it. A later table with no heading
+    of its own, after that heading's sub-sections (a report's next record, printed straight
+    after the previous record's "Activities" list), is not named by it: the path drops it."""
+
+    def __init__(self) -> None:
+        self.after_heading = False
+        self.owner: int | None = None  # level of the heading that names the last table
+        self.sub_sections = False  # a deeper heading came after that table
+
+    def heading(self, level: int) -> None:
+        if self.owner is not None and level <= self.owner:
+            self.owner = None
+        elif self.owner is not None:
+            self.sub_sections = True
+        self.after_heading = True
+
+    def table(self, path: dict[int, str]) -> dict[int, str]:
+        if self.after_heading and path:
+            self.owner, self.sub_sections = max(path), False
+            return path
+        if self.owner is not None and self.sub_sections:
+            path = {lvl: t for lvl, t in path.items() if lvl < self.owner}
+            self.owner, self.sub_sections = None, False
+        return path
 
 
 _ACRONYM = re.compile(r"\b[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9-]{2,}\b")
@@ -114,8 +132,10 @@ def _section(path: dict[int, str]) -> str | None:
 def _block_texts(block: Block, cfg: ChunkingConfig) -> list[str]:
     if block.kind == "table":
         return block.text.split("\n")
-    if count_tokens(block.text) > cfg.chunk_tokens * 1.5:
-        return _split_long(block.text, cfg.chunk_tokens)
+    # A block longer than 16 characters a token is over the limit without counting (tiktoken is
+    # slow on a huge run without spaces).
+    if len(block.text) > cfg.chunk_tokens * 16 or count_tokens(block.text) > cfg.chunk_tokens * 1.5:
+        return split_long(block.text, cfg.chunk_tokens)
     return [block.text]
 
 
@@ -130,12 +150,17 @@ def _group(units: list[_Unit], cfg: ChunkingConfig) -> list[list[_Unit]]:
         full = size + u.tokens > cfg.chunk_tokens and size > 0
         at_heading = u.heading and size >= cfg.min_tokens
         if cur and (new_page or full or at_heading):
+            # Headings that close a group name what follows: they open the next one instead.
+            trailing: list[_Unit] = []
+            while not new_page and cur[-1].heading and any(not x.heading for x in cur[:-1]):
+                trailing.insert(0, cur.pop())
             groups.append(cur)
             # Overlap one short unit: a brochure may print a value before its label or after
             # it, so a short last line goes with the next chunk too.
-            keep = not new_page and not cur[-1].heading and (len(cur) >= 2 or at_heading)
+            keep = not new_page and not trailing and not cur[-1].heading and (len(cur) >= 2 or at_heading)
             carry = _carry(cur[-1], cfg, at_heading) if keep else None
             cur, size = ([replace(carry, carried=True)], carry.tokens) if carry else ([], 0)
+            cur, size = cur + trailing, size + sum(x.tokens for x in trailing)
         cur.append(u)
         size += u.tokens
     if cur:

@@ -26,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (.pdf .docx .txt .md .html .eml)")
     p.add_argument("--index", type=Path, help="index folder (default: ASSISTANT_INDEX or index/)")
     p.add_argument("--prune", action="store_true", help="remove indexed documents no longer among the inputs")
-    p.add_argument("--remove", nargs="+", metavar="NAME", help="remove these documents (file names) from the index")
+    p.add_argument("--remove", nargs="+", metavar="NAME",
+                   help="remove these documents (path relative to the folder ingested, or a unique file name)")
     p.add_argument("--rebuild", action="store_true", help="drop the index first (after changing the embedding)")
     p.add_argument("--repair", action="store_true", help="rebuild BM25 and the manifest from what Chroma holds")
     p.add_argument("--status", action="store_true", help="print what the index holds")
@@ -85,6 +86,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps({"added": report.added, "updated": report.updated, "unchanged": report.unchanged,
                           "removed": report.removed, "chunks_total": report.chunks_total,
+                          "hidden_skipped": report.hidden,
                           "failed": [f.__dict__ for f in report.failed]}, ensure_ascii=False))
     else:
         print(report.summary())

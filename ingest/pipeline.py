@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -39,13 +40,16 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[FileFailure] = field(default_factory=list)
+    hidden: dict[str, int] = field(default_factory=dict)  # hidden text skipped, per document read
     chunks_written: int = 0
     chunks_total: int = 0
 
     def summary(self) -> str:
         return (f"ingest: {len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
                 f"{len(self.removed)} removed, {len(self.failed)} failed; {self.chunks_written} chunks written, "
-                f"{self.chunks_total} in the index")
+                f"{self.chunks_total} in the index"
+                + (f"; hidden text skipped: {sum(self.hidden.values())} pieces in {len(self.hidden)} files"
+                   if self.hidden else ""))
 
 
 def sha256_file(path: Path) -> str:
@@ -74,11 +78,11 @@ def ingest_paths(
         _fail(report, bad, UnsupportedFileError(f"{bad.name}: unsupported file type {bad.suffix or '(none)'}"))
     seen_names: set[str] = set()
     fresh: dict[str, Structured] = {}
-    for path in files:
+    for path, key in files:
         if on_file:
             on_file(path)
-        seen_names.add(path.name)
-        _ingest_one(store, path, cfg, report, ocr, fresh)
+        seen_names.add(key)
+        _ingest_one(store, path, key, cfg, report, ocr, fresh)
     if prune:
         for name in sorted(set(manifest.documents) - seen_names):
             store.delete_chunks(manifest.documents.pop(name).chunk_ids)
@@ -90,19 +94,20 @@ def ingest_paths(
     return report
 
 
-def _ingest_one(store: Store, path: Path, cfg: ChunkingConfig, report: IngestReport, ocr: bool,
+def _ingest_one(store: Store, path: Path, key: str, cfg: ChunkingConfig, report: IngestReport, ocr: bool,
                 fresh: dict[str, Structured]) -> None:
+    """Read one file into the index under its key (see `ingest.files.document_key`)."""
     manifest = store.manifest
     assert manifest is not None
     try:
         digest = sha256_file(path)
-        old = manifest.documents.get(path.name)
+        old = manifest.documents.get(key)
         # An unchanged file is skipped unless another chunker (other sizes, an older version) made its chunks.
         same_chunker = old is not None and old.chunking == cfg.as_dict()
         if old and old.sha256 == digest and same_chunker and all(cid in store.chunks for cid in old.chunk_ids):
-            report.unchanged.append(path.name)
+            report.unchanged.append(key)
             return
-        doc = load_document(path, max_bytes=store.settings.max_file_bytes, ocr=ocr)
+        doc = replace(load_document(path, max_bytes=store.settings.max_file_bytes, ocr=ocr), name=key)
         chunks = chunk_document(doc, cfg)
     except DocumentError as exc:
         _fail(report, path, exc)
@@ -113,26 +118,37 @@ def _ingest_one(store: Store, path: Path, cfg: ChunkingConfig, report: IngestRep
     # Facts are read now, while the chunks still carry their windows; the windows are then
     # dropped (nothing after needs them, and they are most of a chunk's memory).
     if chunks:
-        fresh[path.name] = extract_document(path.name, chunks)
+        fresh[key] = extract_document(key, chunks)
     chunks = [replace(c, window="") for c in chunks]
     store.write_chunks(chunks)
     new_ids = [c.id for c in chunks]
     if old:
         store.delete_chunks(sorted(set(old.chunk_ids) - set(new_ids)))
-    manifest.documents[path.name] = DocumentEntry(
-        document=path.name, sha256=doc.sha256, title=doc.title, kind=doc.kind,
+    manifest.documents[key] = DocumentEntry(
+        document=key, sha256=doc.sha256, title=doc.title, kind=doc.kind,
         pages=sum(1 for p in doc.pages if p.number is not None) or 1, chunk_ids=new_ids,
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes), chunking=cfg.as_dict())
-    (report.updated if old else report.added).append(path.name)
+    (report.updated if old else report.added).append(key)
+    if doc.hidden:
+        report.hidden[key] = doc.hidden
     report.chunks_written += len(chunks)
 
 
 def remove_documents(store: Store, names: list[str]) -> list[str]:
-    """Drop documents by name from the index; returns those that were there."""
+    """Drop documents from the index by key ("2024/ghid.txt"), or by file name when one document
+    alone has it; names compare in NFC (as typed, whatever form the file system stored).
+    Returns the keys removed."""
     manifest = store.manifest
     if manifest is None:
         return []
-    removed = [n for n in names if n in manifest.documents]
+    removed: list[str] = []
+    for raw in names:
+        name = unicodedata.normalize("NFC", raw)
+        by_key = {unicodedata.normalize("NFC", k): k for k in manifest.documents}
+        by_name = [k for n, k in by_key.items() if n.rsplit("/", 1)[-1] == name]
+        match = by_key.get(name) or (by_name[0] if len(by_name) == 1 else None)
+        if match is not None and match not in removed:
+            removed.append(match)
     for name in removed:
         store.delete_chunks(manifest.documents.pop(name).chunk_ids)
     store.commit()

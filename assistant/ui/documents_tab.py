@@ -44,7 +44,8 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
     """Copy accepted uploads into INDEX/uploads/; (copied files, Romanian refusals)."""
     folder = holder.index / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    staged, refused = [], []
+    staged: list[Path] = []
+    refused: list[str] = []
     limit = holder.settings.max_file_bytes
     for raw in paths:
         src = Path(raw)
@@ -54,10 +55,21 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
         elif src.stat().st_size > limit:
             refused.append(f"{name}: fișierul depășește dimensiunea maximă permisă ({limit // 1_000_000} MB).")
         else:
-            target = folder / name
+            target = _distinct(folder / name, staged)
             shutil.copyfile(src, target)
             staged.append(target)
     return staged, refused
+
+
+def _distinct(target: Path, staged: list[Path]) -> Path:
+    """Two uploads of one batch whose safe names collide ("Anexa 1.txt", "Anexa_1.txt") are two
+    documents: the later one gets a numbered name instead of overwriting the first."""
+    n = 2
+    candidate = target
+    while candidate in staged:
+        candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
+        n += 1
+    return candidate
 
 
 def ingest_uploads(holder: AssistantHolder, paths: list[str], progress: Any = None) -> str:
@@ -83,6 +95,8 @@ def ingest_uploads(holder: AssistantHolder, paths: list[str], progress: Any = No
 def report_html(report: IngestReport, refused: list[str]) -> str:
     lines = [f"Adăugat: {esc(n)}" for n in report.added] + [f"Actualizat: {esc(n)}" for n in report.updated]
     lines += [f"Neschimbat (deja indexat): {esc(n)}" for n in report.unchanged]
+    lines += [f"Text ascuns ignorat (nu apare la tipărire): {k} fragmente în {esc(n)}"
+              for n, k in report.hidden.items()]
     errors = [esc(f.message_ro) for f in report.failed] + [esc(r) for r in refused]
     ok = "".join(f"<li>{x}</li>" for x in lines)
     bad = "".join(f'<li class="st-not_met">Eșuat — {x}</li>' for x in errors)

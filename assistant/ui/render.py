@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from assistant.sentences import split_sentences
+from assistant.titles import label
 from assistant.types import Answer, Citation
 
 NO_ANSWER = ("Documentele publicate nu conțin un răspuns la această întrebare. "
@@ -61,9 +62,12 @@ def highlight(text: str, quote: str) -> str:
 
 
 def where(c: Citation | dict[str, Any]) -> str:
-    """"document · pagina 3 · secțiunea X", escaped."""
+    """"Titlu (document) · pagina 3 · secțiunea X", escaped."""
     d = c.to_json() if isinstance(c, Citation) else c
-    parts = [f"<b>{esc(d.get('document'))}</b>"]
+    title = str(d.get("title") or "")
+    document = str(d.get("document") or "")
+    shown = label(document, title)
+    parts = [f"<b>{esc(title)}</b> ({esc(document)})" if shown != document else f"<b>{esc(document)}</b>"]
     if d.get("page") is not None:
         parts.append(f"pagina {esc(d['page'])}")
     if d.get("section"):

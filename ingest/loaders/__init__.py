@@ -26,7 +26,12 @@ from .html import load_html
 from .pdf import load_pdf
 from .text import load_text
 
-__all__ = ["SUPPORTED_SUFFIXES", "load_document"]
+__all__ = ["READER_VERSION", "SUPPORTED_SUFFIXES", "load_document"]
+
+# Bumped whenever a loader reads a file differently (text repair, parts of a DOCX, hidden
+# text): it is stored in the manifest with each document, so an index built by an older
+# reader reads its unchanged files again.
+READER_VERSION = 2
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +82,7 @@ def load_document(
         sha256=hashlib.sha256(data).hexdigest(),
         pages=extracted.pages,
         notes=extracted.notes,
+        hidden=extracted.hidden,
     )
     logger.info(
         "document_loaded name=%s kind=%s pages=%d chars=%d notes=%d",

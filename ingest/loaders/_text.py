@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 
+from assistant.text import strip_format_chars
 from assistant.types import Page
 
 logger = logging.getLogger(__name__)
@@ -17,9 +18,16 @@ logger = logging.getLogger(__name__)
 # Romanian is written with comma-below ș/ț; legacy encodings and old fonts give the cedilla
 # forms, which stem and match differently, so every loader maps them.
 _CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
-# Control characters (C0 and C1) except tab and newline, plus invisible format characters
-# that break words in two for the retrievers (BOM, soft hyphen, zero-width space).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad\u200b]")
+# Control characters (C0 and C1) except tab and newline. Format characters (Unicode category
+# Cf: soft hyphen, zero-width space and joiners, word joiner, BOM inside text, direction marks)
+# are invisible in print and break a word in two for the retrievers, so they go as well.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A soft hyphen at a line end marks where a word was broken for the page: the two halves are
+# one word ("investiți\u00ad" + line break + "ile").
+_SOFT_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
+# Typographic ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) are two or three letters drawn as one glyph; PDF
+# text layers often keep the glyph, which no question typed on a keyboard matches.
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _ROMANIAN = set("ăâîșțĂÂÎȘȚ")
 # Letters a wrong single-byte guess produces from Romanian bytes (cp1252 / Cyrillic readings).
@@ -34,14 +42,20 @@ class Extracted:
     pages: list[Page]
     title: str | None = None
     notes: list[str] = field(default_factory=list)
+    hidden: int = 0  # pieces of hidden text skipped (invisible runs, hidden HTML elements)
 
 
 def clean_text(text: str) -> str:
-    """NFC, comma-below ș/ț, unified line endings, no control characters, at most one blank line."""
+    """NFC, comma-below ș/ț, unified line endings, no control or format characters, ligatures as
+    letters, at most one blank line."""
     text = unicodedata.normalize("NFC", text).translate(_CEDILLA).translate(_SPACES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
-    text = _CONTROL.sub("", text)
+    text = _SOFT_BREAK.sub("", text)
+    text = strip_format_chars(_CONTROL.sub("", text))
+    for glyph, letters in _LIGATURES.items():
+        if glyph in text:
+            text = text.replace(glyph, letters)
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
@@ -59,6 +73,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     charset-normalizer can hesitate between single-byte code pages on short texts, so its
     guess competes with the Romanian code pages on how Romanian the result reads.
     """
+    wide = _utf16_without_bom(data)
+    if wide:
+        return data.decode(wide, errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -77,6 +94,27 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     return decoded[chosen]
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16/32 codec of text saved without a byte-order mark (Windows "Unicode" exports).
+
+    Such bytes are mostly valid UTF-8 (every Latin letter is followed by a NUL), so UTF-8 would
+    'succeed' and drop ă, ș, ț. Text files hold no NUL bytes, so a NUL sends the data to
+    charset-normalizer, which recognises UTF-16 and UTF-32; a UTF-8 BOM is left to UTF-8.
+    """
+    sample = data[:65536]
+    if b"\x00" not in sample or sample.startswith(codecs.BOM_UTF8):
+        return None
+    best = from_bytes(sample).best()
+    enc = best.encoding if best is not None else ""
+    if enc.startswith(("utf_16", "utf_32")):
+        return enc
+    # The detector can hesitate on a short sample: NULs on one side of the byte pairs decide.
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) >= len(sample) // 4 and min(even, odd) <= max(even, odd) // 10:
+        return "utf_16_le" if odd > even else "utf_16_be"
+    return None
+
+
 def _known_codec(name: str) -> bool:
     try:
         codecs.lookup(name)
@@ -91,9 +129,23 @@ def guess_title(text: str, *, max_len: int = 150) -> str | None:
     for line in lines[:40]:
         if re.match(r"#{1,6}\s", line):  # "#hashtag" is not a heading
             heading = line.lstrip("#").strip()
-            if heading:
+            if heading and not looks_like_url(heading):
                 return heading[:max_len]
     for line in lines[:40]:
-        if len(line) <= max_len and sum(ch.isalpha() for ch in line) >= 3:
+        if len(line) <= max_len and sum(ch.isalpha() for ch in line) >= 3 and not looks_like_url(line):
             return re.sub(r"\s+", " ", line.lstrip("-* "))
     return None
+
+
+# A web address or a piece of one (a lower-case path, a host or a file name on a site): what a
+# page prints under a link, never the name of a document or a section. "ȚĂRI/REGIUNI" or
+# "Beneficiari/Parteneri" are labels, not paths.
+_URLISH = re.compile(
+    r"(?i:https?://|www\.|mailto:)|^/?[a-z0-9_.-]+(?:/[a-z0-9_.%-]+)+/?$"
+    r"|^\S+\.(?i:ro|eu|com|org|net|gov|html?|php|aspx?|pdf)(?:/\S*)?$"
+    # a piece of an address broken over lines: no space, and the signs only addresses use
+    r"|^(?=\S{12,}$)\S*[+%=&?_]\S*$")
+
+
+def looks_like_url(line: str) -> bool:
+    return bool(_URLISH.search(line.strip()))

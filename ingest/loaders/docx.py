@@ -1,4 +1,7 @@
-"""Loader for Word .docx files: paragraphs and tables in document order, headings as "#"."""
+"""Loader for Word .docx files: every visible part in reading order, headings as "#".
+
+Headers and footers, content controls, text boxes, footnotes and endnotes are read (see
+docx_walk); hidden text is skipped and counted."""
 
 from __future__ import annotations
 
@@ -8,15 +11,17 @@ import re
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.styles.style import ParagraphStyle
-from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from assistant.errors import CorruptDocumentError
 from assistant.types import Page
 
-from ._text import Extracted, clean_text
+from ._text import Extracted, clean_text, looks_like_url
+from .docx_walk import Walker, block_items, hides, table_rows
 
 logger = logging.getLogger(__name__)
 
@@ -27,40 +32,112 @@ _LIST_STYLE = re.compile(r"^(list|listă|listare|paragraf listă)", re.IGNORECAS
 
 
 def load_docx(data: bytes, name: str) -> Extracted:
-    """One Page (a .docx has no pages) holding the body's blocks in order."""
+    """One Page (a .docx has no pages): page headers, then the body's blocks in order (text
+    boxes and notes after the paragraph that anchors them), then page footers."""
     # python-docx raises zipfile, KeyError, ValueError or lxml errors for files that are
     # not a Word document, so everything raised while opening means "corrupt".
     try:
         doc = Document(io.BytesIO(data))
-        blocks = _blocks(doc)
+        reader = _Reader(doc, Walker(hidden_styles=_hidden_styles(doc)))
+        blocks = reader.read()
         core_title = doc.core_properties.title or ""
     except Exception as exc:
         raise CorruptDocumentError(f"{name}: not a readable .docx ({exc})") from exc
     text = clean_text(_join(blocks))
     pages = [Page(number=None, text=text)] if text.strip() else []
-    heading = next((b[1].lstrip("#").strip() for b in blocks if b[1].startswith("#")), None)
-    title = clean_text(core_title).strip() or heading
-    logger.debug("docx_loaded name=%s blocks=%d", name, len(blocks))
-    return Extracted(pages=pages, title=title)
+    heading = next((b[1].lstrip("#").strip() for b in blocks
+                    if b[1].startswith("#") and not looks_like_url(b[1].lstrip("#").strip())), None)
+    core = clean_text(core_title).strip()
+    title = (core if core and not looks_like_url(core) else "") or heading
+    hidden = reader.walker.hidden
+    notes = [f"hidden text skipped: {hidden} runs"] if hidden else []
+    logger.debug("docx_loaded name=%s blocks=%d hidden=%d", name, len(blocks), hidden)
+    return Extracted(pages=pages, title=title, notes=notes, hidden=hidden)
 
 
-def _blocks(doc: DocxDocument) -> list[tuple[str, str]]:
-    """(kind, text) per body element: kind is "p", "li" or "table"."""
-    out: list[tuple[str, str]] = []
-    for item in doc.iter_inner_content():
-        if isinstance(item, Table):
-            rows = _table_rows(item)
-            if rows:
-                out.append(("table", "\n".join(rows)))
-        else:
-            block = _paragraph(item)
+class _Reader:
+    """Blocks of one document: (kind, text), kind "p", "li" or "table"."""
+
+    def __init__(self, doc: DocxDocument, walker: Walker) -> None:
+        self.doc, self.walker = doc, walker
+        self.notes = _notes(doc, walker)
+        self.used: set[str] = set()
+
+    def read(self) -> list[tuple[str, str]]:
+        headers, footers = self._page_parts("header"), self._page_parts("footer")
+        body = self._blocks(self.doc.element.body)
+        rest = [("p", text) for key, text in self.notes.items() if key not in self.used]
+        return headers + body + rest + footers
+
+    def _blocks(self, parent: etree._Element) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for el in block_items(parent):
+            if el.tag == qn("w:tbl"):
+                rows = table_rows(el, self._cell_text)
+                if rows:
+                    out.append(("table", "\n".join(rows)))
+                continue
+            para = self.walker.paragraph(el)
+            block = _paragraph(Paragraph(el, self.doc), para.text)
             if block is not None:
                 out.append(block)
+            for box in para.boxes:
+                out += self._blocks(box)
+            for key in para.notes:
+                if key in self.notes and key not in self.used:
+                    self.used.add(key)
+                    out.append(("p", self.notes[key]))
+        return out
+
+    def _cell_text(self, tc: etree._Element) -> str:
+        return " ".join(text.lstrip("#- ") if kind != "table" else text.replace("\t", " ")
+                        for kind, text in self._blocks(tc))
+
+    def _page_parts(self, kind: str) -> list[tuple[str, str]]:
+        """Text of the page headers (or footers) of every section, each distinct text once."""
+        seen: list[str] = []
+        out: list[tuple[str, str]] = []
+        for section in self.doc.sections:
+            for part in ((section.header, section.first_page_header, section.even_page_header) if kind == "header"
+                         else (section.footer, section.first_page_footer, section.even_page_footer)):
+                if part.is_linked_to_previous:
+                    continue
+                for block in self._blocks(part._element):
+                    if block[1] not in seen:
+                        seen.append(block[1])
+                        out.append(block)
+        return out
+
+
+def _notes(doc: DocxDocument, walker: Walker) -> dict[str, str]:
+    """Footnote and endnote texts by key ("f2", "e1"), without Word's separator notes."""
+    notes: dict[str, str] = {}
+    for rel in doc.part.rels.values():
+        prefix = {RT.FOOTNOTES: "f", RT.ENDNOTES: "e"}.get(rel.reltype)
+        if prefix is None or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root:
+            if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join(walker.paragraph(p).text.strip() for p in note.iter(qn("w:p")))
+            if text.strip():
+                notes[prefix + (note.get(qn("w:id")) or "")] = " ".join(text.split())
+    return notes
+
+
+def _hidden_styles(doc: DocxDocument) -> set[str]:
+    """Ids of character and paragraph styles whose formatting hides text (hidden, white, tiny)."""
+    out: set[str] = set()
+    for style in doc.styles.element.iter(qn("w:style")):
+        rpr = style.find(qn("w:rPr"))
+        if style.get(qn("w:type")) in ("character", "paragraph") and rpr is not None and hides(rpr):
+            out.add(style.get(qn("w:styleId")) or "")
     return out
 
 
-def _paragraph(par: Paragraph) -> tuple[str, str] | None:
-    text = par.text.strip()
+def _paragraph(par: Paragraph, visible: str) -> tuple[str, str] | None:
+    text = visible.strip()
     if not text:
         return None
     level = _heading_level(par)
@@ -99,22 +176,6 @@ def _list_level(par: Paragraph) -> int | None:
         return int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
     name = par.style.name if par.style is not None else ""
     return 0 if name and _LIST_STYLE.match(name) else None
-
-
-def _table_rows(table: Table) -> list[str]:
-    """Tab-separated rows; a cell merged across columns appears once."""
-    rows: list[str] = []
-    for row in table.rows:
-        cells: list[str] = []
-        previous = None
-        for cell in row.cells:
-            if cell._tc is previous:
-                continue
-            previous = cell._tc
-            cells.append(re.sub(r"\s+", " ", cell.text).strip())
-        if any(cells):
-            rows.append("\t".join(cells))
-    return rows
 
 
 def _join(blocks: list[tuple[str, str]]) -> str:

@@ -21,23 +21,27 @@ def load_eml(data: bytes, name: str) -> Extracted:
     try:
         msg = BytesParser(policy=policy.default).parsebytes(data)
         subject = " ".join(str(msg.get("subject", "") or "").split())
-        body = _body_text(msg) if isinstance(msg, EmailMessage) else ""
+        body, hidden = _body_text(msg) if isinstance(msg, EmailMessage) else ("", 0)
         notes = _attachment_notes(msg)
     except Exception as exc:  # header and MIME parsing raise several types on broken mail
         raise CorruptDocumentError(f"{name}: not a readable e-mail message ({exc})") from exc
     text = clean_text("\n\n".join(part for part in (f"# {subject}" if subject else "", body) if part))
     pages = [Page(number=None, text=text)] if text.strip() else []
-    return Extracted(pages=pages, title=subject or None, notes=notes)
+    if hidden:
+        notes.append(f"hidden text skipped: {hidden} elements")
+    return Extracted(pages=pages, title=subject or None, notes=notes, hidden=hidden)
 
 
-def _body_text(msg: EmailMessage) -> str:
+def _body_text(msg: EmailMessage) -> tuple[str, int]:
+    """The body's text and how many hidden HTML elements it skipped."""
     part = msg.get_body(preferencelist=("plain", "html"))
     if part is None:
-        return ""
+        return "", 0
     content = _content(part)
     if part.get_content_subtype() == "html":
-        return html_to_text(content)[0]
-    return content
+        text, _, hidden = html_to_text(content)
+        return text, hidden
+    return content, 0
 
 
 def _content(part: Message) -> str:

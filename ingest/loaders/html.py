@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from assistant.types import Page
 
-from ._text import Extracted, clean_text, decode_bytes, guess_title
+from ._text import Extracted, clean_text, decode_bytes, guess_title, looks_like_url
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 _BLOCK = {
@@ -16,6 +16,17 @@ _BLOCK = {
     "hr", "address", "details", "summary",
 }  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# What a browser does not show: the hidden attribute, aria-hidden="true" (hidden from readers),
+# inline display:none or visibility:hidden; and a cookie or consent banner, which is the site's
+# notice, not the document's text. Such text is skipped and counted.
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+_BANNER = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
+# A page's own style sheet can hide by class or id (".ascuns { display: none }"): simple
+# selectors of such rules are read from its <style> elements.
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_HIDING_DECL = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SIMPLE_SELECTOR = re.compile(r"^(?:[a-z][a-z0-9]*)?([.#])([\w-]+)$", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Private-use characters mark breaks until `text()` resolves them; removed from the input.
 _PARA = "\ue000"
@@ -34,10 +45,24 @@ class _TextExtractor(HTMLParser):
         self._pre = 0
         self._cell_depth = 0
         self._first_cell = True
+        self.hidden = 0  # hidden elements with text, skipped
+        self._hidden_tag: str | None = None
+        self._hidden_depth = 0
+        self._hidden_text = False
+        self._in_style = False
+        self._css = ""
+        self._hiding: set[str] = set()  # ".class" and "#id" the page's style sheet hides
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._hidden_tag is not None:
+            self._hidden_depth += tag == self._hidden_tag
+            return
+        if tag not in _VOID and _is_hidden(dict(attrs), self._hiding):
+            self._hidden_tag, self._hidden_depth, self._hidden_text = tag, 1, False
+            return
         if tag in _SKIP:
             self._skip += 1
+            self._in_style = tag == "style"
         elif tag == "title":
             self._in_title = True
         elif tag in _HEADINGS:
@@ -61,8 +86,19 @@ class _TextExtractor(HTMLParser):
             self._break(_PARA)
 
     def handle_endtag(self, tag: str) -> None:
+        if self._hidden_tag is not None:
+            if tag == self._hidden_tag:
+                self._hidden_depth -= 1
+                if self._hidden_depth == 0:
+                    self._hidden_tag = None
+                    self.hidden += self._hidden_text
+            return
         if tag in _SKIP:
             self._skip = max(0, self._skip - 1)
+            if tag == "style":
+                self._in_style = False
+                self._hiding |= _hidden_selectors(self._css)
+                self._css = ""
         elif tag == "title":
             self._in_title = False
         elif tag in ("td", "th"):
@@ -72,6 +108,12 @@ class _TextExtractor(HTMLParser):
             self._break(_PARA)
 
     def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self._css += data
+            return
+        if self._hidden_tag is not None:
+            self._hidden_text = self._hidden_text or bool(data.strip())
+            return
         if self._in_title:
             self.title += data
         elif not self._skip:
@@ -90,20 +132,50 @@ class _TextExtractor(HTMLParser):
         return "\n".join(line for line in lines if line.strip("\t") or not line)
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """The text of an HTML document and its <title> (None when missing)."""
+def _hidden_selectors(css: str) -> set[str]:
+    """".class" and "#id" selectors of the rules that hide (compound selectors are left alone)."""
+    out: set[str] = set()
+    for selectors, declarations in _CSS_RULE.findall(css):
+        if _HIDING_DECL.search(declarations):
+            for selector in selectors.split(","):
+                m = _SIMPLE_SELECTOR.match(selector.strip())
+                if m:
+                    out.add(m.group(1) + m.group(2))
+    return out
+
+
+def _is_hidden(attrs: dict[str, str | None], hiding: set[str] | frozenset[str] = frozenset()) -> bool:
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    names = {f".{c}" for c in (attrs.get("class") or "").split()} | {f"#{attrs.get('id') or ''}"}
+    if names & hiding:
+        return True
+    if _HIDDEN_STYLE.search(attrs.get("style") or ""):
+        return True
+    return bool(_BANNER.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"))
+
+
+def html_to_text(markup: str) -> tuple[str, str | None, int]:
+    """The visible text of an HTML document, its <title> (None when missing) and how many
+    hidden elements holding text were skipped."""
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
+    if parser._hidden_tag is not None:  # a hidden element never closed hid the rest
+        parser.hidden += parser._hidden_text
     title = re.sub(r"\s+", " ", parser.title).strip() or None
-    return clean_text(parser.text()), title
+    return clean_text(parser.text()), title, parser.hidden
 
 
 def load_html(data: bytes, name: str) -> Extracted:
     """Decode (BOM, then <meta charset>, then detection) and convert to text."""
     match = _META_CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii") if match else None
-    text, title = html_to_text(decode_bytes(data, declared=declared))
+    text, title, hidden = html_to_text(decode_bytes(data, declared=declared))
     pages = [Page(number=None, text=text)] if text.strip() else []
-    heading = next((ln.lstrip("#").strip() for ln in text.split("\n") if ln.startswith("#")), "")
-    return Extracted(pages=pages, title=heading or title or guess_title(text))
+    heading = next((ln.lstrip("#").strip() for ln in text.split("\n")
+                    if ln.startswith("#") and not looks_like_url(ln.lstrip("#").strip())), "")
+    notes = [f"hidden text skipped: {hidden} elements"] if hidden else []
+    # A page's <title> is sometimes its address; an address is never a document's title.
+    title = None if title and looks_like_url(title) else title
+    return Extracted(pages=pages, title=heading or title or guess_title(text), notes=notes, hidden=hidden)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from assistant.errors import (
 from assistant.types import Page
 
 from . import ocr as ocr_mod
-from ._text import Extracted, clean_text, guess_title
+from ._text import Extracted, clean_text, guess_title, looks_like_url
 from .pdf_layout import layout_to_text
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,8 @@ def load_pdf(data: bytes, path: Path, *, ocr: bool = True) -> Extracted:
     pages = [Page(number=n, text=t) for n, t in sorted(texts.items()) if t.strip()]
     if not pages and scanned:
         raise EmptyDocumentError(_scanned_message(path.name, ocr))
-    title = _metadata_title(reader, path.stem) or (guess_title(pages[0].text) if pages else None)
+    title = (_metadata_title(reader, path.stem) or (_largest_type(reader.pages[0]) if len(reader.pages) else None)
+             or (guess_title(pages[0].text) if pages else None))
     return Extracted(pages=pages, title=title, notes=notes)
 
 
@@ -130,6 +132,35 @@ def _metadata_title(reader: PdfReader, stem: str) -> str | None:
     if title.lower() in {"untitled", "fără titlu", "document", stem.lower()}:
         return None
     return re.sub(r"\s+", " ", title)
+
+
+def _largest_type(page: PageObject) -> str | None:
+    """The text set in the largest type on the first page, when it is larger than the page's
+    body text: a title as the reader sees it, not whatever line comes first (a running header,
+    a link). pypdf reports each piece of text with its font size and matrices."""
+    pieces: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        scale = math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1])
+        if text.strip():
+            pieces.append((round(size * scale, 1), text))
+
+    try:
+        page.extract_text(visitor_text=visit)
+    # A font pypdf cannot measure only means no title from type sizes.
+    except Exception:  # noqa: BLE001
+        return None
+    letters = [(s, len(t)) for s, t in pieces]
+    if not letters:
+        return None
+    body = max({s for s, _ in letters}, key=lambda s: sum(n for z, n in letters if z == s))  # most text
+    top = max(s for s, _ in letters)
+    if top < body * 1.2:
+        return None
+    title = " ".join(clean_text(" ".join(t for s, t in pieces if s == top)).split())
+    if sum(ch.isalpha() for ch in title) < 3 or looks_like_url(title):
+        return None
+    return title[:150]
 
 
 def _scanned_message(name: str, ocr: bool) -> str:

@@ -9,6 +9,7 @@ reads the left column before the right one, then collapses the padding.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -178,23 +179,45 @@ def _table_rows(lines: list[str]) -> set[int]:
     """Indexes of lines that are table rows: three or more cells, aligned with a neighbour's.
 
     Justified text stretched across a column also has wide gaps, but its word positions do
-    not line up with the next line's, while a table's cells do (left or right aligned).
+    not line up with the next line's (a few may, by chance), while most of a table's cells do
+    (left or right aligned).
     """
     edges = [_cell_edges(line) if line.strip() else [] for line in lines]
+    # Justified lines all end at the right margin: an end there lines up with any full line's,
+    # so it says nothing about columns.
+    margin = max((e[-1][1] for e in edges if e), default=0)
     rows: set[int] = set()
     for i in range(len(lines)):
-        if len(edges[i]) < 3:
+        if len(edges[i]) < 3 or _has_lone_function_word(lines[i], edges[i]):
             continue
         neighbours = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)]
-        if any(_aligned(edges[i], edges[j]) >= 2 for j in neighbours if len(edges[j]) >= 2):
+        # A table's rows have about as many cells, and its columns line up cell after cell;
+        # justified words line up only now and then.
+        need = max(2, math.ceil(0.6 * (len(edges[i]) - 1)))
+        if any(_aligned(edges[i], edges[j], margin) >= need for j in neighbours
+               if len(edges[j]) >= 2 and abs(len(edges[j]) - len(edges[i])) <= 1):
             rows.add(i)
     return rows
 
 
-def _aligned(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    """How many cells after the first of `a` line up (start or end, within 2) with one of `b`."""
+# Romanian prepositions, conjunctions and articles. A table cell never holds one alone; a
+# justified line split at its stretched spaces often does ("de", "și", "în" between two gaps).
+_FUNCTION_WORDS = frozenset({
+    "a", "al", "ale", "ai", "cu", "de", "din", "dintre", "după", "fără", "în", "între", "la", "pe",
+    "pentru", "prin", "spre", "sub", "și", "sau", "ori", "iar", "dar", "că", "să", "se", "ce", "care",
+    "o", "un", "una", "unei", "unui", "unor", "ca", "decât", "până", "față", "asupra"})
+
+
+def _has_lone_function_word(line: str, edges: list[tuple[int, int]]) -> bool:
+    return any(line[s:e].strip().lower() in _FUNCTION_WORDS for s, e in edges[1:])
+
+
+def _aligned(a: list[tuple[int, int]], b: list[tuple[int, int]], margin: int) -> int:
+    """How many cells after the first of `a` line up with one of `b`: a start within 1 (a
+    left-aligned column; layout mode rounds positions), or the same end away from the right
+    margin (a right-aligned column of figures)."""
     return sum(
-        any(abs(s - t) <= 2 or abs(e - f) <= 2 for t, f in b[1:]) for s, e in a[1:]
+        any(abs(s - t) <= 1 or (e == f and e < margin - 1) for t, f in b[1:]) for s, e in a[1:]
     )
 
 
