@@ -220,7 +220,11 @@ class Store:
             return []
         emb = self.embed_model.get_query_embedding(query)
         if len(self.chunks) <= EXACT_SEARCH_LIMIT:
-            ids, matrix = self._exact_vectors()
+            try:
+                ids, matrix = self._exact_vectors()
+            except chromadb.errors.ChromaError as exc:  # another process is writing: search approximately
+                logger.info("exact vector search unavailable (%s); approximate search this time", exc)
+                ids, matrix = [], np.zeros((0, 0), dtype=np.float32)
             if len(ids):
                 q = np.asarray(emb, dtype=np.float32)
                 sims = matrix @ (q / (np.linalg.norm(q) or 1.0))
