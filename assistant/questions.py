@@ -24,7 +24,7 @@ def split_questions(text: str) -> list[str]:
     Greetings and signatures are dropped; "... și care este ..." becomes two questions.
     """
     questions: list[str] = []
-    for sent in split_sentences(text.replace("\r", "")):
+    for sent in (s for piece in split_sentences(text.replace("\r", "")) for s in _typed_sentences(piece)):
         sent = _strip_greeting(sent)
         folded = fold(sent)
         if not folded or not _ASKS.search(folded):
@@ -36,6 +36,21 @@ def split_questions(text: str) -> list[str]:
             else:
                 questions.append(part)
     return questions or [text.strip()]
+
+
+# People typing a message start a sentence in lower case, or go on after "?" without one: a "?"
+# ends a question, and a full stop followed by a question word starts one.
+_TYPED_CUT = re.compile(rf"(?<=\?)\s+(?=\S)|(?<=[.!])\s+(?={_CUE}\b)")
+
+
+def _typed_sentences(sentence: str) -> list[str]:
+    """A sentence as split_sentences gave it, cut where a typed message starts another one."""
+    folded = fold(sentence)
+    if len(folded) != len(sentence):  # (folding keeps positions for Romanian text; else leave it)
+        return [sentence]
+    cuts = [m.end() for m in _TYPED_CUT.finditer(folded)]
+    parts = [sentence[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
+    return [p for p in parts if p]
 
 
 def _strip_greeting(sentence: str) -> str:

@@ -78,12 +78,17 @@ class Assistant:
             question = focus(question, self.settings.max_question_chars)
             notice = (f"Mesajul depășește {self.settings.max_question_chars} de caractere: "
                       "am păstrat întrebările pe care le pune.")
+        message = question
+        asked = split_questions(question)
+        if len(asked) == 1:  # one question among greetings, thanks and context: that question
+            question = asked[0]
         context = followup_context(question, history or [])
         resolved = f"{context} {question}" if context else question
         whole = Query.parse(resolved)
         held = self._conversation_call(whole, history or [])
-        single = len(split_questions(question)) == 1
-        direct = apply_answer(resolved, whole, self.book) if single else None
+        single = len(asked) == 1
+        # Who the asker is may stand in the sentences around the question ("Suntem un IMM din ...").
+        direct = apply_answer(f"{context} {message}".strip(), whole, self.book) if single else None
         if direct is None and single and not held:
             direct = self.book.each_call(resolved, whole)
         for source in [] if direct is not None else self.structured:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.questions import resolve_followup, split_questions
 
 
@@ -49,3 +51,14 @@ def test_standalone_question_ignores_history() -> None:
 
 def test_no_history_changes_nothing() -> None:
     assert resolve_followup("și pentru ajutor de minimis?", []) == "și pentru ajutor de minimis?"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("care e plafonul la apelul Lunca Verde? multumesc", ["care e plafonul la apelul Lunca Verde?"]),
+    ("termen apel Lunca Verde?? urgent", ["termen apel Lunca Verde??"]),
+    ("Avem o intrebare despre granturi. care este bugetul la Lunca Verde?",
+     ["care este bugetul la Lunca Verde?"]),
+    ("Conform art. 7 din ghid, ce cheltuieli se decontează?", ["Conform art. 7 din ghid, ce cheltuieli se decontează?"]),
+])
+def test_typed_messages_keep_only_their_question(message: str, expected: list[str]) -> None:
+    assert split_questions(message) == expected
