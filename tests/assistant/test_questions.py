@@ -58,7 +58,8 @@ def test_no_history_changes_nothing() -> None:
     ("termen apel Lunca Verde?? urgent", ["termen apel Lunca Verde??"]),
     ("Avem o intrebare despre granturi. care este bugetul la Lunca Verde?",
      ["care este bugetul la Lunca Verde?"]),
-    ("Conform art. 7 din ghid, ce cheltuieli se decontează?", ["Conform art. 7 din ghid, ce cheltuieli se decontează?"]),
+    ("Conform art. 7 din ghid, ce cheltuieli se decontează?",
+     ["Conform art. 7 din ghid, ce cheltuieli se decontează?"]),
 ])
 def test_typed_messages_keep_only_their_question(message: str, expected: list[str]) -> None:
     assert split_questions(message) == expected
