@@ -14,6 +14,7 @@ import caen_romania
 
 from assistant.facts.lines import Line
 from assistant.facts.values import Fact
+from assistant.sentences import split_sentences
 from assistant.text import fold
 
 _CODE = re.compile(r"(?<![\w.,/])(\d{2})\.?(\d{2})(?![\d.,/]|\s*(?:lei|euro|eur|ron|%))")
@@ -39,7 +40,10 @@ def caen_facts(units: list[Line]) -> list[Fact]:
         if not codes:
             continue
         rev = _REV.search(folded)
-        eligible = not _EXCLUDED.search(folded)
+        # Whether the codes are eligible or excluded is said in the sentence that lists them, not
+        # in the sentences beside it ("cod CAEN 0111. Nu sunt eligibile persoanele fizice ...").
+        listing = next((s for s in split_sentences(unit.text) if _codes(s)), unit.text)
+        eligible = not _EXCLUDED.search(fold(listing))
         out.append(Fact("caen_codes", ", ".join(codes), normalized={"codes": codes, "eligible": eligible,
                                                                     "rev": int(rev.group(1)) if rev else None},
                         condition="coduri eligibile" if eligible else "coduri excluse", page=unit.page,

@@ -81,12 +81,13 @@ FIELDS: list[FieldSpec] = [
         r"perioada (?:de )?depunere(?: a (?:cererilor|proiectelor)(?: de finantare)?)?",
         r"perioada de (?:primire|transmitere) a (?:cererilor|proiectelor)(?: de finantare)?",
         r"depunerea (?:cererilor de finantare|proiectelor) (?:se face |se realizeaza )?(?:in perioada|intre)",
-        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit)[^.;]{0,80}? in perioada",
+        r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit)[^.;]{0,80}? (?:in perioada|intre)",
         # "Înscrierile se fac în perioada 02.05 – 30.06": the window to apply, said in a sentence
         r"(?:inscrierile|inscrierea|depunerea|aplicatiile|aplicarea)[^.;:]{0,40}? (?:se fac|se face|se depun|"
         r"se realizeaza|au loc|are loc|se desfasoara)(?: online)? (?:in perioada|intre)")),
     FieldSpec("deadline", "date", _rx(
-        r"data (?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
+        # (written "data limită" and "data-limită", as "termen-limită")
+        r"data[ -](?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
         r"termen(?:ul)?[ -]limita(?: de depunere| pentru depunere)?", r"termen(?:ul)? (?:final )?de depunere",
         r"data de depunere", r"deadline",
         # "Cererile se depun până la 17.09.2028": the last day to apply, said in a sentence
