@@ -61,7 +61,7 @@ class HybridRetriever(BaseRetriever):
         self.store = store
         self.settings = settings
         self.weights = weights or load_weights(settings.relevance_weights)
-        self._recent: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
+        self._recent: dict[tuple[str, tuple[str, ...], str], list[Passage]] = {}
         self._recent_for: list[Chunk] | None = None
         # Term weights of the last query (coverage is asked hundreds of times per question).
         self._weights: tuple[Query, BM25Index, list[float], float] | None = None
@@ -212,7 +212,10 @@ class HybridRetriever(BaseRetriever):
         idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
         return idf * term.factor
 
-    def search(self, question: str | Query, k: int | None = None) -> list[Passage]:
+    def search(self, question: str | Query, k: int | None = None, without: str | None = None) -> list[Passage]:
+        """The k best passages, best first. `without`: search as if the index lacked this
+        document (its passages are no candidates; the fit asks questions of the index without
+        their own document this way)."""
         query = question if isinstance(question, Query) else Query.parse(question)
         k = k or self.settings.top_k
         chunks = self.store.ordered_chunks()
@@ -222,20 +225,23 @@ class HybridRetriever(BaseRetriever):
         # question (`forget_recent` at each new question, so repeated questions cost the same).
         if self._recent_for is not chunks:  # the index changed: forget what was searched
             self._recent, self._recent_for = {}, chunks
-        key = (query.text, tuple(query.tokens))
+        key = (query.text, tuple(query.tokens), without or "")
         ranked = self._recent.get(key)
         if ranked is None:
-            ranked = self._rerank(query, self._fuse(query, chunks))
+            candidates = self._fuse(query, chunks, without)
+            ranked = self._rerank(query, candidates)
             if len(self._recent) >= RECENT_SEARCHES:
                 self._recent.clear()
             self._recent[key] = ranked
         return list(ranked[:k])
 
-    def _fuse(self, query: Query, chunks: list[Chunk]) -> dict[str, Ranks]:
+    def _fuse(self, query: Query, chunks: list[Chunk], without: str | None = None) -> dict[str, Ranks]:
         """The candidates (the best `candidates` by weighted RRF), each with its rank in BM25's
         and the vector side's lists."""
         n = self.settings.candidates
         scores = self.store.bm25_scores(query.tokens)
+        if without is not None:
+            scores = np.where(self.store.document_mask({without}), 0.0, scores)
         top = _top_indices(scores, n)
         fused: dict[str, float] = {}
         bm25_rank: dict[str, int] = {}
@@ -245,7 +251,9 @@ class HybridRetriever(BaseRetriever):
             if scores[i] > 0:
                 fused[chunks[i].id] = 1.0 / (RRF_K + rank)
                 bm25_rank[chunks[i].id] = rank
-        for rank, (cid, _sim) in enumerate(self.store.vector_search(query.text, n)):
+        nearest = self.store.vector_search(query.text, n + (n if without is not None else 0))
+        nearest = [(cid, sim) for cid, sim in nearest if self.store.chunks[cid].document != without][:n]
+        for rank, (cid, _sim) in enumerate(nearest):
             fused[cid] = fused.get(cid, 0.0) + self.settings.vector_weight / (RRF_K + rank)
             vector_rank[cid] = rank
         ranked = sorted(fused, key=lambda cid: -fused[cid])[:n]

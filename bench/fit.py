@@ -255,8 +255,7 @@ def _sentences(item: Item, exclude: str | None = None):  # type: ignore[no-untyp
     item.retriever.forget_recent()
     query = Query.parse(item.question)
     settings = item.retriever.settings
-    passages = item.retriever.search(query, k=settings.candidates + 20)
-    passages = [p for p in passages if p.chunk.document != exclude][: settings.top_k]
+    passages = item.retriever.search(query, k=settings.top_k, without=exclude)
     return query, passages, score_sentences(query, passages, item.retriever)
 
 

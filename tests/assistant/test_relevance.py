@@ -192,3 +192,10 @@ def test_small_index_vector_search_is_exact_and_the_same_in_every_store(assistan
 
     sims = {cid: cosine(cid) for cid in store.chunks}
     assert [cid for cid, _ in first] == sorted(sims, key=lambda c: -sims[c])[:3]
+
+
+def test_search_without_a_document_never_returns_its_passages(assistant: Assistant) -> None:
+    query = Query.parse("Cât se acordă pe hectar pentru replantarea pomilor fructiferi?")
+    assert assistant.retriever.search(query)[0].chunk.document == "livezi.txt"
+    rest = assistant.retriever.search(query, k=10, without="livezi.txt")
+    assert rest and all(p.chunk.document != "livezi.txt" for p in rest)
