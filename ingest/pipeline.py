@@ -75,7 +75,9 @@ def ingest_paths(
     manifest.chunking = cfg.as_dict()
     files, rejected = expand_inputs(paths, SUPPORTED_SUFFIXES)
     for bad in rejected:
-        _fail(report, bad, UnsupportedFileError(f"{bad.name}: unsupported file type {bad.suffix or '(none)'}"))
+        reason = (f"{bad.name}: unsupported file type {bad.suffix or '(none)'}" if bad.exists()
+                  else f"{bad}: no such file or folder")
+        _fail(report, bad, UnsupportedFileError(reason))
     seen_names: set[str] = set()
     fresh: dict[str, Structured] = {}
     for path, key in files:

@@ -139,3 +139,10 @@ def test_bundled_corpus_smoke(tmp_path: Path) -> None:
     assert not obj["abstained"]
     words = sentence.split()
     assert any(" ".join(words[:5]) in c["text"] for c in obj["citations"])
+
+
+def test_a_missing_input_is_named_as_missing(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "ingest", str(tmp_path / "nu-exista"), "--index", str(tmp_path / "i")],
+                          capture_output=True, text=True)
+    assert done.returncode == 3
+    assert "no such file or folder" in done.stderr and "unsupported file type" not in done.stderr
