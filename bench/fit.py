@@ -47,7 +47,6 @@ from assistant.answer.evidence import score_sentences
 from assistant.build import open_store
 from assistant.query import Query
 from assistant.relevance import (
-    ABSTAIN_TARGET,
     ANSWERED_FEATURES,
     PASSAGE_FEATURES,
     SENTENCE_FEATURES,
@@ -58,10 +57,10 @@ from assistant.relevance import (
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.types import Chunk
+from bench.learners import fit_listwise, fit_pointwise, held_out, hit_at_1, threshold
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = ("dev", "xquad", "field")
-FOLDS = 5
 SENTENCES_SCORED = 20  # best sentences the answered model looks at (as the answerer does)
 logger = logging.getLogger("bench.fit")
 
@@ -134,77 +133,6 @@ def load_items(eval_dir: Path, work: Path) -> list[Item]:
     return items
 
 
-def _fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> Linear:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
-    scaler = StandardScaler().fit(x)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    model = LogisticRegression(C=1.0, max_iter=2000, solver="lbfgs").fit((x - scaler.mean_) / scale, y)
-    coef = model.coef_[0] / scale
-    intercept = float(model.intercept_[0] - np.sum(model.coef_[0] * scaler.mean_ / scale))
-    return Linear(names, tuple(float(c) for c in coef), intercept)
-
-
-LISTWISE_L2 = 10.0  # ridge penalty of the ranking models, on standardised features
-
-
-def _fit_listwise(x: np.ndarray, y: np.ndarray, qids: list[str], names: tuple[str, ...]) -> Linear:
-    """A conditional logit (ListNet's top-one model): per question, the softmax of the linear
-    scores over its candidates, fitted to put the probability on the positive ones (L-BFGS, L2
-    penalty). What ranks candidates is how they compare within their question, which a
-    pointwise fit pooled over questions does not learn."""
-    from scipy.optimize import minimize
-
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 0, scale, 1.0)
-    z = (x - mean) / scale
-    rows: dict[str, list[int]] = {}
-    for i, q in enumerate(qids):
-        rows.setdefault(q, []).append(i)
-    lists = [(z[idx], y[idx] == 1) for idx in map(np.array, rows.values()) if 0 < y[idx].sum() < len(idx)]
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        total, grad = 0.5 * LISTWISE_L2 * float(w @ w), LISTWISE_L2 * w
-        for zq, pos in lists:
-            s = zq @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            mass = p[pos].sum()
-            total -= float(np.log(mass))
-            grad = grad - (p[pos] @ zq[pos]) / mass + p @ zq
-        return total, grad
-
-    w = minimize(loss, np.zeros(z.shape[1]), jac=True, method="L-BFGS-B").x / scale
-    return Linear(names, tuple(float(c) for c in w), 0.0)
-
-
-def _folds(groups: list[str]) -> list[np.ndarray]:
-    """Fold number of each row, by group (a document), in a fixed order."""
-    from sklearn.model_selection import GroupKFold
-
-    out = np.zeros(len(groups), dtype=int)
-    for k, (_, test) in enumerate(GroupKFold(n_splits=FOLDS).split(np.zeros(len(groups)), groups=groups)):
-        out[test] = k
-    return [out == k for k in range(FOLDS)]
-
-
-def _held_out(x: np.ndarray, y: np.ndarray, groups: list[str], names: tuple[str, ...],
-              qids: list[str] | None = None) -> np.ndarray:
-    """Out-of-fold logits: each row scored by a model fitted without its document (the
-    listwise model when `qids` are given, else the pointwise one)."""
-    logits = np.zeros(len(y))
-    for test in _folds(groups):
-        if len(set(y[~test])) < 2:
-            continue
-        if qids is None:
-            model = _fit(x[~test], y[~test], names)
-        else:
-            model = _fit_listwise(x[~test], y[~test], [q for q, t in zip(qids, test, strict=True) if not t], names)
-        logits[test] = x[test] @ np.array(model.coef) + model.intercept
-    return logits
-
-
 def _group(item: Item) -> str:
     return f"{item.set}:{item.document or item.id}"
 
@@ -226,27 +154,10 @@ def stage_passages(items: list[Item], weights: Weights) -> tuple[Linear, dict[st
             groups.append(_group(item))
             qids.append(f"{item.set}:{item.id}")
     x, y = np.array(rows), np.array(labels)
-    oof = _held_out(x, y, groups, PASSAGE_FEATURES, qids)
+    oof = held_out(x, y, groups, PASSAGE_FEATURES, qids)
     figures = {"candidates": len(y), "positives": int(y.sum()),
-               "hit@1_held_out": _hit_at_1(oof, y, qids), "hit@1_bm25_first": _hit_at_1(x[:, 0], y, qids)}
-    return _fit_listwise(x, y, qids, PASSAGE_FEATURES), figures
-
-
-def _hit_at_1(scores: np.ndarray, y: np.ndarray, qids: list[str]) -> dict[str, float]:
-    """Per set, the share of questions with a positive whose best-scored row is positive."""
-    best: dict[str, tuple[float, int]] = {}
-    has: set[str] = set()
-    for s, label, q in zip(scores, y, qids, strict=True):
-        if label:
-            has.add(q)
-        if q not in best or s > best[q][0]:
-            best[q] = (float(s), int(label))
-    out: dict[str, float] = {}
-    for name in SETS:
-        qs = [q for q in has if q.startswith(name + ":")]
-        if qs:
-            out[name] = round(sum(best[q][1] for q in qs) / len(qs), 3)
-    return out
+               "hit@1_held_out": hit_at_1(oof, y, qids), "hit@1_bm25_first": hit_at_1(x[:, 0], y, qids)}
+    return fit_listwise(x, y, qids, PASSAGE_FEATURES), figures
 
 
 def _sentences(item: Item, exclude: str | None = None):  # type: ignore[no-untyped-def]
@@ -280,12 +191,12 @@ def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float,
             groups.append(_group(item))
             qids.append(f"{item.set}:{item.id}")
     x, y = np.array(rows), np.array(labels)
-    oof = _held_out(x, y, groups, SENTENCE_FEATURES, qids)
+    oof = held_out(x, y, groups, SENTENCE_FEATURES, qids)
     ratio, quoted = _extra_ratio(oof, facts, chars, prefixes, qids)
-    figures = {"sentences": len(y), "positives": int(y.sum()), "top1_held_out": _hit_at_1(oof, y, qids),
-               "top1_own_coverage": _hit_at_1(x[:, SENTENCE_FEATURES.index("own_cov")], y, qids),
+    figures = {"sentences": len(y), "positives": int(y.sum()), "top1_held_out": hit_at_1(oof, y, qids),
+               "top1_own_coverage": hit_at_1(x[:, SENTENCE_FEATURES.index("own_cov")], y, qids),
                "extra_ratio": ratio, "fact_quoted_held_out": quoted}
-    return _fit_listwise(x, y, qids, SENTENCE_FEATURES), ratio, figures
+    return fit_listwise(x, y, qids, SENTENCE_FEATURES), ratio, figures
 
 
 RATIOS = tuple(round(0.05 * i, 2) for i in range(1, 21))
@@ -357,30 +268,22 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
             groups.append(_group(item))
             kinds.append(f"{item.set}:{kind}")
     x, y = np.array(rows), np.array(labels)
-    oof = _held_out(x, y, groups, ANSWERED_FEATURES)
+    oof = held_out(x, y, groups, ANSWERED_FEATURES)
     prob = 1 / (1 + np.exp(-oof))
     # The threshold is set on the sets' own unanswerable questions (questions people asked that
     # the documents do not answer); the constructed ones train the model and are reported, but
     # they are harder than what is asked of an index (the question was written for a document of
     # the same topic as those left), and setting the threshold on them abstains on answerable ones.
     unanswerable = np.array([k.endswith(":unanswerable") for k in kinds])
-    threshold = _threshold(prob[unanswerable])
-    figures: dict[str, object] = {"questions": len(y), "threshold": round(threshold, 4)}
+    cut = threshold(prob[unanswerable])
+    figures: dict[str, object] = {"questions": len(y), "threshold": round(cut, 4)}
     for name in SETS:
         for kind in ("answerable", "unanswerable", "constructed"):
             sel = np.array([k == f"{name}:{kind}" for k in kinds])
             if sel.any():
-                share = float(np.mean(prob[sel] < threshold))
+                share = float(np.mean(prob[sel] < cut))
                 figures[f"{name}:{kind}:abstained"] = round(share, 3)
-    return _fit(x, y, ANSWERED_FEATURES), threshold, figures
-
-
-def _threshold(unanswerable: np.ndarray) -> float:
-    """The least threshold on P(answered) under which ABSTAIN_TARGET of the unanswerable
-    questions fall (they abstain), so answerable ones abstain as little as that allows."""
-    if not len(unanswerable):
-        return 0.5
-    return float(np.quantile(unanswerable, ABSTAIN_TARGET, method="higher")) + 1e-6
+    return fit_pointwise(x, y, ANSWERED_FEATURES), cut, figures
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -131,21 +131,21 @@ def _synthetic_questions(rng: np.random.Generator, n: int) -> tuple[np.ndarray, 
 
 
 def test_listwise_fit_ranks_the_positive_first_and_is_reproducible() -> None:
-    from bench.fit import _fit_listwise, _hit_at_1
+    from bench.learners import fit_listwise, hit_at_1
 
     x, y, qids = _synthetic_questions(np.random.default_rng(7), 150)
-    first = _fit_listwise(x, y, qids, ("signal", "noise"))
-    again = _fit_listwise(x, y, qids, ("signal", "noise"))
+    first = fit_listwise(x, y, qids, ("signal", "noise"))
+    again = fit_listwise(x, y, qids, ("signal", "noise"))
     assert first == again
     assert first.coef[0] > 5 * abs(first.coef[1])
     test_x, test_y, test_q = _synthetic_questions(np.random.default_rng(8), 150)
-    hit = _hit_at_1(test_x @ np.array(first.coef), test_y, test_q)["dev"]
+    hit = hit_at_1(test_x @ np.array(first.coef), test_y, test_q)["dev"]
     chance = 1 / 12
     assert hit > 3 * chance
 
 
 def test_calibrated_threshold_abstains_on_held_out_unanswerables() -> None:
-    from bench.fit import _fit, _held_out, _threshold
+    from bench.learners import fit_pointwise, held_out, threshold
 
     rng = np.random.default_rng(11)
     n = 400
@@ -155,13 +155,13 @@ def test_calibrated_threshold_abstains_on_held_out_unanswerables() -> None:
                          np.where(answerable, rng.normal(0.05, 0.05, n), rng.normal(0.3, 0.15, n))])
     y = answerable.astype(int)
     groups = [f"doc{i % 40}" for i in range(n)]
-    prob = 1 / (1 + np.exp(-_held_out(x, y, groups, ("coverage", "missing"))))
-    threshold = _threshold(prob[~answerable])
+    prob = 1 / (1 + np.exp(-held_out(x, y, groups, ("coverage", "missing"))))
+    threshold = threshold(prob[~answerable])
     assert np.mean(prob[~answerable] < threshold) >= 0.95
     # the least such threshold: just below it, fewer than 95% would abstain
     assert np.mean(prob[~answerable] < threshold - 2e-6) < 0.95 + 1 / (~answerable).sum()
     assert np.mean(prob[answerable] < threshold) < 0.25  # separable data: few answerable abstain
-    model = _fit(x, y, ("coverage", "missing"))
+    model = fit_pointwise(x, y, ("coverage", "missing"))
     assert model.coef[0] > 0 > model.coef[1]
 
 
