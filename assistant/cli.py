@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.offline import go_offline
-from assistant.titles import document_titles, label, with_titles
+from assistant.titles import label
 
 EXIT_ERROR = 2
 PROFILE_HELP = """profile (JSON object; every key optional, null or "" = not stated; Romanian aliases in brackets):
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _ask(assistant: Any, args: argparse.Namespace) -> int:
     history = json.loads(args.history.read_text(encoding="utf-8")) if args.history else None
-    answer = with_titles(assistant.ask(args.question, history=history), document_titles(assistant.store))
+    answer = assistant.ask(args.question, history=history)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
         return 0
@@ -108,7 +108,6 @@ def _ask(assistant: Any, args: argparse.Namespace) -> int:
 def _batch(assistant: Any, path: Path) -> int:
     """One JSON line per input line; a bad line gets an error object and the batch goes on."""
     failed = 0
-    titles = document_titles(assistant.store)
     with path.open(encoding="utf-8", errors="replace") as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
@@ -120,7 +119,7 @@ def _batch(assistant: Any, path: Path) -> int:
                 print(json.dumps({"id": qid, "line": number, "error": f"line {number}: {problem}",
                                   "message": BAD_BATCH_LINE}, ensure_ascii=False), flush=True)
                 continue
-            answer = with_titles(assistant.ask(item["question"]), titles)
+            answer = assistant.ask(item["question"])
             print(json.dumps(answer.to_json(qid=item.get("id")), ensure_ascii=False), flush=True)
     return EXIT_ERROR if failed else 0
 

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from assistant.answer.extractive import ABSTAIN_TEXT
 from assistant.questions import QUOTED, split_questions
 from assistant.text import fold
-from assistant.titles import document_titles, label, with_titles
+from assistant.titles import label
 from assistant.types import Answer, Citation
 
 logger = logging.getLogger(__name__)
@@ -144,9 +144,6 @@ def draft_reply(assistant: Asker, source: str | bytes | Message) -> dict[str, An
     history: list[dict[str, str]] = []
     for question in questions:
         answer = assistant.ask(question, history=list(history))
-        store = getattr(assistant, "store", None)
-        if store is not None:
-            answer = with_titles(answer, document_titles(store))
         history.append({"role": "user", "content": question})
         body, cites = _renumber(answer, numbering)
         points.append({"question": question, "answer": body, "abstained": answer.abstained,

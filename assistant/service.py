@@ -17,6 +17,7 @@ from assistant.questions import focus, followup_context, resolve_followup, split
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Store
+from assistant.titles import document_titles, with_titles
 from assistant.types import Answer, Citation, Passage
 
 if TYPE_CHECKING:
@@ -134,7 +135,11 @@ class Assistant:
             return answer
         if asks_deadline(query):
             answer.text = mark_expired(answer.text)
-        return self.book.name_sources(answer)
+        return self._titled(self.book.name_sources(answer))
+
+    def _titled(self, answer: Answer) -> Answer:
+        """Each citation with its document's own title: filled here, once, for every caller."""
+        return with_titles(answer, document_titles(self.store))
 
     def _conversation_call(self, query: Query, history: list[dict[str, str]] | list[str]) -> set[str]:
         """The call a conversation (or the earlier points of an e-mail) last named, when this
@@ -226,6 +231,7 @@ class Assistant:
         t0 = time.perf_counter()
         resolved = resolve_followup(focus(question.strip(), self.settings.max_question_chars), history or [])
         final = yield from self.llm_answerer.stream(resolved, answer.retrieved, answer)
+        final = self._titled(final)
         final.notice = final.notice or answer.notice
         final.timings_ms = {**answer.timings_ms,
                             "answer": answer.timings_ms.get("answer", 0.0) + (time.perf_counter() - t0) * 1000}

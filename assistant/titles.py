@@ -1,7 +1,7 @@
 """Document titles on citations: what a reader is shown is the title the document gives itself
 (a PDF's metadata or largest type, a DOCX's core title, the first heading), not a file name
-such as "scan_0042.pdf". The answerers cite by document key; the edges (app, CLI, reply
-drafts) fill the titles in from the manifest through this one function."""
+such as "scan_0042.pdf". The answerers cite by document key; the service fills the titles in
+from the manifest, once, where it returns the answer (Assistant.ask and ask_stream)."""
 
 from __future__ import annotations
 

@@ -126,7 +126,7 @@ class Citation:
     section: str | None
     text: str
     quote: str = ""  # the sentences quoted from this passage, for highlighting
-    title: str = ""  # the document's own title, filled in where answers are shown (assistant.titles)
+    title: str = ""  # the document's own title, filled in by the service (assistant.titles)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

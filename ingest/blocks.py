@@ -58,10 +58,16 @@ def _continues(prev: Block, line: str) -> bool:
         return False
     if _FIELD.match(line) and _FIELD.match(prev.text):  # "Label: value" after another: its own unit
         return False
-    if prev.text.rstrip().endswith(_TERMINAL) or is_caps_label(prev.text):
+    if _bare_end(prev.text).endswith(_TERMINAL) or is_caps_label(prev.text):
         return False
     # A long line cut without punctuation is a wrapped line, whatever case follows.
     return line[0].islower() or line[0] in ",)" or len(prev.tail or prev.text) >= 50
+
+
+def _bare_end(text: str) -> str:
+    """A line's end without the emphasis or quotes closing it: a sentence set in italics or bold
+    ("- *s-a elaborat agenda.*") ends at its own punctuation, inside the markers."""
+    return text.rstrip().rstrip("*_”\"»'").rstrip()
 
 
 def _cells(row: str) -> list[str]:
@@ -104,20 +110,29 @@ def _table_blocks(rows: list[str]) -> list[Block]:
 def page_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     vocabulary = page_vocabulary(text)
-    for group in _paragraphs(text):
-        tab_rows = [ln for ln in group if len(_cells(ln)) >= 2]
-        if len(tab_rows) >= 2 and all("\t" in ln for ln in group[1:]):
+    groups = _paragraphs(text)
+    for n, group in enumerate(groups):
+        if _is_table_group(group):
             first = [] if "\t" in group[0] else [group[0]]
             for line in first:
                 _add_line(blocks, line, first=True)
             blocks.extend(_table_blocks([ln for ln in group if "\t" in ln]))
             continue
         units = _lines_to_units(group, vocabulary)
+        # A short line alone between a blank line and a table is the table's title, never the
+        # end of the text before it.
+        titled = len(units) == 1 and n + 1 < len(groups) and _is_table_group(groups[n + 1]) and len(units[0]) <= 100
         for i, line in enumerate(units):
             tail = group[-1] if i == len(units) - 1 else line
-            _add_line(blocks, line, first=line is group[0] or not blocks, tail=tail, vocabulary=vocabulary)
+            opens = (line is group[0] or not blocks) and not titled
+            _add_line(blocks, line, first=opens, tail=tail, vocabulary=vocabulary)
     _mark_headings(blocks)
     return blocks
+
+
+def _is_table_group(group: list[str]) -> bool:
+    tab_rows = [ln for ln in group if len(_cells(ln)) >= 2]
+    return len(tab_rows) >= 2 and all("\t" in ln for ln in group[1:])
 
 
 def _lines_to_units(group: list[str], vocabulary: Counter[str]) -> list[str]:

@@ -35,6 +35,9 @@ QUOTE_CHARS = 320  # a longer unit is quoted by its window that answers (feature
 SHORT_UNIT_CHARS = 60  # a unit this short (a label, a figure) is quoted with its neighbours
 RUN_JOIN = " — "
 _ENUMERATED = re.compile(r"^(?:[-•▪◦●*–]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZĂÂÎȘȚ])")
+# "Label: value" (a call's header block, a form): a whole field that answers on its own, not a
+# brochure label waiting for the figure printed beside it.
+_FIELD_LINE = re.compile(r"^[^:|]{2,40}:\s+\S")
 _LINK_ONLY = re.compile(r"^[\W\d_]*(?:(?:https?://|www\.|mailto:)\S+[\s,;—–-]*)+$")
 
 
@@ -67,7 +70,7 @@ def passage_units(passage: Passage) -> list[str]:
     for line in (ln.strip() for ln in passage.chunk.text.split("\n")):
         # List items and numbered titles stand alone: a run pairs a brochure's labels and figures.
         if (line and len(line) < SHORT_UNIT_CHARS and " | " not in line and sum(map(len, run)) < 200
-                and not _ENUMERATED.match(line)):
+                and not _ENUMERATED.match(line) and not _FIELD_LINE.match(line)):
             run.append(line)
             continue
         if run:

@@ -7,6 +7,7 @@ windows are merged back into the document's sequence, each unit tied to the chun
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -73,12 +74,10 @@ def _attach(units: list[str], owner: list[Chunk], chunks: list[Chunk]) -> list[L
     out: list[Line] = []
     pos = 0
     prev = ""
-    # A chunk is filed under the heading of its first unit; a unit after a later heading in
-    # the same chunk belongs under that one, so headings are followed unit by unit.
-    headings = {c.section.split("›")[-1].strip(): c.section for c in chunks if c.section}
+    headings = _Headings(chunks)
     current: str | None = None
+    last: Chunk | None = None
     for unit, fallback in zip(units, owner, strict=True):
-        current = headings.get(unit.strip().rstrip(":").strip(), current)
         if unit == prev:  # a short unit repeated into the next chunk
             continue
         prev = unit
@@ -88,9 +87,35 @@ def _attach(units: list[str], owner: list[Chunk], chunks: list[Chunk]) -> list[L
         else:
             pos = hit
         c = chunks[hit]
+        # A chunk is filed under the heading of its first unit; a unit after a later heading in
+        # the same chunk belongs under that one, so headings are followed unit by unit. A chunk
+        # under another heading starts from its own (the heading line may be one the text dropped).
+        if last is None or (c is not last and c.section != last.section):
+            current = c.section
+        last = c
+        current = headings.at(unit, hit) or current
         kind = "table" if _is_table_row(unit) else "text"
-        out.append(Line(unit, c.page, current or c.section, c.id, c.text, kind))
+        out.append(Line(unit, c.page, current, c.id, c.text, kind))
     return out
+
+
+class _Headings:
+    """Heading line -> the section it opens. The same sub-heading ("Obiective", "Activități")
+    recurs under every parent of a report, so a line opens the section of the nearest chunk
+    filed under that name, at or after the unit's place, never one of another part."""
+
+    def __init__(self, chunks: list[Chunk]) -> None:
+        self.places: dict[str, list[tuple[int, str]]] = {}
+        for i, c in enumerate(chunks):
+            if c.section:
+                self.places.setdefault(c.section.split("›")[-1].strip(), []).append((i, c.section))
+
+    def at(self, unit: str, index: int) -> str | None:
+        places = self.places.get(unit.strip().rstrip(":").strip())
+        if not places:
+            return None
+        k = bisect_left(places, (index, ""))
+        return places[k][1] if k < len(places) else places[-1][1]
 
 
 def _is_table_row(unit: str) -> bool:

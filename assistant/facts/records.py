@@ -73,7 +73,8 @@ def _is_key_value(cells: list[tuple[str, str]]) -> bool:
 class _Table:
     keys: list[str]
     rows: list[tuple[Line, list[tuple[str, str]]]] = field(default_factory=list)
-    titles: dict[int, str] = field(default_factory=dict)  # row -> the short line just above its table
+    # row -> the short line just above its table ("" when prose stands between heading and table)
+    titles: dict[int, str] = field(default_factory=dict)
 
 
 def _is_title(text: str) -> bool:
@@ -85,10 +86,14 @@ def _is_title(text: str) -> bool:
 def extract_records(document: str, lines: list[Line]) -> list[Record]:
     tables: list[_Table] = []
     prev: Line | None = None
+    prose = False  # text that is not a title came between the section's heading and here
     for line in lines:
         lead = prev
         prev = line
+        if lead is None or line.section != lead.section:
+            prose = False
         if line.kind != "table":
+            prose = prose or not _is_title(line.text)
             continue
         cells = label_cells(line.text)
         if len(cells) < 2 or _is_key_value(cells):
@@ -98,6 +103,9 @@ def extract_records(document: str, lines: list[Line]) -> list[Record]:
         table.rows.append((line, cells))
         if lead is not None and lead.kind != "table" and _is_title(lead.text):
             table.titles[id(line)] = lead.text.strip()
+        elif prose:
+            # The heading opens an introduction, not the table: the table has no title above it.
+            table.titles[id(line)] = ""
     out: list[Record] = []
     for n, table in enumerate((t for t in tables if t.rows), start=1):
         out.extend(_records(document, f"T{n}", table))
@@ -124,7 +132,8 @@ def _records(document: str, table_id: str, table: _Table) -> list[Record]:
     for line, cells in rows:
         fields = {field_key(h): v for h, v in cells}
         labels = {field_key(h): h for h, _ in cells}
-        top = table.titles.get(id(line)) or (line.section or "").split("›")[0].strip() or None
+        title = table.titles.get(id(line))
+        top = (title if title is not None else (line.section or "").split("›")[0].strip()) or None
         name = top if top and top not in named else None  # a heading names the first row under it
         named.update([top] if top else [])
         out.append(Record(document=document, table=table_id, name=name, fields=fields, labels=labels,

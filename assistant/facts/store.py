@@ -23,7 +23,7 @@ FACTS_NAME = "facts.json"
 RECORDS_NAME = "records.json"
 FORMAT_VERSION = 1
 # Bumped when extraction changes: the sheets and records of unchanged documents are then read again.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 
 
 Structured = tuple[CallSheet, list[Record]]

@@ -8,7 +8,6 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.titles import document_titles, with_titles
 from assistant.types import Answer
 from assistant.ui.guard import romanian_errors
 from assistant.ui.holder import AssistantHolder
@@ -47,7 +46,6 @@ def chat_turn(holder: AssistantHolder, question: str, shown: Messages, turns: Me
         time.sleep(_PAUSE_S)
     if answer is None:  # the service always ends with an Answer; this only guards the type
         return
-    answer = with_titles(answer, document_titles(holder.get().store))
     shown[-1] = {"role": "assistant", "content": answer_html(answer)}
     turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
     yield "", shown, shown, turns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -11,6 +12,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.manifest import write_atomic
 from assistant.ui.guard import romanian_errors
 from assistant.ui.holder import AssistantHolder
 from assistant.ui.render import esc
@@ -47,6 +49,7 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
     staged: list[Path] = []
     refused: list[str] = []
     limit = holder.settings.max_file_bytes
+    owners = _owners(folder)
     for raw in paths:
         src = Path(raw)
         name = safe_name(src.name)
@@ -55,21 +58,45 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
         elif src.stat().st_size > limit:
             refused.append(f"{name}: fișierul depășește dimensiunea maximă permisă ({limit // 1_000_000} MB).")
         else:
-            target = _distinct(folder / name, staged)
+            target = _distinct(folder / name, src.name, staged, owners)
             shutil.copyfile(src, target)
             staged.append(target)
+            owners[target.name] = unicodedata.normalize("NFC", src.name)
+    if staged:
+        write_atomic(folder / OWNERS_NAME, json.dumps(owners, ensure_ascii=False, indent=1))
     return staged, refused
 
 
-def _distinct(target: Path, staged: list[Path]) -> Path:
-    """Two uploads of one batch whose safe names collide ("Anexa 1.txt", "Anexa_1.txt") are two
-    documents: the later one gets a numbered name instead of overwriting the first."""
+OWNERS_NAME = ".names.json"  # stored upload -> the name it was uploaded as
+
+
+def _owners(folder: Path) -> dict[str, str]:
+    try:
+        data = json.loads((folder / OWNERS_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _distinct(target: Path, original: str, staged: list[Path], owners: dict[str, str]) -> Path:
+    """Uploads whose safe names collide ("Anexa 1.txt", "Anexa_1.txt"), in one batch or in two,
+    are two documents: the later one gets a numbered name instead of overwriting the first. A file
+    uploaded again under its own name replaces its earlier version."""
+    original = unicodedata.normalize("NFC", original)
     n = 2
     candidate = target
-    while candidate in staged:
+    while candidate in staged or _taken(candidate, original, owners):
         candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
         n += 1
     return candidate
+
+
+def _taken(candidate: Path, original: str, owners: dict[str, str]) -> bool:
+    """The stored file is another upload's (one stored before the names were kept is its own
+    name's: the same name uploaded again replaces it)."""
+    if not candidate.exists():
+        return False
+    return owners.get(candidate.name, candidate.name) != original
 
 
 def ingest_uploads(holder: AssistantHolder, paths: list[str], progress: Any = None) -> str:
@@ -106,8 +133,12 @@ def report_html(report: IngestReport, refused: list[str]) -> str:
 def remove_docs(holder: AssistantHolder, names: list[str]) -> str:
     with ingest_lock(holder.index, wait_s=LOCK_WAIT_S):
         removed = remove_documents(holder.open_store(), names)
+    owners = _owners(holder.index / "uploads")
     for name in removed:
         (holder.index / "uploads" / safe_name(name)).unlink(missing_ok=True)
+        owners.pop(safe_name(name), None)
+    if removed and (holder.index / "uploads").is_dir():
+        write_atomic(holder.index / "uploads" / OWNERS_NAME, json.dumps(owners, ensure_ascii=False, indent=1))
     if removed:
         holder.reload()
     return f"<p>Eliminat: {esc(', '.join(removed))}</p>" if removed else "<p>Niciun document eliminat.</p>"

@@ -73,6 +73,35 @@ def test_uploads_whose_safe_names_collide_are_both_kept(tmp_path: Path) -> None:
     assert any("11.100 lei" in t for t in texts) and any("22.200 lei" in t for t in texts)
 
 
+def test_uploads_whose_safe_names_collide_across_batches_are_both_kept(tmp_path: Path) -> None:
+    """One batch, then another whose file has the same safe name: two documents; the first file
+    uploaded again under its own name replaces its earlier version."""
+    holder = AssistantHolder(Settings(index=tmp_path / "index"))
+
+    def upload(folder: str, name: str, amount: str) -> list[Path]:
+        path = tmp_path / folder / name
+        path.parent.mkdir()
+        path.write_text(f"Anexa cu bugetul orientativ\n\nBugetul orientativ al anexei este de {amount} lei.\n",
+                        encoding="utf-8")
+        staged, refused = stage_uploads(holder, [str(path)])
+        assert not refused
+        return staged
+
+    first = upload("a", "Anexa 1.txt", "31.400")
+    ingest_paths(open_store(holder.settings), first, ChunkingConfig())
+    second = upload("b", "Anexa_1.txt", "42.500")
+    assert second != first and first[0].read_text(encoding="utf-8").count("31.400") == 1
+    report = ingest_paths(open_store(holder.settings), second, ChunkingConfig())
+    assert len(report.added) == 1 and not report.unchanged and not report.updated
+    again = upload("c", "Anexa 1.txt", "53.600")
+    assert again == first
+    report = ingest_paths(open_store(holder.settings), again, ChunkingConfig())
+    assert report.updated and not report.added
+    texts = {c.text for c in open_store(holder.settings).chunks.values()}
+    assert any("42.500 lei" in t for t in texts) and any("53.600 lei" in t for t in texts)
+    assert not any("31.400 lei" in t for t in texts)
+
+
 @pytest.mark.parametrize(("a", "b"), [("2.4", "4.2"), ("A17", "A1"), ("1.6.2", "1.2.6")])
 def test_codes_keep_their_parts_in_order(a: str, b: str) -> None:
     assert set(index_tokens(f"submăsura {a}")) != set(index_tokens(f"submăsura {b}"))
