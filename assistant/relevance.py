@@ -63,6 +63,8 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "ctx_cov",  # ... the sentence with the heading and title it sits under
     "ctx_gap",  # that, less the best sentence's
     "passage_cov",  # ... the whole passage with its context
+    "prev_cov",  # own coverage of the sentence before it (an answer often follows the one naming its subject)
+    "next_cov",  # ... of the sentence after it
     "name_cov",  # share of the question's names the passage with its context holds
     "doc_cov",  # share of the question's names its document holds
     "asks",  # how well the sentence with its heading holds what is asked

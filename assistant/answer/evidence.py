@@ -165,9 +165,10 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             doc_lookup, doc_ctx = TokenLookup.union(doc_lookup, extra_lookup), doc_ctx | extra
         whole = TokenLookup.union(retriever.cached_lookup(store.tokens_of(p.chunk)), ctx)
         p_cov = retriever.coverage(query, whole)
-        for unit in prepared.units:
+        owns = [retriever.coverage(query, unit.lookup) for unit in prepared.units]
+        for i, unit in enumerate(prepared.units):
             sent, toks = unit.sentence, unit.tokens
-            own = retriever.coverage(query, unit.lookup)
+            own = owns[i]
             # A sentence carried over from the previous section is not under this heading.
             here, here_lookup = (doc_ctx, doc_lookup) if unit.carried else (ctx_tokens, ctx)
             with_here = TokenLookup.union(unit.lookup, here_lookup)
@@ -183,6 +184,8 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 "exact_cov": retriever.exact_coverage(query, toks),
                 "ctx_cov": with_ctx,
                 "passage_cov": p_cov,
+                "prev_cov": owns[i - 1] if i else 0.0,
+                "next_cov": owns[i + 1] if i + 1 < len(owns) else 0.0,
                 "name_cov": p.name_coverage,
                 "doc_cov": p.document_coverage,
                 "asks": retriever.asks_satisfaction(query, with_here),
