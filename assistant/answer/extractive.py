@@ -93,8 +93,8 @@ class ExtractiveAnswerer:
         asking for a list gets the list's items first, and every item under the first one's
         heading."""
         eligible = list(scored)
-        insisted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
-        if insisted:  # a question asking for a date (a rate, a sum) is answered by a sentence holding one
+        insisted = [k for k in (*ENFORCED_KINDS, "count") if query.intent.insists(k)]
+        if insisted:  # a question asking for a date (a rate, a sum, how many) is answered by a sentence holding one
             ratio = self.retriever.weights.extra_ratio
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio]
             eligible = with_value + [e for e in eligible if e not in with_value]
