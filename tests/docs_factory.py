@@ -152,3 +152,12 @@ def ingest_folder(settings: Settings, folder: Path) -> IngestReport:
 
     cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
     return ingest_paths(open_store(settings), [folder], cfg)
+
+
+def index_texts(folder: Path, index: Path, texts: dict[str, str]) -> Settings:
+    """Write each text as a file of `folder` (name -> text) and ingest the folder into `index`."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(index=index)
+    ingest_folder(settings, folder)
+    return settings

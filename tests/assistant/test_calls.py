@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from docs_factory import index_texts
 
 from assistant.answer.apply import profile_of
 from assistant.answer.calls import mark_expired, short_title
@@ -49,12 +50,7 @@ CALLS = {
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    docs = tmp_path_factory.mktemp("calls")
-    for name, text in CALLS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    settings = Settings(index=Path(tmp_path_factory.mktemp("index")))
-    ingest_paths(open_store(settings), [docs], ChunkingConfig())
-    return build_assistant(settings)
+    return build_assistant(index_texts(tmp_path_factory.mktemp("calls"), tmp_path_factory.mktemp("index"), CALLS))
 
 
 def _cites(answer, document: str, value: str) -> bool:  # type: ignore[no-untyped-def]

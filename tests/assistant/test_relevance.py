@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from docs_factory import ingest_folder
+from docs_factory import index_texts
 
 from assistant.answer.features import char_grams, gram_coverage, novelty, phrase_coverage, proximity
 from assistant.build import build_assistant
@@ -23,7 +23,6 @@ from assistant.relevance import (
     with_gaps,
 )
 from assistant.service import Assistant
-from assistant.settings import Settings
 from assistant.text import bigrams
 
 DOCS = {
@@ -38,12 +37,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    folder = tmp_path_factory.mktemp("docs")
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(index=tmp_path_factory.mktemp("index"))
-    ingest_folder(settings, folder)
-    return build_assistant(settings)
+    return build_assistant(index_texts(tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index"), DOCS))
 
 
 def test_exact_coverage_does_not_take_a_longer_word_for_the_stem(assistant: Assistant) -> None:

@@ -4,10 +4,8 @@ sentence and an exclusion of other applicants in the next; asked as people type.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from docs_factory import ingest_folder
+from docs_factory import index_texts
 
 from assistant.build import build_assistant
 from assistant.facts import find_sheet, load_sheets
@@ -28,12 +26,7 @@ CALLS = {
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    folder = tmp_path_factory.mktemp("calls")
-    for name, text in CALLS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    s = Settings(index=Path(tmp_path_factory.mktemp("index")))
-    ingest_folder(s, folder)
-    return s
+    return index_texts(tmp_path_factory.mktemp("calls"), tmp_path_factory.mktemp("index"), CALLS)
 
 
 @pytest.fixture(scope="module")
