@@ -89,6 +89,7 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     "best_passage_cov",  # coverage of the question by its passage with its context
     "best_value",  # it holds a value of a kind the question asks for
     "best_asks",  # how well it, with its heading, holds what the question asks for
+    "best_doc_cov",  # share of the question's idf mass the best sentence's whole document holds
     "missing",  # share of the question's idf mass no document of the index holds
     "missing_names",  # share of it in names the question writes that no document holds
     "margin",  # the best logit minus the second best of another passage
@@ -194,12 +195,14 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
     return [float(values[n]) for n in names]
 
 
-def answered_vector(best: Sequence[Any], missing: tuple[float, float]) -> list[float]:
+def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: float) -> list[float]:
     """ANSWERED_FEATURES from the scored sentences (`Evidence`, best logit first, non-empty);
-    `missing`: HybridRetriever.missing_mass."""
+    `missing`: HybridRetriever.missing_mass; `doc_cov`: the question's coverage by the best
+    sentence's document."""
     top = best[0]
     other = next((e.logit for e in best[1:] if e.passage_rank != top.passage_rank), top.logit - 4.0)
     return vector({"best": top.logit, "best_own": top.own_coverage, "best_passage_cov": top.passage_coverage,
                    "best_value": float(top.has_value), "best_asks": top.features[SENTENCE_FEATURES.index("asks")],
-                   "missing": missing[0], "missing_names": missing[1], "margin": top.logit - other},
+                   "best_doc_cov": doc_cov, "missing": missing[0], "missing_names": missing[1],
+                   "margin": top.logit - other},
                   ANSWERED_FEATURES)

@@ -72,6 +72,7 @@ class Store:
         self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
         self._rows: dict[str, int] | None = None  # chunk id -> its index in ordered_chunks()
         self._doc_pairs: dict[str, frozenset[tuple[str, str]]] = {}  # document_pairs(), by document
+        self._doc_tokens: dict[str, frozenset[str]] = {}  # document_tokens(), by document
         self._by_document: dict[str, list[Chunk]] | None = None
         self._vectors: tuple[list[str], np.ndarray] | None = None  # _exact_vectors()
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
@@ -94,6 +95,7 @@ class Store:
         self._ordered = None
         self._rows = None
         self._doc_pairs = {}
+        self._doc_tokens = {}
         self._by_document = None
         self._vectors = None
         self._by_page = None
@@ -176,6 +178,17 @@ class Store:
             for c in self._chunks_by_document().get(document, []):
                 pairs |= bigrams(c.text) | bigrams(c.document_context())
             got = self._doc_pairs[document] = frozenset(pairs)
+        return got
+
+    def document_tokens(self, document: str) -> frozenset[str]:
+        """Every index token of a document's chunks and of their context, kept until the index
+        changes."""
+        got = self._doc_tokens.get(document)
+        if got is None:
+            tokens: set[str] = set()
+            for c in self._chunks_by_document().get(document, []):
+                tokens |= self.tokens_of(c) | self.context_tokens_of(c)
+            got = self._doc_tokens[document] = frozenset(tokens)
         return got
 
     def _chunks_by_document(self) -> dict[str, list[Chunk]]:

@@ -44,6 +44,7 @@ import numpy as np
 
 from assistant.answer.calls import short_title
 from assistant.answer.evidence import score_sentences
+from assistant.answer.extractive import answered_features
 from assistant.build import open_store
 from assistant.query import Query
 from assistant.relevance import (
@@ -52,7 +53,6 @@ from assistant.relevance import (
     SENTENCE_FEATURES,
     Linear,
     Weights,
-    answered_vector,
 )
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -61,7 +61,6 @@ from bench.learners import fit_listwise, fit_pointwise, held_out, hit_at_1, thre
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = ("dev", "xquad", "field")
-SENTENCES_SCORED = 20  # best sentences the answered model looks at (as the answerer does)
 logger = logging.getLogger("bench.fit")
 
 _FOLD = str.maketrans({"ș": "s", "ş": "s", "ț": "t", "ţ": "t", "ă": "a", "â": "a", "î": "i",
@@ -261,9 +260,7 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
             query, passages, scored = _sentences(item, exclude)
             if not scored:
                 continue
-            best = sorted(scored, key=lambda e: -e.logit)
-            missing = item.retriever.missing_mass(query, without=exclude)
-            rows.append(answered_vector(best[:SENTENCES_SCORED], missing))
+            rows.append(answered_features(item.retriever, query, scored, passages, without=exclude))
             labels.append(int(kind == "answerable"))
             groups.append(_group(item))
             kinds.append(f"{item.set}:{kind}")

@@ -25,6 +25,7 @@ ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
 MIN_COVERAGE = 0.5  # share of the question's idf mass a fact-sheet passage must hold to be answered from
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
+SENTENCES_SCORED = 20  # best sentences the answered model looks at
 MAX_CHARS = 450
 LIST_SENTENCES, LIST_CHARS = 5, 800  # a question asking for every item gets the items under one heading
 
@@ -40,7 +41,7 @@ class ExtractiveAnswerer:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
         scored = score_sentences(query, passages, self.retriever)
-        if not scored or self.answered_probability(query, scored) < self.retriever.weights.threshold:
+        if not scored or self.answered_probability(query, scored, passages) < self.retriever.weights.threshold:
             return [], []
         chosen = self._select(query, scored)
         if not chosen:
@@ -63,11 +64,10 @@ class ExtractiveAnswerer:
         orphans = self._orphans(passages[chosen[0].passage_rank], wanted)
         return (chosen, orphans) if orphans else ([], [])
 
-    def answered_probability(self, query: Query, scored: list[Evidence]) -> float:
+    def answered_probability(self, query: Query, scored: list[Evidence], passages: list[Passage]) -> float:
         """P(the question is answered by these passages at all), the fitted `answered` model;
-        `scored`: score_sentences' output, best first (non-empty)."""
-        best = sorted(scored, key=lambda e: -e.logit)
-        x = answered_vector(best[:20], self.retriever.missing_mass(query))
+        `scored`: score_sentences' output over `passages` (non-empty)."""
+        x = answered_features(self.retriever, query, scored, passages)
         return self.retriever.weights.answered.probability(x)
 
     def _topic_without_figure(self, query: Query, scored: list[Evidence], first: Evidence) -> Evidence | None:
@@ -148,6 +148,18 @@ class ExtractiveAnswerer:
                 seen.update(lines)
                 found.append(Passage(chunk=other, score=0.0))
         return found if 0 < len(seen) <= 6 else []
+
+
+def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evidence],
+                      passages: list[Passage], without: str | None = None) -> list[float]:
+    """relevance.ANSWERED_FEATURES of scored sentences (the fit calls it too, `without` a
+    document as `HybridRetriever.missing_mass` takes it). The best sentence's document must
+    hold what the question is about: an answer from a document that never writes it is
+    about something else."""
+    best = sorted(scored, key=lambda e: -e.logit)
+    document = passages[best[0].passage_rank].chunk.document
+    doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
+    return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov)
 
 
 def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:
