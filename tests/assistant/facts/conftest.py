@@ -107,18 +107,23 @@ def settings(docs: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return s
 
 
-@pytest.fixture(scope="module")
-def sheet_of(settings: Settings) -> Callable[[str], object]:
+def _sheet_getter(settings: Settings) -> Callable[[str], object]:
+    """The sheet of an indexed document, found by a name it is known by (fails when none)."""
     from assistant.facts import find_sheet, load_sheets
 
     sheets = load_sheets(open_store(settings))
 
     def get(name: str) -> object:
-        sheet = find_sheet(sheets, name)
-        assert sheet is not None, name
-        return sheet
+        found = find_sheet(sheets, name)
+        assert found is not None, name
+        return found
 
     return get
+
+
+@pytest.fixture(scope="module")
+def sheet_of(settings: Settings) -> Callable[[str], object]:
+    return _sheet_getter(settings)
 
 
 @pytest.fixture(scope="module")
@@ -142,13 +147,4 @@ def kinds_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="package")
 def sheet(kinds_index: Settings) -> Callable[[str], object]:
     """The sheet of one of the call_kinds.py documents, by name."""
-    from assistant.facts import find_sheet, load_sheets
-
-    sheets = load_sheets(open_store(kinds_index))
-
-    def get(name: str) -> object:
-        found = find_sheet(sheets, name)
-        assert found is not None, name
-        return found
-
-    return get
+    return _sheet_getter(kinds_index)

@@ -1,0 +1,138 @@
+"""How a question is covered by a set of tokens: the share of its idf mass whose terms the
+tokens satisfy, exactly or by another form of the word, what it asks for, and what no document
+of the index holds. The retriever's rerank, the sentence scoring and the structured answerers
+all measure with it; relevance.py names the features built on it."""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from assistant.bm25 import BM25Index
+from assistant.query import Query, Term, TokenLookup
+from assistant.store import Store
+from assistant.text import is_english
+from assistant.types import Chunk
+
+Tokens = AbstractSet[str] | TokenLookup
+_LOOKUPS = 16384  # cached TokenLookups of the store's per-chunk token sets; cleared when full
+
+
+def _lookup(tokens: Tokens) -> TokenLookup:
+    return tokens if isinstance(tokens, TokenLookup) else TokenLookup(tokens)
+
+
+def _satisfaction(term: Term, tokens: TokenLookup) -> float:
+    """1 when the passage holds the word; for a concept (several words documents use for it),
+    more of its words is a surer match ("data limită de depunere" over "se depun")."""
+    hits = sum(1 for alt in term.alternatives if tokens.matches(alt))
+    if hits:
+        return 1.0 if not term.asks else min(1.0, 0.6 + 0.2 * (hits - 1))
+    return 0.5 if any(tokens.matches(alt) for alt in term.partial) else 0.0
+
+
+class QuestionCoverage:
+    """Coverage measures over one store, with the caches they need (a mixin of HybridRetriever:
+    `_init_coverage` in its constructor)."""
+
+    store: Store
+
+    def _init_coverage(self, store: Store) -> None:
+        self.store = store
+        # Term weights of the last query (coverage is asked hundreds of times per question).
+        self._weights: tuple[Query, BM25Index, list[float], float] | None = None
+        # TokenLookups of the store's cached token sets, by the set's identity (the set is kept
+        # in the entry, so its id cannot be reused while the entry lives).
+        self._lookups: dict[int, tuple[AbstractSet[str], TokenLookup]] = {}
+        # The context lookup of each chunk object (asking the store builds the context text
+        # again to find its cached tokens).
+        self._contexts: dict[str, tuple[Chunk, TokenLookup]] = {}
+
+    def idf(self, token: str) -> float:
+        return self.store.bm25.idf(token)
+
+    def coverage(self, query: Query, tokens: Tokens) -> float:
+        """Share of the question's idf mass whose terms the tokens satisfy."""
+        weights, total = self._term_weights(query)
+        lookup = _lookup(tokens)
+        got = 0.0
+        for term, w in zip(query.terms, weights, strict=True):
+            got += w * _satisfaction(term, lookup)
+        return got / total if total else 0.0
+
+    def exact_coverage(self, query: Query, tokens: AbstractSet[str]) -> float:
+        """Share of the question's idf mass whose terms the tokens hold in the very form the
+        question's words stem to: a stem is a prefix of many longer, different words."""
+        weights, total = self._term_weights(query)
+        got = sum(w for term, w in zip(query.terms, weights, strict=True) if term.alternatives & tokens)
+        return got / total if total else 0.0
+
+    def missing_mass(self, query: Query, without: str | None = None) -> tuple[float, float]:
+        """Shares of the question's idf mass whose terms no passage of the index holds in any
+        form: (of all its terms, of the names it writes). A question whose names the documents
+        never mention is about something else; a missing verb is more often a paraphrase.
+        `without`: count a word only one document (this one) holds as missing too (the fit
+        asks questions of the index as if it lacked their document)."""
+        weights, total = self._term_weights(query)
+        bm25 = self.store.bm25
+        gone = names = names_total = 0.0
+        for term, w in zip(query.terms, weights, strict=True):
+            named = bool(set(term.weight_tokens) & query.names)
+            forms = term.alternatives | term.partial
+            # A name is matched in its own form only: "Josh" is not a form of "jos".
+            rows = [bm25.postings(a) for a in forms if not named or bm25.holds_exact(a)]
+            if without is None:
+                absent = not any(len(r) for r in rows)
+            else:
+                absent = all(self.store.documents_at(r) <= {without} for r in rows)
+            gone += w * absent
+            names_total += w * named
+            names += w * (absent and named)
+        if is_english(query.text):
+            # Its own words are in another language than the documents (the glossary translates
+            # only funding terms): only the names it writes say whether they are about it.
+            gone = names
+        return (gone / total if total else 0.0), (names / total if total else 0.0)
+
+    def _term_weights(self, query: Query) -> tuple[list[float], float]:
+        """Each term's weight and their sum (summed in term order, as coverage always did),
+        computed once per query and index."""
+        memo = self._weights
+        if memo is None or memo[0] is not query or memo[1] is not self.store.bm25:
+            weights = [self._term_weight(term) for term in query.terms]
+            total = 0.0
+            for w in weights:
+                total += w
+            memo = self._weights = (query, self.store.bm25, weights, total)
+        return memo[2], memo[3]
+
+    def cached_lookup(self, tokens: AbstractSet[str]) -> TokenLookup:
+        """The TokenLookup of one of the store's cached token sets (tokens_of and the like),
+        built once per set."""
+        got = self._lookups.get(id(tokens))
+        if got is None or got[0] is not tokens:
+            if len(self._lookups) >= _LOOKUPS:
+                self._lookups.clear()
+            got = self._lookups[id(tokens)] = (tokens, TokenLookup(tokens))
+        return got[1]
+
+    def context_lookup(self, chunk: Chunk) -> TokenLookup:
+        """The TokenLookup of the store's context tokens of a chunk, kept per chunk object."""
+        got = self._contexts.get(chunk.id)
+        if got is None or got[0] is not chunk:
+            if len(self._contexts) >= _LOOKUPS:
+                self._contexts.clear()
+            got = self._contexts[chunk.id] = (chunk, self.cached_lookup(self.store.context_tokens_of(chunk)))
+        return got[1]
+
+    @staticmethod
+    def asks_satisfaction(query: Query, tokens: Tokens) -> float:
+        """How well tokens hold what the question asks for (its concept terms); 0 without any."""
+        asks = [t for t in query.terms if t.asks]
+        if not asks:
+            return 0.0
+        lookup = _lookup(tokens)
+        return sum(_satisfaction(t, lookup) for t in asks) / len(asks)
+
+    def _term_weight(self, term: Term) -> float:
+        idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
+        return idf * term.factor
