@@ -16,7 +16,7 @@ import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.answer.features import bonus_features, char_grams, gram_coverage, phrase_coverage
+from assistant.features import bonus_features, char_grams, gram_coverage, phrase_coverage
 from assistant.coverage import QuestionCoverage
 from assistant.query import Query, Term, TokenLookup
 from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, reciprocal_rank, vector, with_gaps

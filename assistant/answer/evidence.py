@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from assistant.answer.features import (
+from assistant.features import (
     bigrams,
     char_grams,
     clip,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from assistant.answer.evidence import Evidence, is_list_item, score_sentences
-from assistant.answer.features import is_action_item
+from assistant.features import is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever

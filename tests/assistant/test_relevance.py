@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from docs_factory import index_texts
 
-from assistant.answer.features import char_grams, gram_coverage, novelty, phrase_coverage, proximity
+from assistant.features import char_grams, gram_coverage, novelty, phrase_coverage, proximity
 from assistant.build import build_assistant
 from assistant.query import Query
 from assistant.relevance import (
