@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.errors import DocumentError, UnsupportedFileError
-from assistant.facts.store import Structured, extract_document, refresh_structured
+from assistant.facts.store import EXTRACTOR_VERSION, Structured, extract_document, refresh_structured
 from assistant.manifest import DocumentEntry
 from assistant.store import Store
 from ingest.chunking import ChunkingConfig, chunk_document
@@ -60,6 +60,13 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def reading_signature(cfg: ChunkingConfig) -> dict[str, int]:
+    """What made a document's chunks and facts, stored with it in the manifest: the chunker's
+    settings and versions, and the fact extraction that runs on the chunks as a file is read
+    (a new one reads files again)."""
+    return {**cfg.as_dict(), "facts": EXTRACTOR_VERSION}
+
+
 def ingest_paths(
     store: Store,
     paths: list[Path],
@@ -71,8 +78,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Index every supported file under paths into store (the caller holds the ingest lock)."""
     report = IngestReport()
-    manifest = store.new_manifest(cfg.as_dict())
-    manifest.chunking = cfg.as_dict()
+    manifest = store.new_manifest(reading_signature(cfg))
+    manifest.chunking = reading_signature(cfg)
     files, rejected = expand_inputs(paths, SUPPORTED_SUFFIXES)
     for bad in rejected:
         reason = (f"{bad.name}: unsupported file type {bad.suffix or '(none)'}" if bad.exists()
@@ -105,7 +112,7 @@ def _ingest_one(store: Store, path: Path, key: str, cfg: ChunkingConfig, report:
         digest = sha256_file(path)
         old = manifest.documents.get(key)
         # An unchanged file is skipped unless another chunker (other sizes, an older version) made its chunks.
-        same_chunker = old is not None and old.chunking == cfg.as_dict()
+        same_chunker = old is not None and old.chunking == reading_signature(cfg)
         if old and old.sha256 == digest and same_chunker and all(cid in store.chunks for cid in old.chunk_ids):
             report.unchanged.append(key)
             return
@@ -129,7 +136,8 @@ def _ingest_one(store: Store, path: Path, key: str, cfg: ChunkingConfig, report:
     manifest.documents[key] = DocumentEntry(
         document=key, sha256=doc.sha256, title=doc.title, kind=doc.kind,
         pages=sum(1 for p in doc.pages if p.number is not None) or 1, chunk_ids=new_ids,
-        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes), chunking=cfg.as_dict())
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes),
+        chunking=reading_signature(cfg))
     (report.updated if old else report.added).append(key)
     if doc.hidden:
         report.hidden[key] = doc.hidden

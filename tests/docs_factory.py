@@ -146,12 +146,9 @@ def build_corpus(folder: Path) -> list[Path]:
 
 def ingest_folder(settings: Settings, folder: Path) -> IngestReport:
     """Ingest a folder into the index the settings name, as `python -m ingest` does."""
-    from assistant.build import open_store
-    from ingest.chunking import ChunkingConfig
-    from ingest.pipeline import ingest_paths
+    from assistant.build import ingest_files
 
-    cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
-    return ingest_paths(open_store(settings), [folder], cfg)
+    return ingest_files(settings, [folder])
 
 
 def index_texts(folder: Path, index: Path, texts: dict[str, str]) -> Settings:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
-from assistant.answer.extractive import MIN_COVERAGE
+from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
 from assistant.query import Query, token_matches
