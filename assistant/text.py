@@ -15,15 +15,19 @@ from importlib import resources
 
 import Stemmer
 
-_CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+# Romanian s and t written with a cedilla (old code pages) -> with a comma below, the correct letters.
+CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
 _FOLD = str.maketrans({"ș": "s", "ț": "t", "ă": "a", "â": "a", "î": "i",
                        "Ș": "s", "Ț": "t", "Ă": "a", "Â": "a", "Î": "i"})
 
-MONTHS = {"ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6,
-          "iulie": 7, "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11,
-          "decembrie": 12, "january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
+# Month names, in the year's order: Romanian, then English (August is written alike).
+MONTHS_RO = ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie",
+             "octombrie", "noiembrie", "decembrie")
+MONTHS = {**{m: i for i, m in enumerate(MONTHS_RO, 1)},
+          "january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
           "june": 6, "july": 7, "september": 9, "october": 10, "november": 11, "december": 12}
-_MULTIPLIERS = {"mii": 1_000, "mie": 1_000, "mil": 1_000_000, "milion": 1_000_000,
+# Multiplier words after a number ("2,8 milioane", "4 mil.", "1,5 mld"), folded, without the dot.
+MULTIPLIERS = {"mii": 1_000, "mie": 1_000, "mil": 1_000_000, "milion": 1_000_000,
                 "milioane": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
                 "mld": 1_000_000_000, "miliard": 1_000_000_000, "miliarde": 1_000_000_000,
                 "billion": 1_000_000_000}
@@ -73,7 +77,7 @@ def strip_format_chars(text: str) -> str:
 def normalize(text: str) -> str:
     """NFC with comma-below ș/ț and no format characters: the canonical form stored and shown."""
     text = unicodedata.normalize("NFC", strip_format_chars(text or ""))
-    return text if text.isascii() else _replace_all(text, _CEDILLA)
+    return text if text.isascii() else _replace_all(text, CEDILLA)
 
 
 def fold(text: str) -> str:
@@ -95,9 +99,10 @@ def _drop_combining(match: re.Match[str]) -> str:
     return "".join(c for c in match.group() if not unicodedata.combining(c))
 
 
-def _number_value(raw: str) -> float:
-    """'2.800.000' -> 2800000, '2,8' -> 2.8, '100 000' -> 100000."""
-    raw = raw.replace("\u00a0", " ")
+def number_value(raw: str) -> float:
+    """A number as Romanian writes it: '7.350.000' -> 7350000, '2,8' -> 2.8, '100 000' -> 100000
+    (thousands grouped by dots or spaces, a decimal comma). Raises ValueError on anything else."""
+    raw = raw.replace("\u00a0", " ").strip()
     if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
         raw = raw.replace(".", "").replace(" ", "")
     return float(raw.replace(",", "."))
@@ -169,9 +174,9 @@ def raw_tokens(text: str) -> list[str]:
             d, mo, y = re.split(r"[./]", value)
             out.append(f"{y}-{int(mo):02d}-{int(d):02d}")
         elif kind == "pct":
-            out.append(canonical_number(_number_value(value.rstrip("% ").strip())) + "%")
+            out.append(canonical_number(number_value(value.rstrip("% ").strip())) + "%")
         elif kind == "num":
-            out.append(canonical_number(_number_value(value)))
+            out.append(canonical_number(number_value(value)))
         elif kind in ("sec", "alnum"):
             out.append(value)
         elif kind == "code":
@@ -190,9 +195,9 @@ _ABBREVIATIONS = {"min": "minim", "max": "maxim", "nr": "numar", "tel": "telefon
 def _append_word(out: list[str], word: str) -> None:
     """Merge a multiplier or a month name into the number before it."""
     word = _ABBREVIATIONS.get(word, word)
-    if (word in _MULTIPLIERS or word in MONTHS) and out and _is_number(out[-1]):
-        if word in _MULTIPLIERS:
-            out[-1] = canonical_number(float(out[-1]) * _MULTIPLIERS[word])
+    if (word in MULTIPLIERS or word in MONTHS) and out and _is_number(out[-1]):
+        if word in MULTIPLIERS:
+            out[-1] = canonical_number(float(out[-1]) * MULTIPLIERS[word])
             return
         if word in MONTHS and out[-1].isdigit() and 1 <= int(out[-1]) <= 31:
             out.append(f"month:{MONTHS[word]:02d}")

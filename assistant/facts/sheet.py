@@ -12,13 +12,14 @@ from assistant.facts.inline import inline_facts
 from assistant.facts.intensity import intensity_facts
 from assistant.facts.layout import far_facts
 from assistant.facts.lines import Line
-from assistant.facts.patterns import EMAIL, PHONE, amounts
+from assistant.facts.patterns import amounts
 from assistant.facts.scope import complete_regions, national_scope
 from assistant.facts.shares import OWN_SHARE
 from assistant.facts.target import founder_applicants
 from assistant.facts.units import expand
 from assistant.facts.values import Fact, make_facts
 from assistant.text import fold
+from assistant.values import EMAIL, PHONE
 
 # The fields that make a document a call for proposals when it states at least MIN_CALL_FIELDS.
 CALL_FIELDS = ("allocation", "project_value", "funding_rate", "deadline", "submission_period", "duration",
