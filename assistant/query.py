@@ -9,13 +9,12 @@ matches without making a question harder to cover.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from assistant.intent import Intent, concept_spans, detect_intent
-from assistant.text import STEM_SLACK, fold, glossary, index_tokens
+from assistant.text import fold, glossary, index_tokens, other_forms
 
 CONTEXT_FACTOR = 0.4
 
@@ -135,15 +134,7 @@ def _names(text: str) -> list[str]:
 def token_matches(alt: str, tokens: AbstractSet[str]) -> bool:
     """Exact, or for words one stem the prefix of the other (Snowball on folded Romanian
     gives 'clust' and 'cluster', 'elig' and 'eligib' for forms of one word)."""
-    if alt in tokens:
-        return True
-    if not alt.isalpha() or len(alt) < 3:
-        return False
-    # A token that is a prefix of alt is one of alt's own prefixes: a few set lookups, not a scan.
-    # (Any prefix of an alphabetic word is alphabetic; a token starting with alt is as long.)
-    if any(alt[:k] in tokens for k in range(max(3, len(alt) - STEM_SLACK), len(alt))):
-        return True
-    return any(t.startswith(alt) and t.isalpha() and len(t) - len(alt) <= STEM_SLACK for t in tokens)
+    return alt in tokens or next(other_forms(alt, tokens), None) is not None
 
 
 class TokenLookup:
@@ -181,18 +172,4 @@ class TokenLookup:
         return False
 
     def _match(self, alt: str) -> bool:
-        tokens = self._tokens
-        if alt in tokens:
-            return True
-        if not alt.isalpha() or len(alt) < 3:
-            return False
-        for k in range(max(3, len(alt) - STEM_SLACK), len(alt)):  # a token that is a prefix of alt
-            if alt[:k] in tokens:
-                return True
-        words = self._words  # tokens that alt is a prefix of: from the first word not before alt
-        i = bisect_left(words, alt)
-        while i < len(words) and words[i].startswith(alt):
-            if len(words[i]) - len(alt) <= STEM_SLACK:
-                return True
-            i += 1
-        return False
+        return alt in self._tokens or next(other_forms(alt, self._tokens, self._words), None) is not None

@@ -94,3 +94,13 @@ def test_romanian_question_keeps_its_own_words() -> None:
 
 def test_raw_tokens_keep_words_unstemmed_and_folded() -> None:
     assert raw_tokens("Bugetul Apelului") == ["bugetul", "apelului"]
+
+
+def test_word_forms_follow_one_rule_scanned_or_bisected() -> None:
+    """Shorter and longer forms within STEM_SLACK letters, alphabetic words of 3+ letters only."""
+    from assistant.text import other_forms
+
+    vocab = {"clust", "cluster", "clusterpolis", "clu", "clust2", "ghid", "ghidul"}
+    for word, forms in [("cluster", {"clust"}), ("clust", {"clu", "cluster"}), ("ghid", {"ghidul"}), ("gh", set())]:
+        assert set(other_forms(word, vocab)) == forms
+        assert set(other_forms(word, vocab, sorted(vocab))) == forms
