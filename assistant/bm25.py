@@ -16,7 +16,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from assistant.text import other_forms
+from assistant.wordforms import other_forms
 
 logger = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets DEBUG on itself at import

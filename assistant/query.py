@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from assistant.intent import Intent, concept_spans, detect_intent
-from assistant.text import fold, glossary, index_tokens, other_forms
+from assistant.text import fold, glossary, index_tokens
+from assistant.wordforms import other_forms
 
 CONTEXT_FACTOR = 0.4
 

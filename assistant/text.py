@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from importlib import resources
 
@@ -50,34 +47,6 @@ _TOKEN_RE = re.compile(
     r"|(?P<num>\b\d{1,3}(?:(?:\.|[ \u00a0](?=\d{3}\b))\d{3})+(?:,\d+)?\b|\b\d+(?:,\d+)?\b)"
     r"|(?P<word>[a-z]+)"
 )
-
-# Forms of one word differ by a short ending ("clust"/"cluster", "activ"/"activeaz"); a longer
-# extension is another word ("cluster"/"clusterpolisee"). Matching and BM25 postings use it.
-STEM_SLACK = 3
-
-
-def other_forms(word: str, vocab: AbstractSet[str], ordered: Sequence[str] | None = None) -> Iterator[str]:
-    """The words of vocab that are other forms of `word` as the stemmer leaves them: alphabetic,
-    3+ letters, one the prefix of the other and longer by at most STEM_SLACK letters ("clust" /
-    "cluster", "elig" / "eligib"). `ordered` (vocab sorted) is bisected for the longer forms;
-    without it vocab is scanned. `word` itself is not yielded. The one rule of word-form
-    matching: the query's token match, BM25 postings and the record tables' words use it."""
-    if not word.isalpha() or len(word) < 3:
-        return
-    for k in range(max(3, len(word) - STEM_SLACK), len(word)):  # a shorter form: one of word's prefixes
-        if word[:k] in vocab:
-            yield word[:k]
-    if ordered is None:
-        yield from (t for t in vocab if t != word and t.startswith(word) and t.isalpha()
-                    and len(t) - len(word) <= STEM_SLACK)
-        return
-    for i in range(bisect_left(ordered, word), len(ordered)):  # longer forms: from the first not before word
-        t = ordered[i]
-        if not t.startswith(word):
-            return
-        if t != word and t.isalpha() and len(t) - len(word) <= STEM_SLACK:
-            yield t
-
 
 def _replace_all(text: str, table: dict[int, str]) -> str:
     """str.translate for a few one-character pairs; chained replace is several times faster
@@ -289,27 +258,6 @@ def glossary() -> dict[str, str]:
     data = resources.files("assistant.data").joinpath("glossary_en_ro.tsv").read_text(encoding="utf-8")
     pairs = (line.split("\t", 1) for line in data.splitlines() if "\t" in line and not line.startswith("#"))
     return {en.strip(): ro.strip() for en, ro in pairs}
-
-
-def translate_english(text: str) -> str:
-    """Romanian words for the English funding terms in text (multi-word terms first)."""
-    folded = fold(text)
-    found = []
-    for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(en)}\b", folded):
-            found.append(ro)
-            folded = re.sub(rf"\b{re.escape(en)}\b", " ", folded)
-    return " ".join(found)
-
-
-def query_tokens(text: str) -> list[str]:
-    """Tokens for a question: like index_tokens, English funding terms put into Romanian."""
-    extra = translate_english(text)
-    if not extra:
-        return index_tokens(text)
-    english = set(index_tokens(" ".join(glossary())))
-    romanian = index_tokens(extra)
-    return [t for t in index_tokens(text) if t not in english or t in romanian] + romanian
 
 
 def is_caps_label(line: str) -> bool:

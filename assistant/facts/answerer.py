@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from assistant.facts.records import Record, numeric_value
 from assistant.facts.tables import Table, group_tables, items, phrase, value_tokens
-from assistant.text import fold, index_tokens, other_forms
+from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation
+from assistant.wordforms import other_forms
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text import fold, index_tokens, normalize, query_tokens, raw_tokens, stopwords
+from assistant.query import Query
+from assistant.text import fold, index_tokens, normalize, raw_tokens, stopwords
 
 
 def test_cedilla_and_comma_forms_give_the_same_tokens() -> None:
@@ -79,17 +80,17 @@ def test_content_words_survive_among_stopwords() -> None:
     ("beneficiaries", "beneficiari"),
 ])
 def test_english_funding_terms_become_romanian_query_tokens(english: str, romanian: str) -> None:
-    assert index_tokens(romanian)[0] in query_tokens(f"what is the {english} of the call")
+    assert index_tokens(romanian)[0] in Query.parse(f"what is the {english} of the call").tokens
 
 
 def test_english_stopwords_are_dropped_from_queries() -> None:
-    tokens = query_tokens("what is the budget of the call")
+    tokens = Query.parse("what is the budget of the call").tokens
     assert not {"what", "is", "the", "of"} & set(tokens)
 
 
 def test_romanian_question_keeps_its_own_words() -> None:
     q = "Care este valoarea maximă a proiectului?"
-    assert set(index_tokens(q)) <= set(query_tokens(q))
+    assert set(index_tokens(q)) <= set(Query.parse(q).tokens)
 
 
 def test_raw_tokens_keep_words_unstemmed_and_folded() -> None:
@@ -98,7 +99,7 @@ def test_raw_tokens_keep_words_unstemmed_and_folded() -> None:
 
 def test_word_forms_follow_one_rule_scanned_or_bisected() -> None:
     """Shorter and longer forms within STEM_SLACK letters, alphabetic words of 3+ letters only."""
-    from assistant.text import other_forms
+    from assistant.wordforms import other_forms
 
     vocab = {"clust", "cluster", "clusterpolis", "clu", "clust2", "ghid", "ghidul"}
     for word, forms in [("cluster", {"clust"}), ("clust", {"clu", "cluster"}), ("ghid", {"ghidul"}), ("gh", set())]:

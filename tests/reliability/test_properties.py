@@ -8,7 +8,8 @@ import unicodedata
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from assistant.text import fold, index_tokens, normalize, query_tokens
+from assistant.query import Query
+from assistant.text import fold, index_tokens, normalize
 from assistant.types import LoadedDocument, Page
 from ingest.blocks import page_blocks
 from ingest.chunking import ChunkingConfig, chunk_document
@@ -59,7 +60,7 @@ def test_normalize_is_idempotent_and_uses_comma_below(text: str) -> None:
 @PROPS
 @given(ANY_TEXT)
 def test_tokens_never_crash_and_are_nonempty_strings(text: str) -> None:
-    for tokens in (index_tokens(text), query_tokens(text)):
+    for tokens in (index_tokens(text), Query.parse(text).tokens):
         assert all(isinstance(t, str) and t for t in tokens)
 
 
