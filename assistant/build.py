@@ -65,9 +65,13 @@ def _llm_answerer(settings: Settings, llm: object | None) -> LLMAnswererHook | N
 
 
 def drop_index(settings: Settings) -> None:
-    """Remove everything the index folder holds but its README and .gitignore."""
+    """Remove every part of the index (manifest.INDEX_PARTS: vectors, BM25, chunk texts, facts,
+    records, manifest); the README, .gitignore, the lock and the uploads stay. Called before this
+    process opens the index (Chroma's embedded client keeps its database open), as the CLI does."""
+    from assistant.manifest import INDEX_PARTS
+
     folder = Path(settings.index)
-    for name in ("chroma", "bm25", "bm25.tmp", "bm25.old", "manifest.json"):
+    for name in INDEX_PARTS:
         target = folder / name
         if target.is_dir():
             shutil.rmtree(target)
@@ -128,9 +132,20 @@ def index_status(store: Store) -> dict[str, Any]:
 
 
 def ingest_if_empty(settings: Settings, corpus: Path) -> None:
-    """An empty index gets the bundled corpus first, so the app answers on its first start."""
+    """An empty index gets the bundled corpus first, so the app answers on its first start; an
+    index read by an older version (IndexOutOfDateError) reads the corpus and the uploads again."""
+    from assistant.errors import AssistantError, IndexOutOfDateError
+
     store = open_store(settings)
     if store.manifest is not None and store.manifest.documents:
+        try:
+            store.check_ready()
+        except IndexOutOfDateError as exc:
+            logger.warning("index read by an older version; reading its documents again reason=%s", exc)
+            again = [p for p in (corpus, Path(settings.index) / "uploads") if p.is_dir()]
+            logger.info("%s", ingest_files(settings, again, wait_s=120).summary())
+        except AssistantError as exc:  # another embedding: each answer says so, with what to run
+            logger.warning("index not ready reason=%s", exc)
         return
     if not corpus.is_dir():
         logger.warning("index empty and no corpus folder=%s", corpus)

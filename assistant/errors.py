@@ -4,6 +4,7 @@
     ├── IndexNotBuiltError        the index folder holds no usable index
     ├── IndexInconsistentError    Chroma, BM25 and manifest disagree
     ├── EmbeddingMismatchError    the index was built with another embedding
+    │   └── IndexOutOfDateError   ... or documents read with another text normalisation
     ├── BackendUnavailableError   a configured server or optional package is missing
     ├── IngestLockedError         another ingest holds the index lock
     ├── InvalidQuestionError      a question that cannot be answered as typed
@@ -40,6 +41,11 @@ class IndexInconsistentError(AssistantError):
 
 class EmbeddingMismatchError(AssistantError):
     user_message = "Indexul a fost construit cu alt model de embedding; reindexați documentele."
+
+
+class IndexOutOfDateError(EmbeddingMismatchError):
+    user_message = ("Indexul a fost construit de o versiune anterioară a asistentului; "
+                    "reindexați documentele.")
 
 
 class BackendUnavailableError(AssistantError):

@@ -14,10 +14,10 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from assistant.bm25 import BM25Index
 from assistant.chunk_file import load_chunks, save_chunks
 from assistant.embeddings.chroma_adapter import ChromaEmbeddingAdapter
-from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError
-from assistant.manifest import Manifest, load_manifest, save_manifest
+from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
+from assistant.manifest import BM25_DIR, CHROMA_DIR, Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
-from assistant.text import bigrams, index_tokens, raw_tokens, tokens_from_raw
+from assistant.text import bigrams, index_tokens, raw_tokens, text_signature, tokens_from_raw
 from assistant.types import Chunk
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def chroma_client(settings: Settings) -> Any:
             raise BackendUnavailableError(
                 f"Chroma server {settings.chroma_host}:{settings.chroma_port} unreachable: {exc}"
             ) from exc
-    path = Path(settings.index) / "chroma"
+    path = Path(settings.index) / CHROMA_DIR
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
@@ -62,7 +62,7 @@ class Store:
             configuration={"hnsw": {"space": "cosine", "ef_search": HNSW_EF_SEARCH}},  # type: ignore[typeddict-item]
         )
         self.manifest = load_manifest(self.folder)
-        self.bm25 = BM25Index.load(self.folder / "bm25") or BM25Index([], None)
+        self.bm25 = BM25Index.load(self.folder / BM25_DIR) or BM25Index([], None)
         self.chunks: dict[str, Chunk] = {}
         self._token_sets: dict[str, set[str]] = {}
         # BM25 tokens of the chunks this process wrote, kept from the embedding pass so that
@@ -82,7 +82,9 @@ class Store:
     # ---- reading -------------------------------------------------------------------------
 
     def check_ready(self) -> None:
-        """Raise when there is nothing to answer from or the embedding differs."""
+        """Raise when there is nothing to answer from, the embedding differs, or documents were read
+        with another text normalisation (text.text_signature): stored tokens and vectors would be
+        out of step with the question's."""
         if self.manifest is None or not self.manifest.documents:
             raise IndexNotBuiltError(f"no documents indexed in {self.folder}")
         if self.manifest.embedding != self.label:
@@ -90,6 +92,12 @@ class Store:
                 f"index {self.folder} was built with {self.manifest.embedding!r}, settings ask for "
                 f"{self.label!r}; re-index with: python -m ingest corpus/ --index {self.folder} --rebuild"
             )
+        stale = sorted(d.document for d in self.manifest.documents.values()
+                       if d.chunking.get("text") != text_signature())
+        if stale:
+            raise IndexOutOfDateError(
+                f"{len(stale)} documents of index {self.folder} (first: {stale[0]}) were read with another text "
+                f"normalisation; re-index with: python -m ingest corpus/ --index {self.folder}")
 
     def _changed(self) -> None:
         self._ordered = None
@@ -322,7 +330,7 @@ class Store:
         del tokens
         self._index_tokens.clear()  # ~1 KB a chunk: memory is scarcer than a later commit's time
         self._changed()
-        self.bm25.save(self.folder / "bm25")
+        self.bm25.save(self.folder / BM25_DIR)
         save_chunks(self.folder, [self.chunks[cid] for cid in ids])
         save_manifest(self.folder, self.manifest)
         owned = set(ids)

@@ -8,6 +8,7 @@ same tokens on both sides of the index.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -264,3 +265,20 @@ def is_caps_label(line: str) -> bool:
     """A short line all in capitals ("ALOCAREA FINANCIARĂ"): a brochure label or a heading.
     `str.isupper` first: it rejects almost every line without looking at each character."""
     return line.isupper() and sum(map(str.isalpha, line)) >= 4 and len(line.split()) <= 12
+
+
+# Bumped when the normalisation's code (not its tables, which text_signature hashes as they are)
+# changes what a text becomes.
+TEXT_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def text_signature() -> str:
+    """12 hex digits naming how a text becomes tokens: TEXT_VERSION, this module's tables (cedilla,
+    folding, months, multipliers, abbreviations, URL words, the token patterns), the stopword
+    lists and the stemmer. Stored with each document in
+    the manifest (ingest.pipeline.reading_signature): documents read under another one are read
+    again by the next ingest, and until then the store refuses to answer (Store.check_ready)."""
+    parts = [TEXT_VERSION, sorted(CEDILLA.items()), sorted(_FOLD.items()), MONTHS, MULTIPLIERS, _ABBREVIATIONS,
+             sorted(_URL_NOISE), _TOKEN_RE.pattern, _URL_RE.pattern, sorted(stopwords()), "snowball:romanian"]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:12]

@@ -19,6 +19,7 @@ from assistant.errors import DocumentError, UnsupportedFileError
 from assistant.facts.store import EXTRACTOR_VERSION, Structured, extract_document, refresh_structured
 from assistant.manifest import DocumentEntry
 from assistant.store import Store
+from assistant.text import text_signature
 from ingest.chunking import ChunkingConfig, chunk_document
 from ingest.files import expand_inputs
 from ingest.loaders import SUPPORTED_SUFFIXES, load_document
@@ -62,9 +63,9 @@ def sha256_file(path: Path) -> str:
 
 def reading_signature(cfg: ChunkingConfig) -> dict[str, int]:
     """What made a document's chunks and facts, stored with it in the manifest: the chunker's
-    settings and versions, and the fact extraction that runs on the chunks as a file is read
-    (a new one reads files again)."""
-    return {**cfg.as_dict(), "facts": EXTRACTOR_VERSION}
+    settings and versions, the fact extraction that runs on the chunks as a file is read, and the
+    text normalisation its tokens and vectors come from (a new one of any reads files again)."""
+    return {**cfg.as_dict(), "facts": EXTRACTOR_VERSION, "text": text_signature()}
 
 
 def ingest_paths(
