@@ -31,7 +31,7 @@ LAYERS = {
     "assistant.text": "base", "assistant.types": "base", "assistant.errors": "base", "assistant.settings": "base",
     "assistant.tokens": "base", "assistant.values": "base", "assistant.sentences": "base",
     "assistant.intent": "base", "assistant.questions": "base", "assistant.offline": "base",
-    "assistant.data": "base", "assistant.wordforms": "base",
+    "assistant.data": "base", "assistant.wordforms": "base", "assistant.prompts": "base",
     "ingest": "read",
     "ingest.pipeline": "index", "ingest.status": "index", "ingest.repair": "index", "ingest.lock": "index",
     "assistant.store": "index", "assistant.bm25": "index", "assistant.chunk_file": "index",

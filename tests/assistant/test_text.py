@@ -30,9 +30,9 @@ def test_inflected_forms_share_a_stem() -> None:
     assert index_tokens("finanțare")[0] == index_tokens("finanțarea")[0]
 
 
-@pytest.mark.parametrize("written", ["2.800.000", "2800000", "2,8 milioane", "2,8 mil.", "2 800 000"])
+@pytest.mark.parametrize("written", ["2.650.000", "2650000", "2,65 milioane", "2,65 mil.", "2 650 000"])
 def test_numbers_written_differently_give_one_token(written: str) -> None:
-    assert "2800000" in index_tokens(f"bugetul este de {written} euro")
+    assert "2650000" in index_tokens(f"bugetul este de {written} euro")
 
 
 @pytest.mark.parametrize("written", ["4 mil.", "4 milioane", "4.000.000", "4 mil"])
@@ -49,15 +49,15 @@ def test_decimal_percentage_keeps_its_decimals() -> None:
     assert "12.5%" in index_tokens("o rată de 12,5%")
 
 
-@pytest.mark.parametrize("written", ["8 martie 2018", "08.03.2018", "8.3.2018", "08/03/2018"])
+@pytest.mark.parametrize("written", ["12 martie 2031", "12.03.2031", "12.3.2031", "12/03/2031"])
 def test_dates_written_differently_share_a_date_token(written: str) -> None:
-    assert "2018-03-08" in index_tokens(f"termenul este {written}")
+    assert "2031-03-12" in index_tokens(f"termenul este {written}")
 
 
 def test_date_in_words_and_in_digits_give_the_same_date_token() -> None:
-    words = {t for t in index_tokens("8 martie 2018") if t.count("-") == 2}
-    digits = {t for t in index_tokens("08.03.2018") if t.count("-") == 2}
-    assert words == digits == {"2018-03-08"}
+    words = {t for t in index_tokens("12 martie 2031") if t.count("-") == 2}
+    digits = {t for t in index_tokens("12.03.2031") if t.count("-") == 2}
+    assert words == digits == {"2031-03-12"}
 
 
 def test_stopwords_are_dropped() -> None:
