@@ -62,6 +62,6 @@ def test_the_app_offers_the_counties_and_types_the_check_knows() -> None:
     from assistant.ui.eligibility_tab import COUNTIES
     from assistant.ui.eligibility_tab import ENTITY_TYPES as CHOICES
 
-    assert len(COUNTIES) == 42 and all(region_of(c) for c in COUNTIES) and COUNTIES == counties()
+    assert len(COUNTIES) == 42 and all(region_of(c) for c in COUNTIES) and counties() == COUNTIES
     assert [key for _, key in CHOICES] == list(ENTITY_TYPES)
     assert COUNTIES.index("Brașov") < COUNTIES.index("Brăila") < COUNTIES.index("București")
