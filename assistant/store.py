@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,11 @@ logger = logging.getLogger(__name__)
 _BATCH = 1000
 HNSW_EF_SEARCH = 128
 EXACT_SEARCH_LIMIT = 20_000  # vectors searched exactly (40 MB at 512 dimensions); beyond, Chroma's HNSW
-_TOKEN_SETS = 8192  # cached chunk token sets (a few KB each); cleared when full
+_TOKEN_SETS = 8192  # cached chunk token sets (a few KB each), least recently used dropped first
+
+
+def _token_set(text: str) -> set[str]:
+    return set(index_tokens(text))
 
 
 def chroma_client(settings: Settings) -> Any:
@@ -64,7 +69,9 @@ class Store:
         self.manifest = load_manifest(self.folder)
         self.bm25 = BM25Index.load(self.folder / BM25_DIR) or BM25Index([], None)
         self.chunks: dict[str, Chunk] = {}
-        self._token_sets: dict[str, set[str]] = {}
+        # Index tokens of a text (a chunk's, its context's, its heading's), the last _TOKEN_SETS kept:
+        # keyed by the text itself, so a chunk written again with another text is never stale.
+        self._token_set = lru_cache(maxsize=_TOKEN_SETS)(_token_set)
         # BM25 tokens of the chunks this process wrote, kept from the embedding pass so that
         # commit does not tokenise every chunk again.
         self._index_tokens: dict[str, list[str]] = {}
@@ -148,12 +155,9 @@ class Store:
         return self._cached_tokens(f"head:{chunk.id}", heading)
 
     def _cached_tokens(self, key: str, text: str) -> set[str]:
-        got = self._token_sets.get(key)
-        if got is None:
-            if len(self._token_sets) >= _TOKEN_SETS:
-                self._token_sets.clear()
-            got = self._token_sets[key] = set(index_tokens(text))
-        return got
+        """The index tokens of text, shared (callers must not modify them); `key` names what the
+        text is, for the reader."""
+        return self._token_set(text)
 
     def ordered_chunks(self) -> list[Chunk]:
         """Chunks in BM25 order (index i of bm25 scores is ordered_chunks()[i]); built once per
@@ -290,9 +294,6 @@ class Store:
         for c in chunks:
             self.chunks[c.id] = c
             self._pending_deletes.discard(c.id)
-            self._token_sets.pop(c.id, None)
-            self._token_sets.pop(f"ctx:{c.id}", None)
-            self._token_sets.pop(f"head:{c.id}", None)
         self._changed()
 
     def _embed_and_tokenise(self, chunks: list[Chunk]) -> list[list[float]]:
@@ -314,9 +315,6 @@ class Store:
         for cid in ids:
             self.chunks.pop(cid, None)
             self._index_tokens.pop(cid, None)
-            self._token_sets.pop(cid, None)
-            self._token_sets.pop(f"ctx:{cid}", None)
-            self._token_sets.pop(f"head:{cid}", None)
         self._changed()
 
     def commit(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.errors import BackendUnavailableError
+from assistant.errors import BackendMisconfiguredError, BackendUnavailableError
 from assistant.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -73,14 +73,14 @@ _BACKENDS: dict[str, tuple[Callable[[Settings], BaseEmbedding], str | None]] = {
 
 def _model(settings: Settings, what: str) -> str:
     if not settings.embed_model:
-        raise BackendUnavailableError(f"ASSISTANT_EMBED={settings.embed} needs ASSISTANT_EMBED_MODEL ({what})")
+        raise BackendMisconfiguredError(f"ASSISTANT_EMBED={settings.embed} needs ASSISTANT_EMBED_MODEL ({what})")
     return settings.embed_model
 
 
 def build_embedding(settings: Settings) -> BaseEmbedding:
     """The embedding named by settings.embed."""
     if settings.embed not in _BACKENDS:
-        raise BackendUnavailableError(f"no embedding backend {settings.embed!r}; choices: {', '.join(_BACKENDS)}")
+        raise BackendMisconfiguredError(f"no embedding backend {settings.embed!r}; choices: {', '.join(_BACKENDS)}")
     builder, package = _BACKENDS[settings.embed]
     try:
         model = builder(settings)

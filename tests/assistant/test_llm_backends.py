@@ -193,3 +193,16 @@ def test_assistant_built_from_settings_answers_through_the_model(backend: str, f
     assert answer.text.endswith(": Se acordă cel mult 2,65 milioane lei pe proiect [1].")  # after the title
     assert answer.citations[0].document == "apel-inovare.md" and "2.650.000" in answer.citations[0].text
     assert answer.to_json()["backend"] == backend
+
+
+def test_a_mistake_of_our_own_code_is_not_taken_for_a_failing_server(tmp_path: Path) -> None:
+    """A plain ValueError (a bug, not the server) surfaces instead of falling back unseen."""
+
+    class Broken:
+        def chat(self, messages: object) -> object:
+            raise ValueError("a bug in the code around the model")
+
+    passages = _passages()
+    answerer = LLMAnswerer(_settings("openai", "http://127.0.0.1:9", tmp_path), Broken())  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="a bug"):
+        answerer.answer(QUESTION, passages, _fallback(passages))

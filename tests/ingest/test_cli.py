@@ -141,8 +141,10 @@ def test_bundled_corpus_smoke(tmp_path: Path) -> None:
     assert any(" ".join(words[:5]) in c["text"] for c in obj["citations"])
 
 
-def test_a_missing_input_is_named_as_missing(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "ingest", str(tmp_path / "nu-exista"), "--index", str(tmp_path / "i")],
-                          capture_output=True, text=True)
-    assert done.returncode == 3
-    assert "no such file or folder" in done.stderr and "unsupported file type" not in done.stderr
+@pytest.mark.parametrize("name", ["nu-exista/", "nu-exista.pdf"])
+def test_a_missing_input_is_named_as_missing(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from ingest.cli import main
+
+    assert main([str(tmp_path / name), "--index", str(tmp_path / "i")]) == 3
+    err = capsys.readouterr().err
+    assert "no such file or folder" in err and "unsupported file type" not in err and "cannot read" not in err
