@@ -146,6 +146,7 @@ def test_real_assistant_answers_the_invented_call(indexed) -> None:  # type: ign
     assert all(f"[{n}]" in draft["reply"] for n in numbers)
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_cli_reply_json_reads_a_file_and_stdin(corpus_index, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     settings, _ = corpus_index
     eml = tmp_path / "mail.eml"

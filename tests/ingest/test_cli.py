@@ -58,6 +58,7 @@ def test_status_json_lists_each_document(cli_index: Path) -> None:
     assert docs["ghid-cluster-agronord.pdf"]["pages"] == 2
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_ask_json_prints_the_contract_and_nothing_else(cli_index: Path) -> None:
     question = "Câte audituri energetice a realizat clusterul AgroNord Someș?"
     proc = run("assistant", "ask", "--json", "--index", str(cli_index), question)
