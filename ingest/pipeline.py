@@ -61,7 +61,7 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def reading_signature(cfg: ChunkingConfig) -> dict[str, int]:
+def reading_signature(cfg: ChunkingConfig) -> dict[str, int | str]:
     """What made a document's chunks and facts, stored with it in the manifest: the chunker's
     settings and versions, the fact extraction that runs on the chunks as a file is read, and the
     text normalisation its tokens and vectors come from (a new one of any reads files again)."""
