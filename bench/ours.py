@@ -1,4 +1,4 @@
-"""This product under the benchmark: ingest_paths into a fresh index, then the assistant on the questions."""
+"""This product under the benchmark: build.ingest_files into a fresh index, then the assistant on the questions."""
 
 from __future__ import annotations
 
