@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from assistant.intent import Intent, concept_spans, detect_intent
@@ -29,13 +29,16 @@ class Term:
     factor: float = 1.0  # below 1 for words taken from the previous question of a conversation
 
 
-@dataclass
+@dataclass(frozen=True)
 class Query:
+    """A parsed question; immutable, so the parse cached for the question being asked can be shared
+    by the answerers and by requests running at once."""
+
     text: str
-    terms: list[Term]
+    terms: tuple[Term, ...]
     intent: Intent
-    tokens: list[str] = field(default_factory=list)  # for BM25: own words twice, expansions once
-    core_tokens: list[str] = field(default_factory=list)  # the question's own words
+    tokens: tuple[str, ...] = ()  # for BM25: own words twice, expansions once
+    core_tokens: tuple[str, ...] = ()  # the question's own words
     names: frozenset[str] = frozenset()  # tokens of the names it writes (a call, a cluster, an acronym)
 
     @cached_property
@@ -55,7 +58,7 @@ class Query:
         words at a lower weight, so "și pentru ajutor de stat?" keeps the earlier topic but
         answers about the state aid. The same Query for the same arguments while they are
         among the last few parsed: the structured answerers, the search and the answer all
-        parse the question being asked (callers must not modify it)."""
+        parse the question being asked (immutable, so sharing it is safe)."""
         return _parse_recent(text, context) if cls is Query else cls._parse_with_context(text, context)
 
     @classmethod
@@ -65,13 +68,13 @@ class Query:
             return query
         before = cls._parse(context)
         mine = set(query.core_tokens)
-        extra = [Term(t.weight_tokens, t.alternatives, t.asks, t.partial, CONTEXT_FACTOR) for t in before.terms
-                 if not set(t.weight_tokens) & mine]
+        extra = tuple(Term(t.weight_tokens, t.alternatives, t.asks, t.partial, CONTEXT_FACTOR) for t in before.terms
+                      if not set(t.weight_tokens) & mine)
         seen = set(query.tokens)
         # What is asked comes from the new question; a bare "și pentru X?" asks what the last one did.
         intent = query.intent if query.intent.kinds else before.intent
         return cls(text=text, terms=query.terms + extra, intent=intent,
-                   tokens=query.tokens + [t for t in before.core_tokens if t not in seen],
+                   tokens=query.tokens + tuple(t for t in before.core_tokens if t not in seen),
                    core_tokens=query.core_tokens, names=query.names | before.names)
 
     @classmethod
@@ -98,8 +101,8 @@ class Query:
         terms.extend(Term((t,), frozenset([t])) for t in own_words)
         core = own_words + [t for term in terms for t in term.weight_tokens if t not in own_words]
         expansions = [t for term in terms for t in sorted(term.alternatives | term.partial) if t not in core]
-        return cls(text=text, terms=terms, intent=detect_intent(text), tokens=core * 2 + expansions,
-                   core_tokens=core, names=frozenset(index_tokens(" ".join(_names(text)))))
+        return cls(text=text, terms=tuple(terms), intent=detect_intent(text), tokens=tuple(core * 2 + expansions),
+                   core_tokens=tuple(core), names=frozenset(index_tokens(" ".join(_names(text)))))
 
 
 # A handful: one question is parsed under a couple of keys; the last questions asked drop out.

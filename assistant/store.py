@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -272,8 +273,9 @@ class Store:
             self._vectors = (ids, matrix / np.where(norms > 0, norms, 1.0))
         return self._vectors
 
-    def bm25_scores(self, tokens: list[str]) -> np.ndarray:
-        return self.bm25.scores(tokens)
+    def bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """BM25 score of every chunk (in ordered_chunks order) for the query tokens."""
+        return self.bm25.scores(list(tokens))
 
     # ---- writing (ingest only, under its lock) ----------------------------------------------
 
