@@ -61,15 +61,18 @@ def embed_raw_batch(texts: list[list[str]], dim: int) -> np.ndarray:
     sw = stopwords()
     idx: list[int] = []
     val: list[float] = []
-    for row, tokens in enumerate(texts):
-        offset = row * dim
+    ends: list[int] = []  # where each text's features end in idx
+    for tokens in texts:
         for tok in tokens:
             if tok in sw or len(tok) < 2:
                 continue
             i, v = _word_columns(tok, dim)
-            idx.extend(k + offset for k in i)
+            idx.extend(i)
             val.extend(v)
-    sums = np.bincount(np.asarray(idx, dtype=np.intp), weights=np.asarray(val, dtype=np.float64),
+        ends.append(len(idx))
+    rows = np.repeat(np.arange(len(texts), dtype=np.intp), np.diff(np.asarray([0, *ends], dtype=np.intp)))
+    flat = np.asarray(idx, dtype=np.intp) + rows * dim
+    sums = np.bincount(flat, weights=np.asarray(val, dtype=np.float64),
                        minlength=len(texts) * dim).astype(np.float32).reshape(len(texts), dim)
     # Each row's norm as np.linalg.norm of that row (a dot product), not an axis reduction,
     # which sums in another order: the vectors stay bit for bit those of earlier indexes.
