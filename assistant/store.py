@@ -280,6 +280,8 @@ class Store:
             return [], np.zeros((0, 0), dtype=np.float32)
         pairs = sorted((cid, e) for cid, e in zip(got["ids"], got["embeddings"], strict=True) if cid in self.chunks)
         ids = [cid for cid, _ in pairs]
+        if not ids:
+            return [], np.zeros((0, 0), dtype=np.float32)
         return ids, unit_rows(np.asarray([e for _, e in pairs], dtype=np.float32).reshape(len(ids), -1))
 
     def bm25_scores(self, tokens: list[str]) -> np.ndarray:
@@ -294,12 +296,21 @@ class Store:
             self.manifest = Manifest(embedding=self.label, embedding_dim=self.dim, chunking=chunking)
         return self.manifest
 
-    def write_chunks(self, chunks: list[Chunk]) -> None:
+    def write_chunks(self, chunks: list[Chunk], tokens: list[list[str]] | None = None,
+                     vectors: np.ndarray | None = None) -> None:
         """Vectors into Chroma (ids come from content, so writing twice changes nothing); the
-        texts reach chunks.json at commit."""
+        texts reach chunks.json at commit. `tokens` (BM25 tokens of each chunk's indexed text)
+        and `vectors` (their embeddings, (len(chunks), dim)) when already computed
+        (`ingest.prepare`); else computed here."""
+        if tokens is not None:
+            for c, toks in zip(chunks, tokens, strict=True):
+                self._index_tokens[c.id] = toks
         for start in range(0, len(chunks), _BATCH):
             part = chunks[start : start + _BATCH]
-            embeddings = self._embed_and_tokenise(part)
+            if vectors is not None and tokens is not None:
+                embeddings: list[list[float]] | np.ndarray = vectors[start : start + _BATCH]
+            else:
+                embeddings = self._embed_and_tokenise(part)
             self.collection.upsert(ids=[c.id for c in part], embeddings=embeddings)  # type: ignore[arg-type]
         for c in chunks:
             self.chunks[c.id] = c
@@ -356,7 +367,7 @@ class Store:
 
     def _save_exact_vectors(self) -> None:
         """vectors.npz for an index small enough to be searched exactly (removed otherwise)."""
-        if len(self.chunks) > EXACT_SEARCH_LIMIT:
+        if not self.chunks or len(self.chunks) > EXACT_SEARCH_LIMIT:
             save_vectors(self.folder, [], None)
             return
         ids, matrix = self._chroma_vectors()

@@ -30,10 +30,10 @@ def unit_rows(matrix: np.ndarray) -> np.ndarray:
 
 
 def save_vectors(folder: Path, ids: list[str], matrix: np.ndarray | None) -> None:
-    """Write the chunks' ids and unit vectors (row i is ids[i]) atomically; None removes the
-    file (an index too large for exact search)."""
+    """Write the chunks' ids and unit vectors (row i is ids[i]) atomically; None (or no ids)
+    removes the file (an index too large for exact search, or an empty one)."""
     path = folder / VECTORS_NAME
-    if matrix is None:
+    if matrix is None or not ids:
         path.unlink(missing_ok=True)
         return
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{VECTORS_NAME}.")
