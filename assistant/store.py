@@ -266,6 +266,8 @@ class Store:
             matrix = load_vectors(self.folder, ids)
             if matrix is None:
                 ids, matrix = self._chroma_vectors()
+                if not ids:  # Chroma busy or empty: not kept, asked again next time
+                    return ids, matrix
             self._vectors = (ids, matrix)
         return self._vectors
 
