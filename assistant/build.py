@@ -11,15 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from llama_index.core.base.embeddings.base import BaseEmbedding
-
 from assistant.answer.extractive import ExtractiveAnswerer
-from assistant.embeddings import build_embedding, embedding_label
+from assistant.embeddings import embedding_label, store_embedding
 from assistant.retrieval import HybridRetriever
 from assistant.service import Assistant
 from assistant.service import LLMAnswerer as LLMAnswererHook
 from assistant.settings import Settings
 from assistant.store import Store
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 
 def open_store(settings: Settings, embed_model: BaseEmbedding | None = None) -> Store:
-    model = embed_model or build_embedding(settings)
+    model = embed_model or store_embedding(settings)
     label = embedding_label(settings) if embed_model is None else f"custom:{type(embed_model).__name__}"
     dim = settings.embed_dim if settings.embed == "hashing" else 0
     return Store(settings, model, label, dim)
@@ -52,14 +53,17 @@ def build_assistant(settings: Settings, *, llm: object | None = None,
 
 
 def _llm_answerer(settings: Settings, llm: object | None) -> LLMAnswererHook | None:
-    """A llama-index LLM is wrapped; an answerer object is used as given; else from settings."""
+    """A llama-index LLM is wrapped; an answerer object is used as given; else from settings.
+    Extractive answering with no LLM given imports neither llama-index nor the LLM answerer."""
+    if llm is None and settings.llm == "extractive":
+        return None
     from llama_index.core.llms import LLM
 
     from assistant.answer.llm import LLMAnswerer
 
     if isinstance(llm, LLM):
         return LLMAnswerer(settings, llm, backend=settings.llm if settings.llm != "extractive" else "llm")
-    if llm is None and settings.llm != "extractive":
+    if llm is None:
         return LLMAnswerer(settings)
     return llm  # type: ignore[return-value]
 

@@ -17,9 +17,10 @@ BM25_DIR = "bm25"  # the BM25 index (bm25s) and its ids; written beside as .tmp,
 CHUNKS_NAME = "chunks.json"  # the chunk texts and places (assistant/chunk_file.py)
 FACTS_NAME = "facts.json"  # the call fact sheets (assistant/facts/store.py)
 RECORDS_NAME = "records.json"  # the records read from tables (assistant/facts/store.py)
+VECTORS_NAME = "vectors.npz"  # a small index's unit vectors, searched exactly (assistant/vector_file.py)
 # Everything an index folder holds but its README, .gitignore, the ingest lock and the uploads.
 INDEX_PARTS = (CHROMA_DIR, BM25_DIR, f"{BM25_DIR}.tmp", f"{BM25_DIR}.old", CHUNKS_NAME, FACTS_NAME, RECORDS_NAME,
-               MANIFEST_NAME)
+               VECTORS_NAME, MANIFEST_NAME)
 FORMAT_VERSION = 1
 
 

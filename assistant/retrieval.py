@@ -11,10 +11,9 @@ mass, the names the question writes, what it asks for, and the share of it no do
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import numpy as np
-from llama_index.core.base.base_retriever import BaseRetriever
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.features import bonus_features, char_grams, gram_coverage, phrase_coverage
 from assistant.coverage import QuestionCoverage
@@ -26,6 +25,11 @@ from assistant.text import bigrams
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
+if TYPE_CHECKING:
+    from llama_index.core.schema import NodeWithScore
+
+    from assistant.llama_retriever import LlamaRetriever
+
 logger = logging.getLogger(__name__)
 
 RRF_K = 60
@@ -35,8 +39,9 @@ RECENT_SEARCHES = 8
 Ranks = tuple[int | None, float, int | None, bool]
 
 
-class HybridRetriever(QuestionCoverage, BaseRetriever):
-    """llama-index retriever over our store; `search` gives typed passages to the answerers."""
+class HybridRetriever(QuestionCoverage):
+    """Retriever over our store; `search` gives typed passages to the answerers, `retrieve`
+    and `as_llama_retriever` the llama-index interface (imported only when they are called)."""
 
     def __init__(self, store: Store, settings: Settings, weights: Weights | None = None) -> None:
         super().__init__()
@@ -209,12 +214,15 @@ class HybridRetriever(QuestionCoverage, BaseRetriever):
         out.sort(key=lambda p: -p.score)
         return out
 
-    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        return [
-            NodeWithScore(node=TextNode(id_=p.chunk.id, text=p.chunk.text, metadata=p.chunk.metadata()),
-                          score=p.score)
-            for p in self.search(query_bundle.query_str)
-        ]
+    def as_llama_retriever(self) -> LlamaRetriever:
+        """This retriever as a llama-index BaseRetriever."""
+        from assistant.llama_retriever import LlamaRetriever
+
+        return LlamaRetriever(self)
+
+    def retrieve(self, query: str) -> list[NodeWithScore]:
+        """llama-index's `retrieve`: the passages of `search` as NodeWithScore, best first."""
+        return self.as_llama_retriever().retrieve(query)
 
 
 def _top_indices(scores: np.ndarray, n: int) -> np.ndarray:

@@ -1,4 +1,7 @@
-"""The index on disk: Chroma (vectors) + chunks.json (texts) + BM25 + manifest, kept in step."""
+"""The index on disk: Chroma (vectors) + chunks.json (texts) + BM25 + manifest, kept in step.
+
+Chroma is opened (and chromadb imported) only when a vector has to be written or searched
+there: a small index is searched exactly from vectors.npz (`assistant.vector_file`)."""
 
 from __future__ import annotations
 
@@ -8,25 +11,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import chromadb
 import numpy as np
-from chromadb.config import Settings as ChromaSettings
-from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.bm25 import BM25Index
 from assistant.chunk_file import load_chunks, save_chunks
-from assistant.embeddings.chroma_adapter import ChromaEmbeddingAdapter
 from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
 from assistant.manifest import BM25_DIR, CHROMA_DIR, Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
 from assistant.text import bigrams, index_tokens, raw_tokens, text_signature, tokens_from_raw
 from assistant.types import Chunk
+from assistant.vector_file import EXACT_SEARCH_LIMIT, load_vectors, save_vectors, unit_rows
 
 logger = logging.getLogger(__name__)
 
 _BATCH = 1000
 HNSW_EF_SEARCH = 128
-EXACT_SEARCH_LIMIT = 20_000  # vectors searched exactly (40 MB at 512 dimensions); beyond, Chroma's HNSW
 _TOKEN_SETS = 8192  # cached chunk token sets (a few KB each), least recently used dropped first
 
 
@@ -36,6 +35,9 @@ def _token_set(text: str) -> set[str]:
 
 def chroma_client(settings: Settings) -> Any:
     """PersistentClient under the index folder, or HttpClient when a server is configured."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
         try:
@@ -53,20 +55,15 @@ def chroma_client(settings: Settings) -> Any:
 class Store:
     """Everything a question needs from the index, loaded once into memory."""
 
-    def __init__(self, settings: Settings, embed_model: BaseEmbedding, label: str, dim: int) -> None:
+    def __init__(self, settings: Settings, embed_model: Any, label: str, dim: int) -> None:
+        """embed_model: a llama-index BaseEmbedding, or anything with its get_query_embedding,
+        get_text_embedding and get_text_embedding_batch (`HashingVectors`)."""
         self.settings = settings
         self.folder = Path(settings.index)
         self.embed_model = embed_model
         self.label = label
         self.dim = dim
-        self._client = chroma_client(settings)
-        self.collection = self._client.get_or_create_collection(
-            settings.collection,
-            embedding_function=ChromaEmbeddingAdapter(embed_model, label),  # type: ignore[arg-type]
-            # ef_search well above the candidates asked for (40): with Chroma's default the approximate
-            # search misses about a quarter of the true neighbours of our hashed vectors.
-            configuration={"hnsw": {"space": "cosine", "ef_search": HNSW_EF_SEARCH}},  # type: ignore[typeddict-item]
-        )
+        self._collection: Any = None  # the `collection` property opens it when first needed
         self.manifest = load_manifest(self.folder)
         self.bm25 = BM25Index.load(self.folder / BM25_DIR) or BM25Index([], None)
         self.chunks: dict[str, Chunk] = {}
@@ -86,6 +83,21 @@ class Store:
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
         self._doc_rows: tuple[np.ndarray, list[str]] | None = None  # per BM25 row, its document
         self._load_chunks()
+
+    @property
+    def collection(self) -> Any:
+        """The Chroma collection of the vectors, opened on first use."""
+        if self._collection is None:
+            from assistant.embeddings.chroma_adapter import ChromaEmbeddingAdapter
+
+            self._collection = chroma_client(self.settings).get_or_create_collection(
+                self.settings.collection,
+                embedding_function=ChromaEmbeddingAdapter(self.embed_model, self.label),  # type: ignore[arg-type]
+                # ef_search well above the candidates asked for (40): with Chroma's default the approximate
+                # search misses about a quarter of the true neighbours of our hashed vectors.
+                configuration={"hnsw": {"space": "cosine", "ef_search": HNSW_EF_SEARCH}},  # type: ignore[typeddict-item]
+            )
+        return self._collection
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -246,11 +258,7 @@ class Store:
             return []
         emb = self.embed_model.get_query_embedding(query)
         if len(self.chunks) <= EXACT_SEARCH_LIMIT:
-            try:
-                ids, matrix = self._exact_vectors()
-            except chromadb.errors.ChromaError as exc:  # another process is writing: search approximately
-                logger.info("exact vector search unavailable (%s); approximate search this time", exc)
-                ids, matrix = [], np.zeros((0, 0), dtype=np.float32)
+            ids, matrix = self._exact_vectors()
             if len(ids):
                 q = np.asarray(emb, dtype=np.float32)
                 sims = matrix @ (q / (np.linalg.norm(q) or 1.0))
@@ -263,15 +271,33 @@ class Store:
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False) if cid in self.chunks]
 
     def _exact_vectors(self) -> tuple[list[str], np.ndarray]:
-        """The loaded chunks' ids and unit vectors, in id order (read once per change)."""
+        """The loaded chunks' ids and unit vectors, in id order (read once per change): from
+        vectors.npz when it holds exactly these chunks, else from Chroma (empty when another
+        process is writing there: the search is then approximate this time)."""
         if self._vectors is None:
-            got = self.collection.get(include=["embeddings"])
-            pairs = sorted((cid, e) for cid, e in zip(got["ids"], got["embeddings"], strict=True) if cid in self.chunks)
-            ids = [cid for cid, _ in pairs]
-            matrix = np.asarray([e for _, e in pairs], dtype=np.float32).reshape(len(ids), -1)
-            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-            self._vectors = (ids, matrix / np.where(norms > 0, norms, 1.0))
+            ids = sorted(self.chunks)
+            matrix = load_vectors(self.folder, ids)
+            if matrix is None:
+                ids, matrix = self._chroma_vectors()
+                if not ids:  # Chroma busy or empty: not kept, asked again next time
+                    return ids, matrix
+            self._vectors = (ids, matrix)
         return self._vectors
+
+    def _chroma_vectors(self) -> tuple[list[str], np.ndarray]:
+        """Sorted ids and unit vectors of the loaded chunks that Chroma holds."""
+        import chromadb
+
+        try:
+            got = self.collection.get(include=["embeddings"])
+        except chromadb.errors.ChromaError as exc:  # another process is writing
+            logger.info("exact vector search unavailable (%s); approximate search this time", exc)
+            return [], np.zeros((0, 0), dtype=np.float32)
+        pairs = sorted((cid, e) for cid, e in zip(got["ids"], got["embeddings"], strict=True) if cid in self.chunks)
+        ids = [cid for cid, _ in pairs]
+        if not ids:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return ids, unit_rows(np.asarray([e for _, e in pairs], dtype=np.float32).reshape(len(ids), -1))
 
     def bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
         """BM25 score of every chunk (in ordered_chunks order) for the query tokens."""
@@ -286,28 +312,37 @@ class Store:
             self.manifest = Manifest(embedding=self.label, embedding_dim=self.dim, chunking=chunking)
         return self.manifest
 
-    def write_chunks(self, chunks: list[Chunk]) -> None:
+    def write_chunks(self, chunks: list[Chunk], tokens: list[list[str]] | None = None,
+                     vectors: np.ndarray | None = None) -> None:
         """Vectors into Chroma (ids come from content, so writing twice changes nothing); the
-        texts reach chunks.json at commit."""
+        texts reach chunks.json at commit. `tokens` (BM25 tokens of each chunk's indexed text)
+        and `vectors` (their embeddings, (len(chunks), dim)) when already computed
+        (`ingest.prepare`); else computed here."""
+        if tokens is not None:
+            for c, toks in zip(chunks, tokens, strict=True):
+                self._index_tokens[c.id] = toks
         for start in range(0, len(chunks), _BATCH):
             part = chunks[start : start + _BATCH]
-            embeddings = self._embed_and_tokenise(part)
+            if vectors is not None and tokens is not None:
+                embeddings: list[list[float]] | np.ndarray = vectors[start : start + _BATCH]
+            else:
+                embeddings = self._embed_and_tokenise(part)
             self.collection.upsert(ids=[c.id for c in part], embeddings=embeddings)  # type: ignore[arg-type]
         for c in chunks:
             self.chunks[c.id] = c
             self._pending_deletes.discard(c.id)
         self._changed()
 
-    def _embed_and_tokenise(self, chunks: list[Chunk]) -> list[list[float]]:
+    def _embed_and_tokenise(self, chunks: list[Chunk]) -> list[list[float]] | np.ndarray:
         """Embeddings of the chunks' indexed texts; each text is split into raw tokens once,
         for the BM25 tokens kept until commit and, with the hashing embedding, for its vector."""
         texts = [c.indexed_text() for c in chunks]
         raws = [raw_tokens(t) for t in texts]
         for c, raw in zip(chunks, raws, strict=True):
             self._index_tokens[c.id] = tokens_from_raw(raw)
-        embed_raw = getattr(self.embed_model, "embed_raw_tokens", None)
-        if embed_raw is not None:
-            return [embed_raw(raw) for raw in raws]
+        embed_raw = getattr(self.embed_model, "embed_raw_batch", None)
+        if embed_raw is not None:  # the hashing embedding: the whole batch in one numpy pass
+            return embed_raw(raws)
         return self.embed_model.get_text_embedding_batch(texts)
 
     def delete_chunks(self, ids: list[str]) -> None:
@@ -338,6 +373,19 @@ class Store:
         for start in range(0, len(stale), _BATCH):
             self.collection.delete(ids=stale[start : start + _BATCH])
         self._pending_deletes.clear()
+        self._save_exact_vectors()
+
+    def _save_exact_vectors(self) -> None:
+        """vectors.npz for an index small enough to be searched exactly (removed otherwise)."""
+        if not self.chunks or len(self.chunks) > EXACT_SEARCH_LIMIT:
+            save_vectors(self.folder, [], None)
+            return
+        ids, matrix = self._chroma_vectors()
+        if len(ids) == len(self.chunks):
+            save_vectors(self.folder, ids, matrix)
+            self._vectors = (ids, matrix)
+        else:  # another process is writing, or Chroma lost vectors: no file, Chroma is asked
+            save_vectors(self.folder, [], None)
 
     def _bm25_tokens(self, cid: str) -> list[str]:
         got = self._index_tokens.get(cid)

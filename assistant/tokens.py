@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -13,9 +14,10 @@ def _use_bundled_cache() -> None:
     """tiktoken downloads its encodings unless TIKTOKEN_CACHE_DIR holds them (STACK-NOTES)."""
     if os.environ.get("TIKTOKEN_CACHE_DIR"):
         return
-    import llama_index.core
-
-    cache = Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache"
+    # Found without importing llama_index.core (about a second): only its folder is needed.
+    spec = importlib.util.find_spec("llama_index.core")
+    assert spec is not None and spec.submodule_search_locations, "llama-index-core is a dependency"
+    cache = Path(next(iter(spec.submodule_search_locations))) / "_static" / "tiktoken_cache"
     os.environ["TIKTOKEN_CACHE_DIR"] = str(cache)
 
 

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     from bench.plots import write_plots
-    from bench.report import markdown_table
+    from bench.report import markdown_table, ratios_table
 
     systems = tuple(s for s in args.systems.split(",") if s)
     unknown = set(systems) - set(SYSTEMS)
@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in write_plots(results, args.out):
         print(f"plot: {path}", file=sys.stderr)
     print(markdown_table(results))
+    if "ours" in systems and "baseline_en" in systems:
+        print()
+        print(ratios_table(results))
     return 0
 
 

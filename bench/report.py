@@ -30,3 +30,20 @@ def markdown_table(results: list[dict[str, Any]]) -> str:
         for system in result["systems"]:
             lines.append("| " + " | ".join(row(result, system)) + " |")
     return "\n".join(lines)
+
+
+def ratios_table(results: list[dict[str, Any]], ours: str = "ours", base: str = "baseline_en") -> str:
+    """Ours against the baseline at each scale both ran: ingest time, query p95 (ours retrieve +
+    answer, the baseline's retrieval) and peak RSS, with ours / baseline (below 1 = ours better)."""
+    lines = ["| scale | figure | ours | " + base + " | ours / " + base + " |", "| --- | --- | --- | --- | --- |"]
+    for result in sorted(results, key=lambda r: r["scale"]):
+        systems = result["systems"]
+        if ours not in systems or base not in systems:
+            continue
+        a, b = systems[ours], systems[base]
+        for name, x, y, unit in (("ingest", a["ingest_s"], b["ingest_s"], "s"),
+                                 ("query p95", a["total_ms"]["p95"], b["retrieve_ms"]["p95"], "ms"),
+                                 ("peak RSS", a["peak_rss_mb"], b["peak_rss_mb"], "MB")):
+            ratio = f"{x / y:.2f}" if y else "-"
+            lines.append(f"| {result['scale']}x | {name} | {x:.1f} {unit} | {y:.1f} {unit} | {ratio} |")
+    return "\n".join(lines)

@@ -11,18 +11,19 @@ import hashlib
 import logging
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.errors import DocumentError, UnsupportedFileError
-from assistant.facts.store import EXTRACTOR_VERSION, Structured, extract_document, refresh_structured
+from assistant.facts.store import EXTRACTOR_VERSION, Structured, refresh_structured
 from assistant.manifest import DocumentEntry
 from assistant.store import Store
 from assistant.text import text_signature
-from ingest.chunking import ChunkingConfig, chunk_document
+from ingest.chunking import ChunkingConfig
 from ingest.files import expand_inputs
-from ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.prepare import Job, Prepared, prepare_all
 
 logger = logging.getLogger(__name__)
 
@@ -88,11 +89,18 @@ def ingest_paths(
         _fail(report, bad, UnsupportedFileError(reason))
     seen_names: set[str] = set()
     fresh: dict[str, Structured] = {}
+    jobs: list[Job] = []
     for path, key in files:
-        if on_file:
-            on_file(path)
         seen_names.add(key)
-        _ingest_one(store, path, key, cfg, report, ocr, fresh)
+        job = _job(store, path, key, cfg, report, ocr)
+        if job is None and on_file:
+            on_file(path)
+        elif job is not None:
+            jobs.append(job)
+    for prepared in prepare_all(jobs):  # read in a worker process when there are many files
+        if on_file:
+            on_file(prepared.job.path)
+        _write_one(store, prepared, report, fresh)
     if prune:
         for name in sorted(set(manifest.documents) - seen_names):
             store.delete_chunks(manifest.documents.pop(name).chunk_ids)
@@ -104,33 +112,45 @@ def ingest_paths(
     return report
 
 
-def _ingest_one(store: Store, path: Path, key: str, cfg: ChunkingConfig, report: IngestReport, ocr: bool,
-                fresh: dict[str, Structured]) -> None:
-    """Read one file into the index under its key (see `ingest.files.document_key`)."""
+def _job(store: Store, path: Path, key: str, cfg: ChunkingConfig, report: IngestReport, ocr: bool) -> Job | None:
+    """What reading one file under its key (see `ingest.files.document_key`) needs, or None when
+    the file is unchanged (an unchanged file is read again when another chunker, other sizes or
+    an older version, made its chunks) or cannot be hashed."""
     manifest = store.manifest
     assert manifest is not None
     try:
         digest = sha256_file(path)
-        old = manifest.documents.get(key)
-        # An unchanged file is skipped unless another chunker (other sizes, an older version) made its chunks.
-        same_chunker = old is not None and old.chunking == reading_signature(cfg)
-        if old and old.sha256 == digest and same_chunker and all(cid in store.chunks for cid in old.chunk_ids):
-            report.unchanged.append(key)
-            return
-        doc = replace(load_document(path, max_bytes=store.settings.max_file_bytes, ocr=ocr), name=key)
-        chunks = chunk_document(doc, cfg)
-    except DocumentError as exc:
-        _fail(report, path, exc)
-        return
     except OSError as exc:
         _fail(report, path, DocumentError(f"{path.name}: cannot read file: {exc.strerror or exc}"))
+        return None
+    old = manifest.documents.get(key)
+    # An unchanged file is skipped unless another reader (other sizes, an older version) made its chunks.
+    same_chunker = old is not None and old.chunking == reading_signature(cfg)
+    if old and old.sha256 == digest and same_chunker and all(cid in store.chunks for cid in old.chunk_ids):
+        report.unchanged.append(key)
+        return None
+    # The hashing embedding is computed with the chunks; another one by the store as it writes.
+    hashing = getattr(store.embed_model, "embed_raw_batch", None) is not None
+    dim = int(getattr(store.embed_model, "dim", 0)) if hashing else 0
+    return Job(path, key, cfg, store.settings.max_file_bytes, ocr, dim)
+
+
+def _write_one(store: Store, prepared: Prepared, report: IngestReport, fresh: dict[str, Structured]) -> None:
+    """Write one read file into the index under its key, replacing its earlier chunks."""
+    manifest = store.manifest
+    assert manifest is not None
+    path, key = prepared.job.path, prepared.job.key
+    if prepared.error is not None:
+        _fail(report, path, prepared.error)
         return
-    # Facts are read now, while the chunks still carry their windows; the windows are then
-    # dropped (nothing after needs them, and they are most of a chunk's memory).
-    if chunks:
-        fresh[key] = extract_document(key, chunks)
-    chunks = [replace(c, window="") for c in chunks]
-    store.write_chunks(chunks)
+    if prepared.os_error is not None or prepared.doc is None or prepared.chunks is None:
+        _fail(report, path, DocumentError(f"{path.name}: cannot read file: {prepared.os_error}"))
+        return
+    doc, chunks = prepared.doc, prepared.chunks
+    if prepared.structured is not None:
+        fresh[key] = prepared.structured
+    store.write_chunks(chunks, tokens=prepared.tokens, vectors=prepared.vectors)
+    old = manifest.documents.get(key)
     new_ids = [c.id for c in chunks]
     if old:
         store.delete_chunks(sorted(set(old.chunk_ids) - set(new_ids)))
@@ -138,7 +158,7 @@ def _ingest_one(store: Store, path: Path, key: str, cfg: ChunkingConfig, report:
         document=key, sha256=doc.sha256, title=doc.title, kind=doc.kind,
         pages=sum(1 for p in doc.pages if p.number is not None) or 1, chunk_ids=new_ids,
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes),
-        chunking=reading_signature(cfg))
+        chunking=reading_signature(prepared.job.cfg))
     (report.updated if old else report.added).append(key)
     if doc.hidden:
         report.hidden[key] = doc.hidden

@@ -1,17 +1,17 @@
-"""Chroma's EmbeddingFunction over any llama-index embedding, so Chroma never loads its own."""
+"""Chroma's EmbeddingFunction over any llama-index embedding (or the store's `HashingVectors`),
+so Chroma never loads its own."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-from llama_index.core.base.embeddings.base import BaseEmbedding
 
 
 class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
     """Passed on every get_or_create_collection: Chroma's default would try to download a model."""
 
-    def __init__(self, embed_model: BaseEmbedding, label: str) -> None:
+    def __init__(self, embed_model: Any, label: str) -> None:
         self._model = embed_model
         self._label = label
 
@@ -32,6 +32,6 @@ class ChromaEmbeddingAdapter(EmbeddingFunction[Documents]):
     def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingAdapter:
         # Chroma calls this to check the function is not "legacy"; the real instance is always
         # passed explicitly when a collection is opened, so this one is only a placeholder.
-        from assistant.embeddings.hashing import HashingEmbedding
+        from assistant.embeddings.hashing import HashingVectors
 
-        return ChromaEmbeddingAdapter(HashingEmbedding(), str(config.get("label", "")))
+        return ChromaEmbeddingAdapter(HashingVectors(), str(config.get("label", "")))

