@@ -93,6 +93,24 @@ class QuestionCoverage:
             gone = names
         return (gone / total if total else 0.0), (names / total if total else 0.0)
 
+    def absent_name(self, query: Query, without: str | None = None) -> float:
+        """1.0 when a word of a name the question writes stands in no passage of the index in
+        any form (not even as another form of the word): the question names something no
+        document describes ("the members of <an association no document mentions>"); else
+        0.0. `without`: as in `missing_mass`."""
+        bm25 = self.store.bm25
+        for term in query.terms:
+            if not set(term.weight_tokens) & query.names:
+                continue
+            rows = [bm25.postings(a) for a in term.alternatives | term.partial]
+            if without is None:
+                absent = not any(len(r) for r in rows)
+            else:
+                absent = all(self.store.documents_at(r) <= {without} for r in rows)
+            if absent:
+                return 1.0
+        return 0.0
+
     def _term_weights(self, query: Query) -> tuple[list[float], float]:
         """Each term's weight and their sum (summed in term order, as coverage always did),
         computed once per query and index."""

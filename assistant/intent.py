@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from assistant.text import fold
+from assistant.text import fold, is_english, stopwords
 
 _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
                 r"intensity)\b|%"),
     "amount": (r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|"
-               r"budget|amount|value|how much)\b"),
+               r"budget|amount|value|how much)\b"
+               # "cât se decontează / cât costă / cât e maximul": how much, unless "cât timp" (duration)
+               r"|\bcat\b(?!\s+(timp|dureaza|mai|de\b))"),
     "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadline|pana cand|perioad\w*|when|"
              r"what date)\b"),
     "count": r"\b(cati|cate|numar\w*|how many)\b",
@@ -41,6 +43,9 @@ _CUES: dict[str, str] = {
     "list": r"^\s*(care sunt|ce \w+ (sunt|se)|enumera\w*|listeaz\w*|which are|what \w+ are)\b",
 }
 
+
+# "Finanțarea maximă" / "maximum grant": a rate or a sum, depending on the call.
+_MAX_FUNDING = r"\bfinant\w* maxim\w*|\bmax(imum)? (funding|grant|financing)\b"
 
 HEAD_WORDS = 7  # a question says what it asks for in its first words
 
@@ -72,17 +77,35 @@ def detect_intent(question: str) -> Intent:
         kinds.discard("person")  # "cine poate depune": a kind of applicant, not someone's name
     if "contact" in kinds:
         kinds.discard("place")  # "unde pot trimite întrebări": an address to write to
+    if re.search(r"\b(termen\w*|data limita|deadline|depun\w*|depunere\w*|inscrier\w*)\b", q):
+        kinds.discard("year")  # a submission opens and closes on a day of a month: a year alone is no answer
     if "count" in kinds:
         kinds -= {"percent", "amount", "date"}  # "câte proiecte ... cofinanțeze": a count
-    if re.search(r"\bfinant\w* maxim\w*|\bmaximum funding\b", q):
+    if re.search(_MAX_FUNDING, q):
         kinds |= {"percent", "amount"}  # "finanțarea maximă" is a rate or a sum, by call
     elif "percent" in kinds:
         kinds.discard("amount")  # "contribuția maximă": a rate, not a sum
-    head = " ".join(q.split()[:HEAD_WORDS])
+    head = " ".join(_head_words(q, english=is_english(question)))
     stated = {k for k in kinds if k in _CUES and re.search(_CUES[k], head)}
-    if {"percent", "amount"} <= kinds and re.search(r"\bfinant\w* maxim\w*", head):
+    if {"percent", "amount"} <= kinds and re.search(_MAX_FUNDING, head):
         stated |= {"percent", "amount"}
     return Intent(frozenset(kinds), frozenset(stated))
+
+
+def _head_words(folded: str, english: bool) -> list[str]:
+    """The first HEAD_WORDS words of a folded question. English stacks its modifiers before
+    the noun they qualify ("the maximum regional state aid intensity"), so an English question's
+    head counts its content words only (function words pass without being counted)."""
+    words = folded.split()
+    if not english:
+        return words[:HEAD_WORDS]
+    stop, out, counted = stopwords(), [], 0
+    for w in words:
+        if counted >= HEAD_WORDS:
+            break
+        out.append(w)
+        counted += re.sub(r"\W", "", w) not in stop
+    return out
 
 
 @lru_cache(maxsize=1)

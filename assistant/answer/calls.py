@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from assistant.answer.evidence import Evidence
-from assistant.answer.extractive import MIN_COVERAGE
 from assistant.facts.patterns import DATE, dates
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
@@ -214,19 +213,19 @@ class CallBook:
                     line = _quoted(chunk.text, fact) if chunk is not None else ""
                     if chunk is None or not line or fact.document != doc:
                         continue
+                    if field in ("allocation", "project_value", "funding_rate") and not self._answers(query, fact):
+                        # a sum or a rate is of something: "cât se decontează pentru consultanță"
+                        # asks the cap of one expense, not the call's budget
+                        continue
                     passages.append(Passage(chunk=chunk, score=0.0))
                     evidence.append(Evidence(passage_rank=len(passages) - 1, sentence=line, tokens=frozenset(),
                                              score=0.0, coverage=0.0, passage_coverage=0.0, has_value=True))
         return (evidence, passages) if evidence else None
 
     def _answers(self, query: Query, fact: Fact) -> bool:
-        """The value's own words with its call's name cover the question as the extractive
-        answerer requires of a passage: the value answers this question, not another one."""
-        chunk = self.store.chunks.get(fact.chunk_id)
-        tokens = set(index_tokens(" ".join([fact.text, fact.passage, fact.condition or "", fact.section or ""])))
-        if chunk is not None:
-            tokens |= self.store.tokens_of(chunk) | self.store.context_tokens_of(chunk)
-        return self.retriever.coverage(query, tokens) >= MIN_COVERAGE
+        from assistant.facts.sheet_answerer import fact_answers
+
+        return fact_answers(self.retriever, query, fact)
 
     def name_sources(self, answer: Answer) -> Answer:
         """The answer says the title of the document it quotes: "Potrivit „X”: ...", and in a

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from assistant.answer.evidence import Evidence, is_list_item, score_sentences
+from assistant.answer.evidence import RUN_JOIN, Evidence, is_list_item, score_sentences
+from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.features import is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
@@ -48,6 +49,7 @@ class ExtractiveAnswerer:
             return [], []
         if query.intent.wants("list") or query.intent.wants("applicant"):
             chosen = _in_reading_order(chosen, passages)
+        chosen = self._whole_list(query, chosen, passages)
         wanted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
@@ -69,6 +71,27 @@ class ExtractiveAnswerer:
         `scored`: score_sentences' output over `passages` (non-empty)."""
         x = answered_features(self.retriever, query, scored, passages)
         return self.retriever.weights.answered.probability(x)
+
+    def _whole_list(self, query: Query, chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:
+        """The best unit a list's introduction ("Membrii consorțiului sunt:"), or an item of a
+        list when the question asks for one: the whole list (answer.lists) in place of the
+        pieces of it chosen, and one other sentence if it fits; `passages` gets the chunks
+        holding further items."""
+        if not chosen:
+            return chosen
+        best = chosen[0]
+        chunk = passages[best.passage_rank].chunk
+        listing = query.intent.wants("list") or query.intent.wants("applicant")
+        found = listing_at(document_lines(self.store, chunk.document), chunk, best.sentence, items_too=listing)
+        if found is None:
+            return chosen
+        texts = [found.intro, *(t for t, _ in found.items)]
+        inside = [c for c in chosen if any(p.strip() and any(p.strip() in t for t in texts)
+                                           for p in c.sentence.split(RUN_JOIN))]
+        pieces = list_evidence(found, passages, LIST_CHARS)
+        room = LIST_CHARS + 150 - sum(len(x.sentence) for x in pieces)
+        after = [c for c in chosen if c not in inside and c is not best and len(c.sentence) <= room][:1]
+        return [*pieces, *after]
 
     def _topic_without_figure(self, query: Query, scored: list[Evidence], first: Evidence) -> Evidence | None:
         """A sentence saying clearly more of the question than `first`, and all of what it asks
@@ -159,7 +182,8 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     best = sorted(scored, key=lambda e: -e.logit)
     document = passages[best[0].passage_rank].chunk.document
     doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
-    return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov)
+    return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov,
+                           retriever.absent_name(query, without=without))
 
 
 def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:

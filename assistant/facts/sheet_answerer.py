@@ -62,6 +62,8 @@ class SheetAnswerer:
         chosen = _matching_conditions(facts, query) or _matching_bounds(facts, query) or facts
         if not all(_names_in(query, sheet, fact) for fact in chosen):
             return None  # "ce buget are județul Bihor": a value for something the sheet is not
+        if chosen[0].field in ("allocation", "project_value", "funding_rate") and not self._about(query, sheet, chosen):
+            return None  # "cât se decontează pentru consultanță": a cap of one expense, not the call's budget
         logger.info("sheet answer document=%s field=%s values=%d", sheet.document, chosen[0].field, len(chosen))
         return _answer(question, chosen)
 
@@ -69,6 +71,10 @@ class SheetAnswerer:
         """Who may apply to the call this document is, when its sheet says so."""
         sheet = next((s for s in self._sheets() if s.document == document), None)
         return sheet.first("applicants") if sheet is not None else None
+
+    def _about(self, query: Query, sheet: CallSheet, facts: list[Fact]) -> bool:
+        """The question is about these values (see `fact_answers`), the call's name counted."""
+        return any(fact_answers(self._retriever, query, f, _identity_tokens(sheet)) for f in facts)
 
     @staticmethod
     def _fields(query: Query) -> list[str]:
@@ -105,6 +111,20 @@ class SheetAnswerer:
             if best is None or named > best[0] + 1e-9:
                 best = (named, sheet)
         return best[1] if best else None
+
+
+def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:
+    """The value's own words (label, text, condition, section, its chunk with the chunk's
+    context) with `known` (the call's name) cover the question as much as a passage must to
+    be answered from (MIN_COVERAGE): the value answers this question, not another one. A
+    question about one expense or one activity of a call ("cât se decontează pentru
+    consultanță") writes words the call's budget line does not hold."""
+    store = retriever.store
+    chunk = store.chunks.get(fact.chunk_id)
+    tokens = set(known) | set(index_tokens(" ".join([fact.text, fact.passage, fact.condition or "", fact.section or ""])))
+    if chunk is not None:
+        tokens |= store.tokens_of(chunk) | store.context_tokens_of(chunk)
+    return retriever.coverage(query, tokens) >= MIN_COVERAGE
 
 
 def _naming(query: Query, sheet: CallSheet, coverage: Callable[[Query, AbstractSet[str]], float]) -> float:
