@@ -69,6 +69,29 @@ class Intent:
 
 
 def detect_intent(question: str) -> Intent:
+    whole = _clause_intent(question)
+    clauses = asked_clauses(question)
+    if len(clauses) < 2:
+        return whole
+    # "Care este rata de cofinanțare și valoarea maximă pe proiect?": each clause asks its value.
+    parts = [_clause_intent(c) for c in clauses]
+    return Intent(whole.kinds.union(*(p.kinds for p in parts)), whole.stated.union(*(p.stated for p in parts)))
+
+
+# "X și Y" where Y opens with a question word or a noun asking a value of its own ("și cât e ...",
+# "și valoarea maximă", "și termenul limită"): two things asked in one question.
+_CLAUSE_SPLIT = re.compile(r"\s(?:si|and)\s+(?=(?:cat|cand|unde|care|ce|how|when|where|what|"
+                           r"valoare\w*|suma\w*|termen\w*|data\b|rata\w*|buget\w*|alocare\w*|"
+                           r"cofinant\w*|procent\w*|contact\w*|adres\w*|durat\w*)\b)")
+
+
+def asked_clauses(question: str) -> list[str]:
+    """The clauses of one question that each ask a value of their own (folded), or the whole
+    question folded as one clause."""
+    return [c.strip() for c in _CLAUSE_SPLIT.split(fold(question)) if c.strip()]
+
+
+def _clause_intent(question: str) -> Intent:
     q = fold(question)
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
     if "duration" in kinds:

@@ -128,7 +128,7 @@ class CallBook:
 
     def _by_title_words(self, query: Query, used: set[str], limit: int) -> set[str]:
         places = set(index_tokens(" ".join(counties_in(query.text) + regions_in(query.text))))
-        found: dict[str, set[str]] = {}
+        found: dict[str, float] = {}
         for token in dict.fromkeys(query.core_tokens):
             if len(token) < 3 or token in places | used or not any(c.isalpha() for c in token):
                 continue
@@ -137,12 +137,14 @@ class CallBook:
                 continue
             written = self.store.documents_at(self.store.bm25.postings(token))
             if len(written) <= max(2, limit):
+                # A word one document writes (an acronym) names it more surely than one two
+                # documents write ("apel" in one title, "apelul" in another's text).
                 for d in holders:
-                    found.setdefault(d, set()).add(token)
+                    found[d] = found.get(d, 0.0) + 1.0 / max(1, len(written))
         if not found:
             return set()
-        most = max(len(v) for v in found.values())
-        return {d for d, v in found.items() if len(v) == most}
+        most = max(found.values())
+        return {d for d, v in found.items() if v >= most - 1e-9}
 
     def not_stated(self, query: Query, documents: set[str]) -> str:
         """"Documentele apelului „X” nu precizează termenul-limită.": the named call, and what
@@ -211,9 +213,11 @@ class CallBook:
                 for fact in calls[doc].fields.get(field, [])[:2]:
                     chunk = self.store.chunks.get(fact.chunk_id)
                     line = _quoted(chunk.text, fact) if chunk is not None else ""
+                    if not line and isinstance(fact.extra, dict) and fact.extra.get("max_of_table"):
+                        line = _table_rate(fact, query.text)  # a rate read from a table's cells
                     if chunk is None or not line or fact.document != doc:
                         continue
-                    if field in ("allocation", "project_value", "funding_rate") and not self._answers(query, fact):
+                    if field in ("allocation", "project_value") and not self._answers(query, fact):
                         # a sum or a rate is of something: "cât se decontează pentru consultanță"
                         # asks the cap of one expense, not the call's budget
                         continue
@@ -257,6 +261,16 @@ class CallBook:
 
 
 QUOTE_CHARS = 300  # a value's sentence longer than this is quoted from a word before the value
+
+
+def _table_rate(fact: Fact, question: str) -> str:
+    """"70% (microintreprinderi, Mureș)": a rate an aid-intensity table gives (its figures carry
+    no "%" and stand one a line), with its row and the place the question names."""
+    from assistant.facts.sheet_answerer import _at_place
+
+    shown, place = _at_place(fact, question)
+    condition = ", ".join(c for c in (fact.condition, place) if c)
+    return f"{shown} ({condition})" if condition else shown
 
 
 def _quoted(text: str, fact: Fact) -> str:

@@ -29,6 +29,7 @@ class _Line:
     text: str
     chunk: Chunk
     heading: bool
+    section: str  # the title of the section it sits in ("" when none)
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,16 @@ class Listing:
 
 def document_lines(store: Store, document: str) -> list[_Line]:
     """The document's units in reading order, each once (facts.lines), with the chunk citing it
-    and whether it is a section title (the title its section is filed under)."""
+    and whether it is a section title (a heading line of its chunk, or the title its section is
+    filed under)."""
     out: list[_Line] = []
     for line in unit_lines(store.document_chunks(document)):
         chunk = store.chunks.get(line.chunk_id)
         if chunk is not None:
             title = (line.section or "").split("›")[-1].strip()
-            out.append(_Line(line.text, chunk, bool(title) and line.text.strip() == title))
+            heads = {h.strip() for h in chunk.headings.split("\n") if h.strip()}
+            heading = line.text.strip() in heads or (bool(title) and line.text.strip() == title)
+            out.append(_Line(line.text, chunk, heading, title))
     return out
 
 
@@ -86,20 +90,44 @@ def listing_at(lines: list[_Line], chunk: Chunk, sentence: str, *, items_too: bo
     of its items under an introduction (or a section title) a few lines up. None when it is
     neither or the list has fewer than two items."""
     first = sentence.split(RUN_JOIN)[0].split(" | ")[0].strip()
-    at = next((k for k, ln in enumerate(lines) if ln.chunk.id == chunk.id and first and first in ln.text), None)
+    if not first:
+        return None
+    # the line as its chunk holds it, else as the document does (a chunk repeating its neighbour's opening)
+    at = next((k for k, ln in enumerate(lines) if ln.chunk.id == chunk.id and first in ln.text), None)
+    at = next((k for k, ln in enumerate(lines) if first in ln.text), None) if at is None else at
     if at is None:
         return None
     intro = at if lines[at].text.endswith(":") and lines[at].text.endswith(first[-20:]) else None
-    if intro is None and items_too and _item_like(lines[at].text):
+    # the line closing a list: short, after an item, and introducing nothing of its own
+    closing = (at > 0 and lines[at - 1].text.endswith((";", ",")) and _item_like(lines[at - 1].text)
+               and len(lines[at].text) <= ITEM_CHARS and ":" not in lines[at].text)
+    if intro is None and items_too and (_item_like(lines[at].text) or closing):
         k = at - 1
         while k >= 0 and at - k <= MAX_ITEMS and _item_like(lines[k].text):
             k -= 1
         # (a list's title stands where its introduction would: "ACTIVITĂȚI FINANȚATE")
         intro = k if k >= 0 and (lines[k].text.endswith(":") or lines[k].heading) else None
+    if intro is None and items_too and (_item_like(lines[at].text) or closing) and lines[at].section:
+        return _section_items(lines, lines[at].section)
     if intro is None:
         return None
     items = _items_after(lines, intro)
     return Listing(_intro_text(lines[intro].text), items) if len(items) >= 2 else None
+
+
+def _section_items(lines: list[_Line], section: str) -> Listing | None:
+    """The items of a section titled as a list ("ACTIVITĂȚI FINANȚATE") whose lines a brochure
+    interleaves with other text: its item lines, and the one closing them."""
+    inside = [ln for ln in lines if ln.section == section and not ln.heading]
+    items: list[tuple[str, Chunk]] = []
+    for ln in inside:
+        if _item_like(ln.text):
+            items.append((ln.text, ln.chunk))
+        elif items and items[-1][0].endswith((";", ",")) and len(items) < MAX_ITEMS:
+            first = (split_sentences(ln.text) or [ln.text])[0]
+            if len(first) <= ITEM_CHARS:
+                items.append((first, ln.chunk))
+    return Listing(section, items[:MAX_ITEMS]) if len(items) >= 2 else None
 
 
 def compact(items: list[str], budget: int) -> tuple[list[str], int]:
@@ -138,6 +166,7 @@ def list_evidence(listing: Listing, passages: list[Passage], budget: int) -> lis
         body = SEPARATOR.join(shown)
         if n == len(groups) - 1 and left:
             body += f" (și încă {left} în document)"
-        out.append(Evidence(passage_rank=rank, sentence=f"{listing.intro} {body}" if n == 0 else body,
+        intro = listing.intro if listing.intro.endswith(":") else f"{listing.intro}:"
+        out.append(Evidence(passage_rank=rank, sentence=f"{intro} {body}" if n == 0 else body,
                             tokens=frozenset(), score=0.0, coverage=0.0, passage_coverage=0.0, has_value=False))
     return out

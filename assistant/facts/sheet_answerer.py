@@ -19,6 +19,7 @@ from assistant.answer.extractive import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
 from assistant.query import Query, token_matches
+from assistant.intent import asked_clauses
 from assistant.questions import split_questions
 from assistant.retrieval import HybridRetriever
 from assistant.text import fold, index_tokens
@@ -50,22 +51,35 @@ class SheetAnswerer:
         if len(split_questions(question)) != 1 or "?" in question.strip().rstrip("?"):
             return None  # several questions, or a follow-up with its context: the general path
         query = Query.parse(question)
-        fields = self._fields(query)
-        if not fields:
+        if not self._fields(query):
             return None
         sheet = self._sheet_of_best_passage(query)
         if sheet is None:
             return None
-        facts = next((sheet.fields[f] for f in fields if sheet.fields.get(f)), None)
-        if not facts:
-            return None
-        chosen = _matching_conditions(facts, query) or _matching_bounds(facts, query) or facts
-        if not all(_names_in(query, sheet, fact) for fact in chosen):
-            return None  # "ce buget are județul Bihor": a value for something the sheet is not
-        if chosen[0].field in ("allocation", "project_value", "funding_rate") and not self._about(query, sheet, chosen):
-            return None  # "cât se decontează pentru consultanță": a cap of one expense, not the call's budget
+        clauses = asked_clauses(question)
+        # "Care e bugetul și termenul limită?": each clause's value, all of them or the general path.
+        asked = [Query.parse(c) for c in clauses] if len(clauses) > 1 else [query]
+        chosen: list[Fact] = []
+        for part in asked:
+            got = self._values(part, query, sheet)
+            if not got:
+                return None
+            chosen.extend(f for f in got if f not in chosen)
         logger.info("sheet answer document=%s field=%s values=%d", sheet.document, chosen[0].field, len(chosen))
         return _answer(question, chosen)
+
+    def _values(self, part: Query, query: Query, sheet: CallSheet) -> list[Fact]:
+        """The sheet's values for what `part` (the question or one of its clauses) asks; `query`
+        is the whole question (the names it writes). [] when the sheet has none that fit."""
+        facts = next((sheet.fields[f] for f in self._fields(part) if sheet.fields.get(f)), None)
+        if not facts:
+            return []
+        chosen = _matching_conditions(facts, part) or _matching_bounds(facts, part) or facts
+        if not all(_names_in(query, sheet, fact) for fact in chosen):
+            return []  # "ce buget are județul Bihor": a value for something the sheet is not
+        if chosen[0].field in ("allocation", "project_value") and not self._about(part, sheet, chosen):
+            return []  # "cât se decontează pentru consultanță": a cap of one expense, not the call's budget
+        return chosen
 
     def applicants_of(self, document: str) -> Fact | None:
         """Who may apply to the call this document is, when its sheet says so."""
