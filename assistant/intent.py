@@ -16,9 +16,7 @@ _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
                 r"intensity)\b|%"),
     "amount": (r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|"
-               r"budget|amount|value|how much)\b"
-               # "cât se decontează / cât costă / cât e maximul": how much, unless "cât timp" (duration)
-               r"|\bcat\b(?!\s+(timp|dureaza|mai|de\b))"),
+               r"budget|amount|value|how much)\b"),
     "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadline|pana cand|perioad\w*|when|"
              r"what date)\b"),
     "count": r"\b(cati|cate|numar\w*|how many)\b",
@@ -110,6 +108,14 @@ def _clause_intent(question: str) -> Intent:
         kinds.discard("amount")  # "contribuția maximă": a rate, not a sum
     head = " ".join(_head_words(q, english=is_english(question)))
     stated = {k for k in kinds if k in _CUES and re.search(_CUES[k], head)}
+    # "Cât se decontează?", "cât e maximul?": how much money, when the question names no rate,
+    # duration, count or date it would be the measure of ("cu cât": by how much, a comparison).
+    if not kinds & {"percent", "duration", "count", "date", "year"}:
+        how_much = re.search(r"(?<!\bcu )\bcat\b(?!\s+(timp|mai|de\b))", q)
+        if how_much:
+            kinds.add("amount")
+            if re.search(how_much.re, head):
+                stated.add("amount")
     if {"percent", "amount"} <= kinds and re.search(_MAX_FUNDING, head):
         stated |= {"percent", "amount"}
     return Intent(frozenset(kinds), frozenset(stated))
