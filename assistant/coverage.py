@@ -10,7 +10,8 @@ from collections.abc import Set as AbstractSet
 from assistant.bm25 import BM25Index
 from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
-from assistant.text import is_english
+from assistant.intent import asked_noun
+from assistant.text import index_tokens, is_english
 from assistant.types import Chunk
 
 Tokens = AbstractSet[str] | TokenLookup
@@ -110,6 +111,34 @@ class QuestionCoverage:
             if absent:
                 return 1.0
         return 0.0
+
+    def about_another(self, query: Query, document: str) -> bool:
+        """The question writes a word other documents write and this document never does
+        ("rata de finanțare la interreg?", Interreg named only by other documents): it is about
+        something else than this document. Words no document writes, and the words saying what
+        is asked, do not count."""
+        bm25 = self.store.bm25
+        for term in query.terms:
+            if term.asks:
+                continue
+            holders: set[str] = set()
+            for form in term.alternatives | term.partial:
+                holders |= self.store.documents_at(bm25.postings(form))
+            if holders and document not in holders:
+                return True
+        return False
+
+    def absent_subject(self, query: Query) -> bool:
+        """The question asks for things no document writes of, of a name no document writes
+        ("Ce clustere sunt membre ale Asociației Clusterelor ...?" over documents that never
+        write "cluster"): the noun it asks for (intent.asked_noun) is in no passage in any form,
+        nor any word it may stand for, and a word of a name it writes is absent too."""
+        noun = index_tokens(asked_noun(query.text))
+        if not noun or not self.absent_name(query):
+            return False
+        term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
+        forms = (term.alternatives | term.partial) if term is not None else {noun[0]}
+        return not any(len(self.store.bm25.postings(f)) for f in forms)
 
     def _term_weights(self, query: Query) -> tuple[list[float], float]:
         """Each term's weight and their sum (summed in term order, as coverage always did),

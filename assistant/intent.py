@@ -121,6 +121,18 @@ def _clause_intent(question: str) -> Intent:
     return Intent(frozenset(kinds), frozenset(stated))
 
 
+_ASKED_NOUN = re.compile(r"^\s*(?:ce|care|cate|cati|what|which)\s+([a-z][a-z-]+)")
+
+
+def asked_noun(question: str) -> str:
+    """The noun naming what a question asks for, right after its interrogative ("Ce clustere
+    sunt ...": "clustere", "Which companies ..."); "" when it opens otherwise or with a verb or a
+    function word ("Care este ...")."""
+    m = _ASKED_NOUN.match(fold(question))
+    word = m.group(1) if m else ""
+    return "" if word in stopwords() or re.fullmatch(r"(este|sunt|e|a|au|s-a|se|era|erau)", word) else word
+
+
 def _head_words(folded: str, english: bool) -> list[str]:
     """The first HEAD_WORDS words of a folded question. English stacks its modifiers before
     the noun they qualify ("the maximum regional state aid intensity"), so an English question's

@@ -167,6 +167,8 @@ class CallBook:
             return None
         per_call: list[tuple[CallSheet, list[Fact]]] = []
         for sheet in self.calls().values():
+            if self.retriever.about_another(query, sheet.document):
+                continue  # the question names what this call's document never writes
             facts = next((sheet.fields[f] for f in _FIELDS[kinds[0]] if sheet.fields.get(f)), [])
             facts = [f for f in facts if self._answers(query, f)]
             if facts:

@@ -43,6 +43,8 @@ class ExtractiveAnswerer:
     def answer_parts(self, query: Query, passages: list[Passage]) -> tuple[list[Evidence], list[Passage]]:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
+        if self.retriever.absent_subject(query):
+            return [], []  # what it asks for, and of whom, no document writes
         scored = score_sentences(query, passages, self.retriever)
         if not scored or self.answered_probability(query, scored, passages) < self.retriever.weights.threshold:
             return [], []

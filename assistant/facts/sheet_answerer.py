@@ -54,7 +54,7 @@ class SheetAnswerer:
         if not self._fields(query):
             return None
         sheet = self._sheet_of_best_passage(query)
-        if sheet is None:
+        if sheet is None or self._retriever.about_another(query, sheet.document):
             return None
         clauses = asked_clauses(question)
         # "Care e bugetul și termenul limită?": each clause's value, all of them or the general path.

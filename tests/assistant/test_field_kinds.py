@@ -166,3 +166,15 @@ def test_a_long_list_is_shown_compactly_within_its_budget() -> None:
     assert len("; ".join(shown)) <= 150
     assert shown[0] == "5000"  # by its head: the code
     assert left == 40 - len(shown) and left > 0
+
+
+def test_a_question_about_what_no_document_writes_of_abstains(assistant: Assistant) -> None:
+    answer = assistant.ask("Ce fabrici sunt membre ale Federației Fabricilor din Moldova?")
+    assert answer.abstained
+    # the same shape about what the documents do write is answered
+    assert not assistant.ask("Ce instituții fac parte din rețeaua Institutului Hidrologic Carpatin?").abstained
+
+
+def test_a_programme_named_in_passing_is_not_answered_with_another_calls_figure(assistant: Assistant) -> None:
+    answer = assistant.ask("What is the maximum grant per project in the Ateliere Rurale 7.3 call?")
+    assert "640.000" not in answer.text and "3.100.000" not in answer.text
