@@ -5,13 +5,16 @@ all measure with it; relevance.py names the features built on it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 
+import numpy as np
+
 from assistant.bm25 import BM25Index
+from assistant.intent import asked_noun
 from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
-from assistant.intent import asked_noun
-from assistant.text import index_tokens, is_english
+from assistant.text import fold_case_kept, index_tokens, is_english
 from assistant.types import Chunk
 
 Tokens = AbstractSet[str] | TokenLookup
@@ -121,12 +124,32 @@ class QuestionCoverage:
         for term in query.terms:
             if term.asks:
                 continue
-            holders: set[str] = set()
-            for form in term.alternatives | term.partial:
-                holders |= self.store.documents_at(bm25.postings(form))
-            if holders and document not in holders:
+            rows = [r for form in term.alternatives | term.partial for r in bm25.postings(form).tolist()]
+            holders = self.store.documents_at(np.asarray(rows, dtype=np.int64)) if rows else set()
+            if holders and document not in holders and (set(term.weight_tokens) & query.names
+                                                         or self._written_as_name(term, rows)):
                 return True
         return False
+
+    def _written_as_name(self, term: Term, rows: list[int]) -> bool:
+        """The documents write this word as a name: capitalised inside their sentences (after a
+        lower-case word), as "Interreg" or "Horizon" are, at least as often as not. A common word
+        ("apel", "cerere") that opens a sentence or a title does not count."""
+        chunks = self.store.ordered_chunks()
+        stems = sorted({f for f in term.alternatives | term.partial if f.isalpha() and len(f) >= 3}, key=len)
+        if not stems:
+            return False
+        word = re.compile(rf"(?i)(?<![\w])({'|'.join(map(re.escape, stems))})\w*")
+        upper = lower = 0
+        for row in rows[:20]:
+            text = fold_case_kept(chunks[row].text)
+            for m in word.finditer(text):
+                before = text[max(0, m.start() - 2): m.start()]
+                if not re.fullmatch(r"[a-z,;] ", before):
+                    continue  # opening a sentence, a line or a title: says nothing
+                upper += m.group()[0].isupper()
+                lower += m.group()[0].islower()
+        return upper > 0 and upper >= lower
 
     def absent_subject(self, query: Query) -> bool:
         """The question asks for things no document writes of, of a name no document writes

@@ -90,6 +90,12 @@ def fold(text: str) -> str:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+def fold_case_kept(text: str) -> str:
+    """Without diacritics but in its own case ("Întreprinderi" -> "Intreprinderi"): to tell a
+    name written with a capital from a common word."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _drop_combining(match: re.Match[str]) -> str:
     """Combining marks out of a run of non-ASCII characters (only those runs are looked at)."""
     return "".join(c for c in match.group() if not unicodedata.combining(c))
