@@ -59,6 +59,11 @@ DOCS = {
         "## Activități eligibile\n\n"
         "* Unelte\n* Consultanță\n* Cursuri\n"
     ),
+    "buletin-asociatie.txt": (
+        "Buletinul informativ al asociației, numărul 9\n\n"
+        "Anul trecut, asociația a participat la programul Lumenis, alături de parteneri din Austria și Slovenia. "
+        "Membrii au vizitat trei ateliere și au schimbat experiență privind uneltele tradiționale.\n"
+    ),
     "ghid-tei.txt": (
         "GHIDUL SOLICITANTULUI – Ateliere de tâmplărie – Apel 4\n\n"
         "3.3. Bugetul alocat apelului de proiecte\n"
@@ -178,3 +183,10 @@ def test_a_question_about_what_no_document_writes_of_abstains(assistant: Assista
 def test_a_programme_named_in_passing_is_not_answered_with_another_calls_figure(assistant: Assistant) -> None:
     answer = assistant.ask("What is the maximum grant per project in the Ateliere Rurale 7.3 call?")
     assert "640.000" not in answer.text and "3.100.000" not in answer.text
+
+
+def test_a_programme_other_documents_name_gets_no_sheet_value_of_a_call_that_never_does(
+        assistant: Assistant) -> None:
+    for question in ("care e bugetul la lumenis?", "rata de finantare la lumenis?"):
+        answer = assistant.ask(question)
+        assert not any(v in answer.text for v in ("17.250.000", "3.100.000", "65%", "45%")), answer.text
