@@ -44,6 +44,8 @@ class QuestionCoverage:
         self.store = store
         # Term weights of the last query (coverage is asked hundreds of times per question).
         self._weights: tuple[Query, BM25Index, list[float], float] | None = None
+        # Whether the documents write a word as a name, by its forms, for the current BM25 index.
+        self._names_written: tuple[BM25Index | None, dict[frozenset[str], bool]] = (None, {})
         # TokenLookups of the store's cached token sets, by the set's identity (the set is kept
         # in the entry, so its id cannot be reused while the entry lives).
         self._lookups: dict[int, tuple[AbstractSet[str], TokenLookup]] = {}
@@ -135,6 +137,15 @@ class QuestionCoverage:
         """The documents write this word as a name: capitalised inside their sentences (after a
         lower-case word), as "Interreg" or "Horizon" are, at least as often as not. A common word
         ("apel", "cerere") that opens a sentence or a title does not count."""
+        forms = frozenset(term.alternatives | term.partial)
+        if self._names_written[0] is not self.store.bm25:
+            self._names_written = (self.store.bm25, {})
+        memo = self._names_written[1]
+        if forms not in memo:
+            memo[forms] = self._capitalised_inside(term, rows)
+        return memo[forms]
+
+    def _capitalised_inside(self, term: Term, rows: list[int]) -> bool:
         chunks = self.store.ordered_chunks()
         stems = sorted({f for f in term.alternatives | term.partial if f.isalpha() and len(f) >= 3}, key=len)
         if not stems:

@@ -40,7 +40,23 @@ class Listing:
     items: list[tuple[str, Chunk]]
 
 
+# A document's lines, kept while the store's chunk list is the same object (it is rebuilt when
+# the index changes); a few documents are asked about again and again.
+_LINES: dict[str, tuple[object, list[_Line]]] = {}
+
+
 def document_lines(store: Store, document: str) -> list[_Line]:
+    """`_document_lines`, cached per document until the index changes."""
+    marker = store.ordered_chunks()
+    got = _LINES.get(document)
+    if got is None or got[0] is not marker:
+        if len(_LINES) >= 256:
+            _LINES.clear()
+        got = _LINES[document] = (marker, _document_lines(store, document))
+    return got[1]
+
+
+def _document_lines(store: Store, document: str) -> list[_Line]:
     """The document's units in reading order, each once (facts.lines), with the chunk citing it
     and whether it is a section title (a heading line of its chunk, or the title its section is
     filed under)."""
