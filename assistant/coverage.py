@@ -118,20 +118,24 @@ class QuestionCoverage:
         return 0.0
 
     def about_another(self, query: Query, document: str) -> bool:
-        """The question writes a word other documents write and this document never does
-        ("rata de finanțare la interreg?", Interreg named only by other documents): it is about
-        something else than this document. Words no document writes, and the words saying what
-        is asked, do not count."""
+        """The question writes names (words the documents write as names, or the question's own
+        capitalised names) other documents write and this document writes none of ("rata de
+        finanțare la interreg?", Interreg named only by other documents): it is about something
+        else than this document. Words no document writes, and the words saying what is asked,
+        do not count."""
         bm25 = self.store.bm25
+        named = False  # the question writes a name some document writes
         for term in query.terms:
             if term.asks:
                 continue
             rows = [r for form in term.alternatives | term.partial for r in bm25.postings(form).tolist()]
             holders = self.store.documents_at(np.asarray(rows, dtype=np.int64)) if rows else set()
-            if holders and document not in holders and (set(term.weight_tokens) & query.names
-                                                         or self._written_as_name(term, rows)):
-                return True
-        return False
+            if not holders or not (set(term.weight_tokens) & query.names or self._written_as_name(term, rows)):
+                continue
+            if document in holders:
+                return False  # it writes one of the names asked about (two calls named: each writes its own)
+            named = True
+        return named
 
     def _written_as_name(self, term: Term, rows: list[int]) -> bool:
         """The documents write this word as a name: capitalised inside their sentences (after a
