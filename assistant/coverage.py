@@ -5,12 +5,16 @@ all measure with it; relevance.py names the features built on it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 
+import numpy as np
+
 from assistant.bm25 import BM25Index
+from assistant.intent import asked_noun
 from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
-from assistant.text import is_english
+from assistant.text import fold_case_kept, index_tokens, is_english
 from assistant.types import Chunk
 
 Tokens = AbstractSet[str] | TokenLookup
@@ -43,6 +47,8 @@ class QuestionCoverage:
         self.store = store
         # Term weights of the last query (coverage is asked hundreds of times per question).
         self._weights: tuple[Query, BM25Index, list[float], float] | None = None
+        # Whether the documents write a word as a name, by its forms, for the current BM25 index.
+        self._names_written: tuple[BM25Index | None, dict[frozenset[str], bool]] = (None, {})
         # TokenLookups of the store's cached token sets, by the set's identity (the set is kept
         # in the entry, so its id cannot be reused while the entry lives).
         self._lookups: dict[int, tuple[AbstractSet[str], TokenLookup]] = {}
@@ -95,6 +101,85 @@ class QuestionCoverage:
             # only funding terms): only the names it writes say whether they are about it.
             gone = names
         return (gone / total if total else 0.0), (names / total if total else 0.0)
+
+    def absent_name(self, query: Query, without: str | None = None) -> float:
+        """1.0 when a word of a name the question writes stands in no passage of the index in
+        any form (not even as another form of the word): the question names something no
+        document describes ("the members of <an association no document mentions>"); else
+        0.0. `without`: as in `missing_mass`."""
+        bm25 = self.store.bm25
+        for term in query.terms:
+            if not set(term.weight_tokens) & query.names:
+                continue
+            rows = [bm25.postings(a) for a in term.alternatives | term.partial]
+            if without is None:
+                absent = not any(len(r) for r in rows)
+            else:
+                absent = all(self.store.documents_at(r) <= {without} for r in rows)
+            if absent:
+                return 1.0
+        return 0.0
+
+    def about_another(self, query: Query, document: str) -> bool:
+        """The question writes names (words the documents write as names, or the question's own
+        capitalised names) other documents write and this document writes none of ("rata de
+        finanțare la interreg?", Interreg named only by other documents): it is about something
+        else than this document. Words no document writes, and the words saying what is asked,
+        do not count."""
+        bm25 = self.store.bm25
+        named = False  # the question writes a name some document writes
+        for term in query.terms:
+            if term.asks:
+                continue
+            rows = [r for form in term.alternatives | term.partial for r in bm25.postings(form).tolist()]
+            holders = self.store.documents_at(np.asarray(rows, dtype=np.int64)) if rows else set()
+            if not holders or not (set(term.weight_tokens) & query.names or self._written_as_name(term, rows)):
+                continue
+            if document in holders:
+                return False  # it writes one of the names asked about (two calls named: each writes its own)
+            named = True
+        return named
+
+    def _written_as_name(self, term: Term, rows: list[int]) -> bool:
+        """The documents write this word as a name: capitalised inside their sentences (after a
+        lower-case word), as "Interreg" or "Horizon" are, at least as often as not. A common word
+        ("apel", "cerere") that opens a sentence or a title does not count."""
+        forms = frozenset(term.alternatives | term.partial)
+        if self._names_written[0] is not self.store.bm25:
+            self._names_written = (self.store.bm25, {})
+        memo = self._names_written[1]
+        if forms not in memo:
+            memo[forms] = self._capitalised_inside(term, rows)
+        return memo[forms]
+
+    def _capitalised_inside(self, term: Term, rows: list[int]) -> bool:
+        chunks = self.store.ordered_chunks()
+        stems = sorted({f for f in term.alternatives | term.partial if f.isalpha() and len(f) >= 3}, key=len)
+        if not stems:
+            return False
+        word = re.compile(rf"(?i)(?<![\w])({'|'.join(map(re.escape, stems))})\w*")
+        upper = lower = 0
+        for row in rows[:20]:
+            text = fold_case_kept(chunks[row].text)
+            for m in word.finditer(text):
+                before = text[max(0, m.start() - 2): m.start()]
+                if not re.fullmatch(r"[a-z,;] ", before):
+                    continue  # opening a sentence, a line or a title: says nothing
+                upper += m.group()[0].isupper()
+                lower += m.group()[0].islower()
+        return upper > 0 and upper >= lower
+
+    def absent_subject(self, query: Query) -> bool:
+        """The question asks for things no document writes of, of a name no document writes
+        ("Ce clustere sunt membre ale Asociației Clusterelor ...?" over documents that never
+        write "cluster"): the noun it asks for (intent.asked_noun) is in no passage in any form,
+        nor any word it may stand for, and a word of a name it writes is absent too."""
+        noun = index_tokens(asked_noun(query.text))
+        if not noun or not self.absent_name(query):
+            return False
+        term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
+        forms = (term.alternatives | term.partial) if term is not None else {noun[0]}
+        return not any(len(self.store.bm25.postings(f)) for f in forms)
 
     def _term_weights(self, query: Query) -> tuple[list[float], float]:
         """Each term's weight and their sum (summed in term order, as coverage always did),

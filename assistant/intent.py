@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from assistant.text import fold
+from assistant.text import fold, is_english, stopwords
 
 _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
@@ -42,6 +42,9 @@ _CUES: dict[str, str] = {
 }
 
 
+# "Finanțarea maximă" / "maximum grant": a rate or a sum, depending on the call.
+_MAX_FUNDING = r"\bfinant\w* maxim\w*|\bmax(imum)? (funding|grant|financing)\b"
+
 HEAD_WORDS = 7  # a question says what it asks for in its first words
 
 
@@ -64,6 +67,29 @@ class Intent:
 
 
 def detect_intent(question: str) -> Intent:
+    whole = _clause_intent(question)
+    clauses = asked_clauses(question)
+    if len(clauses) < 2:
+        return whole
+    # "Care este rata de cofinanțare și valoarea maximă pe proiect?": each clause asks its value.
+    parts = [_clause_intent(c) for c in clauses]
+    return Intent(whole.kinds.union(*(p.kinds for p in parts)), whole.stated.union(*(p.stated for p in parts)))
+
+
+# "X și Y" where Y opens with a question word or a noun asking a value of its own ("și cât e ...",
+# "și valoarea maximă", "și termenul limită"): two things asked in one question.
+_CLAUSE_SPLIT = re.compile(r"\s(?:si|and)\s+(?=(?:cat|cand|unde|care|ce|how|when|where|what|"
+                           r"valoare\w*|suma\w*|termen\w*|data\b|rata\w*|buget\w*|alocare\w*|"
+                           r"cofinant\w*|procent\w*|contact\w*|adres\w*|durat\w*)\b)")
+
+
+def asked_clauses(question: str) -> list[str]:
+    """The clauses of one question that each ask a value of their own (folded), or the whole
+    question folded as one clause."""
+    return [c.strip() for c in _CLAUSE_SPLIT.split(fold(question)) if c.strip()]
+
+
+def _clause_intent(question: str) -> Intent:
     q = fold(question)
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
     if "duration" in kinds:
@@ -72,17 +98,55 @@ def detect_intent(question: str) -> Intent:
         kinds.discard("person")  # "cine poate depune": a kind of applicant, not someone's name
     if "contact" in kinds:
         kinds.discard("place")  # "unde pot trimite întrebări": an address to write to
+    if re.search(r"\b(termen\w*|data limita|deadline|depun\w*|depunere\w*|inscrier\w*)\b", q):
+        kinds.discard("year")  # a submission opens and closes on a day of a month: a year alone is no answer
     if "count" in kinds:
         kinds -= {"percent", "amount", "date"}  # "câte proiecte ... cofinanțeze": a count
-    if re.search(r"\bfinant\w* maxim\w*|\bmaximum funding\b", q):
+    if re.search(_MAX_FUNDING, q):
         kinds |= {"percent", "amount"}  # "finanțarea maximă" is a rate or a sum, by call
     elif "percent" in kinds:
         kinds.discard("amount")  # "contribuția maximă": a rate, not a sum
-    head = " ".join(q.split()[:HEAD_WORDS])
+    head = " ".join(_head_words(q, english=is_english(question)))
     stated = {k for k in kinds if k in _CUES and re.search(_CUES[k], head)}
-    if {"percent", "amount"} <= kinds and re.search(r"\bfinant\w* maxim\w*", head):
+    # "Cât se decontează?", "cât e maximul?": how much money, when the question names no rate,
+    # duration, count or date it would be the measure of ("cu cât": by how much, a comparison).
+    if not kinds & {"percent", "duration", "count", "date", "year"}:
+        how_much = re.search(r"(?<!\bcu )\bcat\b(?!\s+(timp|mai|de\b))", q)
+        if how_much:
+            kinds.add("amount")
+            if re.search(how_much.re, head):
+                stated.add("amount")
+    if {"percent", "amount"} <= kinds and re.search(_MAX_FUNDING, head):
         stated |= {"percent", "amount"}
     return Intent(frozenset(kinds), frozenset(stated))
+
+
+_ASKED_NOUN = re.compile(r"^\s*(?:ce|care|cate|cati|what|which)\s+([a-z][a-z-]+)")
+
+
+def asked_noun(question: str) -> str:
+    """The noun naming what a question asks for, right after its interrogative ("Ce clustere
+    sunt ...": "clustere", "Which companies ..."); "" when it opens otherwise or with a verb or a
+    function word ("Care este ...")."""
+    m = _ASKED_NOUN.match(fold(question))
+    word = m.group(1) if m else ""
+    return "" if word in stopwords() or re.fullmatch(r"(este|sunt|e|a|au|s-a|se|era|erau)", word) else word
+
+
+def _head_words(folded: str, english: bool) -> list[str]:
+    """The first HEAD_WORDS words of a folded question. English stacks its modifiers before
+    the noun they qualify ("the maximum regional state aid intensity"), so an English question's
+    head counts its content words only (function words pass without being counted)."""
+    words = folded.split()
+    if not english:
+        return words[:HEAD_WORDS]
+    stop, out, counted = stopwords(), [], 0
+    for w in words:
+        if counted >= HEAD_WORDS:
+            break
+        out.append(w)
+        counted += re.sub(r"\W", "", w) not in stop
+    return out
 
 
 @lru_cache(maxsize=1)

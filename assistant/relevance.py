@@ -92,6 +92,7 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     "best_doc_cov",  # share of the question's idf mass the best sentence's whole document holds
     "missing",  # share of the question's idf mass no document of the index holds
     "missing_names",  # share of it in names the question writes that no document holds
+    "name_absent",  # a word of a name the question writes is in no document in any form
     "margin",  # the best logit minus the second best of another passage
 )
 
@@ -195,14 +196,15 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
     return [float(values[n]) for n in names]
 
 
-def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: float) -> list[float]:
+def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: float,
+                    name_absent: float = 0.0) -> list[float]:
     """ANSWERED_FEATURES from the scored sentences (`Evidence`, best logit first, non-empty);
     `missing`: HybridRetriever.missing_mass; `doc_cov`: the question's coverage by the best
-    sentence's document."""
+    sentence's document; `name_absent`: HybridRetriever.absent_name."""
     top = best[0]
     other = next((e.logit for e in best[1:] if e.passage_rank != top.passage_rank), top.logit - 4.0)
     return vector({"best": top.logit, "best_own": top.own_coverage, "best_passage_cov": top.passage_coverage,
                    "best_value": float(top.has_value), "best_asks": top.features[SENTENCE_FEATURES.index("asks")],
                    "best_doc_cov": doc_cov, "missing": missing[0], "missing_names": missing[1],
-                   "margin": top.logit - other},
+                   "name_absent": name_absent, "margin": top.logit - other},
                   ANSWERED_FEATURES)

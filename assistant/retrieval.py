@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.features import bonus_features, char_grams, gram_coverage, phrase_coverage
 from assistant.coverage import QuestionCoverage
+from assistant.features import bonus_features, char_grams, gram_coverage, phrase_coverage
 from assistant.query import Query, Term, TokenLookup
 from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, reciprocal_rank, vector, with_gaps
 from assistant.settings import Settings

@@ -116,6 +116,7 @@ class Assistant:
         parts = [(*self.extractive.answer_parts(q, ps), ps) for q, ps in found]
         if len(parts) > 1:
             parts = self._same_call(found, parts, context)
+        parts = [self._not_another_programme(q, part) for (q, _), part in zip(found, parts, strict=True)]
         parts, refusals = self._named_calls(found, parts, held)
         parts = [self._with_applicants(q, part) for (q, _), part in zip(found, parts, strict=True)]
         answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k), refusals)
@@ -176,6 +177,19 @@ class Assistant:
             out.append(again if again[0] else ([], [], passages))
             refusals.append("" if again[0] else self.book.not_stated(query, calls))
         return out, refusals
+
+    def _not_another_programme(self, query: Query, part: Part) -> Part:
+        """A call's sentences do not answer a question naming a programme that other documents
+        write and this call's never does ("rata de finanțare la interreg?"): the figure would be
+        this call's, not the programme's (HybridRetriever.about_another). Without its first
+        sentence a point is not answered (the named call's own documents may still answer it)."""
+        chosen, orphans, passages = part
+        kept = [e for e in chosen if not (self.book.is_call(doc := passages[e.passage_rank].chunk.document)
+                                          and self.retriever.about_another(query, doc))]
+        if len(kept) == len(chosen):
+            return part
+        # without the sentence it stood on, the rest was chosen to go with it: no answer here
+        return (kept, orphans, passages) if chosen[0] in kept else ([], [], passages)
 
     def _same_call(self, found: list[tuple[Query, list[Passage]]], parts: list[Part], context: str) -> list[Part]:
         """The points of one message are about one call: a point that names none is answered

@@ -216,6 +216,10 @@ class Store:
             got = self._doc_tokens[document] = frozenset(tokens)
         return got
 
+    def document_chunks(self, document: str) -> list[Chunk]:
+        """A document's chunks in reading order (by ordinal); [] for a document not indexed."""
+        return sorted(self._chunks_by_document().get(document, []), key=lambda c: c.ordinal)
+
     def _chunks_by_document(self) -> dict[str, list[Chunk]]:
         if self._by_document is None:
             by_document: dict[str, list[Chunk]] = {}

@@ -95,6 +95,12 @@ def fold(text: str) -> str:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+def fold_case_kept(text: str) -> str:
+    """Without diacritics but in its own case ("Întreprinderi" -> "Intreprinderi"): to tell a
+    name written with a capital from a common word."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _drop_combining(match: re.Match[str]) -> str:
     """Combining marks out of a run of non-ASCII characters (only those runs are looked at)."""
     return "".join(c for c in match.group() if not unicodedata.combining(c))
@@ -191,8 +197,10 @@ def raw_tokens(text: str) -> list[str]:
     return out
 
 
-# Abbreviations of Romanian official writing, read as the word they stand for.
-_ABBREVIATIONS = {"min": "minim", "max": "maxim", "nr": "numar", "tel": "telefon", "jud": "judet",
+# Abbreviations of Romanian official writing, read as the word they stand for; the Latin forms
+# "maximum"/"minimum" ("de maximum 10 zile") are read as "maxim"/"minim" (the stemmer keeps them apart).
+_ABBREVIATIONS = {"min": "minim", "max": "maxim", "maximum": "maxim", "minimum": "minim", "nr": "numar",
+                  "tel": "telefon", "jud": "judet",
                   "mun": "municipiul", "str": "strada", "art": "articol", "alin": "alineat",
                   "lit": "litera", "pct": "punct", "cca": "circa", "aprox": "aproximativ"}
 

@@ -20,8 +20,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
                        rf"|\b{_MONTH}\s+\d{{4}}\b"),
     # A year: four digits from 1500 to 2099 standing alone ("în 1860", "vara anului 1521",
-    # "1873–1914"), not the digits of an amount or a measure ("2000 lei", "1500 de metri").
-    "year": re.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,]\d)(?!\s*(?:de\s+)?[a-z%€$]*"
+    # "1873–1914"), not the digits of an amount or a measure ("2000 lei", "1500 de metri"), nor the
+    # year of a legal act's number ("Legea 346/2004", "OUG nr. 133/2021": which act, not when).
+    "year": re.compile(r"(?<![\d.,/])(?:1[5-9]\d\d|20\d\d)(?![\d.,]\d)(?!\s*(?:de\s+)?[a-z%€$]*"
                        r"(?:lei|euro|eur|ron|usd|%|€|\$|metri|km|kg|mii|milioane|oameni|persoane)\b)"),
     "contact": re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|www\.[\w.-]+"),
     "count": re.compile(r"\b\d+\b"),

@@ -144,7 +144,14 @@ def _lines_to_units(group: list[str], vocabulary: Counter[str]) -> list[str]:
         if units and is_caps_label(line) and is_caps_label(units[-1]) and len(units[-1]) < 80:
             units[-1] = f"{units[-1]} {line}"  # a capitals title broken over lines
         elif (md or _LIST_ITEM.match(line) or not units or is_caps_label(line) or is_caps_label(units[-1])
-              or _starts_field(group, fields, i)):
+              or _MD_HEADING.match(units[-1]) or _starts_field(group, fields, i)
+              or units[-1].endswith((":", ";")) or _numbered_title(units[-1], line)
+              or (_numbered_title("", units[-1]) and line[:1].isupper())
+              or (line.endswith(":") and len(line) <= 80 and units[-1].endswith(_TERMINAL))):
+            # A markdown heading is one line: the line under it starts the text it heads. A line
+            # ending in ":" or ";" closes a list's introduction or one of its items (Romanian
+            # enumerations: "Sunt eligibile:", "microîntreprinderile;"): the next line is the next item,
+            # and a short introduction on its own line after a complete one is a unit of its own.
             units.append(line)
         else:
             units[-1] = join_wrapped(units[-1], line, vocabulary)
@@ -204,6 +211,14 @@ def _mark_headings(blocks: list[Block]) -> None:
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+[A-ZĂÂÎȘȚ]")
 
 
+def _numbered_title(prev: str, line: str) -> bool:
+    """A guide's numbered section title ("7. Coduri CAEN eligibile") on its own line after a
+    complete one (or after nothing, `prev` ""): a text file with no blank lines still starts its
+    sections on new lines, and their text on the line after the title."""
+    return ((not prev or prev.endswith(_TERMINAL)) and bool(_NUMBERED.match(line)) and len(line.split()) <= 10
+            and not line.endswith(_TERMINAL + (",",)))
+
+
 def _numbered_heading_level(b: Block, nxt: Block | None) -> int:
     """A guide's numbered section title ("2. Solicitanți eligibili", "3.1 Cheltuieli eligibile"):
     short, capitalised, no final punctuation, followed by text that is not another such line (a
@@ -218,7 +233,7 @@ def _numbered_heading_level(b: Block, nxt: Block | None) -> int:
 
 def _is_label_line(text: str, nxt: Block | None) -> bool:
     """A short label ending in ':' before its text ("Obiectivul proiectului:")."""
-    return text.endswith(":") and nxt is not None and nxt.kind in ("para", "item")
+    return text.endswith(":") and ". " not in text and nxt is not None and nxt.kind in ("para", "item")
 
 
 def _is_title_line(text: str, nxt: Block | None) -> bool:

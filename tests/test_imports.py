@@ -33,9 +33,11 @@ LAYERS = {
     "assistant.intent": "base", "assistant.questions": "base", "assistant.offline": "base",
     "assistant.data": "base", "assistant.wordforms": "base", "assistant.prompts": "base",
     "ingest": "read",
-    "ingest.pipeline": "index", "ingest.prepare": "index", "ingest.status": "index", "ingest.repair": "index", "ingest.lock": "index",
+    "ingest.pipeline": "index", "ingest.prepare": "index",
+    "ingest.status": "index", "ingest.repair": "index", "ingest.lock": "index",
     "assistant.store": "index", "assistant.bm25": "index", "assistant.chunk_file": "index",
-    "assistant.manifest": "index", "assistant.vector_file": "index", "assistant.embeddings": "index", "assistant.titles": "index",
+    "assistant.manifest": "index", "assistant.vector_file": "index",
+    "assistant.embeddings": "index", "assistant.titles": "index",
     "assistant.facts": "answer",  # the package's facade (check_calls, find_sheet)
     "assistant.facts.sheet": "index", "assistant.facts.store": "index", "assistant.facts.records": "index",
     "assistant.facts.tables": "index", "assistant.facts.values": "index", "assistant.facts.lines": "index",

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from assistant.answer.evidence import Evidence
-from assistant.coverage import MIN_COVERAGE
 from assistant.facts.patterns import DATE, dates
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
@@ -129,7 +128,7 @@ class CallBook:
 
     def _by_title_words(self, query: Query, used: set[str], limit: int) -> set[str]:
         places = set(index_tokens(" ".join(counties_in(query.text) + regions_in(query.text))))
-        found: dict[str, set[str]] = {}
+        found: dict[str, float] = {}
         for token in dict.fromkeys(query.core_tokens):
             if len(token) < 3 or token in places | used or not any(c.isalpha() for c in token):
                 continue
@@ -138,12 +137,14 @@ class CallBook:
                 continue
             written = self.store.documents_at(self.store.bm25.postings(token))
             if len(written) <= max(2, limit):
+                # A word one document writes (an acronym) names it more surely than one two
+                # documents write ("apel" in one title, "apelul" in another's text).
                 for d in holders:
-                    found.setdefault(d, set()).add(token)
+                    found[d] = found.get(d, 0.0) + 1.0 / max(1, len(written))
         if not found:
             return set()
-        most = max(len(v) for v in found.values())
-        return {d for d, v in found.items() if len(v) == most}
+        most = max(found.values())
+        return {d for d, v in found.items() if v >= most - 1e-9}
 
     def not_stated(self, query: Query, documents: set[str]) -> str:
         """"Documentele apelului „X” nu precizează termenul-limită.": the named call, and what
@@ -166,6 +167,8 @@ class CallBook:
             return None
         per_call: list[tuple[CallSheet, list[Fact]]] = []
         for sheet in self.calls().values():
+            if self.retriever.about_another(query, sheet.document):
+                continue  # the question names what this call's document never writes
             facts = next((sheet.fields[f] for f in _FIELDS[kinds[0]] if sheet.fields.get(f)), [])
             facts = [f for f in facts if self._answers(query, f)]
             if facts:
@@ -212,7 +215,13 @@ class CallBook:
                 for fact in calls[doc].fields.get(field, [])[:2]:
                     chunk = self.store.chunks.get(fact.chunk_id)
                     line = _quoted(chunk.text, fact) if chunk is not None else ""
+                    if not line and isinstance(fact.extra, dict) and fact.extra.get("max_of_table"):
+                        line = _table_rate(fact, query.text)  # a rate read from a table's cells
                     if chunk is None or not line or fact.document != doc:
+                        continue
+                    if field in ("allocation", "project_value") and not self._answers(query, fact):
+                        # a sum or a rate is of something: "cât se decontează pentru consultanță"
+                        # asks the cap of one expense, not the call's budget
                         continue
                     passages.append(Passage(chunk=chunk, score=0.0))
                     evidence.append(Evidence(passage_rank=len(passages) - 1, sentence=line, tokens=frozenset(),
@@ -220,13 +229,9 @@ class CallBook:
         return (evidence, passages) if evidence else None
 
     def _answers(self, query: Query, fact: Fact) -> bool:
-        """The value's own words with its call's name cover the question as the extractive
-        answerer requires of a passage: the value answers this question, not another one."""
-        chunk = self.store.chunks.get(fact.chunk_id)
-        tokens = set(index_tokens(" ".join([fact.text, fact.passage, fact.condition or "", fact.section or ""])))
-        if chunk is not None:
-            tokens |= self.store.tokens_of(chunk) | self.store.context_tokens_of(chunk)
-        return self.retriever.coverage(query, tokens) >= MIN_COVERAGE
+        from assistant.facts.sheet_answerer import fact_answers
+
+        return fact_answers(self.retriever, query, fact)
 
     def name_sources(self, answer: Answer) -> Answer:
         """The answer says the title of the document it quotes: "Potrivit „X”: ...", and in a
@@ -258,6 +263,16 @@ class CallBook:
 
 
 QUOTE_CHARS = 300  # a value's sentence longer than this is quoted from a word before the value
+
+
+def _table_rate(fact: Fact, question: str) -> str:
+    """"70% (microintreprinderi, Mureș)": a rate an aid-intensity table gives (its figures carry
+    no "%" and stand one a line), with its row and the place the question names."""
+    from assistant.facts.sheet_answerer import _at_place
+
+    shown, place = _at_place(fact, question)
+    condition = ", ".join(c for c in (fact.condition, place) if c)
+    return f"{shown} ({condition})" if condition else shown
 
 
 def _quoted(text: str, fact: Fact) -> str:

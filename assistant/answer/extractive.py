@@ -9,13 +9,16 @@ of value (a date, a rate, an amount, a contact) that none of the chosen sentence
 from __future__ import annotations
 
 import logging
+import re
 
-from assistant.answer.evidence import Evidence, is_list_item, score_sentences
+from assistant.answer.evidence import RUN_JOIN, Evidence, is_list_item, score_sentences
+from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.features import is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever
 from assistant.store import Store
+from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation, Passage
 from assistant.values import find_values, has_value, is_bare_value
 
@@ -39,6 +42,8 @@ class ExtractiveAnswerer:
     def answer_parts(self, query: Query, passages: list[Passage]) -> tuple[list[Evidence], list[Passage]]:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
+        if self.retriever.absent_subject(query):
+            return [], []  # what it asks for, and of whom, no document writes
         scored = score_sentences(query, passages, self.retriever)
         if not scored or self.answered_probability(query, scored, passages) < self.retriever.weights.threshold:
             return [], []
@@ -47,10 +52,12 @@ class ExtractiveAnswerer:
             return [], []
         if query.intent.wants("list") or query.intent.wants("applicant"):
             chosen = _in_reading_order(chosen, passages)
+        chosen = self._whole_list(query, chosen, passages)
         wanted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
-        if not wanted or any(has_value(chosen[0].sentence, k) for k in wanted):
+        if not wanted or (any(has_value(chosen[0].sentence, k) for k in wanted)
+                          and not _call_total_for_project(query, chosen[0].sentence)):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
                 return chosen, []
@@ -68,6 +75,32 @@ class ExtractiveAnswerer:
         `scored`: score_sentences' output over `passages` (non-empty)."""
         x = answered_features(self.retriever, query, scored, passages)
         return self.retriever.weights.answered.probability(x)
+
+    def _whole_list(self, query: Query, chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:
+        """The best unit a list's introduction ("Membrii consorțiului sunt:"), or an item of a
+        list when the question asks for one (or a further unit, when the list's introduction
+        writes a word of the question): the whole list (answer.lists) in place of the pieces of
+        it chosen, and one other sentence if it fits; `passages` gets the chunks holding further
+        items."""
+        listing = query.intent.wants("list") or query.intent.wants("applicant")
+        found, best = None, None
+        for k, e in enumerate(chosen[: MAX_SENTENCES if listing else 1]):
+            chunk = passages[e.passage_rank].chunk
+            found = listing_at(document_lines(self.store, chunk.document), chunk, e.sentence, items_too=listing)
+            # after the best unit, only a list whose introduction (or section) says what is asked
+            if found is not None and (k == 0 or _introduces(query, f"{found.intro} {found.items[0][1].section or ''}")):
+                best = e
+                break
+            found = None
+        if found is None or best is None:
+            return chosen
+        texts = [found.intro, *(t for t, _ in found.items)]
+        inside = [c for c in chosen if any(p.strip() and any(p.strip() in t for t in texts)
+                                           for p in c.sentence.split(RUN_JOIN))]
+        pieces = list_evidence(found, passages, LIST_CHARS)
+        room = LIST_CHARS + 150 - sum(len(x.sentence) for x in pieces)
+        after = [c for c in chosen if c not in inside and c is not best and len(c.sentence) <= room][:1]
+        return [*pieces, *after]
 
     def _topic_without_figure(self, query: Query, scored: list[Evidence], first: Evidence) -> Evidence | None:
         """A sentence saying clearly more of the question than `first`, and all of what it asks
@@ -95,7 +128,8 @@ class ExtractiveAnswerer:
         insisted = [k for k in (*ENFORCED_KINDS, "count") if query.intent.insists(k)]
         if insisted:  # a question asking for a date (a rate, a sum, how many) is answered by a sentence holding one
             ratio = self.retriever.weights.extra_ratio
-            with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio]
+            with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio
+                          and not _call_total_for_project(query, e.sentence)]
             eligible = with_value + [e for e in eligible if e not in with_value]
         actions = [e for e in eligible if is_action_item(query, e.sentence)]
         if actions:  # "ce activități ...": the actions listed, not the labels and titles among them
@@ -158,7 +192,29 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     best = sorted(scored, key=lambda e: -e.logit)
     document = passages[best[0].passage_rank].chunk.document
     doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
-    return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov)
+    return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov,
+                           retriever.absent_name(query, without=without))
+
+
+# What a project may get is not what the whole call has: a sentence stating the call's allocation
+# or budget (and no project) does not answer "cât primește un proiect" / "maximum grant per project".
+_PROJECT = re.compile(r"\b(proiect\w*|project\w*)")
+_CALL_TOTAL = re.compile(r"\b(aloca\w*|buget\w*|budget\w*|allocation)")
+
+
+def _call_total_for_project(query: Query, sentence: str) -> bool:
+    """The question asks a project's sum and the sentence gives the call's total instead."""
+    said = fold(sentence)
+    return bool(_PROJECT.search(query.folded) and not _CALL_TOTAL.search(query.folded)
+                and _CALL_TOTAL.search(said) and not _PROJECT.search(said))
+
+
+def _introduces(query: Query, intro: str) -> bool:
+    """The words introducing a list hold every term saying what the question asks ("cine poate
+    aplica": solicitanți, eligibili); False when the question has no such term."""
+    asks = [t for t in query.terms if t.asks]
+    tokens = set(index_tokens(intro))
+    return bool(asks) and all(any(token_matches(a, tokens) for a in t.alternatives | t.partial) for t in asks)
 
 
 def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:

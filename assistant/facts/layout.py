@@ -140,7 +140,9 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
         taken.append(units[j])
     if not taken:
         return []
-    value = " ".join(u.text for u in taken)
+    # "Sunt eligibile:" on its own line introduces the list under the label: the items are the value.
+    shown = taken[1:] if len(taken) > 1 and taken[0].text.rstrip().endswith(":") and len(taken[0].text) <= 80 else taken
+    value = " ".join(u.text for u in shown)
     return make_facts(p.spec.name, "text", value, p.label, taken[0], "\n".join([p.line_text, *(u.text for u in taken)]))
 
 

@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
+from assistant.intent import asked_clauses
 from assistant.query import Query, token_matches
 from assistant.questions import split_questions
 from assistant.retrieval import HybridRetriever
@@ -50,25 +51,44 @@ class SheetAnswerer:
         if len(split_questions(question)) != 1 or "?" in question.strip().rstrip("?"):
             return None  # several questions, or a follow-up with its context: the general path
         query = Query.parse(question)
-        fields = self._fields(query)
-        if not fields:
+        if not self._fields(query):
             return None
         sheet = self._sheet_of_best_passage(query)
-        if sheet is None:
+        if sheet is None or self._retriever.about_another(query, sheet.document):
             return None
-        facts = next((sheet.fields[f] for f in fields if sheet.fields.get(f)), None)
-        if not facts:
-            return None
-        chosen = _matching_conditions(facts, query) or _matching_bounds(facts, query) or facts
-        if not all(_names_in(query, sheet, fact) for fact in chosen):
-            return None  # "ce buget are județul Bihor": a value for something the sheet is not
+        clauses = asked_clauses(question)
+        # "Care e bugetul și termenul limită?": each clause's value, all of them or the general path.
+        asked = [Query.parse(c) for c in clauses] if len(clauses) > 1 else [query]
+        chosen: list[Fact] = []
+        for part in asked:
+            got = self._values(part, query, sheet)
+            if not got:
+                return None
+            chosen.extend(f for f in got if f not in chosen)
         logger.info("sheet answer document=%s field=%s values=%d", sheet.document, chosen[0].field, len(chosen))
         return _answer(question, chosen)
+
+    def _values(self, part: Query, query: Query, sheet: CallSheet) -> list[Fact]:
+        """The sheet's values for what `part` (the question or one of its clauses) asks; `query`
+        is the whole question (the names it writes). [] when the sheet has none that fit."""
+        facts = next((sheet.fields[f] for f in self._fields(part) if sheet.fields.get(f)), None)
+        if not facts:
+            return []
+        chosen = _matching_conditions(facts, part) or _matching_bounds(facts, part) or facts
+        if not all(_names_in(query, sheet, fact) for fact in chosen):
+            return []  # "ce buget are județul Bihor": a value for something the sheet is not
+        if chosen[0].field in ("allocation", "project_value") and not self._about(part, sheet, chosen):
+            return []  # "cât se decontează pentru consultanță": a cap of one expense, not the call's budget
+        return chosen
 
     def applicants_of(self, document: str) -> Fact | None:
         """Who may apply to the call this document is, when its sheet says so."""
         sheet = next((s for s in self._sheets() if s.document == document), None)
         return sheet.first("applicants") if sheet is not None else None
+
+    def _about(self, query: Query, sheet: CallSheet, facts: list[Fact]) -> bool:
+        """The question is about these values (see `fact_answers`), the call's name counted."""
+        return any(fact_answers(self._retriever, query, f, sheet.identity_tokens) for f in facts)
 
     @staticmethod
     def _fields(query: Query) -> list[str]:
@@ -105,6 +125,21 @@ class SheetAnswerer:
             if best is None or named > best[0] + 1e-9:
                 best = (named, sheet)
         return best[1] if best else None
+
+
+def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:
+    """The value's own words (label, text, condition, section, its chunk with the chunk's
+    context) with `known` (the call's name) cover the question as much as a passage must to
+    be answered from (MIN_COVERAGE): the value answers this question, not another one. A
+    question about one expense or one activity of a call ("cât se decontează pentru
+    consultanță") writes words the call's budget line does not hold."""
+    store = retriever.store
+    chunk = store.chunks.get(fact.chunk_id)
+    written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or ""])
+    tokens = set(known) | set(index_tokens(written))
+    if chunk is not None:
+        tokens |= store.tokens_of(chunk) | store.context_tokens_of(chunk)
+    return retriever.coverage(query, tokens) >= MIN_COVERAGE
 
 
 def _naming(query: Query, sheet: CallSheet, coverage: Callable[[Query, AbstractSet[str]], float]) -> float:

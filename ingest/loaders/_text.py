@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 
-from assistant.text import CEDILLA, strip_format_chars
+from assistant.text import CEDILLA, fold, strip_format_chars
 from assistant.types import Page
 
 logger = logging.getLogger(__name__)
@@ -130,10 +130,31 @@ def guess_title(text: str, *, max_len: int = 150) -> str | None:
             heading = line.lstrip("#").strip()
             if heading and not looks_like_url(heading):
                 return heading[:max_len]
-    for line in lines[:40]:
-        if len(line) <= max_len and sum(ch.isalpha() for ch in line) >= 3 and not looks_like_url(line):
-            return re.sub(r"\s+", " ", line.lstrip("-* "))
-    return None
+    plain = [ln for ln in lines[:40]
+             if len(ln) <= max_len and sum(ch.isalpha() for ch in ln) >= 3 and not looks_like_url(ln)]
+    # An official document opens with its issuer's letterhead ("MINISTERUL ...", "ROMÂNIA"); its
+    # title is the line right after it when that reads as one (three words or more: a logo's
+    # letters or an acronym are still the letterhead, and then the letterhead names the paper).
+    k = 0
+    while k < len(plain) and is_letterhead(plain[k]):
+        k += 1
+    chosen = plain[k] if 0 < k < len(plain) and len(plain[k].split()) >= 3 else plain[0] if plain else None
+    return re.sub(r"\s+", " ", chosen.lstrip("-* ")) if chosen else None
+
+
+# The institutions that head Romanian official papers: the state, a ministry, an agency, an
+# authority, a council, a town hall, a directorate, the European Union...
+_ISSUER = re.compile(
+    r"^(romania|guvernul|ministerul|agenti[ae]|autoritatea|uniunea europeana|consiliul|primaria|directia|"
+    r"oficiul|administratia|inspectoratul|prefectura|institutia prefectului|organismul intermediar|"
+    r"fondul european|fondul social|cabinetul)\b")
+
+
+def is_letterhead(line: str) -> bool:
+    """A line that is only an issuing institution's name, as a letterhead prints it: no figure,
+    no colon, at most a dozen words."""
+    return (bool(_ISSUER.match(fold(line.strip()))) and len(line.split()) <= 12 and ":" not in line
+            and not re.search(r"\d", line))
 
 
 # A web address or a piece of one (a lower-case path, a host or a file name on a site): what a

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from docs_factory import index_texts
 
-from assistant.features import char_grams, gram_coverage, novelty, phrase_coverage, proximity
 from assistant.build import build_assistant
+from assistant.features import char_grams, gram_coverage, novelty, phrase_coverage, proximity
 from assistant.query import Query
 from assistant.relevance import (
     ANSWERED_FEATURES,
