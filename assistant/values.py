@@ -7,11 +7,14 @@ import re
 from assistant.text import fold
 
 _MONTH = r"(ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie)"
+# Numbers written in words (lower case, with or without diacritics): "șase", "douăzeci", "o sută".
+_NUMBER_WORD = (r"(?:unu|una|doi|dou[aă]|trei|patru|cinci|[sș]ase|[sș]apte|opt|nou[aă]|zece|"
+                r"[a-zăâîșț]+sprezece|[a-zăâîșț]+zeci|o sut[aă])")
 _NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     # Romanian writes a rate with the sign or in words: "20%", "20 la sută", "7 până la 10 procente".
-    "percent": re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|la sut[aă]\b|procente?\b)"),
+    "percent": re.compile(rf"\d+(?:[.,]\d+)?\s*%|(?:\d+(?:[.,]\d+)?|\b{_NUMBER_WORD})\s*(?:la sut[aă]|procente?)\b"),
     "amount": re.compile(
         rf"(?:{_NUMBER})\s*(?:mii|mil\.?|milioane|milion|mld\.?|miliarde)?\s*(?:€|eur\b|euro|lei|ron\b|usd|\$)"
         rf"|(?:€|eur|euro|lei)\s*(?:{_NUMBER})|\b\d{{1,3}}(?:\.\d{{3}})+\b|\b\d+(?:,\d+)?\s*(?:milioane|mil\.|miliarde)"),
