@@ -9,9 +9,10 @@ of value (a date, a rate, an amount, a contact) that none of the chosen sentence
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
-from assistant.answer.evidence import Evidence, is_list_item, score_sentences
-from assistant.features import is_action_item
+from assistant.answer.evidence import QUOTE_CHARS, Evidence, is_list_item, score_sentences
+from assistant.features import clip, is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever
@@ -27,6 +28,7 @@ ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
 SENTENCES_SCORED = 20  # best sentences the answered model looks at
 MAX_CHARS = 450
+MIN_CLIPPED = QUOTE_CHARS // 2  # the least room a further sentence is cut down to fit in
 LIST_SENTENCES, LIST_CHARS = 5, 800  # a question asking for every item gets the items under one heading
 
 
@@ -93,9 +95,9 @@ class ExtractiveAnswerer:
         asking for a list gets the list's items first, and every item under the first one's
         heading."""
         eligible = list(scored)
+        ratio = self.retriever.weights.extra_ratio
         insisted = [k for k in (*ENFORCED_KINDS, "count") if query.intent.insists(k)]
         if insisted:  # a question asking for a date (a rate, a sum, how many) is answered by a sentence holding one
-            ratio = self.retriever.weights.extra_ratio
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio]
             eligible = with_value + [e for e in eligible if e not in with_value]
         actions = [e for e in eligible if is_action_item(query, e.sentence)]
@@ -106,7 +108,6 @@ class ExtractiveAnswerer:
             items = [e for e in eligible if is_list_item(e.sentence) and e.score >= eligible[0].score * 0.8]
             eligible = items + [e for e in eligible if e not in items]
         max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, MAX_CHARS)
-        ratio = self.retriever.weights.extra_ratio
         chosen: list[Evidence] = []
         for e in eligible:
             if any(e.sentence in c.sentence or c.sentence in e.sentence for c in chosen):
@@ -114,8 +115,14 @@ class ExtractiveAnswerer:
             sibling = listing and bool(chosen) and e.context_tokens == chosen[0].context_tokens
             if chosen and not sibling and e.score < chosen[0].score * ratio:
                 continue
-            if sum(len(c.sentence) for c in chosen) + len(e.sentence) > max_chars and chosen:
-                continue
+            room = max_chars - sum(len(c.sentence) for c in chosen)
+            if len(e.sentence) > room and chosen:
+                # A more probable sentence that does not fit whole is quoted by its window that
+                # answers, before less probable ones, when room is left for a clause (a shorter
+                # window says too little to be read alone).
+                if room < MIN_CLIPPED or " | " in e.sentence:
+                    continue
+                e = replace(e, sentence=clip(query, e.sentence, room))
             chosen.append(e)
             if len(chosen) >= max_sentences:
                 break
