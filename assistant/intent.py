@@ -64,7 +64,7 @@ class Intent:
 
 
 # Words that look like a cue but, in these constructions, say something else (general Romanian):
-# "atunci când", "doar când", "de când", ... join a clause ("ce se întâmplă atunci când ...": a
+# "atunci când", "doar când", "numai când", ... join a clause ("ce se întâmplă atunci când ...": a
 # condition, not a date asked for); "ce termen", "un termen", "termenul folosit / utilizat pentru"
 # is a word (a name for something), not a deadline.
 _NOT_A_CUE = re.compile(r"\b(?:atunci|doar|numai|chiar|exact|tocmai|decat) cand\b|\b(?:ce|un|acest|alt) termen\w*"
