@@ -9,6 +9,7 @@ of value (a date, a rate, an amount, a contact) that none of the chosen sentence
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from assistant.answer.evidence import QUOTE_CHARS, Evidence, is_list_item, score_sentences
@@ -56,7 +57,7 @@ class ExtractiveAnswerer:
         if not wanted or any(has_value(chosen[0].sentence, k) for k in wanted):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
-                return chosen, []
+                return _with_antecedent(chosen, scored, passages), []
             # The figure found is not about what was asked: answer with the sentence that is,
             # when its figure stands nearby (brochures print figures away from their labels).
             orphans = self._orphans(passages[topic.passage_rank], wanted)
@@ -167,6 +168,33 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     document = passages[best[0].passage_rank].chunk.document
     doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
     return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov)
+
+
+# A sentence that refers back within its first words (a demonstrative, a subject pronoun, a
+# possessive: "Acesta ...", "El a ...", "Lucrarea sa ...") is about what the sentence before it
+# names: general Romanian grammar.
+_REFERS_BACK = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:acest|aceast|acel|aceia|acele|aceasta|acesta|el|ea|ei|ele|"
+                          r"s[aă]u|sa|sale|s[aă]i)\b", re.IGNORECASE)
+
+
+def _with_antecedent(chosen: list[Evidence], scored: list[Evidence], passages: list[Passage]) -> list[Evidence]:
+    """The chosen sentences, with the one before the first put before it when the first refers
+    back to it and room is left (MAX_SENTENCES, MAX_CHARS): what "Lucrarea sa ..." is about,
+    who "El" is, is said there."""
+    first = chosen[0]
+    if len(chosen) >= MAX_SENTENCES or not _REFERS_BACK.match(first.sentence):
+        return chosen
+    text = passages[first.passage_rank].chunk.text
+    at = text.find(first.sentence)
+    before = [(where, e) for e in scored if e.passage_rank == first.passage_rank
+              and 0 <= (where := text.find(e.sentence)) < at]
+    if not before:
+        return chosen
+    prev = max(before, key=lambda we: we[0])[1]
+    if any(prev.sentence in c.sentence for c in chosen) or \
+            sum(len(c.sentence) for c in chosen) + len(prev.sentence) > MAX_CHARS:
+        return chosen
+    return [prev, *chosen]
 
 
 def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:

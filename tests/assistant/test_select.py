@@ -37,3 +37,18 @@ def test_no_window_is_quoted_when_too_little_room_is_left() -> None:
     chosen = _answerer()._select(Query.parse("Ce macină azi moara satului Izvoru?"),
                                  [_evidence(first, 1.0), _evidence(other, 0.5)])
     assert [e.sentence for e in chosen] == [first]
+
+
+def test_a_first_sentence_referring_back_is_quoted_after_the_one_it_refers_to() -> None:
+    from assistant.answer.extractive import _with_antecedent
+    from assistant.types import Chunk, Passage
+
+    named = "Vasile Mărgineanu a scris în 1872 un tratat despre apicultură."
+    refers = "Lucrarea sa Stupul și albina a fost tradusă în patru limbi."
+    text = f"Satul are o școală veche. {named} {refers}"
+    passage = Passage(chunk=Chunk("c1", "d.txt", "Satul", None, None, text, text, 0), score=1.0)
+    first, before = _evidence(refers, 1.0), _evidence(named, 0.05)
+    chosen = _with_antecedent([first], [first, before, _evidence("Satul are o școală veche.", 0.01)], [passage])
+    assert [e.sentence for e in chosen] == [named, refers]
+    plain = _evidence("Tratatul a fost tradus în patru limbi.", 1.0)
+    assert _with_antecedent([plain], [plain, before], [passage]) == [plain]
