@@ -173,28 +173,35 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
 # A sentence that refers back within its first words (a demonstrative, a subject pronoun, a
 # possessive: "Acesta ...", "El a ...", "Lucrarea sa ...") is about what the sentence before it
 # names: general Romanian grammar.
-_REFERS_BACK = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:acest|aceast|acel|aceia|acele|aceasta|acesta|el|ea|ei|ele|"
+_REFERS_BACK = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:acest\w*|aceast\w*|acel\w*|aceia|el|ea|ei|ele|"
                           r"s[aă]u|sa|sale|s[aă]i)\b", re.IGNORECASE)
 
 
 def _with_antecedent(chosen: list[Evidence], scored: list[Evidence], passages: list[Passage]) -> list[Evidence]:
-    """The chosen sentences, with the one before the first put before it when the first refers
-    back to it and room is left (MAX_SENTENCES, MAX_CHARS): what "Lucrarea sa ..." is about,
-    who "El" is, is said there."""
+    """The chosen sentences, with a neighbour of the first joined to it when room is left
+    (MAX_SENTENCES, MAX_CHARS): the sentence before it, put first, when the first refers back
+    (what "Lucrarea sa ..." is about, who "El" is, is said there); else the sentence right
+    after it, when that one refers back to it (it goes on about what the first names)."""
     first = chosen[0]
-    if len(chosen) >= MAX_SENTENCES or not _REFERS_BACK.match(first.sentence):
+    if len(chosen) >= MAX_SENTENCES:
         return chosen
     text = passages[first.passage_rank].chunk.text
     at = text.find(first.sentence)
-    before = [(where, e) for e in scored if e.passage_rank == first.passage_rank
-              and 0 <= (where := text.find(e.sentence)) < at]
-    if not before:
-        return chosen
-    prev = max(before, key=lambda we: we[0])[1]
-    if any(prev.sentence in c.sentence for c in chosen) or \
-            sum(len(c.sentence) for c in chosen) + len(prev.sentence) > MAX_CHARS:
-        return chosen
-    return [prev, *chosen]
+    same = sorted((where, i) for i, e in enumerate(scored)
+                  if e.passage_rank == first.passage_rank and (where := text.find(e.sentence)) >= 0)
+    used = sum(len(c.sentence) for c in chosen)
+
+    def fits(e: Evidence) -> bool:
+        return not any(e.sentence in c.sentence for c in chosen) and used + len(e.sentence) <= MAX_CHARS
+
+    before = [scored[i] for where, i in same if where < at]
+    if _REFERS_BACK.match(first.sentence) and before and fits(before[-1]):
+        return [before[-1], *chosen]
+    after = [(where, scored[i]) for where, i in same if where > at]
+    if after and after[0][0] <= at + len(first.sentence) + 2 and _REFERS_BACK.match(after[0][1].sentence) \
+            and fits(after[0][1]):
+        return [first, after[0][1], *chosen[1:]]
+    return chosen
 
 
 def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:

@@ -52,3 +52,17 @@ def test_a_first_sentence_referring_back_is_quoted_after_the_one_it_refers_to() 
     assert [e.sentence for e in chosen] == [named, refers]
     plain = _evidence("Tratatul a fost tradus în patru limbi.", 1.0)
     assert _with_antecedent([plain], [plain, before], [passage]) == [plain]
+
+
+def test_the_sentence_right_after_the_first_is_joined_when_it_refers_back_to_it() -> None:
+    from assistant.answer.extractive import _with_antecedent
+    from assistant.types import Chunk, Passage
+
+    first = "În 1904, inginerul Pavel Rusu a fondat Atelierele Rusu din Brăila."
+    then = "Acestea produceau pompe de apă pentru morile din port."
+    text = f"{first} {then} Portul a fost extins mai târziu."
+    passage = Passage(chunk=Chunk("c1", "d.txt", "Brăila", None, None, text, text, 0), score=1.0)
+    best = _evidence(first, 1.0)
+    chosen = _with_antecedent([best], [best, _evidence(then, 0.05), _evidence("Portul a fost extins mai târziu.", 0.5)],
+                              [passage])
+    assert [e.sentence for e in chosen] == [first, then]
