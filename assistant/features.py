@@ -135,15 +135,19 @@ def clip(query: Query, unit: str, limit: int) -> str:
         hit = sum(1 for term in query.terms if any(token_matches(a, set(toks)) for a in term.alternatives))
         value = bool(typed) and any(c.isdigit() for c in word)
         gains.append(hit + (0.5 if value else 0.0))
-    best, best_span, j, total = -1.0, (0, len(words)), 0, 0.0
+    best, spans, j, total = -1.0, [(0, len(words))], 0, 0.0
     for i in range(len(words)):  # windows [i, j): the longest from each start within the limit
         while j < len(words) and words[j][1] - words[i][0] <= limit:
             total += gains[j]
             j += 1
-        if total > best:
-            best, best_span = total, (i, j)
+        if total > best + 1e-9:
+            best, spans = total, [(i, j)]
+        elif total > best - 1e-9:
+            spans.append((i, j))
         total -= gains[i]
-    i, j = best_span
+    # Of the windows holding as much, the middle one: the question's words with what stands on
+    # both sides of them (the answer often follows the words that restate the question).
+    i, j = spans[len(spans) // 2]
     return unit[words[i][0] : words[j - 1][1]] if j > i else unit[:limit]
 
 

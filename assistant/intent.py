@@ -66,6 +66,18 @@ class Intent:
         return self.kinds & {"percent", "amount", "date", "contact", "count", "duration", "person", "place", "year"}
 
 
+# Words that look like a cue but, in these constructions, say something else (general Romanian):
+# "atunci când", "doar când", "numai când", ... join a clause ("ce se întâmplă atunci când ...": a
+# condition, not a date asked for); "ce termen", "un termen", "termenul folosit / utilizat pentru"
+# is a word (a name for something), not a deadline.
+_NOT_A_CUE = re.compile(r"\b(?:atunci|doar|numai|chiar|exact|tocmai|decat) cand\b|\b(?:ce|un|acest|alt) termen\w*"
+                        r"|\btermen\w* (?:\w+ )?(?:folosit\w*|utilizat\w*|(?:se )?(?:foloseste|folosesc|utilizeaza)|"
+                        r"desemn\w*|denumi\w*|numit\w*)\b")
+# A question opening with "cine" asks for someone: a cue word after it ("contribuțiile muzicale",
+# "bugetul") describes what the person did, not the kind of value wanted.
+_ASKS_SOMEONE = re.compile(r"^\W*(?:cine|pe cine|cui|who)\b")
+
+
 def detect_intent(question: str) -> Intent:
     whole = _clause_intent(question)
     clauses = asked_clauses(question)
@@ -90,7 +102,7 @@ def asked_clauses(question: str) -> list[str]:
 
 
 def _clause_intent(question: str) -> Intent:
-    q = fold(question)
+    q = _NOT_A_CUE.sub(" ", fold(question))
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
     if "duration" in kinds:
         kinds.discard("date")
@@ -100,6 +112,8 @@ def _clause_intent(question: str) -> Intent:
         kinds.discard("place")  # "unde pot trimite întrebări": an address to write to
     if re.search(r"\b(termen\w*|data limita|deadline|depun\w*|depunere\w*|inscrier\w*)\b", q):
         kinds.discard("year")  # a submission opens and closes on a day of a month: a year alone is no answer
+    if "person" in kinds and _ASKS_SOMEONE.match(q):
+        kinds -= {"percent", "amount"}
     if "count" in kinds:
         kinds -= {"percent", "amount", "date"}  # "câte proiecte ... cofinanțeze": a count
     if re.search(_MAX_FUNDING, q):

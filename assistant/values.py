@@ -10,19 +10,23 @@ _MONTH = f"({'|'.join(MONTHS_RO)})"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A Romanian phone number: +40 or a leading 0, then 9 digits in groups ("0256 123 456", "+40.21.123.4567").
 PHONE = re.compile(r"(?:\+40|\b0)[\s.]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
+# Numbers written in words (lower case, with or without diacritics): "șase", "douăzeci", "o sută".
+_NUMBER_WORD = (r"(?:unu|una|doi|dou[aă]|trei|patru|cinci|[sș]ase|[sș]apte|opt|nou[aă]|zece|"
+                r"[a-zăâîșț]+sprezece|[a-zăâîșț]+zeci|o sut[aă])")
 _NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
-    "percent": re.compile(r"\d+(?:[.,]\d+)?\s*%"),
+    # Romanian writes a rate with the sign or in words: "20%", "20 la sută", "7 până la 10 procente".
+    "percent": re.compile(rf"\d+(?:[.,]\d+)?\s*%|(?:\d+(?:[.,]\d+)?|\b{_NUMBER_WORD})\s*(?:la sut[aă]|procente?)\b"),
     "amount": re.compile(
         rf"(?:{_NUMBER})\s*(?:mii|mil\.?|milioane|milion|mld\.?|miliarde)?\s*(?:€|eur\b|euro|lei|ron\b|usd|\$)"
         rf"|(?:€|eur|euro|lei)\s*(?:{_NUMBER})|\b\d{{1,3}}(?:\.\d{{3}})+\b|\b\d+(?:,\d+)?\s*(?:milioane|mil\.|miliarde)"),
     "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
                        rf"|\b{_MONTH}\s+\d{{4}}\b"),
-    # A year: four digits from 1500 to 2099 standing alone ("în 1860", "vara anului 1521",
-    # "1873–1914"), not the digits of an amount or a measure ("2000 lei", "1500 de metri"), nor the
-    # year of a legal act's number ("Legea 346/2004", "OUG nr. 133/2021": which act, not when).
-    "year": re.compile(r"(?<![\d.,/])(?:1[5-9]\d\d|20\d\d)(?![\d.,]\d)(?!\s*(?:de\s+)?[a-z%€$]*"
+    # A year: four digits from 1000 to 2099 standing alone ("în 1860", "vara anului 1521",
+    # "în 1186", "1873–1914"), not the digits of an amount or a measure ("2000 lei", "1500 de metri"),
+    # nor the year of a legal act's number ("Legea 346/2004", "OUG nr. 133/2021": which act, not when).
+    "year": re.compile(r"(?<![\d.,/])(?:1\d\d\d|20\d\d)(?![\d.,]\d)(?!\s*(?:de\s+)?[a-z%€$]*"
                        r"(?:lei|euro|eur|ron|usd|%|€|\$|metri|km|kg|mii|milioane|oameni|persoane)\b)"),
     "contact": re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|www\.[\w.-]+"),
     "count": re.compile(r"\b\d+\b"),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
-from assistant.answer.evidence import RUN_JOIN, Evidence, is_list_item, score_sentences
+from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
-from assistant.features import is_action_item
+from assistant.features import clip, is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever
@@ -29,6 +30,7 @@ ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
 SENTENCES_SCORED = 20  # best sentences the answered model looks at
 MAX_CHARS = 450
+MIN_CLIPPED = QUOTE_CHARS // 2  # the least room a further sentence is cut down to fit in
 LIST_SENTENCES, LIST_CHARS = 5, 800  # a question asking for every item gets the items under one heading
 
 
@@ -60,7 +62,7 @@ class ExtractiveAnswerer:
                           and not _call_total_for_project(query, chosen[0].sentence)):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
-                return chosen, []
+                return _with_antecedent(chosen, scored, passages), []
             # The figure found is not about what was asked: answer with the sentence that is,
             # when its figure stands nearby (brochures print figures away from their labels).
             orphans = self._orphans(passages[topic.passage_rank], wanted)
@@ -125,9 +127,9 @@ class ExtractiveAnswerer:
         asking for a list gets the list's items first, and every item under the first one's
         heading."""
         eligible = list(scored)
+        ratio = self.retriever.weights.extra_ratio
         insisted = [k for k in (*ENFORCED_KINDS, "count") if query.intent.insists(k)]
         if insisted:  # a question asking for a date (a rate, a sum, how many) is answered by a sentence holding one
-            ratio = self.retriever.weights.extra_ratio
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio
                           and not _call_total_for_project(query, e.sentence)]
             eligible = with_value + [e for e in eligible if e not in with_value]
@@ -139,7 +141,6 @@ class ExtractiveAnswerer:
             items = [e for e in eligible if is_list_item(e.sentence) and e.score >= eligible[0].score * 0.8]
             eligible = items + [e for e in eligible if e not in items]
         max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, MAX_CHARS)
-        ratio = self.retriever.weights.extra_ratio
         chosen: list[Evidence] = []
         for e in eligible:
             if any(e.sentence in c.sentence or c.sentence in e.sentence for c in chosen):
@@ -147,8 +148,14 @@ class ExtractiveAnswerer:
             sibling = listing and bool(chosen) and e.context_tokens == chosen[0].context_tokens
             if chosen and not sibling and e.score < chosen[0].score * ratio:
                 continue
-            if sum(len(c.sentence) for c in chosen) + len(e.sentence) > max_chars and chosen:
-                continue
+            room = max_chars - sum(len(c.sentence) for c in chosen)
+            if len(e.sentence) > room and chosen:
+                # A more probable sentence that does not fit whole is quoted by its window that
+                # answers, before less probable ones, when room is left for a clause (a shorter
+                # window says too little to be read alone).
+                if room < MIN_CLIPPED or " | " in e.sentence:
+                    continue
+                e = replace(e, sentence=clip(query, e.sentence, room))
             chosen.append(e)
             if len(chosen) >= max_sentences:
                 break
@@ -215,6 +222,40 @@ def _introduces(query: Query, intro: str) -> bool:
     asks = [t for t in query.terms if t.asks]
     tokens = set(index_tokens(intro))
     return bool(asks) and all(any(token_matches(a, tokens) for a in t.alternatives | t.partial) for t in asks)
+
+
+# A sentence that refers back within its first words (a demonstrative, a subject pronoun, a
+# possessive: "Acesta ...", "El a ...", "Lucrarea sa ...") is about what the sentence before it
+# names: general Romanian grammar.
+_REFERS_BACK = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:acest\w*|aceast\w*|acel\w*|aceia|el|ea|ei|ele|"
+                          r"s[aă]u|sa|sale|s[aă]i)\b", re.IGNORECASE)
+
+
+def _with_antecedent(chosen: list[Evidence], scored: list[Evidence], passages: list[Passage]) -> list[Evidence]:
+    """The chosen sentences, with a neighbour of the first joined to it when room is left
+    (MAX_SENTENCES, MAX_CHARS): the sentence before it, put first, when the first refers back
+    (what "Lucrarea sa ..." is about, who "El" is, is said there); else the sentence right
+    after it, when that one refers back to it (it goes on about what the first names)."""
+    first = chosen[0]
+    if len(chosen) >= MAX_SENTENCES:
+        return chosen
+    text = passages[first.passage_rank].chunk.text
+    at = text.find(first.sentence)
+    same = sorted((where, i) for i, e in enumerate(scored)
+                  if e.passage_rank == first.passage_rank and (where := text.find(e.sentence)) >= 0)
+    used = sum(len(c.sentence) for c in chosen)
+
+    def fits(e: Evidence) -> bool:
+        return not any(e.sentence in c.sentence for c in chosen) and used + len(e.sentence) <= MAX_CHARS
+
+    before = [scored[i] for where, i in same if where < at]
+    if _REFERS_BACK.match(first.sentence) and before and fits(before[-1]):
+        return [before[-1], *chosen]
+    after = [(where, scored[i]) for where, i in same if where > at]
+    if after and after[0][0] <= at + len(first.sentence) + 2 and _REFERS_BACK.match(after[0][1].sentence) \
+            and fits(after[0][1]):
+        return [first, after[0][1], *chosen[1:]]
+    return chosen
 
 
 def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:

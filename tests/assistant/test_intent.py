@@ -51,3 +51,27 @@ def test_same_intent_with_and_without_diacritics() -> None:
 def test_who_can_apply_maps_to_the_words_calls_use() -> None:
     assert any("beneficiari" in words for _, words in concept_spans("Cine poate aplica la acest apel?"))
     assert concept_spans("Ce culoare are logo-ul?") == []
+
+
+@pytest.mark.parametrize("question", [
+    "Ce se întâmplă atunci când rezervorul rămâne gol?",  # a condition, not a date
+    "Care este termenul folosit pentru o mașină cu aburi?",  # a word for something
+    "Ce termen se folosește pentru un vânt cald de munte?",
+    "Care este un termen peiorativ folosit pentru vecinii lor?",
+])
+def test_when_as_a_conjunction_and_term_as_a_word_ask_no_date(question: str) -> None:
+    assert not detect_intent(question).wants("date")
+
+
+@pytest.mark.parametrize("question", [
+    "Care este termenul limită de depunere?",
+    "Până când se primesc propunerile?",
+    "Când a fost construit podul?",
+])
+def test_deadlines_and_when_questions_still_ask_a_date(question: str) -> None:
+    assert detect_intent(question).wants("date")
+
+
+def test_who_did_something_asks_a_person_not_the_rate_its_words_suggest() -> None:
+    intent = detect_intent("Cine a avut cele mai multe contribuții la albumul formației?")
+    assert intent.wants("person") and not intent.wants("percent") and not intent.wants("amount")

@@ -1,0 +1,30 @@
+"""Values of a recognisable shape: rates written in words, years of any century."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.values import has_value
+
+
+@pytest.mark.parametrize("text", ["Dobânda a urcat la 12 la sută.", "între 3 până la 4 procente din venit",
+                                  "o rată de 15%", "cu 1 procent mai mult",
+                                  "între patru și cinci procente", "cam douăzeci la sută"])
+def test_a_rate_is_written_with_the_sign_or_in_words(text: str) -> None:
+    assert has_value(text, "percent")
+
+
+def test_a_word_about_rates_without_a_figure_is_no_rate() -> None:
+    assert not has_value("Procentul nu este cunoscut.", "percent")
+    assert not has_value("Au crescut cu multe procente.", "percent")
+
+
+@pytest.mark.parametrize("text", ["În 1241, orașul a fost asediat.", "Castelul datează din 1066.",
+                                  "Podul a fost deschis în 1932."])
+def test_years_of_any_century_since_1000(text: str) -> None:
+    assert has_value(text, "year")
+
+
+@pytest.mark.parametrize("text", ["Muntele are 1350 de metri.", "Prețul este 1200 lei.", "Sunt 3 săli."])
+def test_measures_and_amounts_are_no_years(text: str) -> None:
+    assert not has_value(text, "year")
