@@ -7,7 +7,6 @@ raw scores over our own tokens to fuse and to decide abstention.
 
 from __future__ import annotations
 
-import bisect
 import json
 import logging
 import os
@@ -17,7 +16,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from assistant.text import STEM_SLACK
+from assistant.wordforms import other_forms
 
 logger = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets DEBUG on itself at import
@@ -45,17 +44,9 @@ class BM25Index:
             return np.zeros(0, dtype=np.int64)
         vocab = self._model.vocab_dict
         cols = {vocab[token]} if token in vocab else set()
-        if token.isalpha() and len(token) >= 3:
-            if self._vocab_sorted is None:
-                self._vocab_sorted = sorted(vocab)
-            words = self._vocab_sorted
-            i = bisect.bisect_left(words, token)
-            while i < len(words) and words[i].startswith(token):
-                if len(words[i]) - len(token) <= STEM_SLACK:
-                    cols.add(vocab[words[i]])
-                i += 1
-            cols.update(vocab[token[:k]] for k in range(max(3, len(token) - STEM_SLACK), len(token))
-                        if token[:k] in vocab)
+        if self._vocab_sorted is None:
+            self._vocab_sorted = sorted(vocab)
+        cols.update(vocab[t] for t in other_forms(token, vocab.keys(), self._vocab_sorted))
         indptr, indices = self._model.scores["indptr"], self._model.scores["indices"]
         parts = [indices[indptr[c] : indptr[c + 1]] for c in cols]
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)

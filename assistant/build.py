@@ -1,11 +1,15 @@
-"""The one wiring function: settings in, a ready assistant out (app, CLIs and tests call it)."""
+"""The wiring: settings in, a ready assistant out (`build_assistant`), and files in, an updated index
+out (`ingest_files`, `remove_files`, `index_lock`). The app, the CLIs, the benchmark and the tests call
+these; nothing below this module imports `ingest`."""
 
 from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.embeddings import embedding_label, store_embedding
@@ -14,10 +18,11 @@ from assistant.service import Assistant
 from assistant.service import LLMAnswerer as LLMAnswererHook
 from assistant.settings import Settings
 from assistant.store import Store
-from assistant.vector_file import VECTORS_NAME
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
+
+    from ingest.pipeline import IngestReport
 
 logger = logging.getLogger(__name__)
 
@@ -63,9 +68,13 @@ def _llm_answerer(settings: Settings, llm: object | None) -> LLMAnswererHook | N
 
 
 def drop_index(settings: Settings) -> None:
-    """Remove everything the index folder holds but its README and .gitignore."""
+    """Remove every part of the index (manifest.INDEX_PARTS: vectors, BM25, chunk texts, facts,
+    records, manifest); the README, .gitignore, the lock and the uploads stay. Called before this
+    process opens the index (Chroma's embedded client keeps its database open), as the CLI does."""
+    from assistant.manifest import INDEX_PARTS
+
     folder = Path(settings.index)
-    for name in ("chroma", "bm25", "bm25.tmp", "bm25.old", "manifest.json", VECTORS_NAME):
+    for name in INDEX_PARTS:
         target = folder / name
         if target.is_dir():
             shutil.rmtree(target)
@@ -79,3 +88,81 @@ def drop_index(settings: Settings) -> None:
             client.delete_collection(settings.collection)
         except Exception as exc:  # chromadb raises NotFoundError or ValueError by version
             logger.info("no collection to drop name=%s reason=%s", settings.collection, exc)
+
+
+@contextmanager
+def index_lock(settings: Settings, wait_s: float = 60.0) -> Iterator[None]:
+    """Hold the index folder's ingest lock (one writer at a time, across processes and threads);
+    waits up to wait_s seconds for another ingest, then raises IngestLockedError. Reentrant in
+    one thread, so a caller may hold it around `drop_index` and `ingest_files`."""
+    from ingest.lock import ingest_lock
+
+    with ingest_lock(Path(settings.index), wait_s=wait_s):
+        yield
+
+
+def ingest_files(settings: Settings, paths: Iterable[Path], *, store: Store | None = None, prune: bool = False,
+                 ocr: bool = True, on_file: Callable[[Path], Any] | None = None,
+                 wait_s: float = 60.0) -> IngestReport:
+    """Read files and folders into the index the settings name (chunk sizes from the settings),
+    under the index lock; `store` is a store opened for writing (default: a fresh one), `prune`
+    removes indexed documents no longer among the inputs, `on_file` is called as each file is
+    read. Returns the IngestReport (added, updated, unchanged, removed, failed files)."""
+    from ingest.chunking import ChunkingConfig
+    from ingest.pipeline import ingest_paths
+
+    cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
+    with index_lock(settings, wait_s):
+        return ingest_paths(store or open_store(settings), list(paths), cfg, prune=prune, ocr=ocr,
+                            on_file=on_file)
+
+
+def remove_files(settings: Settings, names: list[str], *, store: Store | None = None,
+                 wait_s: float = 60.0) -> list[str]:
+    """Remove documents from the index (path relative to the folder ingested, or a unique file
+    name) under the index lock; the names removed."""
+    from ingest.pipeline import remove_documents
+
+    with index_lock(settings, wait_s):
+        return remove_documents(store or open_store(settings), names)
+
+
+def index_status(store: Store) -> dict[str, Any]:
+    """What the index holds: documents, chunks, whether every part is present and consistent."""
+    from ingest.status import index_status as status
+
+    return status(store)
+
+
+def ingest_if_empty(settings: Settings, corpus: Path) -> None:
+    """An empty index gets the bundled corpus first, so the app answers on its first start; an
+    index read by an older version (IndexOutOfDateError) reads the corpus and the uploads again."""
+    from assistant.errors import AssistantError, IndexOutOfDateError
+
+    store = open_store(settings)
+    if store.manifest is not None and store.manifest.documents:
+        try:
+            store.check_ready()
+        except IndexOutOfDateError as exc:
+            logger.warning("index read by an older version; reading its documents again reason=%s", exc)
+            again = [p for p in (corpus, Path(settings.index) / "uploads") if p.is_dir()]
+            logger.info("%s", ingest_files(settings, again, wait_s=120).summary())
+        except AssistantError as exc:  # another embedding: each answer says so, with what to run
+            logger.warning("index not ready reason=%s", exc)
+        return
+    if not corpus.is_dir():
+        logger.warning("index empty and no corpus folder=%s", corpus)
+        return
+    logger.info("index empty; ingesting bundled corpus folder=%s index=%s", corpus, settings.index)
+    with index_lock(settings, wait_s=120):
+        store = open_store(settings)
+        if not (store.manifest and store.manifest.documents):
+            logger.info("%s", ingest_files(settings, [corpus], store=store).summary())
+
+
+def html_text(markup: str) -> str:
+    """The visible text of an HTML page or e-mail body, read as ingest reads HTML (hidden parts,
+    scripts and styles skipped; paragraphs on their own lines)."""
+    from ingest.loaders.html import html_to_text
+
+    return html_to_text(markup)[0]

@@ -13,10 +13,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.manifest import write_atomic
+from assistant.manifest import CHUNKS_NAME, write_atomic
 from assistant.types import Chunk
 
-CHUNKS_NAME = "chunks.json"
 FORMAT_VERSION = 1
 _FIELDS = ("id", "document", "title", "page", "section", "text", "ordinal", "kind", "lead", "carried", "headings")
 

@@ -14,6 +14,9 @@ from assistant.text import is_english
 from assistant.types import Chunk
 
 Tokens = AbstractSet[str] | TokenLookup
+# The share of the question's idf mass a fact-sheet passage must hold for a value read from it to
+# answer (the sheet answerer and the call book both test it).
+MIN_COVERAGE = 0.5
 _LOOKUPS = 16384  # cached TokenLookups of the store's per-chunk token sets; cleared when full
 
 

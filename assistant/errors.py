@@ -4,7 +4,9 @@
     ├── IndexNotBuiltError        the index folder holds no usable index
     ├── IndexInconsistentError    Chroma, BM25 and manifest disagree
     ├── EmbeddingMismatchError    the index was built with another embedding
-    ├── BackendUnavailableError   a configured server or optional package is missing
+    │   └── IndexOutOfDateError   ... or documents read with another text normalisation
+    ├── BackendUnavailableError   a configured server is unreachable or its package is missing
+    ├── BackendMisconfiguredError a backend named wrongly or without the model it needs
     ├── IngestLockedError         another ingest holds the index lock
     ├── InvalidQuestionError      a question that cannot be answered as typed
     └── DocumentError             one input file could not be read
@@ -42,8 +44,20 @@ class EmbeddingMismatchError(AssistantError):
     user_message = "Indexul a fost construit cu alt model de embedding; reindexați documentele."
 
 
+class IndexOutOfDateError(EmbeddingMismatchError):
+    user_message = ("Indexul a fost construit de o versiune anterioară a asistentului; "
+                    "reindexați documentele.")
+
+
 class BackendUnavailableError(AssistantError):
     user_message = "Serviciul configurat nu este disponibil."
+
+
+class BackendMisconfiguredError(AssistantError):
+    """The settings name no such backend, or leave out what it needs (a model name): a mistake to
+    fix in the configuration, not a server to wait for."""
+
+    user_message = "Serviciul de răspuns nu este configurat corect; verificați setările ASSISTANT_*."
 
 
 class IngestLockedError(AssistantError):

@@ -92,11 +92,6 @@ def _concepts() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rx), words.strip()) for rx, words in rows]
 
 
-def concept_words(question: str) -> str:
-    """Words call documents use for what the question asks ("cine poate aplica" -> beneficiari)."""
-    return " ".join(words.lstrip("= ") for _span, words in concept_spans(question))
-
-
 def concept_spans(question: str) -> list[tuple[str, str]]:
     """(the words of the question that ask it, the words documents use) for each concept.
     Words starting with "=" are plain synonyms (what the question is about), not what it asks."""

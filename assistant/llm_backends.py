@@ -1,7 +1,8 @@
 """The configured chat model (Ollama or an OpenAI-compatible server) as a llama-index LLM.
 
 Imported lazily, so the extractive default needs none of these packages; a missing package
-or model name raises BackendUnavailableError naming the fix.
+raises BackendUnavailableError naming it; a backend named wrongly or without a model name raises
+BackendMisconfiguredError naming the setting.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from assistant.errors import BackendUnavailableError
+from assistant.errors import BackendMisconfiguredError, BackendUnavailableError
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -27,9 +28,9 @@ _PACKAGES = {"ollama": "llama-index-llms-ollama", "openai": "llama-index-llms-op
 def build_llm(settings: Settings) -> LLM:
     """A llama-index LLM for settings.llm ("ollama" or "openai")."""
     if settings.llm not in _PACKAGES:
-        raise BackendUnavailableError(f"no LLM backend {settings.llm!r}; choices: {', '.join(_PACKAGES)}")
+        raise BackendMisconfiguredError(f"no LLM backend {settings.llm!r}; choices: {', '.join(_PACKAGES)}")
     if not settings.llm_model:
-        raise BackendUnavailableError(f"ASSISTANT_LLM={settings.llm} needs ASSISTANT_LLM_MODEL (the model name)")
+        raise BackendMisconfiguredError(f"ASSISTANT_LLM={settings.llm} needs ASSISTANT_LLM_MODEL (the model name)")
     try:
         llm = _ollama(settings) if settings.llm == "ollama" else _openai_like(settings)
     except ImportError as exc:
@@ -59,11 +60,16 @@ def _openai_like(settings: Settings) -> LLM:
 
 
 def backend_errors() -> tuple[type[BaseException], ...]:
-    """What a failing, slow or unreachable model server raises through these clients."""
+    """What a failing, slow or unreachable model server raises through these clients, and a
+    backend left without its model name (the answer falls back with a notice naming the setting).
+    Not ValueError in general: a mistake of our own code must surface, not fall back unseen; only
+    a reply that is not JSON (json.JSONDecodeError) counts as the server's failure."""
+    import json
+
     import httpx
 
-    errors: list[type[BaseException]] = [BackendUnavailableError, httpx.HTTPError, ConnectionError,
-                                         TimeoutError, ValueError]
+    errors: list[type[BaseException]] = [BackendUnavailableError, BackendMisconfiguredError, httpx.HTTPError,
+                                         ConnectionError, TimeoutError, json.JSONDecodeError]
     try:
         import ollama
 
@@ -90,6 +96,6 @@ def describe_error(exc: BaseException) -> str:
         return "timeout"
     if isinstance(exc, ConnectionError) or "connect" in name.lower() or "connection" in text:
         return "connection failed"
-    if isinstance(exc, BackendUnavailableError):
+    if isinstance(exc, (BackendUnavailableError, BackendMisconfiguredError)):
         return str(exc)
     return name

@@ -1,4 +1,5 @@
-"""manifest.json: what the index holds (embedding, chunking, one entry per document)."""
+"""manifest.json: what the index holds (embedding, chunking, one entry per document), and the
+layout of an index folder: the one list of the files and folders an index is made of."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST_NAME = "manifest.json"
+CHROMA_DIR = "chroma"  # Chroma's files: ids and vectors (an embedded PersistentClient)
+BM25_DIR = "bm25"  # the BM25 index (bm25s) and its ids; written beside as .tmp, the last one kept as .old
+CHUNKS_NAME = "chunks.json"  # the chunk texts and places (assistant/chunk_file.py)
+FACTS_NAME = "facts.json"  # the call fact sheets (assistant/facts/store.py)
+RECORDS_NAME = "records.json"  # the records read from tables (assistant/facts/store.py)
+VECTORS_NAME = "vectors.npz"  # a small index's vectors, searched without Chroma (assistant/vector_file.py)
+# Everything an index folder holds but its README, .gitignore, the ingest lock and the uploads.
+INDEX_PARTS = (CHROMA_DIR, BM25_DIR, f"{BM25_DIR}.tmp", f"{BM25_DIR}.old", CHUNKS_NAME, FACTS_NAME, RECORDS_NAME,
+               VECTORS_NAME, MANIFEST_NAME)
 FORMAT_VERSION = 1
 
 

@@ -9,13 +9,13 @@ matches without making a question harder to cover.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from assistant.intent import Intent, concept_spans, detect_intent
-from assistant.text import STEM_SLACK, fold, glossary, index_tokens
+from assistant.text import fold, glossary, index_tokens
+from assistant.wordforms import other_forms
 
 CONTEXT_FACTOR = 0.4
 
@@ -29,13 +29,16 @@ class Term:
     factor: float = 1.0  # below 1 for words taken from the previous question of a conversation
 
 
-@dataclass
+@dataclass(frozen=True)
 class Query:
+    """A parsed question; immutable, so the parse cached for the question being asked can be shared
+    by the answerers and by requests running at once."""
+
     text: str
-    terms: list[Term]
+    terms: tuple[Term, ...]
     intent: Intent
-    tokens: list[str] = field(default_factory=list)  # for BM25: own words twice, expansions once
-    core_tokens: list[str] = field(default_factory=list)  # the question's own words
+    tokens: tuple[str, ...] = ()  # for BM25: own words twice, expansions once
+    core_tokens: tuple[str, ...] = ()  # the question's own words
     names: frozenset[str] = frozenset()  # tokens of the names it writes (a call, a cluster, an acronym)
 
     @cached_property
@@ -55,7 +58,7 @@ class Query:
         words at a lower weight, so "și pentru ajutor de stat?" keeps the earlier topic but
         answers about the state aid. The same Query for the same arguments while they are
         among the last few parsed: the structured answerers, the search and the answer all
-        parse the question being asked (callers must not modify it)."""
+        parse the question being asked (immutable, so sharing it is safe)."""
         return _parse_recent(text, context) if cls is Query else cls._parse_with_context(text, context)
 
     @classmethod
@@ -65,13 +68,13 @@ class Query:
             return query
         before = cls._parse(context)
         mine = set(query.core_tokens)
-        extra = [Term(t.weight_tokens, t.alternatives, t.asks, t.partial, CONTEXT_FACTOR) for t in before.terms
-                 if not set(t.weight_tokens) & mine]
+        extra = tuple(Term(t.weight_tokens, t.alternatives, t.asks, t.partial, CONTEXT_FACTOR) for t in before.terms
+                      if not set(t.weight_tokens) & mine)
         seen = set(query.tokens)
         # What is asked comes from the new question; a bare "și pentru X?" asks what the last one did.
         intent = query.intent if query.intent.kinds else before.intent
         return cls(text=text, terms=query.terms + extra, intent=intent,
-                   tokens=query.tokens + [t for t in before.core_tokens if t not in seen],
+                   tokens=query.tokens + tuple(t for t in before.core_tokens if t not in seen),
                    core_tokens=query.core_tokens, names=query.names | before.names)
 
     @classmethod
@@ -98,8 +101,8 @@ class Query:
         terms.extend(Term((t,), frozenset([t])) for t in own_words)
         core = own_words + [t for term in terms for t in term.weight_tokens if t not in own_words]
         expansions = [t for term in terms for t in sorted(term.alternatives | term.partial) if t not in core]
-        return cls(text=text, terms=terms, intent=detect_intent(text), tokens=core * 2 + expansions,
-                   core_tokens=core, names=frozenset(index_tokens(" ".join(_names(text)))))
+        return cls(text=text, terms=tuple(terms), intent=detect_intent(text), tokens=tuple(core * 2 + expansions),
+                   core_tokens=tuple(core), names=frozenset(index_tokens(" ".join(_names(text)))))
 
 
 # A handful: one question is parsed under a couple of keys; the last questions asked drop out.
@@ -135,15 +138,7 @@ def _names(text: str) -> list[str]:
 def token_matches(alt: str, tokens: AbstractSet[str]) -> bool:
     """Exact, or for words one stem the prefix of the other (Snowball on folded Romanian
     gives 'clust' and 'cluster', 'elig' and 'eligib' for forms of one word)."""
-    if alt in tokens:
-        return True
-    if not alt.isalpha() or len(alt) < 3:
-        return False
-    # A token that is a prefix of alt is one of alt's own prefixes: a few set lookups, not a scan.
-    # (Any prefix of an alphabetic word is alphabetic; a token starting with alt is as long.)
-    if any(alt[:k] in tokens for k in range(max(3, len(alt) - STEM_SLACK), len(alt))):
-        return True
-    return any(t.startswith(alt) and t.isalpha() and len(t) - len(alt) <= STEM_SLACK for t in tokens)
+    return alt in tokens or next(other_forms(alt, tokens), None) is not None
 
 
 class TokenLookup:
@@ -181,18 +176,4 @@ class TokenLookup:
         return False
 
     def _match(self, alt: str) -> bool:
-        tokens = self._tokens
-        if alt in tokens:
-            return True
-        if not alt.isalpha() or len(alt) < 3:
-            return False
-        for k in range(max(3, len(alt) - STEM_SLACK), len(alt)):  # a token that is a prefix of alt
-            if alt[:k] in tokens:
-                return True
-        words = self._words  # tokens that alt is a prefix of: from the first word not before alt
-        i = bisect_left(words, alt)
-        while i < len(words) and words[i].startswith(alt):
-            if len(words[i]) - len(alt) <= STEM_SLACK:
-                return True
-            i += 1
-        return False
+        return alt in self._tokens or next(other_forms(alt, self._tokens, self._words), None) is not None

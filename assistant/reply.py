@@ -88,9 +88,9 @@ def _decoded(part: Message) -> str:
 
 
 def _strip_tags(html: str) -> str:
-    from ingest.loaders.html import html_to_text  # the loaders' HTML reading, kept in one place
+    from assistant.build import html_text  # the loaders' HTML reading, kept in one place
 
-    return html_to_text(html)[0]
+    return html_text(html)
 
 
 def split_body(body: str) -> tuple[str, list[str]]:

@@ -28,6 +28,17 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence of text (as split_sentences cuts it) that holds the character at offset, stripped."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() >= offset:
+            return text[start: m.start()].strip()
+        if not _ends_with_abbreviation(text[start: m.start()].rstrip()):
+            start = m.end()
+    return text[start:].strip()
+
+
 def _split_keep(text: str) -> list[str]:
     out, last = [], 0
     for m in _BOUNDARY.finditer(text):

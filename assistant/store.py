@@ -6,6 +6,8 @@ there: a small index is searched exactly from vectors.npz (`assistant.vector_fil
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +15,10 @@ import numpy as np
 
 from assistant.bm25 import BM25Index
 from assistant.chunk_file import load_chunks, save_chunks
-from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError
-from assistant.manifest import Manifest, load_manifest, save_manifest
+from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
+from assistant.manifest import BM25_DIR, CHROMA_DIR, Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
-from assistant.text import bigrams, index_tokens, raw_tokens, tokens_from_raw
+from assistant.text import bigrams, index_tokens, raw_tokens, text_signature, tokens_from_raw
 from assistant.types import Chunk
 from assistant.vector_file import EXACT_SEARCH_LIMIT, load_vectors, save_vectors, unit_rows
 
@@ -24,7 +26,11 @@ logger = logging.getLogger(__name__)
 
 _BATCH = 1000
 HNSW_EF_SEARCH = 128
-_TOKEN_SETS = 8192  # cached chunk token sets (a few KB each); cleared when full
+_TOKEN_SETS = 8192  # cached chunk token sets (a few KB each), least recently used dropped first
+
+
+def _token_set(text: str) -> set[str]:
+    return set(index_tokens(text))
 
 
 def chroma_client(settings: Settings) -> Any:
@@ -41,7 +47,7 @@ def chroma_client(settings: Settings) -> Any:
             raise BackendUnavailableError(
                 f"Chroma server {settings.chroma_host}:{settings.chroma_port} unreachable: {exc}"
             ) from exc
-    path = Path(settings.index) / "chroma"
+    path = Path(settings.index) / CHROMA_DIR
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
@@ -59,9 +65,11 @@ class Store:
         self.dim = dim
         self._collection: Any = None  # the `collection` property opens it when first needed
         self.manifest = load_manifest(self.folder)
-        self.bm25 = BM25Index.load(self.folder / "bm25") or BM25Index([], None)
+        self.bm25 = BM25Index.load(self.folder / BM25_DIR) or BM25Index([], None)
         self.chunks: dict[str, Chunk] = {}
-        self._token_sets: dict[str, set[str]] = {}
+        # Index tokens of a text (a chunk's, its context's, its heading's), the last _TOKEN_SETS kept:
+        # keyed by the text itself, so a chunk written again with another text is never stale.
+        self._token_set = lru_cache(maxsize=_TOKEN_SETS)(_token_set)
         # BM25 tokens of the chunks this process wrote, kept from the embedding pass so that
         # commit does not tokenise every chunk again.
         self._index_tokens: dict[str, list[str]] = {}
@@ -94,7 +102,9 @@ class Store:
     # ---- reading -------------------------------------------------------------------------
 
     def check_ready(self) -> None:
-        """Raise when there is nothing to answer from or the embedding differs."""
+        """Raise when there is nothing to answer from, the embedding differs, or documents were read
+        with another text normalisation (text.text_signature): stored tokens and vectors would be
+        out of step with the question's."""
         if self.manifest is None or not self.manifest.documents:
             raise IndexNotBuiltError(f"no documents indexed in {self.folder}")
         if self.manifest.embedding != self.label:
@@ -102,6 +112,12 @@ class Store:
                 f"index {self.folder} was built with {self.manifest.embedding!r}, settings ask for "
                 f"{self.label!r}; re-index with: python -m ingest corpus/ --index {self.folder} --rebuild"
             )
+        stale = sorted(d.document for d in self.manifest.documents.values()
+                       if d.chunking.get("text") != text_signature())
+        if stale:
+            raise IndexOutOfDateError(
+                f"{len(stale)} documents of index {self.folder} (first: {stale[0]}) were read with another text "
+                f"normalisation; re-index with: python -m ingest corpus/ --index {self.folder}")
 
     def _changed(self) -> None:
         self._ordered = None
@@ -152,12 +168,9 @@ class Store:
         return self._cached_tokens(f"head:{chunk.id}", heading)
 
     def _cached_tokens(self, key: str, text: str) -> set[str]:
-        got = self._token_sets.get(key)
-        if got is None:
-            if len(self._token_sets) >= _TOKEN_SETS:
-                self._token_sets.clear()
-            got = self._token_sets[key] = set(index_tokens(text))
-        return got
+        """The index tokens of text, shared (callers must not modify them); `key` names what the
+        text is, for the reader."""
+        return self._token_set(text)
 
     def ordered_chunks(self) -> list[Chunk]:
         """Chunks in BM25 order (index i of bm25 scores is ordered_chunks()[i]); built once per
@@ -286,8 +299,9 @@ class Store:
             return [], np.zeros((0, 0), dtype=np.float32)
         return ids, unit_rows(np.asarray([e for _, e in pairs], dtype=np.float32).reshape(len(ids), -1))
 
-    def bm25_scores(self, tokens: list[str]) -> np.ndarray:
-        return self.bm25.scores(tokens)
+    def bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """BM25 score of every chunk (in ordered_chunks order) for the query tokens."""
+        return self.bm25.scores(list(tokens))
 
     # ---- writing (ingest only, under its lock) ----------------------------------------------
 
@@ -317,9 +331,6 @@ class Store:
         for c in chunks:
             self.chunks[c.id] = c
             self._pending_deletes.discard(c.id)
-            self._token_sets.pop(c.id, None)
-            self._token_sets.pop(f"ctx:{c.id}", None)
-            self._token_sets.pop(f"head:{c.id}", None)
         self._changed()
 
     def _embed_and_tokenise(self, chunks: list[Chunk]) -> list[list[float]] | np.ndarray:
@@ -341,9 +352,6 @@ class Store:
         for cid in ids:
             self.chunks.pop(cid, None)
             self._index_tokens.pop(cid, None)
-            self._token_sets.pop(cid, None)
-            self._token_sets.pop(f"ctx:{cid}", None)
-            self._token_sets.pop(f"head:{cid}", None)
         self._changed()
 
     def commit(self) -> None:
@@ -357,7 +365,7 @@ class Store:
         del tokens
         self._index_tokens.clear()  # ~1 KB a chunk: memory is scarcer than a later commit's time
         self._changed()
-        self.bm25.save(self.folder / "bm25")
+        self.bm25.save(self.folder / BM25_DIR)
         save_chunks(self.folder, [self.chunks[cid] for cid in ids])
         save_manifest(self.folder, self.manifest)
         owned = set(ids)

@@ -8,6 +8,7 @@ same tokens on both sides of the index.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -15,15 +16,19 @@ from importlib import resources
 
 import Stemmer
 
-_CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+# Romanian s and t written with a cedilla (old code pages) -> with a comma below, the correct letters.
+CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
 _FOLD = str.maketrans({"ș": "s", "ț": "t", "ă": "a", "â": "a", "î": "i",
                        "Ș": "s", "Ț": "t", "Ă": "a", "Â": "a", "Î": "i"})
 
-MONTHS = {"ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6,
-          "iulie": 7, "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11,
-          "decembrie": 12, "january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
+# Month names, in the year's order: Romanian, then English (August is written alike).
+MONTHS_RO = ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie",
+             "octombrie", "noiembrie", "decembrie")
+MONTHS = {**{m: i for i, m in enumerate(MONTHS_RO, 1)},
+          "january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
           "june": 6, "july": 7, "september": 9, "october": 10, "november": 11, "december": 12}
-_MULTIPLIERS = {"mii": 1_000, "mie": 1_000, "mil": 1_000_000, "milion": 1_000_000,
+# Multiplier words after a number ("2,8 milioane", "4 mil.", "1,5 mld"), folded, without the dot.
+MULTIPLIERS = {"mii": 1_000, "mie": 1_000, "mil": 1_000_000, "milion": 1_000_000,
                 "milioane": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
                 "mld": 1_000_000_000, "miliard": 1_000_000_000, "miliarde": 1_000_000_000,
                 "billion": 1_000_000_000}
@@ -43,11 +48,6 @@ _TOKEN_RE = re.compile(
     r"|(?P<num>\b\d{1,3}(?:(?:\.|[ \u00a0](?=\d{3}\b))\d{3})+(?:,\d+)?\b|\b\d+(?:,\d+)?\b)"
     r"|(?P<word>[a-z]+)"
 )
-
-# Forms of one word differ by a short ending ("clust"/"cluster", "activ"/"activeaz"); a longer
-# extension is another word ("cluster"/"clusterpolisee"). Matching and BM25 postings use it.
-STEM_SLACK = 3
-
 
 def _replace_all(text: str, table: dict[int, str]) -> str:
     """str.translate for a few one-character pairs; chained replace is several times faster
@@ -78,7 +78,7 @@ def strip_format_chars(text: str) -> str:
 def normalize(text: str) -> str:
     """NFC with comma-below ș/ț and no format characters: the canonical form stored and shown."""
     text = unicodedata.normalize("NFC", strip_format_chars(text or ""))
-    return text if text.isascii() else _replace_all(text, _CEDILLA)
+    return text if text.isascii() else _replace_all(text, CEDILLA)
 
 
 def fold(text: str) -> str:
@@ -100,9 +100,10 @@ def _drop_combining(match: re.Match[str]) -> str:
     return "".join(c for c in match.group() if not unicodedata.combining(c))
 
 
-def _number_value(raw: str) -> float:
-    """'2.800.000' -> 2800000, '2,8' -> 2.8, '100 000' -> 100000."""
-    raw = raw.replace("\u00a0", " ")
+def number_value(raw: str) -> float:
+    """A number as Romanian writes it: '7.350.000' -> 7350000, '2,8' -> 2.8, '100 000' -> 100000
+    (thousands grouped by dots or spaces, a decimal comma). Raises ValueError on anything else."""
+    raw = raw.replace("\u00a0", " ").strip()
     if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
         raw = raw.replace(".", "").replace(" ", "")
     return float(raw.replace(",", "."))
@@ -178,9 +179,9 @@ def raw_tokens(text: str) -> list[str]:
             d, mo, y = re.split(r"[./]", value)
             out.append(f"{y}-{int(mo):02d}-{int(d):02d}")
         elif kind == "pct":
-            out.append(canonical_number(_number_value(value.rstrip("% ").strip())) + "%")
+            out.append(canonical_number(number_value(value.rstrip("% ").strip())) + "%")
         elif kind == "num":
-            out.append(canonical_number(_number_value(value)))
+            out.append(canonical_number(number_value(value)))
         elif kind in ("sec", "alnum"):
             out.append(value)
         elif kind == "code":
@@ -199,9 +200,9 @@ _ABBREVIATIONS = {"min": "minim", "max": "maxim", "nr": "numar", "tel": "telefon
 def _append_word(out: list[str], word: str) -> None:
     """Merge a multiplier or a month name into the number before it."""
     word = _ABBREVIATIONS.get(word, word)
-    if (word in _MULTIPLIERS or word in MONTHS) and out and _is_number(out[-1]):
-        if word in _MULTIPLIERS:
-            out[-1] = canonical_number(float(out[-1]) * _MULTIPLIERS[word])
+    if (word in MULTIPLIERS or word in MONTHS) and out and _is_number(out[-1]):
+        if word in MULTIPLIERS:
+            out[-1] = canonical_number(float(out[-1]) * MULTIPLIERS[word])
             return
         if word in MONTHS and out[-1].isdigit() and 1 <= int(out[-1]) <= 31:
             out.append(f"month:{MONTHS[word]:02d}")
@@ -269,28 +270,24 @@ def glossary() -> dict[str, str]:
     return {en.strip(): ro.strip() for en, ro in pairs}
 
 
-def translate_english(text: str) -> str:
-    """Romanian words for the English funding terms in text (multi-word terms first)."""
-    folded = fold(text)
-    found = []
-    for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(en)}\b", folded):
-            found.append(ro)
-            folded = re.sub(rf"\b{re.escape(en)}\b", " ", folded)
-    return " ".join(found)
-
-
-def query_tokens(text: str) -> list[str]:
-    """Tokens for a question: like index_tokens, English funding terms put into Romanian."""
-    extra = translate_english(text)
-    if not extra:
-        return index_tokens(text)
-    english = set(index_tokens(" ".join(glossary())))
-    romanian = index_tokens(extra)
-    return [t for t in index_tokens(text) if t not in english or t in romanian] + romanian
-
-
 def is_caps_label(line: str) -> bool:
     """A short line all in capitals ("ALOCAREA FINANCIARĂ"): a brochure label or a heading.
     `str.isupper` first: it rejects almost every line without looking at each character."""
     return line.isupper() and sum(map(str.isalpha, line)) >= 4 and len(line.split()) <= 12
+
+
+# Bumped when the normalisation's code (not its tables, which text_signature hashes as they are)
+# changes what a text becomes.
+TEXT_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def text_signature() -> str:
+    """12 hex digits naming how a text becomes tokens: TEXT_VERSION, this module's tables (cedilla,
+    folding, months, multipliers, abbreviations, URL words, the token patterns), the stopword
+    lists and the stemmer. Stored with each document in
+    the manifest (ingest.pipeline.reading_signature): documents read under another one are read
+    again by the next ingest, and until then the store refuses to answer (Store.check_ready)."""
+    parts = [TEXT_VERSION, sorted(CEDILLA.items()), sorted(_FOLD.items()), MONTHS, MULTIPLIERS, _ABBREVIATIONS,
+             sorted(_URL_NOISE), _TOKEN_RE.pattern, _URL_RE.pattern, sorted(stopwords()), "snowball:romanian"]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:12]

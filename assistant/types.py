@@ -45,7 +45,9 @@ class Chunk:
     page: int | None
     section: str | None
     text: str  # the passage itself, as shown and quoted
-    window: str  # the surrounding block, for answers that need the neighbours
+    # The block of about window_tokens around the passage, read by fact extraction while the
+    # document is ingested (assistant/facts/lines.py); not saved: empty on chunks loaded from the index.
+    window: str
     ordinal: int  # position within the document
     kind: str = "text"  # "text" or "table"
     lead: str = ""  # the opening words of the section, when this chunk is further down it

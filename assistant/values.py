@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import fold
+from assistant.text import MONTHS_RO, fold
 
-_MONTH = r"(ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie)"
+_MONTH = f"({'|'.join(MONTHS_RO)})"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A Romanian phone number: +40 or a leading 0, then 9 digits in groups ("0256 123 456", "+40.21.123.4567").
+PHONE = re.compile(r"(?:\+40|\b0)[\s.]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
 _NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
@@ -20,7 +23,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # "1873–1914"), not the digits of an amount or a measure ("2000 lei", "1500 de metri").
     "year": re.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,]\d)(?!\s*(?:de\s+)?[a-z%€$]*"
                        r"(?:lei|euro|eur|ron|usd|%|€|\$|metri|km|kg|mii|milioane|oameni|persoane)\b)"),
-    "contact": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+4|\b0)\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b|www\.[\w.-]+"),
+    "contact": re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|www\.[\w.-]+"),
     "count": re.compile(r"\b\d+\b"),
     # A place: "la sediul ...", "în Bruxelles", "la Cluj-Napoca", or a venue named by the noun
     # Romanian and English documents use for one (a room, a hall, a building, a headquarters).

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.manifest import VECTORS_NAME
+
 logger = logging.getLogger(__name__)
 
-VECTORS_NAME = "vectors.npz"
 EXACT_SEARCH_LIMIT = 20_000  # vectors searched exactly (40 MB at 512 dimensions); beyond, Chroma's HNSW
 
 

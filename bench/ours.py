@@ -1,4 +1,4 @@
-"""This product under the benchmark: ingest_paths into a fresh index, then the assistant on the questions."""
+"""This product under the benchmark: build.ingest_files into a fresh index, then the assistant on the questions."""
 
 from __future__ import annotations
 
@@ -15,16 +15,12 @@ logger = logging.getLogger(__name__)
 
 def ingest(corpus: Path, index: Path) -> dict[str, Any]:
     """Index every file of corpus into index (which must not exist yet); time the whole run."""
-    from assistant.build import open_store
+    from assistant.build import ingest_files
     from assistant.settings import Settings
-    from ingest.chunking import ChunkingConfig
-    from ingest.pipeline import ingest_paths
 
     settings = Settings(index=index)  # type: ignore[call-arg]  # no pydantic mypy plugin
-    cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
     t0 = time.perf_counter()
-    store = open_store(settings)
-    report = ingest_paths(store, [corpus], cfg, ocr=False)
+    report = ingest_files(settings, [corpus], ocr=False)
     seconds = time.perf_counter() - t0
     if report.failed:
         logger.warning("bench ingest failures=%d first=%s", len(report.failed), report.failed[0].reason)

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from assistant.facts.store import EXTRACTOR_VERSION
 from assistant.sentences import split_sentences
 from assistant.tokens import count_tokens
 from assistant.types import Chunk, LoadedDocument
@@ -32,9 +31,7 @@ class ChunkingConfig:
         return {"chunk_tokens": self.chunk_tokens, "window_tokens": self.window_tokens,
                 "min_tokens": self.min_tokens, "short_block_tokens": self.short_block_tokens,
                 "version": 4,  # bumped when blocks or chunks change: re-ingest remakes them
-                "reader": READER_VERSION,  # the loaders' version: a new reader reads files again
-                # the fact extraction that runs on the chunks as a file is read: a new one reads files again
-                "facts": EXTRACTOR_VERSION}
+                "reader": READER_VERSION}  # the loaders' version: a new reader reads files again
 
 
 @dataclass

@@ -10,13 +10,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from assistant.build import open_store
+from assistant.build import index_lock, index_status, ingest_files, open_store, remove_files
 from assistant.errors import AssistantError
 from assistant.settings import Settings
-from ingest.chunking import ChunkingConfig
-from ingest.lock import ingest_lock
-from ingest.pipeline import ingest_paths, remove_documents
-from ingest.status import index_status
 
 EXIT_FAILED_FILES = 3
 
@@ -61,14 +57,14 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if not (args.paths or args.remove or args.repair):
         print("error: give files or folders to ingest, or --status / --remove / --repair", file=sys.stderr)
         return 2
-    with ingest_lock(Path(settings.index), wait_s=args.wait):
+    with index_lock(settings, wait_s=args.wait):
         if args.rebuild:
             from assistant.build import drop_index
 
             drop_index(settings)
         store = open_store(settings)
         if args.remove:
-            removed = remove_documents(store, args.remove)
+            removed = remove_files(settings, args.remove, store=store)
             print(json.dumps({"removed": removed}) if args.json else f"removed: {', '.join(removed) or 'nothing'}")
             return 0 if removed else 1
         if args.repair:
@@ -76,9 +72,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
             print(repair_index(store))
             return 0
-        cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
         bar = tqdm(desc="ingest", unit="file", disable=not sys.stderr.isatty(), file=sys.stderr)
-        report = ingest_paths(store, args.paths, cfg, prune=args.prune, ocr=not args.no_ocr,
+        report = ingest_files(settings, args.paths, store=store, prune=args.prune, ocr=not args.no_ocr,
                               on_file=lambda p: _tick(bar, p))
         bar.close()
     for failure in report.failed:

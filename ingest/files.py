@@ -15,7 +15,7 @@ def document_key(path: Path, root: Path | None) -> str:
 
 
 def expand_inputs(paths: list[Path], suffixes: frozenset[str]) -> tuple[list[tuple[Path, str]], list[Path]]:
-    """((file to read, its document key), files named explicitly with an unsupported type).
+    """((file to read, its document key), paths named explicitly that are missing or of an unsupported type).
 
     A folder's README describes the folder, not a call, so it is not indexed from a folder;
     named explicitly, any file is read.
@@ -28,7 +28,7 @@ def expand_inputs(paths: list[Path], suffixes: frozenset[str]) -> tuple[list[tup
                 hidden = any(part.startswith(".") for part in f.relative_to(path).parts)
                 if f.suffix.lower() in suffixes and not hidden and not f.stem.lower().startswith("readme"):
                     found.append((f, document_key(f, path)))
-        elif path.suffix.lower() in suffixes:
+        elif path.exists() and path.suffix.lower() in suffixes:
             found.append((path, document_key(path, None)))
         else:
             rejected.append(path)

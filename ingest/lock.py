@@ -1,14 +1,13 @@
-"""One ingest at a time per index folder: an advisory file lock that a killed process releases."""
+"""One ingest at a time per index folder: filelock's advisory lock, which a killed process releases."""
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from assistant.errors import IngestLockedError
 
@@ -17,26 +16,23 @@ logger = logging.getLogger(__name__)
 
 @contextmanager
 def ingest_lock(folder: Path, wait_s: float = 0.0) -> Iterator[None]:
-    """Hold the index's lock; wait up to wait_s for another ingest, then fail clearly.
+    """Hold the index's lock; wait up to wait_s seconds for another ingest, then raise IngestLockedError.
 
-    flock is released by the kernel when the holder dies, so SIGKILL never leaves it stuck.
+    filelock uses flock on POSIX, released by the kernel when the holder dies (SIGKILL never leaves
+    it stuck). One FileLock per path in a process (`is_singleton`), counted per thread: the same
+    thread may take it again (nested), another thread waits as another process would.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / ".ingest.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + wait_s
-    announced = False
+    lock = FileLock(folder / ".ingest.lock", is_singleton=True)
     try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise IngestLockedError(f"another ingest is running on {folder}") from None
-                if not announced:
-                    logger.warning("waiting for another ingest to finish folder=%s", folder)
-                    announced = True
-                time.sleep(0.2)
+        lock.acquire(timeout=0)
+    except Timeout:
+        logger.warning("waiting for another ingest to finish folder=%s", folder)
+        try:
+            lock.acquire(timeout=max(wait_s, 0.0), poll_interval=0.2)
+        except Timeout:
+            raise IngestLockedError(f"another ingest is running on {folder}") from None
+    try:
         yield
     finally:
-        os.close(fd)
+        lock.release()

@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.errors import DocumentError, UnsupportedFileError
-from assistant.facts.store import Structured, refresh_structured
+from assistant.facts.store import EXTRACTOR_VERSION, Structured, refresh_structured
 from assistant.manifest import DocumentEntry
 from assistant.store import Store
+from assistant.text import text_signature
 from ingest.chunking import ChunkingConfig
 from ingest.files import expand_inputs
 from ingest.loaders import SUPPORTED_SUFFIXES
@@ -61,6 +62,13 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def reading_signature(cfg: ChunkingConfig) -> dict[str, int | str]:
+    """What made a document's chunks and facts, stored with it in the manifest: the chunker's
+    settings and versions, the fact extraction that runs on the chunks as a file is read, and the
+    text normalisation its tokens and vectors come from (a new one of any reads files again)."""
+    return {**cfg.as_dict(), "facts": EXTRACTOR_VERSION, "text": text_signature()}
+
+
 def ingest_paths(
     store: Store,
     paths: list[Path],
@@ -72,8 +80,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Index every supported file under paths into store (the caller holds the ingest lock)."""
     report = IngestReport()
-    manifest = store.new_manifest(cfg.as_dict())
-    manifest.chunking = cfg.as_dict()
+    manifest = store.new_manifest(reading_signature(cfg))
+    manifest.chunking = reading_signature(cfg)
     files, rejected = expand_inputs(paths, SUPPORTED_SUFFIXES)
     for bad in rejected:
         reason = (f"{bad.name}: unsupported file type {bad.suffix or '(none)'}" if bad.exists()
@@ -116,7 +124,8 @@ def _job(store: Store, path: Path, key: str, cfg: ChunkingConfig, report: Ingest
         _fail(report, path, DocumentError(f"{path.name}: cannot read file: {exc.strerror or exc}"))
         return None
     old = manifest.documents.get(key)
-    same_chunker = old is not None and old.chunking == cfg.as_dict()
+    # An unchanged file is skipped unless another chunker (other sizes, an older version) made its chunks.
+    same_chunker = old is not None and old.chunking == reading_signature(cfg)
     if old and old.sha256 == digest and same_chunker and all(cid in store.chunks for cid in old.chunk_ids):
         report.unchanged.append(key)
         return None
@@ -149,7 +158,7 @@ def _write_one(store: Store, prepared: Prepared, report: IngestReport, fresh: di
         document=key, sha256=doc.sha256, title=doc.title, kind=doc.kind,
         pages=sum(1 for p in doc.pages if p.number is not None) or 1, chunk_ids=new_ids,
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"), notes=list(doc.notes),
-        chunking=prepared.job.cfg.as_dict())
+        chunking=reading_signature(prepared.job.cfg))
     (report.updated if old else report.added).append(key)
     if doc.hidden:
         report.hidden[key] = doc.hidden

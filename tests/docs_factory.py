@@ -22,9 +22,9 @@ destinat firmelor care introduc tehnologii digitale în producție.
 
 BUGETUL APELULUI
 
-Bugetul total alocat apelului este de 2.800.000 euro, din care o parte este rezervată microîntreprinderilor.
+Bugetul total alocat apelului este de 2.650.000 euro, din care o parte este rezervată microîntreprinderilor.
 
-Valoarea maximă eligibilă a unui proiect este de 350.000 euro, iar valoarea minimă este de 50.000 euro.
+Valoarea maximă eligibilă a unui proiect este de 315.000 euro, iar valoarea minimă este de 50.000 euro.
 
 RATE DE COFINANȚARE
 
@@ -77,7 +77,7 @@ cel mult 400.000 euro.
 
 PDF_PAGES = [
     ["GHIDUL CLUSTERULUI AGRONORD SOMEȘ",
-     "Clusterul AgroNord Someș a fost înființat la 8 martie 2018 de 32 de membri: producători de lapte, "
+     "Clusterul AgroNord Someș a fost înființat la 12 martie 2031 de 32 de membri: producători de lapte, "
      "două universități și trei primării din bazinul Someșului."],
     ["REZULTATE 2023",
      "În anul 2023 clusterul AgroNord Someș a realizat 24 de audituri energetice la fermele membre și a "
@@ -146,12 +146,9 @@ def build_corpus(folder: Path) -> list[Path]:
 
 def ingest_folder(settings: Settings, folder: Path) -> IngestReport:
     """Ingest a folder into the index the settings name, as `python -m ingest` does."""
-    from assistant.build import open_store
-    from ingest.chunking import ChunkingConfig
-    from ingest.pipeline import ingest_paths
+    from assistant.build import ingest_files
 
-    cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
-    return ingest_paths(open_store(settings), [folder], cfg)
+    return ingest_files(settings, [folder])
 
 
 def index_texts(folder: Path, index: Path, texts: dict[str, str]) -> Settings:

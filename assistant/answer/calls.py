@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from assistant.answer.evidence import Evidence
-from assistant.answer.extractive import MIN_COVERAGE
+from assistant.coverage import MIN_COVERAGE
 from assistant.facts.patterns import DATE, dates
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact

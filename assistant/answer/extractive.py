@@ -22,7 +22,6 @@ from assistant.values import find_values, has_value, is_bare_value
 logger = logging.getLogger(__name__)
 
 ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
-MIN_COVERAGE = 0.5  # share of the question's idf mass a fact-sheet passage must hold to be answered from
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
 SENTENCES_SCORED = 20  # best sentences the answered model looks at

@@ -1,9 +1,11 @@
-"""The Romanian prompts of prompts/*.txt as llama-index templates, and the messages built from them."""
+"""The Romanian prompts of assistant/prompts/*.txt (package data: they ship in the wheel) as
+llama-index templates, and the messages built from them."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
@@ -11,7 +13,7 @@ from llama_index.core.prompts import PromptTemplate
 
 from assistant.types import Passage
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+PROMPTS_DIR = Path(__file__).resolve().parents[1] / "prompts"  # the package assistant.prompts
 
 # Document text sits between these markers; the system prompt says what lies between them is data.
 FENCE_OPEN = "<<<DOCUMENTE>>>"
@@ -28,8 +30,8 @@ PLACEHOLDERS: dict[str, set[str]] = {
 
 @cache
 def load_prompt(name: str) -> PromptTemplate:
-    """prompts/<name>.txt as a PromptTemplate (read once)."""
-    text = (PROMPTS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    """assistant/prompts/<name>.txt as a PromptTemplate (read once, from the installed package)."""
+    text = resources.files("assistant.prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
     return PromptTemplate(text.strip())
 
 

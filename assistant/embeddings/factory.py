@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from assistant.errors import BackendUnavailableError
+from assistant.errors import BackendMisconfiguredError, BackendUnavailableError
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -75,14 +75,14 @@ _BACKENDS: dict[str, tuple[Callable[[Settings], BaseEmbedding], str | None]] = {
 
 def _model(settings: Settings, what: str) -> str:
     if not settings.embed_model:
-        raise BackendUnavailableError(f"ASSISTANT_EMBED={settings.embed} needs ASSISTANT_EMBED_MODEL ({what})")
+        raise BackendMisconfiguredError(f"ASSISTANT_EMBED={settings.embed} needs ASSISTANT_EMBED_MODEL ({what})")
     return settings.embed_model
 
 
 def build_embedding(settings: Settings) -> BaseEmbedding:
     """The embedding named by settings.embed."""
     if settings.embed not in _BACKENDS:
-        raise BackendUnavailableError(f"no embedding backend {settings.embed!r}; choices: {', '.join(_BACKENDS)}")
+        raise BackendMisconfiguredError(f"no embedding backend {settings.embed!r}; choices: {', '.join(_BACKENDS)}")
     builder, package = _BACKENDS[settings.embed]
     try:
         model = builder(settings)

@@ -69,7 +69,8 @@ def embed_raw_batch(texts: list[list[str]], dim: int) -> np.ndarray:
             idx.extend(i)
             val.extend(v)
         ends.append(len(idx))
-    rows = np.repeat(np.arange(len(texts), dtype=np.intp), np.diff(np.asarray([0, *ends], dtype=np.intp)).astype(np.intp))
+    counts = np.diff(np.asarray([0, *ends], dtype=np.intp)).astype(np.intp)
+    rows = np.repeat(np.arange(len(texts), dtype=np.intp), counts)
     flat = np.asarray(idx, dtype=np.intp) + rows * dim
     sums = np.bincount(flat, weights=np.asarray(val, dtype=np.float64),
                        minlength=len(texts) * dim).astype(np.float32).reshape(len(texts), dim)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from assistant.facts.records import Record, numeric_value
 from assistant.facts.tables import Table, group_tables, items, phrase, value_tokens
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation
+from assistant.wordforms import other_forms
 
 logger = logging.getLogger(__name__)
 
@@ -108,31 +108,14 @@ def _record_word(q: str, mode: str) -> set[str] | None:
     return set(index_tokens(following[0])) if following else set()
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Stems of one word in two forms ('clust' / 'cluster')."""
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)  # as sorted by length (stable), without sorting
-    return a == b or (len(short) >= 4 and long_.startswith(short))
-
-
 def _overlap(a: set[str], b: set[str]) -> set[str]:
-    # `x in b` first: the same word is found by hashing, not by trying every word of b.
-    return {x for x in a if x in b or any(_same_word(x, y) for y in b)}
+    """The words of a that b holds in some form (text.other_forms: 'clust' / 'cluster')."""
+    return {x for x in a if x in b or next(other_forms(x, b), None) is not None}
 
 
 def _overlaps(a: set[str], b: set[str], words: list[str]) -> bool:
-    """bool(_overlap(a, b)) without comparing each word of a with each of b (`words`: b sorted):
-    a word of b is x itself, one of x's prefixes of 4+ letters, or (x of 4+ letters) starts
-    with x, which the sorted words find by bisection."""
-    for x in a:
-        if x in b:
-            return True
-        if len(x) >= 4:
-            if any(x[:k] in b for k in range(4, len(x))):
-                return True
-            i = bisect_left(words, x)
-            if i < len(words) and words[i].startswith(x):
-                return True
-    return False
+    """bool(_overlap(a, b)), the longer forms found by bisecting `words` (b sorted)."""
+    return any(x in b or next(other_forms(x, b, words), None) is not None for x in a)
 
 
 _Found = tuple[int, list[Record], list[_Match], str | None]

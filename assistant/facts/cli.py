@@ -48,7 +48,9 @@ def _profile(path: Any) -> dict[str, Any]:
 def _chosen(sheets: list[Any], name: str) -> list[Any]:
     sheet = find_sheet(sheets, name)
     if sheet is None:
-        raise InvalidQuestionError(f"no call matches {name!r}")
+        known = "; ".join(s.name for s in sheets if s.is_call)
+        raise InvalidQuestionError(
+            f"Niciun apel nu corespunde numelui „{name}”. Apelurile indexate: {known or 'niciunul'}.")
     return [sheet]
 
 

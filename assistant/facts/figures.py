@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import MONTHS, fold
+from assistant.text import MONTHS, MULTIPLIERS, fold
+from assistant.text import number_value as number
 
 _NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _MULT = r"(?:mii|mil\.?|milioane|milion|mld\.?|miliarde|miliard)"
@@ -18,20 +19,9 @@ _MONTH_RX = "|".join(k for k in MONTHS if k not in ("may", "march", "june", "jul
 DATE = re.compile(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b|\b(\d{{1,2}})\s+({_MONTH_RX})\s+(\d{{4}})\b")
 HOUR = re.compile(r"(?:\bora|\bh\.?|,|la)\s*(\d{1,2})[:.](\d{2})\b|\b(\d{1,2}):(\d{2})\b")
 DURATION = re.compile(r"(?:(\d+)\s*(?:-|si|pana la)\s*)?(\d+)\s*(?:de\s+)?(luni|ani|zile|saptamani)\b")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?:\+40|\b0)[\s.]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
 MIN_MAX = re.compile(r"\b(min(?:im(?:um|a|ă))?|max(?:im(?:um|a|ă))?)\b\.?", re.IGNORECASE)
 
-_MULTIPLIER = {"mii": 1e3, "mil": 1e6, "milion": 1e6, "milioane": 1e6, "mld": 1e9, "miliard": 1e9, "miliarde": 1e9}
 _CURRENCY = {"€": "EUR", "eur": "EUR", "euro": "EUR", "lei": "RON", "ron": "RON", "usd": "USD", "$": "USD"}
-
-
-def number(raw: str) -> float:
-    """'7.350.000' -> 7350000, '2,8' -> 2.8, '100 000' -> 100000."""
-    raw = raw.replace("\u00a0", " ").strip()
-    if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", raw):
-        raw = raw.replace(".", "").replace(" ", "")
-    return float(raw.replace(",", "."))
 
 
 # An exchange rate ("1 euro = 4,9 lei", "1 EUR = 5,0 RON"): the amount before "=" is a unit of
@@ -51,12 +41,12 @@ def amounts(text: str) -> list[tuple[str, float, str]]:
         n, mult, cur = (m["n1"], m["m1"], m["c1"]) if m["n1"] else (m["n2"], m["m2"], m["c2"])
         if _RATE_DIGITS.search(n) or (n.strip() == "1" and not mult):
             continue  # "4,9750 lei", "1 euro": exchange-rate figures, never a call's sums
-        value = number(n) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
+        value = number(n) * MULTIPLIERS.get((mult or "").lower().rstrip("."), 1.0)
         currency = _CURRENCY.get(cur.lower(), cur.upper())
         low = _RANGE_START.search(text[max(0, m.start() - 40): m.start()]) if m["n1"] else None
         if low and not (out and text.find(out[-1][0]) + len(out[-1][0]) > m.start() - len(low.group())):
             # "între 5.000 și 40.000 euro", "5.000 - 40.000 €": the range's first figure takes the currency
-            first = number(low.group(1)) * _MULTIPLIER.get((mult or "").lower().rstrip("."), 1.0)
+            first = number(low.group(1)) * MULTIPLIERS.get((mult or "").lower().rstrip("."), 1.0)
             out.append((f"{low.group(1)} {mult + ' ' if mult else ''}{cur}", first, currency))
         out.append((m.group().strip(), value, currency))
     return out

@@ -12,8 +12,9 @@ import re
 
 from assistant.facts.inline import Pending, label_hits, label_only
 from assistant.facts.lines import Line
-from assistant.facts.patterns import SENTENCE_END, conditions, has_kind, is_bare
+from assistant.facts.patterns import conditions, has_kind, is_bare
 from assistant.facts.values import Fact, make_facts
+from assistant.sentences import split_sentences
 from assistant.text import is_caps_label
 
 _REACH = 12  # units scanned after a header row of labels
@@ -123,7 +124,7 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
         unit = _neighbour(units, p.index, -1)
         if unit is None or _is_label_unit(unit) or is_bare(unit.text, "amount") or is_bare(unit.text, "percent"):
             return []  # a brochure's figure line belongs to a figure's label, never to a text one
-        sentences = [s for s in SENTENCE_END.split(unit.text) if s.strip()]
+        sentences = split_sentences(unit.text)
         value = sentences[-1] if sentences else unit.text
         return make_facts(p.spec.name, "text", value, p.label, unit, f"{unit.text}\n{p.line_text}")
     taken: list[Line] = []

@@ -14,11 +14,9 @@ from assistant.facts.figures import (  # noqa: F401  (the figures, re-exported w
     AMOUNT,
     DATE,
     DURATION,
-    EMAIL,
     HOUR,
     MIN_MAX,
     PERCENT,
-    PHONE,
     amounts,
     dates,
     duration,
@@ -158,19 +156,6 @@ def aid_ceiling(sentence: str, amount: str = "") -> bool:
     at = sentence.find(amount) if amount else -1
     folded = fold(sentence[:at] if at >= 0 else sentence)
     return "minimis" in folded and bool(_AID_CEILING.search(folded))
-
-
-SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĂÂÎȘȚ\-•])")
-
-
-def sentence_at(text: str, offset: int) -> str:
-    """The sentence of text that holds the character at offset."""
-    start = 0
-    for m in SENTENCE_END.finditer(text):
-        if m.start() >= offset:
-            return text[start: m.start()].strip()
-        start = m.end()
-    return text[start:].strip()
 
 
 def is_bare(line: str, kind: str) -> bool:

@@ -13,15 +13,19 @@ Every key is optional; null or "" means not stated.
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from typing import Any
 
 from assistant.errors import InvalidQuestionError
 from assistant.facts.regions import canonical_region, region_of, regions
 from assistant.text import fold
 
-ENTITY_TYPES = ("microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare",
-                "organizatie_cluster", "universitate", "institut_cercetare", "ONG", "autoritate_publica")
+# The applicant types (key -> the Romanian name the app shows), from assistant/data/entity_types_ro.json.
+ENTITY_LABELS: dict[str, str] = json.loads(
+    resources.files("assistant.data").joinpath("entity_types_ro.json").read_text(encoding="utf-8"))["types"]
+ENTITY_TYPES = tuple(ENTITY_LABELS)
 KEYS = ("entity_type", "county", "region", "caen", "domain", "years_active", "cluster_member")
 ALIASES = {"tip": "entity_type", "tip_entitate": "entity_type", "tipul": "entity_type", "judet": "county",
            "judetul": "county", "regiune": "region", "regiunea": "region", "cod_caen": "caen",

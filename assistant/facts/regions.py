@@ -31,6 +31,19 @@ def regions() -> dict[str, list[str]]:
     return dict(_data()[2])
 
 
+def counties() -> list[str]:
+    """The 41 counties and Bucharest, in Romanian alphabetical order (a < ă < â, s < ș, t < ț)."""
+    return sorted((c for cs in _data()[2].values() for c in cs), key=_alphabetical)
+
+
+_ALPHABET = str.maketrans({"ă": "a{", "â": "a|", "î": "i{", "ș": "s{", "ț": "t{",
+                           "Ă": "A{", "Â": "A|", "Î": "I{", "Ș": "S{", "Ț": "T{"})
+
+
+def _alphabetical(name: str) -> str:
+    return name.translate(_ALPHABET)  # each letter with a mark sorts after its base letter
+
+
 def region_of(county: str) -> str | None:
     """'Timiș' / 'timis' / 'Județul Timiș' -> 'Vest'; None when unknown."""
     key = _key(re.sub(r"(?i)jude[tț]ul\s+", "", county))

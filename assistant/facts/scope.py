@@ -7,10 +7,10 @@ import re
 from dataclasses import replace
 
 from assistant.facts.lines import Line
-from assistant.facts.patterns import sentence_at
 from assistant.facts.programmes import programmes_in
 from assistant.facts.regions import regions, scope
 from assistant.facts.values import Fact
+from assistant.sentences import sentence_at
 from assistant.text import fold
 
 

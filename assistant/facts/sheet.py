@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from assistant.facts.caen import caen_facts
@@ -12,13 +13,14 @@ from assistant.facts.inline import inline_facts
 from assistant.facts.intensity import intensity_facts
 from assistant.facts.layout import far_facts
 from assistant.facts.lines import Line
-from assistant.facts.patterns import EMAIL, PHONE, amounts
+from assistant.facts.patterns import amounts
 from assistant.facts.scope import complete_regions, national_scope
 from assistant.facts.shares import OWN_SHARE
 from assistant.facts.target import founder_applicants
 from assistant.facts.units import expand
 from assistant.facts.values import Fact, make_facts
-from assistant.text import fold
+from assistant.text import fold, index_tokens
+from assistant.values import EMAIL, PHONE
 
 # The fields that make a document a call for proposals when it states at least MIN_CALL_FIELDS.
 CALL_FIELDS = ("allocation", "project_value", "funding_rate", "deadline", "submission_period", "duration",
@@ -53,6 +55,14 @@ class CallSheet:
     def name(self) -> str:
         facts = self.fields.get("call_name")
         return facts[0].value if facts else self.title or self.document
+
+    @cached_property
+    def identity_tokens(self) -> frozenset[str]:
+        """Index tokens of what names the call: its document's name, title, call name, programme
+        and code (computed once per sheet object; the loader hands out the same sheets until the
+        index changes)."""
+        own = [f.value for name in ("call_name", "programme", "call_code") for f in self.fields.get(name, [])]
+        return frozenset(index_tokens(" ".join([self.document.replace("-", " "), self.title, *own])))
 
     def first(self, name: str) -> Fact | None:
         facts = self.fields.get(name)

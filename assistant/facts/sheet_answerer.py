@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
-from assistant.answer.extractive import MIN_COVERAGE
+from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
 from assistant.query import Query, token_matches
@@ -98,7 +98,7 @@ class SheetAnswerer:
                 continue
             chunk = passage.chunk
             # The passage with what the sheet knows of its document: the call's name and programme.
-            tokens = _identity_tokens(sheet) | self._retriever.store.tokens_of(chunk)
+            tokens = sheet.identity_tokens | self._retriever.store.tokens_of(chunk)
             if self._retriever.coverage(query, tokens | self._retriever.store.context_tokens_of(chunk)) < MIN_COVERAGE:
                 continue
             named = _naming(query, sheet, self._retriever.coverage) - rank * 1e-3
@@ -110,33 +110,16 @@ class SheetAnswerer:
 def _naming(query: Query, sheet: CallSheet, coverage: Callable[[Query, AbstractSet[str]], float]) -> float:
     """How fully the question names this call: its words found in the call's name, title and
     programme, plus one when the call's whole name stands in the question as written."""
-    tokens = _identity_tokens(sheet)
+    tokens = sheet.identity_tokens
     name = index_tokens(sheet.name)
     asked = index_tokens(query.text)
     whole = bool(name) and any(asked[i : i + len(name)] == name for i in range(len(asked) - len(name) + 1))
     return coverage(query, tokens) + (1.0 if whole else 0.0)
 
 
-# Per sheet object (the loader hands out the same sheets until the index changes): every
-# question looks at the sheets of its best passages.
-_IDENTITIES = 4096
-_identities: dict[int, tuple[CallSheet, frozenset[str]]] = {}
-
-
-def _identity_tokens(sheet: CallSheet) -> frozenset[str]:
-    got = _identities.get(id(sheet))
-    if got is None or got[0] is not sheet:
-        own = [f.value for name in ("call_name", "programme", "call_code") for f in sheet.fields.get(name, [])]
-        if len(_identities) >= _IDENTITIES:
-            _identities.clear()
-        got = _identities[id(sheet)] = (
-            sheet, frozenset(index_tokens(" ".join([sheet.document.replace("-", " "), sheet.title, *own]))))
-    return got[1]
-
-
 def _names_in(query: Query, sheet: CallSheet, fact: Fact) -> bool:
     """Every name the question writes is the call's own or stands beside the value."""
-    tokens = _identity_tokens(sheet) | set(index_tokens(" ".join([fact.text, fact.passage, fact.condition or ""])))
+    tokens = sheet.identity_tokens | set(index_tokens(" ".join([fact.text, fact.passage, fact.condition or ""])))
     return all(token_matches(name, tokens) for name in query.names)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from assistant.facts.lines import by_document, document_lines
 from assistant.facts.records import Record, extract_records
 from assistant.facts.sheet import CallSheet, extract_sheet
-from assistant.manifest import write_atomic
+from assistant.manifest import FACTS_NAME, RECORDS_NAME, write_atomic
 
 if TYPE_CHECKING:
     from assistant.store import Store
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-FACTS_NAME = "facts.json"
-RECORDS_NAME = "records.json"
 FORMAT_VERSION = 1
 # Bumped when extraction changes: the sheets and records of unchanged documents are then read again.
 EXTRACTOR_VERSION = 4

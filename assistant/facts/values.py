@@ -18,9 +18,9 @@ from assistant.facts.patterns import (
     duration,
     end_date,
     percents,
-    sentence_at,
 )
 from assistant.facts.shares import is_own_share, is_share_label
+from assistant.sentences import sentence_at
 from assistant.text import fold
 
 MAX_TEXT = 1000  # a long list of applicants or counties is kept whole

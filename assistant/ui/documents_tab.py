@@ -8,18 +8,18 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
+from assistant.build import index_status, ingest_files, remove_files
 from assistant.manifest import write_atomic
 from assistant.ui.guard import romanian_errors
 from assistant.ui.holder import AssistantHolder
 from assistant.ui.render import esc
-from ingest.chunking import ChunkingConfig
-from ingest.lock import ingest_lock
-from ingest.pipeline import IngestReport, ingest_paths, remove_documents
-from ingest.status import index_status
+
+if TYPE_CHECKING:
+    from assistant.build import IngestReport
 
 logger = logging.getLogger(__name__)
 
@@ -102,37 +102,38 @@ def _taken(candidate: Path, original: str, owners: dict[str, str]) -> bool:
 def ingest_uploads(holder: AssistantHolder, paths: list[str], progress: Any = None) -> str:
     """Ingest uploaded files under the index lock; a Romanian report (Markdown-free HTML)."""
     staged, refused = stage_uploads(holder, paths)
-    report = IngestReport()
+    report = None
     if staged:
-        cfg = ChunkingConfig(chunk_tokens=holder.settings.chunk_tokens, window_tokens=holder.settings.window_tokens)
         done = [0]
 
         def on_file(path: Path) -> None:
             if progress is not None:
                 progress(done[0] / len(staged), desc=f"Se indexează {path.name}")
             done[0] += 1
-        with ingest_lock(holder.index, wait_s=LOCK_WAIT_S):
-            report = ingest_paths(holder.open_store(), staged, cfg, on_file=on_file)
+        report = ingest_files(holder.settings, staged, store=holder.open_store(), on_file=on_file, wait_s=LOCK_WAIT_S)
         for failure in report.failed:
             (holder.index / "uploads" / failure.file).unlink(missing_ok=True)
         holder.reload()
     return report_html(report, refused)
 
 
-def report_html(report: IngestReport, refused: list[str]) -> str:
-    lines = [f"Adăugat: {esc(n)}" for n in report.added] + [f"Actualizat: {esc(n)}" for n in report.updated]
-    lines += [f"Neschimbat (deja indexat): {esc(n)}" for n in report.unchanged]
-    lines += [f"Text ascuns ignorat (nu apare la tipărire): {k} fragmente în {esc(n)}"
-              for n, k in report.hidden.items()]
-    errors = [esc(f.message_ro) for f in report.failed] + [esc(r) for r in refused]
+def report_html(report: IngestReport | None, refused: list[str]) -> str:
+    """The report of one upload as HTML; `report` is None when no file was staged."""
+    lines: list[str] = []
+    errors = [esc(r) for r in refused]
+    if report is not None:
+        lines = [f"Adăugat: {esc(n)}" for n in report.added] + [f"Actualizat: {esc(n)}" for n in report.updated]
+        lines += [f"Neschimbat (deja indexat): {esc(n)}" for n in report.unchanged]
+        lines += [f"Text ascuns ignorat (nu apare la tipărire): {k} fragmente în {esc(n)}"
+                  for n, k in report.hidden.items()]
+        errors = [esc(f.message_ro) for f in report.failed] + errors
     ok = "".join(f"<li>{x}</li>" for x in lines)
     bad = "".join(f'<li class="st-not_met">Eșuat — {x}</li>' for x in errors)
     return f'<ul id="ingest-report">{ok}{bad}</ul>' if ok or bad else "<p>Niciun fișier încărcat.</p>"
 
 
 def remove_docs(holder: AssistantHolder, names: list[str]) -> str:
-    with ingest_lock(holder.index, wait_s=LOCK_WAIT_S):
-        removed = remove_documents(holder.open_store(), names)
+    removed = remove_files(holder.settings, names, store=holder.open_store(), wait_s=LOCK_WAIT_S)
     owners = _owners(holder.index / "uploads")
     for name in removed:
         (holder.index / "uploads" / safe_name(name)).unlink(missing_ok=True)

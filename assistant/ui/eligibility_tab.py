@@ -8,25 +8,17 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.facts.profile import ENTITY_LABELS
+from assistant.facts.regions import counties
 from assistant.ui.facts_view import UNAVAILABLE, FactsView, facts_api, sheet_name
 from assistant.ui.guard import romanian_errors
 from assistant.ui.render import esc, highlight, where
 
 logger = logging.getLogger(__name__)
 
-ENTITY_TYPES = [
-    ("Microîntreprindere", "microintreprindere"), ("Întreprindere mică", "intreprindere_mica"),
-    ("Întreprindere mijlocie", "intreprindere_mijlocie"), ("Întreprindere mare", "intreprindere_mare"),
-    ("Organizație de management a clusterului", "organizatie_cluster"), ("Universitate", "universitate"),
-    ("Institut de cercetare", "institut_cercetare"), ("ONG", "ONG"), ("Autoritate publică", "autoritate_publica"),
-]
-COUNTIES = [
-    "Alba", "Arad", "Argeș", "Bacău", "Bihor", "Bistrița-Năsăud", "Botoșani", "Brașov", "Brăila", "București",
-    "Buzău", "Caraș-Severin", "Călărași", "Cluj", "Constanța", "Covasna", "Dâmbovița", "Dolj", "Galați",
-    "Giurgiu", "Gorj", "Harghita", "Hunedoara", "Ialomița", "Iași", "Ilfov", "Maramureș", "Mehedinți", "Mureș",
-    "Neamț", "Olt", "Prahova", "Satu Mare", "Sălaj", "Sibiu", "Suceava", "Teleorman", "Timiș", "Tulcea",
-    "Vaslui", "Vâlcea", "Vrancea",
-]
+# The choices come from the data files the check reads (entity_types_ro.json, regions_ro.json).
+ENTITY_TYPES = [(label, key) for key, label in ENTITY_LABELS.items()]
+COUNTIES = counties()
 STATUS_RO = {"met": "✔ îndeplinit", "not_met": "✘ neîndeplinit", "unknown": "? necunoscut"}
 VERDICT_RO = {"eligibil": "✔ Eligibil", "neeligibil": "✘ Neeligibil", "de verificat": "? De verificat"}
 

@@ -7,11 +7,15 @@ import dataclasses
 import logging
 import tempfile
 import threading
-from typing import Any
+import weakref
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
 from assistant.ui.holder import AssistantHolder
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +40,7 @@ class FactsView:
     def __init__(self, holder: AssistantHolder) -> None:
         self.holder = holder
         self._lock = threading.Lock()
-        self._key: int | None = None
+        self._for: weakref.ref[Assistant] | None = None  # the assistant the lists were read from
         self._sheets: list[Any] = []
         self._records: list[dict[str, Any]] = []
 
@@ -46,11 +50,11 @@ class FactsView:
             raise gr.Error(UNAVAILABLE)
         assistant = self.holder.get()
         with self._lock:
-            if self._key == id(assistant):
+            if self._for is not None and self._for() is assistant:  # (an id may be reused; the object not)
                 return
             self._sheets = list(facts.load_sheets(assistant.store))
             self._records = [flat_record(r) for r in facts.load_records(assistant.store)]
-            self._key = id(assistant)
+            self._for = weakref.ref(assistant)
             logger.info("facts loaded sheets=%d records=%d", len(self._sheets), len(self._records))
 
     def sheets(self) -> list[Any]:

@@ -40,29 +40,9 @@ def launch_auth(settings: Settings) -> tuple[str, str] | None:
     return None
 
 
-def ensure_index(settings: Settings, corpus: Path) -> None:
-    """An empty index gets the bundled corpus first, so the app answers on its first start."""
-    from assistant.build import open_store
-    from ingest.chunking import ChunkingConfig
-    from ingest.lock import ingest_lock
-    from ingest.pipeline import ingest_paths
-
-    store = open_store(settings)
-    if store.manifest is not None and store.manifest.documents:
-        return
-    if not corpus.is_dir():
-        logger.warning("index empty and no corpus folder=%s", corpus)
-        return
-    logger.info("index empty; ingesting bundled corpus folder=%s index=%s", corpus, settings.index)
-    cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
-    with ingest_lock(Path(settings.index), wait_s=120):
-        store = open_store(settings)
-        if not (store.manifest and store.manifest.documents):
-            logger.info("%s", ingest_paths(store, [corpus], cfg).summary())
-
-
 def serve(corpus: Path, settings: Settings | None = None, **launch_kwargs: Any) -> Any:
     """Build and launch; GRADIO_SERVER_PORT picks the port (gradio reads it), ASSISTANT_* the rest."""
+    from assistant.build import ingest_if_empty
     from assistant.offline import go_offline
 
     go_offline()
@@ -72,7 +52,7 @@ def serve(corpus: Path, settings: Settings | None = None, **launch_kwargs: Any) 
 
     settings = settings or Settings()  # type: ignore[call-arg]  # fields come from ASSISTANT_* env
     auth = launch_auth(settings)
-    ensure_index(settings, corpus)
+    ingest_if_empty(settings, corpus)
     demo = build_ui(AssistantHolder(settings))
     demo.queue(default_concurrency_limit=4)
     return demo.launch(server_name=settings.host, auth=auth, css=CSS, max_file_size=settings.max_file_bytes,

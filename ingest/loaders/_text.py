@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 
-from assistant.text import strip_format_chars
+from assistant.text import CEDILLA, strip_format_chars
 from assistant.types import Page
 
 logger = logging.getLogger(__name__)
 
 # Romanian is written with comma-below ș/ț; legacy encodings and old fonts give the cedilla
 # forms, which stem and match differently, so every loader maps them.
-_CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
 # Control characters (C0 and C1) except tab and newline. Format characters (Unicode category
 # Cf: soft hyphen, zero-width space and joiners, word joiner, BOM inside text, direction marks)
 # are invisible in print and break a word in two for the retrievers, so they go as well.
@@ -48,7 +47,7 @@ class Extracted:
 def clean_text(text: str) -> str:
     """NFC, comma-below ș/ț, unified line endings, no control or format characters, ligatures as
     letters, at most one blank line."""
-    text = unicodedata.normalize("NFC", text).translate(_CEDILLA).translate(_SPACES)
+    text = unicodedata.normalize("NFC", text).translate(CEDILLA).translate(_SPACES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     text = _SOFT_BREAK.sub("", text)

@@ -189,7 +189,7 @@ CALL_TEXT = """# Apel de proiecte pentru inovare în IMM-uri
 
 ## Valoarea finanțării
 
-Valoarea maximă a finanțării nerambursabile este de 2.800.000 lei pe proiect.
+Valoarea maximă a finanțării nerambursabile este de 2.650.000 lei pe proiect.
 Rata de cofinanțare a beneficiarului este de minimum 15%.
 
 ## Calendarul apelului
@@ -218,12 +218,9 @@ def write_corpus(folder: Path, extra: dict[str, str] | None = None) -> Path:
 
 def index_corpus(settings: Settings, corpus: Path) -> None:
     """What `python -m ingest CORPUS` does, in-process."""
-    from assistant.build import open_store
-    from ingest.chunking import ChunkingConfig
-    from ingest.pipeline import ingest_paths
+    from assistant.build import ingest_files
 
-    store = open_store(settings)
-    report = ingest_paths(store, [corpus], ChunkingConfig(), ocr=False)
+    report = ingest_files(settings, [corpus], ocr=False)
     assert not report.failed, report.failed
 
 

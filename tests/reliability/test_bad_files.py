@@ -22,6 +22,8 @@ from reliability_helpers import (
     write_corpus,
 )
 
+pytestmark = pytest.mark.slow  # a corpus of damaged files through the CLI: the full suite runs them
+
 MAX_BYTES = 200_000
 CP1250_TEXT = ("Sprijin pentru întreprinderile din județul Timiș\n\n"
                "Întreprinderile mici și mijlocii din județul Timiș pot primi o finanțare nerambursabilă "

@@ -87,6 +87,7 @@ def _ask_cli(index: Path, question: str) -> dict[str, Any]:
     return dict(json.loads(done.stdout))
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_cli_ask_handles_an_empty_and_a_huge_question(index: Path) -> None:
     empty = _ask_cli(index, "")
     huge = _ask_cli(index, budget_question(1) + " x" * 50_000)
@@ -95,6 +96,7 @@ def test_cli_ask_handles_an_empty_and_a_huge_question(index: Path) -> None:
     assert "notice" in huge and _is_romanian_message(huge["notice"])
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_batch_reports_bad_lines_as_errors_and_goes_on(index: Path, tmp_path: Path) -> None:
     lines = [json.dumps({"id": f"q-{name}", "question": q}, ensure_ascii=False) for name, q in ODD.items()]
     lines[3:3] = ['{"id": "broken", "question": ', '{"id": "no-question"}', '["a", "list"]', "",

@@ -24,6 +24,8 @@ from reliability_helpers import (
 from assistant.build import build_assistant
 from assistant.settings import Settings
 
+pytestmark = pytest.mark.slow  # ingests in subprocesses beside the assistant: the full suite runs them
+
 # `python -m ingest ARGS` on a slow disk: each Chroma write takes SLOW_S longer, so the run
 # holds its lock long enough for other processes to meet it.
 SLOW_INGEST = """

@@ -25,6 +25,8 @@ from reliability_helpers import (
     write_corpus,
 )
 
+pytestmark = pytest.mark.slow  # ingests killed in subprocesses: the full suite runs them
+
 BASE = [0, 1, 2]
 MANY = list(range(100, 160))
 

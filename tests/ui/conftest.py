@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from docs_factory import build_corpus
 
+from assistant.build import ingest_if_empty
 from assistant.settings import Settings
 from assistant.ui import AssistantHolder, build_ui
 from assistant.ui.locale import romanian_i18n
 from assistant.ui.render import CSS
-from assistant.ui.server import ensure_index
 
 
 @dataclass
@@ -38,7 +38,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]
     docs = root / "docs"
     build_corpus(docs)
     settings = Settings(index=root / "index")
-    ensure_index(settings, docs)
+    ingest_if_empty(settings, docs)
     holder = AssistantHolder(settings)
     demo = build_ui(holder)
     demo.queue()

@@ -71,7 +71,7 @@ def test_facts_lists_the_sheets_with_sources(client) -> None:  # type: ignore[no
     out = client.predict("", api_name="/facts")
     assert out["sheets"], out
     text = json.dumps(out["sheets"], ensure_ascii=False)
-    assert "350.000" in text or "350000" in text
+    assert "315.000" in text or "315000" in text
     assert "apel-inovare-digitala.txt" in text
 
 

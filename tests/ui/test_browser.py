@@ -104,7 +104,7 @@ def test_calls_tab_shows_a_sheet_and_records(page, tmp_path: Path) -> None:  # t
     page.wait_for_selector("#call-sheets table.sheet")
     sheets = page.locator("#call-sheets").inner_text()
     assert "apel-inovare-digitala.txt" in sheets
-    assert "350.000" in sheets
+    assert "315.000" in sheets
     shot(page, tmp_path, "3-apeluri")
 
 

@@ -35,7 +35,7 @@ def holder(fake: FakeModelServer, tmp_path: Path) -> AssistantHolder:
 
 
 def _reply(body: dict) -> str:
-    return (f"Se acordă cel mult 2,8 milioane lei pe proiect [{passage_number(body, '2.800.000')}]. "
+    return (f"Se acordă cel mult 2,65 milioane lei pe proiect [{passage_number(body, '2.650.000')}]. "
             f"Beneficiarul contribuie cu minimum 15% [{passage_number(body, '15%')}].")
 
 
@@ -53,17 +53,17 @@ def test_llm_answer_is_streamed_then_shown_with_sources(holder: AssistantHolder,
     fake.behaviour = Behaviour(reply=_reply, pieces=10)
     messages, turns = _bot_messages(holder)
     *partial, final = messages
-    with_first = [m for m in partial if "2,8 milioane" in m and "15%" not in m]
+    with_first = [m for m in partial if "2,65 milioane" in m and "15%" not in m]
     assert with_first, partial  # the first sentence shows before the second has come
     assert all("Surse" not in m for m in partial)
-    assert "2,8 milioane" in final and "15%" in final and "Surse (" in final and "apel-inovare.md" in final
-    assert turns[-1]["role"] == "assistant" and turns[-1]["content"].startswith("Se acordă cel mult 2,8 milioane")
+    assert "2,65 milioane" in final and "15%" in final and "Surse (" in final and "apel-inovare.md" in final
+    assert turns[-1]["role"] == "assistant" and turns[-1]["content"].startswith("Se acordă cel mult 2,65 milioane")
 
 
 def test_failed_model_shows_the_extractive_answer_and_the_notice(holder: AssistantHolder,
                                                                  fake: FakeModelServer) -> None:
     fake.behaviour = Behaviour(status=500)
     messages, turns = _bot_messages(holder)
-    assert "Modelul de limbaj nu a răspuns" in messages[-1] and "2.800.000" in messages[-1]
+    assert "Modelul de limbaj nu a răspuns" in messages[-1] and "2.650.000" in messages[-1]
     assert "Surse (" in messages[-1]
-    assert "2.800.000" in turns[-1]["content"]
+    assert "2.650.000" in turns[-1]["content"]

@@ -33,6 +33,7 @@ def test_open_address_with_auth_passes_it_to_launch() -> None:
     assert launch_auth(Settings()) is None
 
 
+@pytest.mark.slow  # a subprocess: in the full suite, not the quick run
 def test_app_py_refuses_to_start_open_without_auth(tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_HOST": "0.0.0.0", "ASSISTANT_INDEX": str(tmp_path / "index")}
     env.pop("ASSISTANT_AUTH", None)

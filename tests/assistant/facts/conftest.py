@@ -17,7 +17,7 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 PDF_PAGES = [
     ["Apelul de proiecte „Ateliere digitale în zona montană”", "Cod apel: PR/2027/3.2/01",
-     "Programul Regional Centru 2021-2027", "Alocare financiară: 7.350.000 lei",
+     "Programul Regional Centru 2021-2027", "Alocare financiară: 7.315.000 lei",
      "Valoarea minimă a proiectului: 120.000 lei", "Valoarea maximă a proiectului: 2.400.000 lei"],
     ["Rata de cofinanțare",
      "Intensitatea ajutorului este de 90% pentru microîntreprinderi, în cadrul schemei de ajutor de minimis.",

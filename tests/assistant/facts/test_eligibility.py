@@ -53,3 +53,15 @@ def test_cli_check_prints_the_verdict(settings, tmp_path, capsys) -> None:
     assert main(["--index", str(settings.index), "check", "--json", "--profile", str(profile), "--call", "montan"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["verdict"] == "neeligibil" and out["criteria"][0]["status"] == "not_met"
+
+
+def test_the_app_offers_the_counties_and_types_the_check_knows() -> None:
+    """The eligibility tab's choices are read from the data files the check reads, not copied."""
+    from assistant.facts.profile import ENTITY_TYPES
+    from assistant.facts.regions import counties, region_of
+    from assistant.ui.eligibility_tab import COUNTIES
+    from assistant.ui.eligibility_tab import ENTITY_TYPES as CHOICES
+
+    assert len(COUNTIES) == 42 and all(region_of(c) for c in COUNTIES) and counties() == COUNTIES
+    assert [key for _, key in CHOICES] == list(ENTITY_TYPES)
+    assert COUNTIES.index("Brașov") < COUNTIES.index("Brăila") < COUNTIES.index("București")

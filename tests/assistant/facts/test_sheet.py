@@ -19,7 +19,7 @@ def test_pdf_sheet_has_every_field_with_its_page(sheet_of) -> None:
     assert s.is_call and s.name == "Ateliere digitale în zona montană"
     assert s.first("call_code").value == "PR/2027/3.2/01"
     assert s.first("programme").value == "Programul Regional Centru 2021-2027"
-    assert _values(s, "allocation") == [({"amount": 7350000.0, "currency": "RON", "bound": None}, 1)]
+    assert _values(s, "allocation") == [({"amount": 7315000.0, "currency": "RON", "bound": None}, 1)]
     bounds = {f.normalized["bound"]: (f.normalized["amount"], f.page) for f in s.fields["project_value"]}
     assert bounds == {"min": (120000.0, 1), "max": (2400000.0, 1)}
     rates = {(f.normalized, f.condition, f.page) for f in s.fields["funding_rate"]}

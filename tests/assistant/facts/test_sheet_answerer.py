@@ -9,7 +9,7 @@ from assistant.service import Assistant
 
 @pytest.mark.parametrize(("question", "value"), [
     ("cat e contributia maxima pt ajutor de minimis la apelul Inovare Digitala", "85%"),
-    ("Care este bugetul total al apelului Inovare Digitală?", "2.800.000 euro"),
+    ("Care este bugetul total al apelului Inovare Digitală?", "2.650.000 euro"),
     ("Până când se pot depune cererile la apelul Inovare Digitală?", "14 noiembrie 2025"),
 ])
 def test_value_comes_from_the_call_sheet_with_its_source(indexed: Assistant, question: str, value: str) -> None:

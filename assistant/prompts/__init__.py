@@ -1,0 +1,1 @@
+"""The Romanian prompts (plain text files, package data), read by assistant/answer/prompts.py."""
