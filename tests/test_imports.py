@@ -34,6 +34,7 @@ LAYERS = {
     "assistant.data": "base", "assistant.wordforms": "base", "assistant.prompts": "base",
     "ingest": "read",
     "ingest.pipeline": "index", "ingest.status": "index", "ingest.repair": "index", "ingest.lock": "index",
+    "ingest.prepare": "index", "assistant.vector_file": "index",
     "assistant.store": "index", "assistant.bm25": "index", "assistant.chunk_file": "index",
     "assistant.manifest": "index", "assistant.embeddings": "index", "assistant.titles": "index",
     "assistant.facts": "answer",  # the package's facade (check_calls, find_sheet)
@@ -45,7 +46,7 @@ LAYERS = {
     "assistant.facts.scope": "index", "assistant.facts.shares": "index", "assistant.facts.target": "index",
     "assistant.facts.units": "index", "assistant.facts.profile": "index",
     "assistant.query": "retrieve", "assistant.coverage": "retrieve", "assistant.features": "retrieve",
-    "assistant.relevance": "retrieve", "assistant.retrieval": "retrieve",
+    "assistant.relevance": "retrieve", "assistant.retrieval": "retrieve", "assistant.llama_retriever": "retrieve",
     "assistant.answer": "answer", "assistant.service": "answer", "assistant.llm_backends": "answer",
     "assistant.facts.answerer": "answer", "assistant.facts.sheet_answerer": "answer",
     "assistant.facts.eligibility": "answer", "assistant.facts.overview": "answer",
