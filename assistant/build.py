@@ -22,7 +22,6 @@ from assistant.store import Store
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
-if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
 
 logger = logging.getLogger(__name__)
