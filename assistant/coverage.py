@@ -49,6 +49,8 @@ class QuestionCoverage:
         self._weights: tuple[Query, BM25Index, list[float], float] | None = None
         # Whether the documents write a word as a name, by its forms, for the current BM25 index.
         self._names_written: tuple[BM25Index | None, dict[frozenset[str], bool]] = (None, {})
+        # The documents writing each name of the last query (about_another asks it per document).
+        self._name_holders: tuple[Query, BM25Index, list[set[str]]] | None = None
         # TokenLookups of the store's cached token sets, by the set's identity (the set is kept
         # in the entry, so its id cannot be reused while the entry lives).
         self._lookups: dict[int, tuple[AbstractSet[str], TokenLookup]] = {}
@@ -126,21 +128,29 @@ class QuestionCoverage:
         finanțare la interreg?", Interreg named only by other documents): it is about something
         else than this document. Words no document writes, and the words saying what is asked,
         do not count."""
+        holders = self.named_holders(query)
+        return bool(holders) and not any(document in h for h in holders)
+
+    def named_holders(self, query: Query) -> list[set[str]]:
+        """For each name the question writes that some document writes (see about_another), the
+        documents writing it; computed once per question, as about_another is asked of every call."""
+        memo = self._name_holders
+        if memo is not None and memo[0] is query and memo[1] is self.store.bm25:
+            return memo[2]
         bm25 = self.store.bm25
-        named = False  # the question writes a name some document writes
+        out: list[set[str]] = []
         for term in query.terms:
             if term.asks:
                 continue
-            rows = [r for form in term.alternatives | term.partial for r in bm25.postings(form).tolist()]
-            holders = self.store.documents_at(np.asarray(rows, dtype=np.int64)) if rows else set()
-            if not holders or not (set(term.weight_tokens) & query.names or self._written_as_name(term, rows)):
-                continue
-            if document in holders:
-                return False  # it writes one of the names asked about (two calls named: each writes its own)
-            named = True
-        return named
+            postings = [bm25.postings(form) for form in term.alternatives | term.partial]
+            rows = np.concatenate(postings).astype(np.int64) if postings else np.zeros(0, dtype=np.int64)
+            holders = self.store.documents_at(rows) if len(rows) else set()
+            if holders and (set(term.weight_tokens) & query.names or self._written_as_name(term, rows)):
+                out.append(holders)
+        self._name_holders = (query, bm25, out)
+        return out
 
-    def _written_as_name(self, term: Term, rows: list[int]) -> bool:
+    def _written_as_name(self, term: Term, rows: np.ndarray) -> bool:
         """The documents write this word as a name: capitalised inside their sentences (after a
         lower-case word), as "Interreg" or "Horizon" are, at least as often as not. A common word
         ("apel", "cerere") that opens a sentence or a title does not count."""
@@ -152,14 +162,14 @@ class QuestionCoverage:
             memo[forms] = self._capitalised_inside(term, rows)
         return memo[forms]
 
-    def _capitalised_inside(self, term: Term, rows: list[int]) -> bool:
+    def _capitalised_inside(self, term: Term, rows: np.ndarray) -> bool:
         chunks = self.store.ordered_chunks()
         stems = sorted({f for f in term.alternatives | term.partial if f.isalpha() and len(f) >= 3}, key=len)
         if not stems:
             return False
         word = re.compile(rf"(?i)(?<![\w])({'|'.join(map(re.escape, stems))})\w*")
         upper = lower = 0
-        for row in rows[:20]:
+        for row in rows[:20].tolist():
             text = fold_case_kept(chunks[row].text)
             for m in word.finditer(text):
                 before = text[max(0, m.start() - 2): m.start()]
