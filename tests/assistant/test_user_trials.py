@@ -22,10 +22,16 @@ APPLICANTS = ("Pot depune proiecte microîntreprinderile și întreprinderile mi
 DOCS = {
     "apel-ateliere-auto.txt": (
         "GHIDUL SOLICITANTULUI\n\nApelul „Ateliere Auto Verzi pentru IMM” – cod AAV/2033/2\n\n"
-        "BUGETUL APELULUI\n\nBugetul total alocat apelului este de 2.170.000 euro.\n\n"
+        "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 2.170.000 euro. Valoarea totală eligibilă a "
+        "unui proiect este de minimum 31.000 euro și maximum 189.000 euro.\n\n"
         "RATA DE FINANȚARE\n\nRata maximă a finanțării este de 64% din cheltuielile eligibile.\n\n"
         f"SOLICITANȚI ELIGIBILI\n\n{APPLICANTS} Coduri CAEN eligibile: 4520, 4741, 5510.\n\n"
         "CALENDAR\n\nCererile se depun până la 11 octombrie 2033, ora 15:00.\n"),
+    "apel-sere-solare.txt": (
+        "GHIDUL SOLICITANTULUI\n\nApelul „Sere Solare Montane” – cod SSM/2033/1\n\n"
+        "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 4.930.000 euro. Valoarea totală eligibilă a "
+        "unui proiect este de minimum 24.000 euro și maximum 212.000 euro.\n\n"
+        "SOLICITANȚI ELIGIBILI\n\nPot depune proiecte fermierii din regiunea Centru.\n"),
     "schema-ucenici.txt": (
         "Schema Ucenici Olari 2033\n\nSchema susține atelierele de olărit tradițional.\n\n"
         "Cheltuieli eligibile: cuptoare electrice, roți de olar și argilă pentru primele 9 luni.\n\n"
@@ -83,3 +89,11 @@ def test_asking_which_costs_are_eligible_is_not_an_eligibility_check(assistant: 
 def test_an_empty_question_is_told_in_romanian(assistant: Assistant) -> None:
     answer = assistant.ask("   ")
     assert answer.abstained and answer.notice == "Întrebarea este goală."
+
+
+def test_a_project_value_question_is_never_answered_with_a_calls_budget(assistant: Assistant) -> None:
+    answer = assistant.ask("care e valoarea maxima a proiectului?")
+    assert "2.170.000" not in answer.text and "4.930.000" not in answer.text, answer.text
+    assert "189.000 euro" in answer.text and "212.000 euro" in answer.text, answer.text
+    budget = assistant.ask("care e bugetul total al apelului?")
+    assert "2.170.000 euro" in budget.text and "4.930.000 euro" in budget.text, budget.text
