@@ -20,6 +20,7 @@ from assistant.text import fold, index_tokens
 CATEGORIES_FILE = "entity_types_ro.json"
 ENTERPRISES = {"microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare"}
 _EU_WIDE = re.compile(r"state(?:le)? membre|uniunii europene|\bue\b|toate regiunile|nivel national|intreaga tara")
+_SIZED_FIRM = re.compile(r"\bfirm\w*(?=,? (?:si |sau )?(?:cele )?(?:mic(?:a|i|ile|ilor)?\b|mijloci\w*|mari\b|mare\b))")
 _YEARS = re.compile(r"(?:cel putin|minimum|minim|vechime(?: de)?(?: minimum)?)\s*(\d+)\s*(?:de\s+)?an")
 
 
@@ -41,7 +42,8 @@ def categories() -> list[tuple[re.Pattern[str], frozenset[str], bool]]:
 def detected_types(text: str) -> list[str]:
     """The entity types a list of eligible applicants names; a matched phrase is blanked out so a
     general word inside it ("întreprinderi" in "întreprinderi mici") does not count again."""
-    folded, found = fold(text), set[str]()
+    # "firmă mică", "firme mici și mijlocii": a firm with its size is the enterprise of that size.
+    folded, found = _SIZED_FIRM.sub("intreprinderi", fold(text)), set[str]()
     for rx, covers, consume in categories():
         if rx.search(folded):
             found |= covers

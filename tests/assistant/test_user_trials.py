@@ -97,3 +97,14 @@ def test_a_project_value_question_is_never_answered_with_a_calls_budget(assistan
     assert "189.000 euro" in answer.text and "212.000 euro" in answer.text, answer.text
     budget = assistant.ask("care e bugetul total al apelului?")
     assert "2.170.000 euro" in budget.text and "4.930.000 euro" in budget.text, budget.text
+
+
+def test_a_firm_with_its_size_is_the_enterprise_of_that_size(assistant: Assistant) -> None:
+    from assistant.facts.eligibility import detected_types
+
+    assert detected_types("suntem o firma mica din Galati") == ["intreprindere_mica"]
+    assert detected_types("firme mici si mijlocii") == ["microintreprindere", "intreprindere_mica",
+                                                         "intreprindere_mijlocie"]
+    assert detected_types("sunt o firma") == []  # no size said: the check asks for it
+    answer = assistant.ask("suntem firma mica din galati, putem aplica la ateliere auto verzi pentru IMM?")
+    assert "Tipul solicitantului: da" in answer.text and "îndeplinește" in answer.text, answer.text
