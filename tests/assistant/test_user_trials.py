@@ -108,3 +108,13 @@ def test_a_firm_with_its_size_is_the_enterprise_of_that_size(assistant: Assistan
     assert detected_types("sunt o firma") == []  # no size said: the check asks for it
     answer = assistant.ask("suntem firma mica din galati, putem aplica la ateliere auto verzi pentru IMM?")
     assert "Tipul solicitantului: da" in answer.text and "îndeplinește" in answer.text, answer.text
+
+
+def test_a_thank_you_mail_is_not_answered_as_a_question(assistant: Assistant) -> None:
+    from assistant.reply import draft_reply
+
+    thanks = draft_reply(assistant, "Bună ziua,\n\nVă mulțumesc pentru informații.\n\nO zi bună,\nIlinca Marin\n")
+    assert thanks["points"] == [] and "Nu am identificat o întrebare" in thanks["reply"], thanks["reply"]
+    request = draft_reply(assistant, "Bună ziua,\n\nAș dori informații despre apelul Sere Solare Montane.\n\n"
+                                     "Ilinca Marin\n")
+    assert len(request["points"]) == 1 and "Nu am identificat" not in request["reply"], request["reply"]
