@@ -49,6 +49,19 @@ def _tick(bar: tqdm, path: Path) -> None:
     bar.set_postfix_str(path.name[:40])
 
 
+def _unsupported_in_folders(paths: list[Path]) -> list[Path]:
+    """Files of the folders given that ingest leaves out for their type (a spreadsheet, an image),
+    so the run names them instead of passing over them in silence; hidden files and READMEs are
+    left out on purpose and not named."""
+    from ingest.files import expand_inputs
+    from ingest.loaders import SUPPORTED_SUFFIXES
+
+    folders = [p for p in paths if p.is_dir()]
+    suffixes = frozenset(f.suffix.lower() for d in folders for f in d.rglob("*") if f.is_file())
+    read = {f for f, _ in expand_inputs(folders, SUPPORTED_SUFFIXES)[0]}
+    return sorted({f for f, _ in expand_inputs(folders, suffixes)[0]} - read)
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.status:
         status = index_status(open_store(settings))
@@ -72,6 +85,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
             print(repair_index(store))
             return 0
+        for skipped in _unsupported_in_folders(args.paths):
+            print(f"skipped: {skipped}: unsupported file type {skipped.suffix or '(none)'}", file=sys.stderr)
         bar = tqdm(desc="ingest", unit="file", disable=not sys.stderr.isatty(), file=sys.stderr)
         report = ingest_files(settings, args.paths, store=store, prune=args.prune, ocr=not args.no_ocr,
                               on_file=lambda p: _tick(bar, p))
