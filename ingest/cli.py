@@ -77,8 +77,13 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             drop_index(settings)
         store = open_store(settings)
         if args.remove:
+            known = sorted(store.manifest.documents) if store.manifest else []
             removed = remove_files(settings, args.remove, store=store)
             print(json.dumps({"removed": removed}) if args.json else f"removed: {', '.join(removed) or 'nothing'}")
+            if len(removed) < len(args.remove):
+                # a name matched no key, or a file name several folders hold: say which keys exist
+                print(f"not removed: some names match no document key or more than one file name; "
+                      f"indexed: {', '.join(known) or 'none'}", file=sys.stderr)
             return 0 if removed else 1
         if args.repair:
             from ingest.repair import repair_index
