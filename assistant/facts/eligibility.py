@@ -83,8 +83,8 @@ def _applicant(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     if etype in found:
         return _criterion("Tipul solicitantului", "met", f"Solicitanți eligibili: {fact.value}", fact)
     if etype in left_out:
-        return _criterion("Tipul solicitantului", "not_met", f"Documentele exclud acest tip de solicitant: {fact.value}",
-                          fact)
+        return _criterion("Tipul solicitantului", "not_met",
+                          f"Documentele exclud acest tip de solicitant: {fact.value}", fact)
     status = "not_met" if found else "unknown"
     return _criterion("Tipul solicitantului", status, f"Solicitanți eligibili: {fact.value}", fact)
 
@@ -179,8 +179,8 @@ def check(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     if member is not None:
         criteria.append(member)
     applicants = sheet.first("applicants")
-    way = route(sheet, str(profile.get("entity_type") or ""), applicant_types(applicants.value)[0] if applicants else [],
-                _citation)
+    eligible_types = applicant_types(applicants.value)[0] if applicants else []
+    way = route(sheet, str(profile.get("entity_type") or ""), eligible_types, _citation)
     # Membership only opens an indirect way in (as a final beneficiary): it does not decide the verdict.
     statuses = [c["status"] for c in criteria if c["criterion"] != "Membru al unui cluster"]
     if "not_met" in statuses:
