@@ -111,10 +111,28 @@ def ingest_files(settings: Settings, paths: Iterable[Path], *, store: Store | No
     from ingest.chunking import ChunkingConfig
     from ingest.pipeline import ingest_paths
 
+    paths = list(paths)
+    if prune:
+        _check_prune(paths)
     cfg = ChunkingConfig(chunk_tokens=settings.chunk_tokens, window_tokens=settings.window_tokens)
     with index_lock(settings, wait_s):
         return ingest_paths(store or open_store(settings), list(paths), cfg, prune=prune, ocr=ocr,
                             on_file=on_file)
+
+
+def _check_prune(paths: list[Path]) -> None:
+    """Pruning keeps only the documents among the inputs, so a mistyped or empty folder would
+    empty the index: refused (UnsafePruneError, nothing read or removed) when an input is missing
+    or the inputs hold no supported file."""
+    from assistant.errors import UnsafePruneError
+    from ingest.files import expand_inputs
+    from ingest.loaders import SUPPORTED_SUFFIXES
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UnsafePruneError(f"--prune refused: {', '.join(missing)} does not exist; nothing was read or removed")
+    if not expand_inputs(paths, SUPPORTED_SUFFIXES)[0]:
+        raise UnsafePruneError("--prune refused: the inputs hold no supported document; nothing was read or removed")
 
 
 def remove_files(settings: Settings, names: list[str], *, store: Store | None = None,

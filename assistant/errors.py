@@ -8,6 +8,7 @@
     ├── BackendUnavailableError   a configured server is unreachable or its package is missing
     ├── BackendMisconfiguredError a backend named wrongly or without the model it needs
     ├── IngestLockedError         another ingest holds the index lock
+    ├── UnsafePruneError          --prune over inputs that are missing or hold no document
     ├── InvalidQuestionError      a question that cannot be answered as typed
     └── DocumentError             one input file could not be read
         ├── UnsupportedFileError  type not on the allowlist
@@ -62,6 +63,11 @@ class BackendMisconfiguredError(AssistantError):
 
 class IngestLockedError(AssistantError):
     user_message = "O altă indexare este în curs; încercați din nou peste câteva momente."
+
+
+class UnsafePruneError(AssistantError):
+    user_message = ("Curățarea indexului a fost oprită: un fișier sau folder dat lipsește ori nu conține "
+                    "documente, iar documentele deja indexate ar fi fost șterse. Nu s-a modificat nimic.")
 
 
 class InvalidQuestionError(AssistantError):

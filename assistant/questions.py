@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
@@ -24,11 +24,7 @@ def split_questions(text: str) -> list[str]:
     Greetings and signatures are dropped; "... și care este ..." becomes two questions.
     """
     questions: list[str] = []
-    for sent in (s for piece in split_sentences(text.replace("\r", "")) for s in _typed_sentences(piece)):
-        sent = _strip_greeting(sent)
-        folded = fold(sent)
-        if not folded or not _ASKS.search(folded):
-            continue
+    for sent in _asking_sentences(text):
         for part in _split_joined(sent):
             # A bare "Cât?" or "Și unde?" asks about what the point before it asked: one point.
             if questions and len(index_tokens(part)) < SHORT_POINT_WORDS:
@@ -36,6 +32,24 @@ def split_questions(text: str) -> list[str]:
             else:
                 questions.append(part)
     return questions or [text.strip()]
+
+
+def asks(text: str) -> bool:
+    """Whether a message asks anything: a sentence, greetings dropped, ending with "?", opening
+    with a question word or saying it wants to know ("vă rog", "să aflăm"), or a request
+    ("Aș dori informații despre ...", "Ne interesează ...", "Solicităm ...")."""
+    return next(_asking_sentences(text), None) is not None or bool(_REQUEST.search(fold(text)))
+
+
+# A request says what the writer wants without asking: "aș dori", "dorim", "ne interesează".
+_REQUEST = re.compile(r"\b(as|am) dori\b|\bdoresc\b|\bdorim\b|\bintereseaza\b|\bsolicit(am)?\b|\brugam\b")
+
+
+def _asking_sentences(text: str) -> Iterator[str]:
+    for sent in (s for piece in split_sentences(text.replace("\r", "")) for s in _typed_sentences(piece)):
+        sent = _strip_greeting(sent)
+        if fold(sent) and _ASKS.search(fold(sent)):
+            yield sent
 
 
 # People typing a message start a sentence in lower case, or go on after "?" without one: a "?"

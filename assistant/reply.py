@@ -12,7 +12,7 @@ from email.utils import parseaddr
 from typing import Any, Protocol
 
 from assistant.answer.extractive import ABSTAIN_TEXT
-from assistant.questions import QUOTED, split_questions
+from assistant.questions import QUOTED, asks, split_questions
 from assistant.text import fold
 from assistant.titles import label
 from assistant.types import Answer, Citation
@@ -148,6 +148,10 @@ def draft_reply(assistant: Asker, source: str | bytes | Message) -> dict[str, An
         body, cites = _renumber(answer, numbering)
         points.append({"question": question, "answer": body, "abstained": answer.abstained,
                        "citations": [c.to_json() for c in cites]})
+    if len(points) == 1 and points[0]["abstained"] and not asks(text):
+        # No sentence asks ("Vă mulțumesc pentru informații."): the whole message was tried as one
+        # request and the documents do not answer it, so the reply asks what the sender wants.
+        questions, points, numbering = [], [], {}
     citations = sorted(numbering.values(), key=lambda c: c.n)
     logger.info("reply drafted questions=%d citations=%d named=%s", len(points), len(citations), bool(name))
     return {"reply": _compose(greeting(name), mail.subject, points, citations), "sender": name,

@@ -73,7 +73,8 @@ class Assistant:
         self.retriever.forget_recent()
         question = (question or "").strip()
         if not question:
-            return Answer(question="", text=EMPTY_QUESTION, citations=[], abstained=True, notice="empty question")
+            return Answer(question="", text=EMPTY_QUESTION, citations=[], abstained=True,
+                          notice="Întrebarea este goală.")
         notice = None
         if len(question) > self.settings.max_question_chars:
             question = focus(question, self.settings.max_question_chars)

@@ -49,6 +49,19 @@ def _tick(bar: tqdm, path: Path) -> None:
     bar.set_postfix_str(path.name[:40])
 
 
+def _unsupported_in_folders(paths: list[Path]) -> list[Path]:
+    """Files of the folders given that ingest leaves out for their type (a spreadsheet, an image),
+    so the run names them instead of passing over them in silence; hidden files and READMEs are
+    left out on purpose and not named."""
+    from ingest.files import expand_inputs
+    from ingest.loaders import SUPPORTED_SUFFIXES
+
+    folders = [p for p in paths if p.is_dir()]
+    suffixes = frozenset(f.suffix.lower() for d in folders for f in d.rglob("*") if f.is_file())
+    read = {f for f, _ in expand_inputs(folders, SUPPORTED_SUFFIXES)[0]}
+    return sorted({f for f, _ in expand_inputs(folders, suffixes)[0]} - read)
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.status:
         status = index_status(open_store(settings))
@@ -64,14 +77,21 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             drop_index(settings)
         store = open_store(settings)
         if args.remove:
+            known = sorted(store.manifest.documents) if store.manifest else []
             removed = remove_files(settings, args.remove, store=store)
             print(json.dumps({"removed": removed}) if args.json else f"removed: {', '.join(removed) or 'nothing'}")
+            if len(removed) < len(args.remove):
+                # a name matched no key, or a file name several folders hold: say which keys exist
+                print(f"not removed: some names match no document key or more than one file name; "
+                      f"indexed: {', '.join(known) or 'none'}", file=sys.stderr)
             return 0 if removed else 1
         if args.repair:
             from ingest.repair import repair_index
 
             print(repair_index(store))
             return 0
+        for skipped in _unsupported_in_folders(args.paths):
+            print(f"skipped: {skipped}: unsupported file type {skipped.suffix or '(none)'}", file=sys.stderr)
         bar = tqdm(desc="ingest", unit="file", disable=not sys.stderr.isatty(), file=sys.stderr)
         report = ingest_files(settings, args.paths, store=store, prune=args.prune, ocr=not args.no_ocr,
                               on_file=lambda p: _tick(bar, p))

@@ -33,6 +33,10 @@ _APPLY = re.compile(r"\b(aplica|aplicam|depune|depunem|participa|participam|cand
 # The asker speaks of itself: "pot", "putem", "sunt", "suntem", "firma noastră", "can I/we"; "cine
 # poate depune" asks who may apply in general, which the call's list of applicants answers.
 _FIRST_PERSON = re.compile(r"\b(pot|putem|sunt|suntem|as|am|avem|noastra|nostru|mea|meu|i|we|my|our)\b")
+# "Care sunt cheltuielile eligibile?" asks what a call pays for (its lists answer), not whether the
+# asker may apply: "eligibil" there qualifies a cost or an activity and "sunt" is "they are".
+_FUNDED_THINGS = re.compile(r"\b(cheltuiel\w*|costuri\w*|activitat\w*|actiun\w*|investiti\w*|achizit\w*|"
+                            r"lucrari\w*|bunuri\w*|servicii\w*|echipament\w*|expenses?|costs?|activit\w*)\b")
 _STATUS = {"met": "da", "not_met": "nu", "unknown": "de verificat"}
 
 
@@ -62,14 +66,20 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     folded = fold(question)
     if not query.intent.wants("eligibility") or not _APPLY.search(folded) or not _FIRST_PERSON.search(folded):
         return None
+    if _FUNDED_THINGS.search(folded) and all(m.group(1).startswith("eligib") for m in _APPLY.finditer(folded)):
+        return None
     profile = profile_of(question)
     if profile is None:
         return None
     sheet = _call_of(query, book)
     if sheet is None:
         return None
+    # A type the call's own name names ("Digitalizarea IMM-urilor") says what the call is, not who
+    # asks: when the question names another type too ("ca ONG"), that one is the asker's.
+    types = profile["entity_types"]
+    own = [t for t in types if t not in detected_types(sheet.name)]
     results = [check(sheet, {"entity_type": t, "county": profile["county"], "region": profile["region"]})
-               for t in profile["entity_types"] or [""]]
+               for t in own or types or [""]]
     best = min(results, key=lambda r: _VERDICTS.index(r["verdict"]))
     return _answer(question, best, book.title(sheet.document))
 
@@ -77,7 +87,10 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
 def _call_of(query: Query, book: CallBook) -> CallSheet | None:
     """The call the question names, else the only call indexed, else the call of the best passage."""
     calls = book.calls()
-    named = [d for d in book.named(query) if d in calls]
+    named_documents = book.named(query)
+    named = [d for d in named_documents if d in calls]
+    if named_documents and not named:
+        return None  # the question names a document that is not read as a call: not another call
     if len(named) == 1:
         return calls[named[0]]
     if named or not calls:

@@ -46,6 +46,14 @@ _FIELDS = {"date": ("deadline",), "percent": ("funding_rate",), "amount": ("allo
            "contact": ("contact_email", "contact_phone")}
 
 
+def _asked_fields(kind: str, query: Query) -> tuple[str, ...]:
+    """The sheet fields that answer a kind of value: an amount "of a project" is the project's
+    value, never the call's budget (a call states both, and quoting one for the other is wrong)."""
+    if kind == "amount":
+        return ("project_value",) if re.search(r"\bproiect", fold(query.text)) else ("allocation",)
+    return _FIELDS[kind]
+
+
 def short_title(title: str) -> str:
     """A title as an answer names it: one line, without its own quotes, at most TITLE_CHARS."""
     title = " ".join(re.sub(r"[„”“\"«»]", "", title).split()).strip(" :–-")
@@ -169,7 +177,7 @@ class CallBook:
         for sheet in self.calls().values():
             if self.retriever.about_another(query, sheet.document):
                 continue  # the question names what this call's document never writes
-            facts = next((sheet.fields[f] for f in _FIELDS[kinds[0]] if sheet.fields.get(f)), [])
+            facts = next((sheet.fields[f] for f in _asked_fields(kinds[0], query) if sheet.fields.get(f)), [])
             facts = [f for f in facts if self._answers(query, f)]
             if facts:
                 per_call.append((sheet, facts[:2]))
@@ -204,7 +212,7 @@ class CallBook:
         if query.intent.insists("percent"):
             wanted.append("funding_rate")
         if query.intent.insists("amount"):
-            wanted.append("project_value" if re.search(r"\bproiect", q) else "allocation")
+            wanted += _asked_fields("amount", query)
         if query.intent.insists("contact"):
             wanted.append("contact_phone" if re.search(r"\btelefon", q) else "contact_email")
         calls = self.calls()

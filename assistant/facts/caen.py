@@ -17,8 +17,13 @@ from assistant.facts.values import Fact
 from assistant.sentences import split_sentences
 from assistant.text import fold
 
-_CODE = re.compile(r"(?<![\w.,/])(\d{2})\.?(\d{2})(?![\d.,/]|\s*(?:lei|euro|eur|ron|%))")
-_EXCLUDED = re.compile(r"neeligibil|exclus|nu sunt eligibil|nu se finanteaza|nu pot fi finantat")
+# A code ends where a digit, "/" or a decimal part ("6201,5", "62.01.3") does not follow: a comma
+# or full stop before a space or the end of the line closes a list item ("6201, 6202, 1071.").
+_CODE = re.compile(r"(?<![\w.,/])(\d{2})\.?(\d{2})(?![\d/]|[.,]\d|\s*(?:lei|euro|eur|ron|%))")
+# How Romanian calls say that something is left out (folded text): "neeligibile", "sunt excluse",
+# "nu sunt eligibile", "nu se finanțează", "nu pot aplica"; "exclusiv" (only) is the opposite.
+EXCLUDED = re.compile(r"neeligibil|\bexclus(?!iv)|\bnu (?:sunt|este|e) eligibil|\bnu se finanteaza"
+                      r"|\bnu pot (?:fi finantat|aplica|depune|solicita|beneficia)")
 _REV = re.compile(r"rev\.?\s*([23])\b")
 _LIST_REACH = 12  # units a list of codes may run on into after its heading
 
@@ -43,7 +48,7 @@ def caen_facts(units: list[Line]) -> list[Fact]:
         # Whether the codes are eligible or excluded is said in the sentence that lists them, not
         # in the sentences beside it ("cod CAEN 0111. Nu sunt eligibile persoanele fizice ...").
         listing = next((s for s in split_sentences(unit.text) if _codes(s)), unit.text)
-        eligible = not _EXCLUDED.search(fold(listing))
+        eligible = not EXCLUDED.search(fold(listing))
         out.append(Fact("caen_codes", ", ".join(codes), normalized={"codes": codes, "eligible": eligible,
                                                                     "rev": int(rev.group(1)) if rev else None},
                         condition="coduri eligibile" if eligible else "coduri excluse", page=unit.page,

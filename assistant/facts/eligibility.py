@@ -14,11 +14,13 @@ from assistant.facts.regions import canonical_region, counties_in, region_of, re
 from assistant.facts.route import membership_criterion, route
 from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
+from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
 
 CATEGORIES_FILE = "entity_types_ro.json"
 ENTERPRISES = {"microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare"}
 _EU_WIDE = re.compile(r"state(?:le)? membre|uniunii europene|\bue\b|toate regiunile|nivel national|intreaga tara")
+_SIZED_FIRM = re.compile(r"\bfirm\w*(?=,? (?:si |sau )?(?:cele )?(?:mic(?:a|i|ile|ilor)?\b|mijloci\w*|mari\b|mare\b))")
 _YEARS = re.compile(r"(?:cel putin|minimum|minim|vechime(?: de)?(?: minimum)?)\s*(\d+)\s*(?:de\s+)?an")
 
 
@@ -40,12 +42,23 @@ def categories() -> list[tuple[re.Pattern[str], frozenset[str], bool]]:
 def detected_types(text: str) -> list[str]:
     """The entity types a list of eligible applicants names; a matched phrase is blanked out so a
     general word inside it ("întreprinderi" in "întreprinderi mici") does not count again."""
-    folded, found = fold(text), set[str]()
+    # "firmă mică", "firme mici și mijlocii": a firm with its size is the enterprise of that size.
+    folded, found = _SIZED_FIRM.sub("intreprinderi", fold(text)), set[str]()
     for rx, covers, consume in categories():
         if rx.search(folded):
             found |= covers
             folded = rx.sub(" ; ", folded) if consume else folded
     return [t for t in ENTITY_TYPES if t in found]
+
+
+def applicant_types(text: str) -> tuple[list[str], list[str]]:
+    """(types the text names as eligible, types it names as not eligible): a sentence that says
+    who is left out ("Nu sunt eligibile ONG-urile și universitățile.") names types that may not
+    apply, so they are read apart from the sentences that list who may."""
+    sentences = split_sentences(text) or [text]
+    left_out = [s for s in sentences if caen.EXCLUDED.search(fold(s))]
+    named = [s for s in sentences if s not in left_out]
+    return detected_types(" ".join(named)), detected_types(" ".join(left_out))
 
 
 def _citation(fact: Fact | None) -> dict[str, Any] | None:
@@ -64,11 +77,14 @@ def _applicant(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     etype = str(profile.get("entity_type") or "")
     if fact is None:
         return _criterion("Tipul solicitantului", "unknown", "Documentele nu precizează solicitanții eligibili.", None)
-    found = detected_types(fact.value)
+    found, left_out = applicant_types(fact.value)
     if not etype:
         return _criterion("Tipul solicitantului", "unknown", "Profilul nu precizează tipul entității.", fact)
     if etype in found:
         return _criterion("Tipul solicitantului", "met", f"Solicitanți eligibili: {fact.value}", fact)
+    if etype in left_out:
+        return _criterion("Tipul solicitantului", "not_met",
+                          f"Documentele exclud acest tip de solicitant: {fact.value}", fact)
     status = "not_met" if found else "unknown"
     return _criterion("Tipul solicitantului", status, f"Solicitanți eligibili: {fact.value}", fact)
 
@@ -163,8 +179,8 @@ def check(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     if member is not None:
         criteria.append(member)
     applicants = sheet.first("applicants")
-    way = route(sheet, str(profile.get("entity_type") or ""), detected_types(applicants.value) if applicants else [],
-                _citation)
+    eligible_types = applicant_types(applicants.value)[0] if applicants else []
+    way = route(sheet, str(profile.get("entity_type") or ""), eligible_types, _citation)
     # Membership only opens an indirect way in (as a final beneficiary): it does not decide the verdict.
     statuses = [c["status"] for c in criteria if c["criterion"] != "Membru al unui cluster"]
     if "not_met" in statuses:
@@ -188,7 +204,7 @@ def _summary(sheet: CallSheet, verdict: str, criteria: list[dict[str, Any]], rou
     if failed:
         parts.append("Neîndeplinite: " + ", ".join(failed) + ".")
     if unknown:
-        parts.append("Documentele nu lămuresc: " + ", ".join(unknown) + ".")
+        parts.append("Rămân de verificat (documentele sau profilul nu le precizează): " + ", ".join(unknown) + ".")
     if route:
         parts.append(route)
     return " ".join(parts)

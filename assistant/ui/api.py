@@ -8,7 +8,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.reply import draft_reply
-from assistant.ui.facts_view import UNAVAILABLE, FactsView, facts_api, sheet_name
+from assistant.ui.facts_view import UNAVAILABLE, FactsView, facts_api
 from assistant.ui.guard import romanian_errors
 from assistant.ui.holder import AssistantHolder
 
@@ -54,9 +54,10 @@ def register_api(holder: AssistantHolder, view: FactsView) -> None:
         _facts_module()
         sheets = view.sheets_json()
         if call:
-            sheets = [s for s in sheets if sheet_name(s) == call]
-            if not sheets:
-                raise gr.Error(f"Nu există un apel cu numele „{call}”.")
+            sheet = view.find(call)
+            if sheet is None:
+                raise gr.Error(view.unknown(call))
+            sheets = [sheet.to_json()]
         return {"sheets": sheets, "records": view.records()}
 
     @romanian_errors
@@ -71,7 +72,7 @@ def register_api(holder: AssistantHolder, view: FactsView) -> None:
             return {"calls": list(module.check_calls(view.sheets(), data))}
         sheet = view.find(call or "")
         if sheet is None:
-            raise gr.Error(f"Nu există un apel cu numele „{call}”.")
+            raise gr.Error(view.unknown(call))
         return dict(module.check_eligibility(sheet, data))
 
     for fn in (ask, reply, facts, check):

@@ -29,7 +29,8 @@ def chat_turn(holder: AssistantHolder, question: str, shown: Messages, turns: Me
     """Yield (cleared box, chat messages twice: display and state, conversation) as the answer comes:
     the text piece by piece (an LLM answer sentence by sentence), then the answer with its sources."""
     question = (question or "").strip()
-    if not question:
+    if not question:  # nothing asked: the conversation stays as it is (a generator that yields
+        yield "", shown, shown, turns  # nothing would leave Gradio to blank the chat)
         return
     shown = [*shown, {"role": "user", "content": esc(question)}, {"role": "assistant", "content": ""}]
     shown[-1] = {"role": "assistant", "content": partial_html("")}

@@ -70,12 +70,23 @@ class FactsView:
         return self._records
 
     def find(self, name: str) -> Any:
-        """The sheet whose name is `name` (or the only one when name is empty)."""
+        """The sheet whose name is `name`, else the call the name designates as the command line
+        finds it (part of its name, its code, programme or document: "cosme", "clustere de
+        inovare"), or the first one when name is empty; None when no call matches."""
         sheets = [s for s in self.sheets() if getattr(s, "is_call", True)]
         for sheet in sheets:
             if sheet_name(sheet.to_json()) == name:
                 return sheet
-        return sheets[0] if sheets and not name else None
+        if not name:
+            return sheets[0] if sheets else None
+        facts = facts_api()
+        find_sheet = getattr(facts, "find_sheet", None)
+        return find_sheet(sheets, name) if find_sheet is not None else None
+
+    def unknown(self, name: str) -> str:
+        """The Romanian message for a name no call matches, listing the indexed calls."""
+        known = "; ".join(sheet_name(s.to_json()) for s in self.sheets() if getattr(s, "is_call", True))
+        return f"Nu există un apel cu numele „{name}”. Apelurile indexate: {known or 'niciunul'}."
 
 
 FIELD_LABELS = {

@@ -32,9 +32,9 @@ SLOW_INGEST = """
 import sys, time
 from assistant.store import Store
 original = Store.write_chunks
-def slow(self, chunks, **precomputed):
+def slow(self, chunks, *args, **kwargs):  # whatever else write_chunks takes, passed on
     time.sleep(float(sys.argv[1]))
-    original(self, chunks, **precomputed)
+    original(self, chunks, *args, **kwargs)
 Store.write_chunks = slow
 from ingest.cli import main
 sys.exit(main(sys.argv[2:]))

@@ -106,3 +106,15 @@ def test_check_without_a_call_lists_every_call(client) -> None:  # type: ignore[
 def test_check_refuses_an_unknown_profile_key(client) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(AppError, match="Chei acceptate"):
         client.predict("", json.dumps({"marime": "mica"}), api_name="/check")
+
+
+@needs_facts
+def test_facts_and_check_find_a_call_by_part_of_its_name_like_the_command_line(client) -> None:  # type: ignore[no-untyped-def]
+    from assistant.ui.facts_view import sheet_name
+
+    name = sheet_name(client.predict("", api_name="/facts")["sheets"][0])
+    typed = " ".join(name.lower().split()[:3])  # as a user types it: lower case, part of the name
+    assert [sheet_name(s) for s in client.predict(typed, api_name="/facts")["sheets"]] == [name]
+    assert client.predict(typed, json.dumps({"tip": "ONG"}), api_name="/check")["call"] == name
+    with pytest.raises(AppError, match="Apelurile indexate: .*" + name.split()[0]):
+        client.predict("Apel inexistent 1999", api_name="/facts")
