@@ -140,6 +140,15 @@ class QuestionCoverage:
             named = True
         return named
 
+    def written_as_name(self, query: Query, token: str) -> bool:
+        """The documents write this token of the question as a name (see `_written_as_name`);
+        False when no term of the question holds it."""
+        term = next((t for t in query.terms if token in t.weight_tokens or token in t.alternatives), None)
+        if term is None:
+            return False
+        rows = [r for form in term.alternatives | term.partial for r in self.store.bm25.postings(form).tolist()]
+        return self._written_as_name(term, rows)
+
     def _written_as_name(self, term: Term, rows: list[int]) -> bool:
         """The documents write this word as a name: capitalised inside their sentences (after a
         lower-case word), as "Interreg" or "Horizon" are, at least as often as not. A common word
@@ -163,7 +172,7 @@ class QuestionCoverage:
             text = fold_case_kept(chunks[row].text)
             for m in word.finditer(text):
                 before = text[max(0, m.start() - 2): m.start()]
-                if not re.fullmatch(r"[a-z,;] ", before):
+                if not re.fullmatch(r"[a-z,;] ", before) or _title_case_line(text, m.start()):
                     continue  # opening a sentence, a line or a title: says nothing
                 upper += m.group()[0].isupper()
                 lower += m.group()[0].islower()
@@ -224,3 +233,11 @@ class QuestionCoverage:
     def _term_weight(self, term: Term) -> float:
         idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
         return idf * term.factor
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """The line around `at` capitalises every word of four letters or more ("French and Indian
+    War"): an English title, whose capitals say nothing of which words are names."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = [w for w in re.findall(r"[^\W\d_]+", text[start: end if end >= 0 else len(text)]) if len(w) >= 4]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
