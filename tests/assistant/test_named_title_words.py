@@ -11,6 +11,7 @@ from assistant.build import build_assistant
 from assistant.query import Query
 from assistant.service import Assistant
 
+
 def _doc(title: str, body: str) -> str:
     return f"{title}\n\n{body}\n"
 
