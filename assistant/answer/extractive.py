@@ -22,7 +22,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation, Passage
-from assistant.values import find_values, has_value, is_bare_value
+from assistant.values import answers_when, find_values, has_value, is_bare_value
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,8 @@ class ExtractiveAnswerer:
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
         if not wanted or (any(has_value(chosen[0].sentence, k) for k in wanted)
-                          and not _call_total_for_project(query, chosen[0].sentence)):
+                          and not _call_total_for_project(query, chosen[0].sentence)) \
+                or ("date" in wanted and answers_when(query.text, chosen[0].sentence)):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
                 return with_antecedent(chosen, scored, passages, MAX_SENTENCES, self.max_chars), []
