@@ -14,7 +14,7 @@ from assistant.bm25 import BM25Index
 from assistant.intent import asked_noun
 from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
-from assistant.text import fold_case_kept, index_tokens, is_english
+from assistant.text import fold, fold_case_kept, index_tokens, is_english
 from assistant.types import Chunk
 
 Tokens = AbstractSet[str] | TokenLookup
@@ -148,6 +148,13 @@ class QuestionCoverage:
             return False
         rows = [r for form in term.alternatives | term.partial for r in self.store.bm25.postings(form).tolist()]
         return self._written_as_name(term, rows)
+
+    def in_own_text(self, document: str, token: str) -> bool:
+        """The document's text, outside its title, writes a word beginning with `token`."""
+        chunks = self.store.ordered_chunks()
+        word = re.compile(rf"(?<!\w){re.escape(token)}")
+        return any(word.search(fold(c.text.replace(c.title, " ")))
+                   for r in self.store.bm25.postings(token).tolist() if (c := chunks[r]).document == document)
 
     def _written_as_name(self, term: Term, rows: list[int]) -> bool:
         """The documents write this word as a name: capitalised inside their sentences (after a

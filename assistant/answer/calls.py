@@ -136,7 +136,7 @@ class CallBook:
             if token not in query.names and not self.retriever.written_as_name(query, token):
                 # A common word of a title names its document only when the document's own text
                 # writes it too (a title in another language matches a word only by its stem).
-                holders = {d for d in holders if self._in_own_text(d, token)}
+                holders = {d for d in holders if self.retriever.in_own_text(d, token)}
             if not 0 < len(holders) <= limit:
                 continue
             written = self.store.documents_at(self.store.bm25.postings(token))
@@ -149,13 +149,6 @@ class CallBook:
             return set()
         most = max(found.values())
         return {d for d, v in found.items() if v >= most - 1e-9}
-
-    def _in_own_text(self, document: str, token: str) -> bool:
-        """The document's text, outside its title, writes a word beginning with `token`."""
-        chunks = self.store.ordered_chunks()
-        word = re.compile(rf"(?<!\w){re.escape(token)}")
-        return any(word.search(fold(c.text.replace(c.title, " ")))
-                   for r in self.store.bm25.postings(token).tolist() if (c := chunks[r]).document == document)
 
     def not_stated(self, query: Query, documents: set[str]) -> str:
         """"Documentele apelului „X” nu precizează termenul-limită.": the named call, and what
