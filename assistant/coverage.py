@@ -14,7 +14,7 @@ from assistant.bm25 import BM25Index
 from assistant.intent import asked_noun
 from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
-from assistant.text import fold_case_kept, index_tokens, is_english
+from assistant.text import fold, fold_case_kept, index_tokens, is_english
 from assistant.types import Chunk
 
 Tokens = AbstractSet[str] | TokenLookup
@@ -150,6 +150,23 @@ class QuestionCoverage:
         self._name_holders = (query, bm25, out)
         return out
 
+    def written_as_name(self, query: Query, token: str) -> bool:
+        """The documents write this token of the question as a name (see `_written_as_name`);
+        False when no term of the question holds it."""
+        term = next((t for t in query.terms if token in t.weight_tokens or token in t.alternatives), None)
+        if term is None:
+            return False
+        postings = [self.store.bm25.postings(form) for form in term.alternatives | term.partial]
+        rows = np.concatenate(postings).astype(np.int64) if postings else np.zeros(0, dtype=np.int64)
+        return self._written_as_name(term, rows)
+
+    def in_own_text(self, document: str, token: str) -> bool:
+        """The document's text, outside its title, writes a word beginning with `token`."""
+        chunks = self.store.ordered_chunks()
+        word = re.compile(rf"(?<!\w){re.escape(token)}")
+        return any(word.search(fold(c.text.replace(c.title, " ")))
+                   for r in self.store.bm25.postings(token).tolist() if (c := chunks[r]).document == document)
+
     def _written_as_name(self, term: Term, rows: np.ndarray) -> bool:
         """The documents write this word as a name: capitalised inside their sentences (after a
         lower-case word), as "Interreg" or "Horizon" are, at least as often as not. A common word
@@ -173,7 +190,7 @@ class QuestionCoverage:
             text = fold_case_kept(chunks[row].text)
             for m in word.finditer(text):
                 before = text[max(0, m.start() - 2): m.start()]
-                if not re.fullmatch(r"[a-z,;] ", before):
+                if not re.fullmatch(r"[a-z,;] ", before) or _title_case_line(text, m.start()):
                     continue  # opening a sentence, a line or a title: says nothing
                 upper += m.group()[0].isupper()
                 lower += m.group()[0].islower()
@@ -234,3 +251,11 @@ class QuestionCoverage:
     def _term_weight(self, term: Term) -> float:
         idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
         return idf * term.factor
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """The line around `at` capitalises every word of four letters or more ("French and Indian
+    War"): an English title, whose capitals say nothing of which words are names."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = [w for w in re.findall(r"[^\W\d_]+", text[start: end if end >= 0 else len(text)]) if len(w) >= 4]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)

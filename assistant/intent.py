@@ -69,10 +69,10 @@ class Intent:
 # Words that look like a cue but, in these constructions, say something else (general Romanian):
 # "atunci când", "doar când", "numai când", ... join a clause ("ce se întâmplă atunci când ...": a
 # condition, not a date asked for); "ce termen", "un termen", "termenul folosit / utilizat pentru"
-# is a word (a name for something), not a deadline.
+# is a word (a name for something), not a deadline; "termenul conform căruia ..." a rule stated.
 _NOT_A_CUE = re.compile(r"\b(?:atunci|doar|numai|chiar|exact|tocmai|decat) cand\b|\b(?:ce|un|acest|alt) termen\w*"
                         r"|\btermen\w* (?:\w+ )?(?:folosit\w*|utilizat\w*|(?:se )?(?:foloseste|folosesc|utilizeaza)|"
-                        r"desemn\w*|denumi\w*|numit\w*)\b")
+                        r"desemn\w*|denumi\w*|numit\w*)\b|\btermen\w* (?:conform|potrivit) (?:caruia|careia|carora)\b")
 # A question opening with "cine" asks for someone: a cue word after it ("contribuțiile muzicale",
 # "bugetul") describes what the person did, not the kind of value wanted.
 _ASKS_SOMEONE = re.compile(r"^\W*(?:cine|pe cine|cui|who)\b")

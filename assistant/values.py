@@ -67,3 +67,19 @@ def is_bare_value(line: str) -> bool:
     if not stripped or len(stripped.split()) > 5:
         return False
     return any(rx.fullmatch(stripped.lower()) for k, rx in PATTERNS.items() if k in ("percent", "amount"))
+
+
+# "X apare atunci când Y", "ori de câte ori", "în cazul în care": a sentence saying under what
+# condition something happens answers "când ...?" as a date would (general Romanian). A deadline
+# ("termen", "data", "până când") or a period asked for is only answered by a date.
+_CONDITION = re.compile(r"\b(?:atunci cand|in momentul in care|ori de cate ori|in cazul in care|"
+                        r"de fiecare data cand)\b")
+_WHEN_ONLY = re.compile(r"^\W*cand\b")
+_DATE_ASKED = re.compile(r"\b(?:termen\w*|data|datei|deadline|pana cand|perioad\w*|an|anul|anului|ani[il]?)\b")
+
+
+def answers_when(question: str, sentence: str) -> bool:
+    """The question opens with "când" and asks no deadline, period or year, and the sentence
+    states the condition under which something happens."""
+    q = fold(question)
+    return bool(_WHEN_ONLY.match(q) and not _DATE_ASKED.search(q) and _CONDITION.search(fold(sentence)))

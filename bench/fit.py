@@ -14,7 +14,8 @@ Three stages, on standardised features (coefficients written on the raw scale):
    L-BFGS) on every fused candidate of every answerable question;
 2. sentence model, a conditional logit on the sentences of the top passages as the fitted
    passage model ranks them, and the share of the best sentence's probability a further one
-   needs to be quoted too (`extra_ratio`, the most facts quoted at a median length kept short);
+   needs to be quoted too with the characters quoted sentences may fill (`extra_ratio` and
+   `max_chars`, bench.quoting: the most facts quoted at a median length kept short);
 3. answered model, scikit-learn's LogisticRegression (a calibrated probability), per question:
    label 1 for an answerable question, 0 for an unanswerable. Unanswerable
    questions are the sets' own (`"abstain": true`) and constructed ones: each answerable
@@ -37,6 +38,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +48,7 @@ from assistant.answer.calls import short_title
 from assistant.answer.evidence import score_sentences
 from assistant.answer.extractive import answered_features
 from assistant.build import open_store
+from assistant.features import clip
 from assistant.query import Query
 from assistant.relevance import (
     ANSWERED_FEATURES,
@@ -58,6 +61,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.types import Chunk
 from bench.learners import fit_listwise, fit_pointwise, held_out, hit_at_1, threshold
+from bench.quoting import Candidate, choose
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = ("dev", "xquad", "field")
@@ -173,76 +177,49 @@ def _sentence_label(item: Item, sentence: str, passage_text: str) -> int:
     return int(item.holds_evidence(sentence) or (item.holds_fact(sentence) and item.holds_evidence(passage_text)))
 
 
-def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
-    rows, labels, groups, qids, facts, chars, prefixes = [], [], [], [], [], [], []
+def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float, int, dict[str, object]]:
+    """The sentence model, and how much an answer quotes (bench.quoting) on its held-out logits."""
+    rows, labels, groups, qids, found = [], [], [], [], []
     for item in items:
         if item.abstain:
             continue
         assert item.retriever is not None
         item.retriever.weights = weights
-        _, passages, scored = _sentences(item)
+        query, passages, scored = _sentences(item)
         for e in scored:
             rows.append(e.features)
             labels.append(_sentence_label(item, e.sentence, passages[e.passage_rank].chunk.text))
-            facts.append(int(item.holds_fact(e.sentence)))
-            chars.append(len(e.sentence))
-            prefixes.append(len(_source_prefix(passages[e.passage_rank].chunk)))
+            prefix = len(_source_prefix(passages[e.passage_rank].chunk))
+            found.append((int(item.holds_fact(e.sentence)), len(e.sentence), prefix,
+                          None if " | " in e.sentence else _clipped_fact(item, query, e.sentence)))
             groups.append(_group(item))
             qids.append(f"{item.set}:{item.id}")
     x, y = np.array(rows), np.array(labels)
     oof = held_out(x, y, groups, SENTENCE_FEATURES, qids)
-    ratio, quoted = _extra_ratio(oof, facts, chars, prefixes, qids)
+    by_question: dict[str, list[Candidate]] = {}
+    for z, row, q in zip(oof, found, qids, strict=True):
+        by_question.setdefault(q, []).append(Candidate(float(z), *row))
+    ratio, max_chars, quoted = choose(by_question)
     figures = {"sentences": len(y), "positives": int(y.sum()), "top1_held_out": hit_at_1(oof, y, qids),
                "top1_own_coverage": hit_at_1(x[:, SENTENCE_FEATURES.index("own_cov")], y, qids),
-               "extra_ratio": ratio, "fact_quoted_held_out": quoted}
-    return fit_listwise(x, y, qids, SENTENCE_FEATURES), ratio, figures
+               "extra_ratio": ratio, "max_chars": max_chars, "fact_quoted_held_out": quoted}
+    return fit_listwise(x, y, qids, SENTENCE_FEATURES), ratio, max_chars, figures
 
 
-RATIOS = tuple(round(0.05 * i, 2) for i in range(1, 21))
-MEDIAN_CHARS = 330  # the answers' median length must stay well under the 400 characters people read
+def _clipped_fact(item: Item, query: Query, sentence: str) -> Callable[[int], int]:
+    """Whether the sentence's answering window of `room` characters holds a fact (memoised)."""
+    memo: dict[int, int] = {}
+
+    def holds(room: int) -> int:
+        if room not in memo:
+            memo[room] = int(item.holds_fact(clip(query, sentence, room)))
+        return memo[room]
+    return holds
 
 
 def _source_prefix(chunk: Chunk) -> str:
     """What an answer writes before its quotes: the title of the document it stands on."""
     return f"Potrivit „{short_title(chunk.title or chunk.document)}”: "
-
-
-def _extra_ratio(logits: np.ndarray, facts: list[int], chars: list[int], prefixes: list[int], qids: list[str]
-                 ) -> tuple[float, dict[str, float]]:
-    """The share of the best sentence's probability a further sentence needs to be quoted:
-    the one that quotes a fact for the most questions (held-out, every set weighing the same)
-    while the answers' median length, with the source's title before them, stays under
-    MEDIAN_CHARS."""
-    from assistant.answer.extractive import MAX_CHARS, MAX_SENTENCES
-
-    by_q: dict[str, list[tuple[float, int, int]]] = {}
-    prefix: dict[str, tuple[float, int]] = {}  # the title of the best sentence's document
-    for z, f, n, p, q in zip(logits, facts, chars, prefixes, qids, strict=True):
-        by_q.setdefault(q, []).append((float(z), f, n))
-        if q not in prefix or z > prefix[q][0]:
-            prefix[q] = (float(z), p)
-    for q, rows in by_q.items():  # the answerer's score: the softmax of the logits within the question
-        top = max(r[0] for r in rows)
-        by_q[q] = [(float(np.exp(z - top)), f, n) for z, f, n in rows]
-    best: tuple[float, float, dict[str, float]] = (-1.0, 1.0, {})
-    for ratio in RATIOS:
-        hits: dict[str, list[int]] = {}
-        lengths = []
-        for q, rows in by_q.items():
-            rows.sort(key=lambda r: -r[0])
-            chosen = [rows[0]]
-            for r in rows[1:]:
-                if len(chosen) < MAX_SENTENCES and r[0] >= ratio * rows[0][0] and \
-                        sum(c[2] for c in chosen) + r[2] <= MAX_CHARS:
-                    chosen.append(r)
-            hits.setdefault(q.split(":")[0], []).append(int(any(c[1] for c in chosen)))
-            lengths.append(prefix[q][1] + sum(c[2] for c in chosen))
-        per_set = {name: round(float(np.mean(v)), 3) for name, v in hits.items()}
-        score = float(np.mean(list(per_set.values())))
-        logger.debug("extra_ratio %.2f: facts quoted %s, median chars %d", ratio, per_set, np.median(lengths))
-        if np.median(lengths) <= MEDIAN_CHARS and score > best[0] + 1e-9:
-            best = (score, ratio, per_set)
-    return best[1], best[2]
 
 
 def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
@@ -296,12 +273,13 @@ def main(argv: list[str] | None = None) -> int:
     passage, f1 = stage_passages(items, weights)
     logger.info("passage model: %s", f1)
     weights = Weights(passage, weights.sentence, weights.answered, weights.threshold)
-    sentence, ratio, f2 = stage_sentences(items, weights)
+    sentence, ratio, max_chars, f2 = stage_sentences(items, weights)
     logger.info("sentence model: %s", f2)
-    weights = Weights(passage, sentence, weights.answered, weights.threshold, ratio)
+    weights = Weights(passage, sentence, weights.answered, weights.threshold, ratio, max_chars=max_chars)
     answered, threshold, f3 = stage_answered(items, weights)
     logger.info("answered model: %s", f3)
-    final = Weights(passage, sentence, answered, threshold, ratio, {"passage": f1, "sentence": f2, "answered": f3})
+    final = Weights(passage, sentence, answered, threshold, ratio, {"passage": f1, "sentence": f2, "answered": f3},
+                    max_chars)
     args.out.write_text(json.dumps(final.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0

@@ -141,6 +141,10 @@ class CallBook:
             if len(token) < 3 or token in places | used or not any(c.isalpha() for c in token):
                 continue
             holders = {d for d, (ts, _) in self._titles().items() if token in ts}  # the same word, not a longer one
+            if token not in query.names and not self.retriever.written_as_name(query, token):
+                # A common word of a title names its document only when the document's own text
+                # writes it too (a title in another language matches a word only by its stem).
+                holders = {d for d in holders if self.retriever.in_own_text(d, token)}
             if not 0 < len(holders) <= limit:
                 continue
             written = self.store.documents_at(self.store.bm25.postings(token))

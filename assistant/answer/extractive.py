@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
+from assistant.answer.neighbours import with_antecedent
 from assistant.features import clip, is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
@@ -21,7 +22,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation, Passage
-from assistant.values import find_values, has_value, is_bare_value
+from assistant.values import answers_when, find_values, has_value, is_bare_value
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3
 SENTENCES_SCORED = 20  # best sentences the answered model looks at
-MAX_CHARS = 450
+MAX_CHARS = 450  # the characters quoted when the weights do not say (they are fitted: bench.quoting)
 MIN_CLIPPED = QUOTE_CHARS // 2  # the least room a further sentence is cut down to fit in
 LIST_SENTENCES, LIST_CHARS = 5, 800  # a question asking for every item gets the items under one heading
 
@@ -59,10 +60,11 @@ class ExtractiveAnswerer:
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
         if not wanted or (any(has_value(chosen[0].sentence, k) for k in wanted)
-                          and not _call_total_for_project(query, chosen[0].sentence)):
+                          and not _call_total_for_project(query, chosen[0].sentence)) \
+                or ("date" in wanted and answers_when(query.text, chosen[0].sentence)):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
-                return _with_antecedent(chosen, scored, passages), []
+                return with_antecedent(chosen, scored, passages, MAX_SENTENCES, self.max_chars), []
             # The figure found is not about what was asked: answer with the sentence that is,
             # when its figure stands nearby (brochures print figures away from their labels).
             orphans = self._orphans(passages[topic.passage_rank], wanted)
@@ -71,6 +73,11 @@ class ExtractiveAnswerer:
             return chosen, []
         orphans = self._orphans(passages[chosen[0].passage_rank], wanted)
         return (chosen, orphans) if orphans else ([], [])
+
+    @property
+    def max_chars(self) -> int:
+        """The characters the quoted sentences may fill, fitted with extra_ratio (bench.quoting)."""
+        return int(getattr(self.retriever.weights, "max_chars", MAX_CHARS))
 
     def answered_probability(self, query: Query, scored: list[Evidence], passages: list[Passage]) -> float:
         """P(the question is answered by these passages at all), the fitted `answered` model;
@@ -123,7 +130,7 @@ class ExtractiveAnswerer:
     def _select(self, query: Query, scored: list[Evidence]) -> list[Evidence]:
         """The most probable sentence, then the next ones (best first) while their probability
         is at least `extra_ratio` of the first's (fitted: quoting a second likely sentence buys
-        more recall than it costs in length), within MAX_SENTENCES and MAX_CHARS. A question
+        more recall than it costs in length), within MAX_SENTENCES and `max_chars`. A question
         asking for a list gets the list's items first, and every item under the first one's
         heading."""
         eligible = list(scored)
@@ -140,7 +147,7 @@ class ExtractiveAnswerer:
         if listing:  # the list's items before the sentences around them (an exception after the list)
             items = [e for e in eligible if is_list_item(e.sentence) and e.score >= eligible[0].score * 0.8]
             eligible = items + [e for e in eligible if e not in items]
-        max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, MAX_CHARS)
+        max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, self.max_chars)
         chosen: list[Evidence] = []
         for e in eligible:
             if any(e.sentence in c.sentence or c.sentence in e.sentence for c in chosen):
@@ -222,40 +229,6 @@ def _introduces(query: Query, intro: str) -> bool:
     asks = [t for t in query.terms if t.asks]
     tokens = set(index_tokens(intro))
     return bool(asks) and all(any(token_matches(a, tokens) for a in t.alternatives | t.partial) for t in asks)
-
-
-# A sentence that refers back within its first words (a demonstrative, a subject pronoun, a
-# possessive: "Acesta ...", "El a ...", "Lucrarea sa ...") is about what the sentence before it
-# names: general Romanian grammar.
-_REFERS_BACK = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:acest\w*|aceast\w*|acel\w*|aceia|el|ea|ei|ele|"
-                          r"s[aă]u|sa|sale|s[aă]i)\b", re.IGNORECASE)
-
-
-def _with_antecedent(chosen: list[Evidence], scored: list[Evidence], passages: list[Passage]) -> list[Evidence]:
-    """The chosen sentences, with a neighbour of the first joined to it when room is left
-    (MAX_SENTENCES, MAX_CHARS): the sentence before it, put first, when the first refers back
-    (what "Lucrarea sa ..." is about, who "El" is, is said there); else the sentence right
-    after it, when that one refers back to it (it goes on about what the first names)."""
-    first = chosen[0]
-    if len(chosen) >= MAX_SENTENCES:
-        return chosen
-    text = passages[first.passage_rank].chunk.text
-    at = text.find(first.sentence)
-    same = sorted((where, i) for i, e in enumerate(scored)
-                  if e.passage_rank == first.passage_rank and (where := text.find(e.sentence)) >= 0)
-    used = sum(len(c.sentence) for c in chosen)
-
-    def fits(e: Evidence) -> bool:
-        return not any(e.sentence in c.sentence for c in chosen) and used + len(e.sentence) <= MAX_CHARS
-
-    before = [scored[i] for where, i in same if where < at]
-    if _REFERS_BACK.match(first.sentence) and before and fits(before[-1]):
-        return [before[-1], *chosen]
-    after = [(where, scored[i]) for where, i in same if where > at]
-    if after and after[0][0] <= at + len(first.sentence) + 2 and _REFERS_BACK.match(after[0][1].sentence) \
-            and fits(after[0][1]):
-        return [first, after[0][1], *chosen[1:]]
-    return chosen
 
 
 def _in_reading_order(chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:

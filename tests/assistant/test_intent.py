@@ -58,6 +58,7 @@ def test_who_can_apply_maps_to_the_words_calls_use() -> None:
     "Care este termenul folosit pentru o mașină cu aburi?",  # a word for something
     "Ce termen se folosește pentru un vânt cald de munte?",
     "Care este un termen peiorativ folosit pentru vecinii lor?",
+    "Ce lege stabilește termenul conform căruia se acordă licența de pescuit?",  # a rule, not a deadline
 ])
 def test_when_as_a_conjunction_and_term_as_a_word_ask_no_date(question: str) -> None:
     assert not detect_intent(question).wants("date")

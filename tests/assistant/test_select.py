@@ -16,7 +16,7 @@ def _evidence(sentence: str, score: float, rank: int = 0) -> Evidence:
 
 
 def _answerer(extra_ratio: float = 0.1) -> ExtractiveAnswerer:
-    retriever: Any = SimpleNamespace(weights=SimpleNamespace(extra_ratio=extra_ratio))
+    retriever: Any = SimpleNamespace(weights=SimpleNamespace(extra_ratio=extra_ratio, max_chars=MAX_CHARS))
     return ExtractiveAnswerer(retriever, store=None)  # type: ignore[arg-type]
 
 
@@ -40,7 +40,7 @@ def test_no_window_is_quoted_when_too_little_room_is_left() -> None:
 
 
 def test_a_first_sentence_referring_back_is_quoted_after_the_one_it_refers_to() -> None:
-    from assistant.answer.extractive import _with_antecedent
+    from assistant.answer.neighbours import with_antecedent
     from assistant.types import Chunk, Passage
 
     named = "Vasile Mărgineanu a scris în 1872 un tratat despre apicultură."
@@ -48,14 +48,15 @@ def test_a_first_sentence_referring_back_is_quoted_after_the_one_it_refers_to() 
     text = f"Satul are o școală veche. {named} {refers}"
     passage = Passage(chunk=Chunk("c1", "d.txt", "Satul", None, None, text, text, 0), score=1.0)
     first, before = _evidence(refers, 1.0), _evidence(named, 0.05)
-    chosen = _with_antecedent([first], [first, before, _evidence("Satul are o școală veche.", 0.01)], [passage])
+    chosen = with_antecedent([first], [first, before, _evidence("Satul are o școală veche.", 0.01)], [passage],
+                             3, MAX_CHARS)
     assert [e.sentence for e in chosen] == [named, refers]
     plain = _evidence("Tratatul a fost tradus în patru limbi.", 1.0)
-    assert _with_antecedent([plain], [plain, before], [passage]) == [plain]
+    assert with_antecedent([plain], [plain, before], [passage], 3, MAX_CHARS) == [plain]
 
 
 def test_the_sentence_right_after_the_first_is_joined_when_it_refers_back_to_it() -> None:
-    from assistant.answer.extractive import _with_antecedent
+    from assistant.answer.neighbours import with_antecedent
     from assistant.types import Chunk, Passage
 
     first = "În 1904, inginerul Pavel Rusu a fondat Atelierele Rusu din Brăila."
@@ -63,6 +64,6 @@ def test_the_sentence_right_after_the_first_is_joined_when_it_refers_back_to_it(
     text = f"{first} {then} Portul a fost extins mai târziu."
     passage = Passage(chunk=Chunk("c1", "d.txt", "Brăila", None, None, text, text, 0), score=1.0)
     best = _evidence(first, 1.0)
-    chosen = _with_antecedent([best], [best, _evidence(then, 0.05), _evidence("Portul a fost extins mai târziu.", 0.5)],
-                              [passage])
+    chosen = with_antecedent([best], [best, _evidence(then, 0.05), _evidence("Portul a fost extins mai târziu.", 0.5)],
+                             [passage], 3, MAX_CHARS)
     assert [e.sentence for e in chosen] == [first, then]

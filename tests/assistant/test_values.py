@@ -28,3 +28,14 @@ def test_years_of_any_century_since_1000(text: str) -> None:
 @pytest.mark.parametrize("text", ["Muntele are 1350 de metri.", "Prețul este 1200 lei.", "Sunt 3 săli."])
 def test_measures_and_amounts_are_no_years(text: str) -> None:
     assert not has_value(text, "year")
+
+
+def test_a_condition_answers_when_something_happens_but_not_a_deadline() -> None:
+    from assistant.values import answers_when
+
+    said = "Ceața apare atunci când aerul umed se răcește peste lac."
+    assert answers_when("Când apare ceața?", said)
+    assert answers_when("Cand apare ceata?", "Ceața se formează ori de câte ori lacul e mai cald decât aerul.")
+    assert not answers_when("Când apare ceața?", "Ceața a apărut și ieri peste lac.")
+    assert not answers_when("Când este termenul de înscriere?", "Înscrierea se face atunci când sala e liberă.")
+    assert not answers_when("În ce an apare ceața?", said)
