@@ -51,6 +51,8 @@ class QuestionCoverage:
         self._names_written: tuple[BM25Index | None, dict[frozenset[str], bool]] = (None, {})
         # The documents writing each name of the last query (about_another asks it per document).
         self._name_holders: tuple[Query, BM25Index, list[set[str]]] | None = None
+        # Whether a document's own text (outside its title) writes a token, for the current index.
+        self._own_text: tuple[BM25Index | None, dict[tuple[str, str], bool]] = (None, {})
         # TokenLookups of the store's cached token sets, by the set's identity (the set is kept
         # in the entry, so its id cannot be reused while the entry lives).
         self._lookups: dict[int, tuple[AbstractSet[str], TokenLookup]] = {}
@@ -161,11 +163,19 @@ class QuestionCoverage:
         return self._written_as_name(term, rows)
 
     def in_own_text(self, document: str, token: str) -> bool:
-        """The document's text, outside its title, writes a word beginning with `token`."""
-        chunks = self.store.ordered_chunks()
-        word = re.compile(rf"(?<!\w){re.escape(token)}")
-        return any(word.search(fold(c.text.replace(c.title, " ")))
-                   for r in self.store.bm25.postings(token).tolist() if (c := chunks[r]).document == document)
+        """The document's text, outside its title, writes a word beginning with `token` (kept
+        per document and token until the index changes: asked of every document whose title
+        holds a word of the question)."""
+        if self._own_text[0] is not self.store.bm25:
+            self._own_text = (self.store.bm25, {})
+        memo = self._own_text[1]
+        if (document, token) not in memo:
+            chunks = self.store.ordered_chunks()
+            word = re.compile(rf"(?<!\w){re.escape(token)}")
+            rows = self.store.rows_of_document(self.store.bm25.postings(token), document)
+            memo[(document, token)] = any(word.search(fold(chunks[r].text.replace(chunks[r].title, " ")))
+                                          for r in rows.tolist())
+        return memo[(document, token)]
 
     def _written_as_name(self, term: Term, rows: np.ndarray) -> bool:
         """The documents write this word as a name: capitalised inside their sentences (after a

@@ -5,6 +5,7 @@ there: a small index is searched exactly from vectors.npz (`assistant.vector_fil
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Sequence
 from functools import lru_cache
@@ -244,6 +245,14 @@ class Store:
     def document_count(self) -> int:
         """Documents among the loaded chunks."""
         return len(self._document_rows()[1])
+
+    def rows_of_document(self, rows: np.ndarray, document: str) -> np.ndarray:
+        """The rows (BM25 postings) that belong to this document's chunks."""
+        codes, names = self._document_rows()
+        at = bisect.bisect_left(names, document)
+        if at == len(names) or names[at] != document:
+            return rows[:0]
+        return rows[codes[rows] == at]
 
     def _document_rows(self) -> tuple[np.ndarray, list[str]]:
         if self._doc_rows is None:

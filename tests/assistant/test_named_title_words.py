@@ -52,3 +52,15 @@ def test_capitals_of_an_english_title_line_do_not_make_a_word_a_name() -> None:
     text = "Northern and Roman Bridge Society\nPodul roman de la Vadu are trei arce."
     assert _title_case_line(text, text.find("Roman"))
     assert not _title_case_line(text, text.find("roman"))
+
+
+def test_a_documents_own_postings_are_told_apart_from_the_others(assistant: Assistant) -> None:
+    """The rows of a word's postings that belong to one document (in_own_text reads only those)."""
+    store = assistant.store
+    rows = store.bm25.postings("roman")
+    mine = store.rows_of_document(rows, "scriitorul-tudor-vrancea.txt")
+    chunks = store.ordered_chunks()
+    assert len(mine) >= 1 and {chunks[r].document for r in mine.tolist()} == {"scriitorul-tudor-vrancea.txt"}
+    assert len(store.rows_of_document(rows, "nu-exista.txt")) == 0
+    assert assistant.retriever.in_own_text("scriitorul-tudor-vrancea.txt", "roman")
+    assert not assistant.retriever.in_own_text("roman-bridge-society.txt", "roman")
