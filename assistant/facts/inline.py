@@ -142,8 +142,11 @@ def _value(hit: LabelHit, seg: str, raw: str, text: str, line: Line) -> list[Fac
         return []
     if spec.kind == "text":
         # Free text only after an explicit separator: "Solicitanți eligibili: ..."
-        # or after a label that is a sentence's predicate ("Pot aplica ONG-urile ..."): its subject follows
-        if not (re.match(r"^\s*[:–—\-]", raw) or _PREDICATE.match(fold(hit.label))) or not has_kind(seg, "text"):
+        # or after a label that is a sentence's predicate ("Pot aplica ONG-urile ..."): its subject
+        # follows. Romanian capitalises a verb only where it opens a sentence, so a two-column
+        # brochure's "Cum aplicați Pot aplica ..." still opens one; "Ele pot aplica" has its subject before.
+        predicate = _PREDICATE.match(fold(hit.label)) and hit.label[:1].isupper()
+        if not (re.match(r"^\s*[:–—\-]", raw) or predicate) or not has_kind(seg, "text"):
             return []
         return make_facts(spec.name, "text", seg, hit.label, line, line.text)
     window = seg[: _TYPED_REACH + 60]

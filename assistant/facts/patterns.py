@@ -108,9 +108,9 @@ FIELDS: list[FieldSpec] = [
         r"(?:tipuri(?:le)? de )?solicitant(?:i|ii) eligibili", r"beneficiari(?:i)? eligibili",
         r"cine poate (?:aplica|solicita finantare)", r"categorii(?:le)? de (?:solicitanti|beneficiari)",
         r"eligibilitatea solicitantilor",
-        # "Pot aplica ONG-urile și ...": who may apply, when the verb opens its sentence and its subject
-        # follows; after a word ("Ele pot solicita", "nu pot aplica", "se pot aplica") it does not
-        r"(?<![a-z0-9] )pot (?:aplica|depune (?:cereri|proiecte)|solicita finantare)(?: la (?:acest|prezentul) apel)?",
+        # "Pot aplica ONG-urile și ...": who may apply, when the verb opens its sentence (capitalised,
+        # see inline.py) and its subject follows; "Ele pot solicita", "nu pot aplica" do not
+        r"pot (?:aplica|depune (?:cereri|proiecte)|solicita finantare)(?: la (?:acest|prezentul) apel)?",
         # "Tip solicitant: ...", "Tipuri de beneficiari: ..." rows of call pages
         r"tip(?:ul|uri)? (?:de )?(?:solicitant|beneficiar)(?:i|ii)?(?= ?:)")),
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),

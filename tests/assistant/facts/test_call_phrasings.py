@@ -58,3 +58,16 @@ def test_submission_period_with_the_year_written_once() -> None:
     assert s.first("submission_period").normalized == {"start": "2029-03-03", "end": "2029-04-28", "end_hour": None}
     s = _sheet("Perioada de depunere: 05.02 – 19.03.2029")
     assert s.first("submission_period").normalized["start"] == "2029-02-05"
+
+
+def test_two_column_brochure_line_with_the_sentence_after_a_heading() -> None:
+    s = _sheet("Sprijin pentru olari Cum aplicați Pot aplica asociațiile meșteșugărești din mediul rural.")
+    assert s.first("applicants").value.startswith("asociațiile meșteșugărești")
+
+
+def test_a_table_of_rates_per_category_gives_one_rate_per_row() -> None:
+    rows = ["Tip beneficiar: Microîntreprinderi | Rata de finanțare: 85%",
+            "Tip beneficiar: Întreprinderi mijlocii | Rata de finanțare: 55%"]
+    s = extract_sheet("doc.docx", "Titlu", [Line(t, 1, None, "c1", t, "table") for t in rows])
+    assert _rates(s) == [(85.0, "microintreprinderi"), (55.0, "intreprinderi mijlocii")]
+    assert not s.fields.get("applicants")  # the header "Rata de finanțare" is no applicant
