@@ -42,7 +42,9 @@ _ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-li
 # A deadline question: the cue words of a date that closes something (submission, a term).
 _DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)")
 # Sheet fields holding the value of a kind asked, in the order they answer it.
-_FIELDS = {"date": ("deadline",), "percent": ("funding_rate",), "amount": ("allocation", "project_value"),
+# A call that states only its submission period ("perioada de depunere: 1 martie – 30 aprilie")
+# closes on the period's last day, so the period answers a deadline question when no deadline is stated.
+_FIELDS = {"date": ("deadline", "submission_period"), "percent": ("funding_rate",), "amount": ("allocation", "project_value"),
            "contact": ("contact_email", "contact_phone")}
 
 
@@ -224,7 +226,9 @@ class CallBook:
         passages: list[Passage] = []
         for doc in sorted(documents & set(calls)):
             for field in wanted:
-                for fact in calls[doc].fields.get(field, [])[:2]:
+                stated = calls[doc].fields.get(field) or (
+                    calls[doc].fields.get("submission_period", []) if field == "deadline" else [])
+                for fact in stated[:2]:
                     chunk = self.store.chunks.get(fact.chunk_id)
                     line = _quoted(chunk.text, fact) if chunk is not None else ""
                     if not line and isinstance(fact.extra, dict) and fact.extra.get("max_of_table"):
@@ -305,8 +309,14 @@ def _after_number(point: str, head: str) -> str:
     return f"{m.group(1)}{head}: {m.group(2)}" if m else f"{head}: {point}"
 
 
+_SHORT_LINE = 160  # characters of a line quoted whole as a value
+
+
 def _shown(fact: Fact) -> str:
-    """A date value as the document writes it, other values as read."""
+    """A date value as the document writes it, other values as read; a submission period as its
+    line writes it ("Perioada de depunere: 1 martie – 30 aprilie 2029") when the line is short."""
+    if fact.field == "submission_period" and len(fact.text) <= _SHORT_LINE:
+        return fact.text.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
         return fact.value
     written = re.search(DATE, fold(fact.text or fact.passage))
