@@ -294,7 +294,9 @@ def _table_rate(fact: Fact, question: str) -> str:
 def _quoted(text: str, fact: Fact) -> str:
     """The sentence of text holding the fact's value as written ("" when none does), cut to the
     words just before the value when the sentence is long (a run of links or of table cells)."""
-    written = fact.value if fact.value in text else fact.value.split()[0] if fact.value.split() else ""
+    # a date's value is ISO ("2029-04-28"), so the line it was read from is looked for next
+    first = fact.value.split()[0] if fact.value.split() else ""
+    written = next((w for w in (fact.value, fact.text.strip()) if w and w in text), first)
     sentence = next((s for s in split_sentences(text) if written and written in s), "")
     at = sentence.find(written)
     if len(sentence) <= QUOTE_CHARS or at < 0:

@@ -35,3 +35,10 @@ def test_share_the_beneficiary_provides_is_answered_as_the_rest(assistant: Assis
     answer = assistant.ask("Care este rata de finanțare la apelul Ceramică Tradițională?")
     assert "62%" in answer.text
     assert "38%" not in answer.text.split("[1]")[0]
+
+
+def test_a_deadline_asked_of_the_call_a_mail_names_quotes_its_period(assistant: Assistant) -> None:
+    subject = [{"role": "user", "content": "Întrebări despre Apelul Ceramică Tradițională 2030"}]
+    answer = assistant.ask("Care este termenul limită de depunere?", history=subject)
+    assert "24 aprilie 2030" in answer.text
+    assert "19 iunie 2030" not in answer.text
