@@ -44,8 +44,8 @@ _DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se 
 # Sheet fields holding the value of a kind asked, in the order they answer it.
 # A call that states only its submission period ("perioada de depunere: 1 martie – 30 aprilie")
 # closes on the period's last day, so the period answers a deadline question when no deadline is stated.
-_FIELDS = {"date": ("deadline", "submission_period"), "percent": ("funding_rate",), "amount": ("allocation", "project_value"),
-           "contact": ("contact_email", "contact_phone")}
+_FIELDS = {"date": ("deadline", "submission_period"), "percent": ("funding_rate",),
+           "amount": ("allocation", "project_value"), "contact": ("contact_email", "contact_phone")}
 
 
 def _asked_fields(kind: str, query: Query) -> tuple[str, ...]:

@@ -11,7 +11,8 @@ from assistant.service import Assistant
 
 CALLS = {
     "apel-ceramica.md": "# Apelul Ceramică Tradițională 2030\n\nBugetul total alocat apelului este de 610.000 lei.\n\n"
-                        "## Cofinanțare\n\nBeneficiarul asigură o cofinanțare de minimum 38% din valoarea eligibilă.\n\n"
+                        "## Cofinanțare\n\nBeneficiarul asigură o cofinanțare de minimum 38% din valoarea eligibilă."
+                        "\n\n"
                         "## Solicitanți\n\nPot aplica atelierele meșteșugărești înregistrate.\n\n"
                         "## Calendar\n\nPerioada de depunere: 6 martie – 24 aprilie 2030\n",
     "apel-fierarie.txt": "Apelul Fierărie Artizanală 2030\n\nBugetul total alocat apelului este de 455.000 lei.\n"
@@ -35,6 +36,13 @@ def test_share_the_beneficiary_provides_is_answered_as_the_rest(assistant: Assis
     answer = assistant.ask("Care este rata de finanțare la apelul Ceramică Tradițională?")
     assert "62%" in answer.text
     assert "38%" not in answer.text.split("[1]")[0]
+
+
+def test_a_call_no_document_holds_is_said_so_not_answered_by_a_call_sharing_a_word(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este bugetul apelului Ceramică pentru Grădinițe?")
+    assert answer.abstained
+    assert "610.000" not in answer.text and "Ceramică pentru Grădinițe" in answer.text
+    assert "610.000 lei" in assistant.ask("Care este bugetul apelului Ceramică Tradițională 2030?").text
 
 
 def test_a_deadline_asked_of_the_call_a_mail_names_quotes_its_period(assistant: Assistant) -> None:
