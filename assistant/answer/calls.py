@@ -18,6 +18,7 @@ from assistant.answer.evidence import Evidence
 from assistant.facts.patterns import DATE, dates
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
+from assistant.intent import asked_clauses
 from assistant.query import Query
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
@@ -177,16 +178,21 @@ class CallBook:
         contact) that several indexed calls state differently: each call's value, cited and
         named; past MAX_CALLS calls, the question which call is meant. None otherwise."""
         kinds = [k for k in _FIELDS if query.intent.insists(k)]
-        if len(kinds) != 1 or self.named(query):
+        if not kinds or self.named(query):
             return None
+        # "Care e bugetul? și termenul?": each kind asked by its own clause, answered per call
+        clauses = [Query.parse(c) for c in asked_clauses(question)] if len(kinds) > 1 else []
+        asked = [(k, next((c for c in clauses if c.intent.insists(k)), query)) for k in kinds]
         per_call: list[tuple[CallSheet, list[Fact]]] = []
         for sheet in self.calls().values():
             if self.retriever.about_another(query, sheet.document):
                 continue  # the question names what this call's document never writes
-            facts = next((sheet.fields[f] for f in _asked_fields(kinds[0], query) if sheet.fields.get(f)), [])
-            facts = [f for f in facts if self._answers(query, f)]
+            facts = []
+            for kind, part in asked:
+                stated = next((sheet.fields[f] for f in _asked_fields(kind, part) if sheet.fields.get(f)), [])
+                facts += [f for f in stated if self._answers(part, f)][:2]
             if facts:
-                per_call.append((sheet, facts[:2]))
+                per_call.append((sheet, facts))
         if len(per_call) < 2 or len({tuple(fold(f.value) for f in fs) for _, fs in per_call}) < 2:
             return None
         if len(per_call) > MAX_CALLS:

@@ -50,3 +50,13 @@ def test_a_deadline_asked_of_the_call_a_mail_names_quotes_its_period(assistant: 
     answer = assistant.ask("Care este termenul limită de depunere?", history=subject)
     assert "24 aprilie 2030" in answer.text
     assert "19 iunie 2030" not in answer.text
+
+
+def test_two_values_asked_of_no_call_are_answered_per_call(assistant: Assistant) -> None:
+    answer = assistant.ask("Care e bugetul?? si termenul??")
+    assert not answer.abstained
+    lines = answer.text.split("\n")
+    ceramica = next(line for line in lines if "Ceramică" in line)
+    fierarie = next(line for line in lines if "Fierărie" in line)
+    assert "610.000 lei" in ceramica and "24 aprilie 2030" in ceramica
+    assert "455.000 lei" in fierarie and "19 iunie 2030" in fierarie
