@@ -4,6 +4,8 @@ may apply said in a sentence, a submission period whose year is written once. In
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.facts.lines import Line
 from assistant.facts.sheet import CallSheet, extract_sheet
 
@@ -71,3 +73,16 @@ def test_a_table_of_rates_per_category_gives_one_rate_per_row() -> None:
     s = extract_sheet("doc.docx", "Titlu", [Line(t, 1, None, "c1", t, "table") for t in rows])
     assert _rates(s) == [(85.0, "microintreprinderi"), (55.0, "intreprinderi mijlocii")]
     assert not s.fields.get("applicants")  # the header "Rata de finanțare" is no applicant
+
+
+@pytest.mark.parametrize(("line", "rates"), [
+    ("Cofinanțarea beneficiarului este de minimum 43% din cheltuielile eligibile.", [(57.0, None)]),
+    ("Contribuția solicitantului: minimum 22%.", [(78.0, None)]),
+    ("Finanțarea nerambursabilă acoperă 64% din cheltuielile eligibile, diferența de 36% fiind asigurată de "
+     "beneficiar.", [(64.0, None)]),
+    ("Rata de cofinanțare a UE este de 83%, iar beneficiarul asigură 17%.", [(83.0, None)]),
+    ("Cofinanțarea proprie a solicitantului este de minimum 13% pentru IMM-uri, respectiv 29% pentru "
+     "întreprinderile mari.", [(87.0, "IMM"), (71.0, "intreprinderi mari")]),
+])
+def test_own_share_phrasings_give_the_rest_as_the_rate(line: str, rates: list[tuple[float, str | None]]) -> None:
+    assert _rates(_sheet(line)) == rates
