@@ -141,7 +141,9 @@ def draft_reply(assistant: Asker, source: str | bytes | Message) -> dict[str, An
     questions = [_standalone(q) for q in split_questions(text)] if text.strip() else []
     numbering: dict[tuple[Any, ...], Citation] = {}
     points: list[dict[str, Any]] = []
-    history: list[dict[str, str]] = []
+    # The subject line says what the whole message is about ("Întrebări despre apelul X"): the
+    # points that name no call ask about the call it names, as they would after an earlier point.
+    history: list[dict[str, str]] = [{"role": "user", "content": mail.subject}] if mail.subject else []
     for question in questions:
         answer = assistant.ask(question, history=list(history))
         history.append({"role": "user", "content": question})

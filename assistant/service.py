@@ -11,6 +11,7 @@ from assistant.answer.apply import apply_answer
 from assistant.answer.calls import CallBook, asks_deadline, mark_expired
 from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
+from assistant.answer.unindexed import unindexed_call
 from assistant.facts.values import Fact
 from assistant.query import Query
 from assistant.questions import focus, followup_context, resolve_followup, split_questions, user_turns
@@ -89,6 +90,10 @@ class Assistant:
         whole = Query.parse(resolved)
         held = self._conversation_call(whole, history or [])
         single = len(asked) == 1
+        if single and (missing := unindexed_call(question, self.store.bm25)):
+            return Answer(question=message, citations=[], abstained=True, notice=notice,
+                          text=f"Documentele indexate nu conțin apelul „{missing}”.",
+                          timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
         # Who the asker is may stand in the sentences around the question ("Suntem un IMM din ...").
         direct = apply_answer(f"{context} {message}".strip(), whole, self.book) if single else None
         if direct is None and single and not held:

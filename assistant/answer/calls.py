@@ -18,6 +18,7 @@ from assistant.answer.evidence import Evidence
 from assistant.facts.patterns import DATE, dates
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
+from assistant.intent import asked_clauses
 from assistant.query import Query
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
@@ -42,8 +43,10 @@ _ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-li
 # A deadline question: the cue words of a date that closes something (submission, a term).
 _DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)")
 # Sheet fields holding the value of a kind asked, in the order they answer it.
-_FIELDS = {"date": ("deadline",), "percent": ("funding_rate",), "amount": ("allocation", "project_value"),
-           "contact": ("contact_email", "contact_phone")}
+# A call that states only its submission period ("perioada de depunere: 1 martie – 30 aprilie")
+# closes on the period's last day, so the period answers a deadline question when no deadline is stated.
+_FIELDS = {"date": ("deadline", "submission_period"), "percent": ("funding_rate",),
+           "amount": ("allocation", "project_value"), "contact": ("contact_email", "contact_phone")}
 
 
 def _asked_fields(kind: str, query: Query) -> tuple[str, ...]:
@@ -175,16 +178,21 @@ class CallBook:
         contact) that several indexed calls state differently: each call's value, cited and
         named; past MAX_CALLS calls, the question which call is meant. None otherwise."""
         kinds = [k for k in _FIELDS if query.intent.insists(k)]
-        if len(kinds) != 1 or self.named(query):
+        if not kinds or self.named(query):
             return None
+        # "Care e bugetul? și termenul?": each kind asked by its own clause, answered per call
+        clauses = [Query.parse(c) for c in asked_clauses(question)] if len(kinds) > 1 else []
+        asked = [(k, next((c for c in clauses if c.intent.insists(k)), query)) for k in kinds]
         per_call: list[tuple[CallSheet, list[Fact]]] = []
         for sheet in self.calls().values():
             if self.retriever.about_another(query, sheet.document):
                 continue  # the question names what this call's document never writes
-            facts = next((sheet.fields[f] for f in _asked_fields(kinds[0], query) if sheet.fields.get(f)), [])
-            facts = [f for f in facts if self._answers(query, f)]
+            facts = []
+            for kind, part in asked:
+                stated = next((sheet.fields[f] for f in _asked_fields(kind, part) if sheet.fields.get(f)), [])
+                facts += [f for f in stated if self._answers(part, f)][:2]
             if facts:
-                per_call.append((sheet, facts[:2]))
+                per_call.append((sheet, facts))
         if len(per_call) < 2 or len({tuple(fold(f.value) for f in fs) for _, fs in per_call}) < 2:
             return None
         if len(per_call) > MAX_CALLS:
@@ -224,7 +232,9 @@ class CallBook:
         passages: list[Passage] = []
         for doc in sorted(documents & set(calls)):
             for field in wanted:
-                for fact in calls[doc].fields.get(field, [])[:2]:
+                stated = calls[doc].fields.get(field) or (
+                    calls[doc].fields.get("submission_period", []) if field == "deadline" else [])
+                for fact in stated[:2]:
                     chunk = self.store.chunks.get(fact.chunk_id)
                     line = _quoted(chunk.text, fact) if chunk is not None else ""
                     if not line and isinstance(fact.extra, dict) and fact.extra.get("max_of_table"):
@@ -290,7 +300,9 @@ def _table_rate(fact: Fact, question: str) -> str:
 def _quoted(text: str, fact: Fact) -> str:
     """The sentence of text holding the fact's value as written ("" when none does), cut to the
     words just before the value when the sentence is long (a run of links or of table cells)."""
-    written = fact.value if fact.value in text else fact.value.split()[0] if fact.value.split() else ""
+    # a date's value is ISO ("2029-04-28"), so the line it was read from is looked for next
+    first = fact.value.split()[0] if fact.value.split() else ""
+    written = next((w for w in (fact.value, fact.text.strip()) if w and w in text), first)
     sentence = next((s for s in split_sentences(text) if written and written in s), "")
     at = sentence.find(written)
     if len(sentence) <= QUOTE_CHARS or at < 0:
@@ -305,8 +317,14 @@ def _after_number(point: str, head: str) -> str:
     return f"{m.group(1)}{head}: {m.group(2)}" if m else f"{head}: {point}"
 
 
+_SHORT_LINE = 160  # characters of a line quoted whole as a value
+
+
 def _shown(fact: Fact) -> str:
-    """A date value as the document writes it, other values as read."""
+    """A date value as the document writes it, other values as read; a submission period as its
+    line writes it ("Perioada de depunere: 1 martie – 30 aprilie 2029") when the line is short."""
+    if fact.field == "submission_period" and len(fact.text) <= _SHORT_LINE:
+        return fact.text.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
         return fact.value
     written = re.search(DATE, fold(fact.text or fact.passage))

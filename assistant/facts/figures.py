@@ -79,6 +79,26 @@ def dates(text: str) -> list[tuple[int, str, str | None]]:
     return out
 
 
+# The first day of a period written without its year ("1 martie – 30 aprilie 2027", "01.03 – 30.04.2027",
+# "1 – 30 aprilie 2027"): the range's last day carries the year (and, when the first day has none, the month).
+_OPEN_START = re.compile(rf"\b(\d{{1,2}})(?:\s+({_MONTH_RX})|[./](\d{{1,2}})\.?)?\s*(?:-|–|—|pana la|si)\s*$")
+
+
+def open_start(text: str, offset: int, end_iso: str) -> str | None:
+    """The ISO first day of a period whose last day (end_iso) is the date at folded text[offset:],
+    when the first day is written before it without a year; None when it is not, or is after the end."""
+    m = _OPEN_START.search(fold(text)[max(0, offset - 30): offset])
+    if not m:
+        return None
+    year, month = int(end_iso[:4]), int(end_iso[5:7])
+    mo = MONTHS[m.group(2)] if m.group(2) else int(m.group(3)) if m.group(3) else month
+    day = int(m.group(1))
+    if not (1 <= day <= 31 and 1 <= mo <= 12):
+        return None
+    iso = f"{year:04d}-{mo:02d}-{day:02d}"
+    return iso if iso < end_iso else None
+
+
 def duration(text: str) -> dict[str, object] | None:
     m = DURATION.search(fold(text))
     if not m:

@@ -132,13 +132,21 @@ def _run_on(seg: str, following: list[Line]) -> str:
     return out
 
 
+# A label that is the verb of a sentence ("Pot aplica", "Pot depune cereri"): who it names follows it.
+_PREDICATE = re.compile(r"pot ")
+
+
 def _value(hit: LabelHit, seg: str, raw: str, text: str, line: Line) -> list[Fact]:
     spec = hit.spec
     if not seg.strip():
         return []
     if spec.kind == "text":
         # Free text only after an explicit separator: "Solicitanți eligibili: ..."
-        if not re.match(r"^\s*[:–—\-]", raw) or not has_kind(seg, "text"):
+        # or after a label that is a sentence's predicate ("Pot aplica ONG-urile ..."): its subject
+        # follows. Romanian capitalises a verb only where it opens a sentence, so a two-column
+        # brochure's "Cum aplicați Pot aplica ..." still opens one; "Ele pot aplica" has its subject before.
+        predicate = _PREDICATE.match(fold(hit.label)) and hit.label[:1].isupper()
+        if not (re.match(r"^\s*[:–—\-]", raw) or predicate) or not has_kind(seg, "text"):
             return []
         return make_facts(spec.name, "text", seg, hit.label, line, line.text)
     window = seg[: _TYPED_REACH + 60]

@@ -23,6 +23,7 @@ from assistant.facts.figures import (  # noqa: F401  (the figures, re-exported w
     end_date,
     has_kind,
     number,
+    open_start,
     percents,
 )
 from assistant.text import fold
@@ -55,7 +56,9 @@ FIELDS: list[FieldSpec] = [
     FieldSpec("project_value", "amount", _rx(
         r"valoare(?:a)? (?:totala |eligibila )?(?:minima|maxima|min\.?|max\.?)?(?: eligibila)?"
         r"(?: si (?:minima|maxima))? a (?:unui )?proiect(?:ului)?",
-        r"valoarea proiect(?:ului|elor)", r"suma (?:maxima )?acordata pe proiect",
+        r"valoarea proiect(?:ului|elor)",
+        # "Valoarea totală eligibilă a unui proiect este de minimum ... și maximum ...": the bounds of one project
+        r"valoare(?:a)? totala eligibila a (?:unui )?proiect(?:ului)?", r"suma (?:maxima )?acordata pe proiect",
         r"finantare(?:a)? (?:nerambursabila )?(?:minima|maxima)(?: nerambursabila)?(?: pe proiect)?",
         r"(?:minimum|maximum) (?:de )?finantare pe proiect",
         r"valoare(?:a)? (?:minima|maxima)(?: eligibila)? a (?:finantarii|grantului|voucherului|sprijinului)"
@@ -91,6 +94,9 @@ FIELDS: list[FieldSpec] = [
         # "Cererile se depun până la 17.09.2028": the last day to apply, said in a sentence
         r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit|pot depune)(?: online)? "
         r"(?:cel (?:mai )?tarziu )?pana (?:la|pe|in)(?: data de)?",
+        # "Depunerea cererilor se face până la data de ...": the same last day, said of the submission
+        r"depunerea (?:cererilor|proiectelor)(?: de finantare)? se (?:face|realizeaza|poate face)(?: online)? "
+        r"(?:cel (?:mai )?tarziu )?pana (?:la|pe|in)(?: data de)?",
         # The closing row of a call page's header ("Data de început: ... / Data de sfârșit: ...")
         # is the last day to apply; only with its colon.
         r"data (?:de )?(?:sfarsit|final|incheiere|inchidere)(?: a (?:apelului|depunerii))?(?= ?:)")),
@@ -102,6 +108,9 @@ FIELDS: list[FieldSpec] = [
         r"(?:tipuri(?:le)? de )?solicitant(?:i|ii) eligibili", r"beneficiari(?:i)? eligibili",
         r"cine poate (?:aplica|solicita finantare)", r"categorii(?:le)? de (?:solicitanti|beneficiari)",
         r"eligibilitatea solicitantilor",
+        # "Pot aplica ONG-urile și ...": who may apply, when the verb opens its sentence (capitalised,
+        # see inline.py) and its subject follows; "Ele pot solicita", "nu pot aplica" do not
+        r"pot (?:aplica|depune (?:cereri|proiecte)|solicita finantare)(?: la (?:acest|prezentul) apel)?",
         # "Tip solicitant: ...", "Tipuri de beneficiari: ..." rows of call pages
         r"tip(?:ul|uri)? (?:de )?(?:solicitant|beneficiar)(?:i|ii)?(?= ?:)")),
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),

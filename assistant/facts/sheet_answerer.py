@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 _FIELDS: dict[str, list[tuple[str, str]]] = {
     "percent": [("funding_rate", "")],
     "amount": [("allocation", r"\b(buget\w*|aloc\w*|fonduri)"), ("project_value", r"\b(valoare\w*|suma|proiect\w*)")],
-    "date": [("deadline", r"\b(termen\w*|pana cand|data limita|deadline)")],
+    "date": [("deadline", r"\b(termen\w*|pana cand|data limita|deadline)"), ("submission_period", r"\bperioad\w*")],
     "contact": [("contact_email", ""), ("contact_phone", r"\btelefon")],
 }
 
@@ -103,7 +103,10 @@ class SheetAnswerer:
                 options = _FIELDS[kind]
                 hits = [f for f, cue in options if cue and re.search(cue, q)]
                 cued.extend(hits)
-                plain.extend([] if hits else [options[0][0]])
+                # a call stating only its submission period closes on its last day: the period
+                # answers a date asked when the sheet has no deadline (the first field it has wins)
+                fallback = [f for f, _ in options] if kind == "date" else [options[0][0]]
+                plain.extend([] if hits else fallback)
         return out + cued + plain
 
     def _sheet_of_best_passage(self, query: Query) -> CallSheet | None:
@@ -118,13 +121,32 @@ class SheetAnswerer:
                 continue
             chunk = passage.chunk
             # The passage with what the sheet knows of its document: the call's name and programme.
-            tokens = sheet.identity_tokens | self._retriever.store.tokens_of(chunk)
+            tokens = sheet.identity_tokens | self._retriever.store.tokens_of(chunk) | set(index_tokens(" ".join(
+                _implied(f) for facts in sheet.fields.values() for f in facts if f.chunk_id == chunk.id)))
             if self._retriever.coverage(query, tokens | self._retriever.store.context_tokens_of(chunk)) < MIN_COVERAGE:
                 continue
             named = _naming(query, sheet, self._retriever.coverage) - rank * 1e-3
             if best is None or named > best[0] + 1e-9:
                 best = (named, sheet)
+        if best is not None and any(_naming(query, s, self._retriever.coverage) > best[0] + 1e-2
+                                    for s in sheets.values() if s is not best[1]):
+            return None  # another call is named more fully than any of the best passages' calls
         return best[1] if best else None
+
+
+# A submission period's last day is the call's deadline: its value answers what a deadline
+# question writes ("termenul limită", "data limită de depunere") though its line says "perioada".
+_PERIOD_WORDS = "termen termenul limita data limita depunere"
+# The rest of the applicant's own share is the funding rate (shares.py): the value answers a rate
+# question though its line says "cofinanțare proprie".
+_RATE_WORDS = "rata finantare finantarea procent intensitate"
+
+
+def _implied(fact: Fact) -> str:
+    """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS)."""
+    if fact.field == "submission_period":
+        return _PERIOD_WORDS
+    return _RATE_WORDS if "own_share" in (fact.extra or {}) else ""
 
 
 def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:
@@ -135,7 +157,7 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     consultanță") writes words the call's budget line does not hold."""
     store = retriever.store
     chunk = store.chunks.get(fact.chunk_id)
-    written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or ""])
+    written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", _implied(fact)])
     tokens = set(known) | set(index_tokens(written))
     if chunk is not None:
         tokens |= store.tokens_of(chunk) | store.context_tokens_of(chunk)

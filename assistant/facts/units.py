@@ -37,6 +37,15 @@ def expand(lines: list[Line]) -> list[Line]:
         if len(cells) != 2:
             continue
         (h1, v1), (h2, v2) = cells
+        if _names_rate(h2):
+            # A table whose second header is itself a rate's label ("Tip beneficiar | Rata de
+            # finanțare") is not label/value pairs but a rate per category: each row is the rate
+            # under its header, the category its condition ("Rata de finanțare: 90% (Microîntreprinderi)").
+            row = f"{h2}: {v2} ({v1})"
+            if row not in seen and v2.strip():
+                seen.add(row)
+                out.append(Line(row, line.page, line.section, line.chunk_id, line.passage, "text"))
+            continue
         for label, value in ((h1, h2), (v1, v2)):
             row = f"{label}: {value}"
             # a row's first cell is its label, colon implied ("Regiuni" | "Nord-Est, Sud-Est"); the
@@ -46,6 +55,10 @@ def expand(lines: list[Line]) -> list[Line]:
                 seen.add(row)
                 out.append(Line(row, line.page, line.section, line.chunk_id, line.passage, "text"))
     return out
+
+
+def _names_rate(header: str) -> bool:
+    return any(spec.kind == "percent" and spec.label.search(fold(header) + ":") for spec in FIELDS)
 
 
 def _unit(line: Line, text: str) -> Line:

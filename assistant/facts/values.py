@@ -17,6 +17,7 @@ from assistant.facts.patterns import (
     dates,
     duration,
     end_date,
+    open_start,
     percents,
 )
 from assistant.facts.shares import is_own_share, is_share_label
@@ -105,13 +106,16 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
         out = []
         base = context.find(value)
         rates = percents(value)
+        clauses = [conditions(value[offset:(rates[k + 1][0] if k + 1 < len(rates) else len(value))])
+                   if len(rates) > 1 else [] for k, (offset, _) in enumerate(rates)]
         for k, (offset, pct) in enumerate(rates):
             sentence = sentence_at(context, base + offset) if base >= 0 else sentence_at(value, offset)
             # "70% pentru întreprinderile mici și 60% pentru cele mijlocii": each rate's own clause
-            # (from it to the next rate) names its condition; else its sentence or its label does.
-            stop = rates[k + 1][0] if k + 1 < len(rates) else len(value)
-            own = conditions(value[offset:stop]) if len(rates) > 1 else []
-            conds = own or conditions(sentence) or conditions(label)
+            # (from it to the next rate) names its condition; else its sentence or its label does,
+            # less the conditions another rate's own clause claims ("15%, respectiv 30% pentru
+            # ajutorul de minimis": the 15% is the general case, not the de minimis one).
+            claimed = {c for j, cs in enumerate(clauses) if j != k for c in cs}
+            conds = clauses[k] or [c for c in conditions(sentence) if c not in claimed] or conditions(label)
             hit = PERCENT.match(value, offset)
             if is_share_label(label) or is_own_share(value, offset, hit.end() if hit else offset + 1):
                 # the applicant's own share: the funding rate is the rest (see shares.py)
@@ -130,6 +134,8 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             shown = f"{iso} {hour}" if hour else iso
             return [_fact(name, shown, src, passage, normalized={"date": iso, "hour": hour})]
         start, end = when[0], when[-1]
+        if len(when) == 1 and (first := open_start(value, end[0], end[1])):
+            start = (0, first, None)  # "1 martie – 30 aprilie 2027": the year written once, at the end
         return [_fact(name, f"{start[1]} – {end[1]}" + (f" {end[2]}" if end[2] else ""), src, passage,
                       normalized={"start": start[1], "end": end[1], "end_hour": end[2]})]
     if kind == "duration":

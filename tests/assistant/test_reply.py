@@ -158,3 +158,10 @@ def test_cli_reply_json_reads_a_file_and_stdin(corpus_index, tmp_path: Path) -> 
         data = json.loads(out)
         assert data["reply"].startswith("Stimate domnule Ilie,")
         assert "14 noiembrie 2025" in data["points"][0]["answer"]
+
+
+def test_the_subject_is_the_context_of_every_point() -> None:
+    fake = FakeAssistant()
+    draft_reply(fake, "Subject: Întrebări despre apelul Olărit Tradițional\n\n" + MAIL)
+    assert len(fake.asked) >= 2
+    assert all(h[0]["content"] == "Întrebări despre apelul Olărit Tradițional" for _, h in fake.asked)

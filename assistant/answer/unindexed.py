@@ -1,0 +1,33 @@
+"""A call the question names by its proper name that no indexed document writes.
+
+Romanian questions name a call after the word "apel" ("bugetul apelului Energie Solară pentru
+Școli"), its name's words capitalised as titles are. When a word of that name is written by no
+indexed document (in any form of the word), the documents do not hold that call, and a figure of
+another call that shares its other words ("Energie") would answer the wrong call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.bm25 import BM25Index
+from assistant.text import index_tokens
+
+_CAP = r"[A-ZĂÂÎȘŞȚŢ][\w-]*"
+# "apelul X Y", "apelului X de Y", "apelul de proiecte X": capitalised words after "apel", joined
+# by the short words a title keeps in lower case.
+_NAMED = re.compile(rf"\bapel(?:ul|ului)?\s+(?:de proiecte\s+)?[„\"]?({_CAP}(?:\s+(?:(?:de|pentru|din|în|in|și|si)\s+)?"
+                    rf"(?:{_CAP}|\d{{4}}))*)", re.IGNORECASE)
+
+
+def unindexed_call(question: str, bm25: BM25Index) -> str | None:
+    """The call name the question writes after "apel" (as written) when one of its words is
+    written by no indexed chunk; None when it names no call that way or every word is written."""
+    for m in _NAMED.finditer(question):
+        name = m.group(1).strip()
+        if not name[:1].isupper():
+            continue  # re.IGNORECASE let a lower-case word in: no proper name
+        words = [w for w in re.findall(r"[^\W\d_][\w-]*", name) if w[:1].isupper() and len(w) >= 3]
+        if any(len(bm25.postings(t)) == 0 for w in words for t in index_tokens(w)):
+            return name
+    return None
