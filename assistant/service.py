@@ -8,7 +8,8 @@ import time
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from assistant.answer.apply import apply_answer
-from assistant.answer.calls import CallBook, asks_deadline, mark_expired
+from assistant.answer.call_values import mark_expired
+from assistant.answer.calls import CallBook, asks_deadline
 from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
 from assistant.answer.unindexed import unindexed_call

@@ -9,18 +9,16 @@ when its fact sheet holds it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from assistant.answer.call_values import after_number, quoted, shown, table_rate
 from assistant.answer.evidence import Evidence
-from assistant.facts.patterns import DATE, dates
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
 from assistant.query import Query
-from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Chunk, Citation, Passage, _name_words
 
@@ -32,7 +30,6 @@ if TYPE_CHECKING:
 TITLE_CHARS = 60  # a title longer than this is cut at a word: the answer names the call briefly
 WHOLE_NAME_TOKENS = 8  # a title this short can be written whole in a question, as a call's name is
 MAX_CALLS = 3  # an unnamed question over more calls than this is asked back which call it means
-EXPIRED = " (termen expirat)"
 
 # What the question asks, as a sentence saying it is not stated names it (kind of value -> noun).
 _ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-limită"),
@@ -207,7 +204,7 @@ class CallBook:
                 citations.append(Citation(n=len(citations) + 1, document=fact.document, page=fact.page,
                                           section=fact.section, text=fact.passage or fact.text, quote=fact.text))
                 condition = f" ({fact.condition})" if fact.condition else ""
-                pieces.append(f"{_shown(fact)}{condition} [{len(citations)}]")
+                pieces.append(f"{shown(fact)}{condition} [{len(citations)}]")
             lines.append(f"Potrivit „{self.title(sheet.document)}”: {'; '.join(pieces)}")
         return Answer(question=question, text="\n".join(lines), citations=citations, abstained=False,
                       backend="structured")
@@ -236,9 +233,9 @@ class CallBook:
                     calls[doc].fields.get("submission_period", []) if field == "deadline" else [])
                 for fact in stated[:2]:
                     chunk = self.store.chunks.get(fact.chunk_id)
-                    line = _quoted(chunk.text, fact) if chunk is not None else ""
+                    line = quoted(chunk.text, fact) if chunk is not None else ""
                     if not line and isinstance(fact.extra, dict) and fact.extra.get("max_of_table"):
-                        line = _table_rate(fact, query.text)  # a rate read from a table's cells
+                        line = table_rate(fact, query.text)  # a rate read from a table's cells
                     if chunk is None or not line or fact.document != doc:
                         continue
                     if field in ("allocation", "project_value") and not self._answers(query, fact):
@@ -274,7 +271,7 @@ class CallBook:
         out, last = [], None  # a point names its source when it is not the one named just before
         for point, source in zip(points, sources, strict=True):
             if source and source != last:
-                point, last = _after_number(point, self._according(source)), source
+                point, last = after_number(point, self._according(source)), source
             out.append(point)
         answer.text = "\n".join(out)
         return answer
@@ -284,86 +281,6 @@ class CallBook:
         return "Potrivit " + " și ".join(f"„{t}”" for t in titles)
 
 
-QUOTE_CHARS = 300  # a value's sentence longer than this is quoted from a word before the value
-
-
-def _table_rate(fact: Fact, question: str) -> str:
-    """"70% (microintreprinderi, Mureș)": a rate an aid-intensity table gives (its figures carry
-    no "%" and stand one a line), with its row and the place the question names."""
-    from assistant.facts.sheet_answerer import _at_place
-
-    shown, place = _at_place(fact, question)
-    condition = ", ".join(c for c in (fact.condition, place) if c)
-    return f"{shown} ({condition})" if condition else shown
-
-
-def _quoted(text: str, fact: Fact) -> str:
-    """The sentence of text holding the fact's value as written ("" when none does), cut to the
-    words just before the value when the sentence is long (a run of links or of table cells)."""
-    # a date's value is ISO ("2029-04-28"), so the line it was read from is looked for next
-    first = fact.value.split()[0] if fact.value.split() else ""
-    written = next((w for w in (fact.value, fact.text.strip()) if w and w in text), first)
-    sentence = next((s for s in split_sentences(text) if written and written in s), "")
-    at = sentence.find(written)
-    if len(sentence) <= QUOTE_CHARS or at < 0:
-        return sentence
-    start = max(0, at - QUOTE_CHARS // 2)
-    start = sentence.find(" ", start) + 1 if start else 0
-    return sentence[start : at + len(written) + QUOTE_CHARS // 4].strip()
-
-
-def _after_number(point: str, head: str) -> str:
-    m = re.match(r"(\d+\. )(.*)", point, flags=re.S)
-    return f"{m.group(1)}{head}: {m.group(2)}" if m else f"{head}: {point}"
-
-
-_SHORT_LINE = 160  # characters of a line quoted whole as a value
-
-
-def _shown(fact: Fact) -> str:
-    """A date value as the document writes it, other values as read; a submission period as its
-    line writes it ("Perioada de depunere: 1 martie – 30 aprilie 2029") when the line is short."""
-    if fact.field == "submission_period" and len(fact.text) <= _SHORT_LINE:
-        return fact.text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
-        return fact.value
-    written = re.search(DATE, fold(fact.text or fact.passage))
-    source = fact.text or fact.passage
-    return source[written.start():written.end()] if written and len(fold(source)) == len(source) else fact.value
-
-
 def asks_deadline(query: Query) -> bool:
     """The question asks a date that closes something (a submission term, a deadline)."""
     return query.intent.wants("date") and bool(_DEADLINE.search(fold(query.text)))
-
-
-def mark_expired(text: str, today: dt.date | None = None) -> str:
-    """After the last full date of each line, " (termen expirat)" when it is before today: a call's
-    submission window ends at the latest date it states for it."""
-    today = today or dt.date.today()
-    out = []
-    for line in text.split("\n"):
-        if len(fold(line)) != len(line) or EXPIRED in line:
-            out.append(line)  # offsets of the folded text are the line's own only when lengths match
-            continue
-        found = []
-        for m in DATE.finditer(fold(line)):
-            got = dates(m.group())
-            if got:
-                found.append((m.end(), got[0][1]))
-        past = [(end, iso) for end, iso in found if (day := _day(iso)) is not None and day < today]
-        latest = max((iso for _, iso in found), default=None)
-        if past and latest is not None and max(iso for _, iso in past) == latest:
-            end = max(e for e, iso in past if iso == latest)
-            hour = re.match(r",? ?(ora )?\d{1,2}[:.]\d{2}", line[end:])
-            end += hour.end() if hour else 0
-            line = line[:end] + EXPIRED + line[end:]
-        out.append(line)
-    return "\n".join(out)
-
-
-def _day(iso: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(iso)
-    except ValueError:  # "31.02.2025" reads as a date shape but is none
-        return None

@@ -12,7 +12,8 @@ import pytest
 from docs_factory import index_texts
 
 from assistant.answer.apply import profile_of
-from assistant.answer.calls import mark_expired, short_title
+from assistant.answer.call_values import mark_expired
+from assistant.answer.calls import short_title
 from assistant.answer.extractive import ABSTAIN_TEXT
 from assistant.build import build_assistant, open_store
 from assistant.query import Query
