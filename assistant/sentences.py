@@ -12,17 +12,25 @@ _ABBREV = {
     "iul", "aug", "sept", "oct", "nov", "dec", "e.g", "i.e", "vs", "inc", "ltd", "srl", "sa",
 }
 _BOUNDARY = re.compile(r"(?<=[.!?;])\s+(?=[\"„“(«]?[A-ZĂÂÎȘȚŞŢ0-9•\-])|\n+")
+# A line that lists: it opens with an item's marker, or an introduction ends in a colon before its
+# first ';' ("Sunt eligibili: IMM-urile; ..."). There ';' ends an item; in prose it joins the
+# clauses of one sentence ("echipe din A (x, y); B (z); și C (w)"), which are read together.
+_LIST_LINE = re.compile(r"^\s*(?:[-•▪◦●*–]\s|\(?[a-z0-9]{1,2}[.)]\s)|^[^;]*:\s")
 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences and list items of a passage, stripped, in order; never loses text."""
     parts: list[str] = []
     buf = ""
-    for piece in _split_keep(text):
-        buf = f"{buf} {piece}".strip() if buf else piece.strip()
-        if buf and not _ends_with_abbreviation(buf):
-            parts.append(buf)
-            buf = ""
+    for line in text.split("\n"):
+        listing = bool(_LIST_LINE.match(line))
+        pieces = _split_keep(line)
+        for i, piece in enumerate(pieces):
+            buf = f"{buf} {piece}".strip() if buf else piece.strip()
+            ends_line = i == len(pieces) - 1
+            if buf and not _ends_with_abbreviation(buf) and (listing or ends_line or not buf.endswith(";")):
+                parts.append(buf)
+                buf = ""
     if buf:
         parts.append(buf)
     return [p for p in parts if p]

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
         None, description="Relevance weights written by `python -m bench.fit` (default: the packaged ones, "
                           "fitted with the hashing embedding).")
     top_k: int = Field(5, description="Passages returned by retrieval and shown as sources.")
+    read_k: int = Field(8, description="Passages whose sentences the extractive answerer scores (their order "
+                                       "is a sentence feature; the deeper ones hold answers the passage model "
+                                       "ranks just under top_k).")
     candidates: int = Field(40, description="Candidates taken from each retriever before fusion and rerank.")
     vector_weight: float = Field(0.35, description="Weight of the vector side in the fusion (BM25 has weight 1).")
 

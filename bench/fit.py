@@ -169,7 +169,7 @@ def _sentences(item: Item, exclude: str | None = None):  # type: ignore[no-untyp
     item.retriever.forget_recent()
     query = Query.parse(item.question)
     settings = item.retriever.settings
-    passages = item.retriever.search(query, k=settings.top_k, without=exclude)
+    passages = item.retriever.search(query, k=max(settings.read_k, settings.top_k), without=exclude)
     return query, passages, score_sentences(query, passages, item.retriever)
 
 

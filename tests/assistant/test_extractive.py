@@ -192,3 +192,20 @@ def test_followup_asks_its_own_kind_of_value_not_the_previous_one(indexed: Assis
     answer = indexed.ask("si pentru ajutor de stat, care e contributia maxima?", history=history)
     assert not answer.abstained, answer.text
     assert "70%" in answer.text
+
+
+def test_the_answerer_reads_read_k_passages_and_shows_top_k(indexed: Assistant,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+    parts = indexed.extractive.answer_parts
+
+    def counting(query, passages):  # type: ignore[no-untyped-def]
+        read.append(len(passages))
+        return parts(query, passages)
+
+    monkeypatch.setattr(indexed.extractive, "answer_parts", counting)
+    answer = indexed.ask("Cât durează proiectul TexVerde?")
+    settings = indexed.settings
+    assert settings.read_k > settings.top_k
+    assert read and read[0] > settings.top_k  # the invented corpus has more candidates than top_k
+    assert len(answer.retrieved) <= max(settings.top_k, len(answer.citations))

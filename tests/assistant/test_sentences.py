@@ -44,3 +44,20 @@ def test_no_text_is_lost() -> None:
 def test_empty_text_gives_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n  ") == []
+
+
+def test_semicolons_of_prose_keep_one_sentence() -> None:
+    text = "Orașul are echipe în liga A (Vulturii, Lupii); liga B (Urșii); și liga C (Șoimii). Apoi altceva."
+    assert split_sentences(text) == [text[: text.index(" Apoi")], "Apoi altceva."]
+
+
+@pytest.mark.parametrize("text", [
+    "Pot aplica: firmele mici; Universitățile; Asociațiile.",
+    "- firmele mici; Universitățile; Asociațiile.",
+])
+def test_semicolons_of_a_list_line_end_its_items(text: str) -> None:
+    assert split_sentences(text)[-2:] == ["Universitățile;", "Asociațiile."]
+
+
+def test_a_line_ending_in_a_semicolon_ends_its_unit() -> None:
+    assert split_sentences("Primul rând al listei;\nAl doilea rând.") == ["Primul rând al listei;", "Al doilea rând."]
