@@ -5,7 +5,6 @@ there: a small index is searched exactly from vectors.npz (`assistant.vector_fil
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Sequence
 from functools import lru_cache
@@ -16,12 +15,14 @@ import numpy as np
 
 from assistant.bm25 import BM25Index
 from assistant.chunk_file import load_chunks, save_chunks
+from assistant.document_views import DocumentViews
 from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
 from assistant.manifest import BM25_DIR, CHROMA_DIR, Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
-from assistant.text import bigrams, index_tokens, raw_tokens, text_signature, tokens_from_raw
+from assistant.text import index_tokens, raw_tokens, text_signature, tokens_from_raw
 from assistant.types import Chunk
-from assistant.vector_file import EXACT_SEARCH_LIMIT, load_vectors, save_vectors, unit_rows
+from assistant.vector_file import EXACT_SEARCH_LIMIT, save_vectors
+from assistant.vector_search import VectorSearch
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def chroma_client(settings: Settings) -> Any:
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
-class Store:
+class Store(DocumentViews, VectorSearch):
     """Everything a question needs from the index, loaded once into memory."""
 
     def __init__(self, settings: Settings, embed_model: Any, label: str, dim: int) -> None:
@@ -77,12 +78,9 @@ class Store:
         self._pending_deletes: set[str] = set()  # chunks dropped this run, deleted from Chroma at commit
         self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
         self._rows: dict[str, int] | None = None  # chunk id -> its index in ordered_chunks()
-        self._doc_pairs: dict[str, frozenset[tuple[str, str]]] = {}  # document_pairs(), by document
-        self._doc_tokens: dict[str, frozenset[str]] = {}  # document_tokens(), by document
-        self._by_document: dict[str, list[Chunk]] | None = None
-        self._vectors: tuple[list[str], np.ndarray] | None = None  # _exact_vectors()
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
-        self._doc_rows: tuple[np.ndarray, list[str]] | None = None  # per BM25 row, its document
+        self._forget_documents()
+        self._vectors: tuple[list[str], np.ndarray] | None = None  # _exact_vectors()
         self._load_chunks()
 
     @property
@@ -123,12 +121,9 @@ class Store:
     def _changed(self) -> None:
         self._ordered = None
         self._rows = None
-        self._doc_pairs = {}
-        self._doc_tokens = {}
-        self._by_document = None
+        self._forget_documents()
         self._vectors = None
         self._by_page = None
-        self._doc_rows = None
 
     def _load_chunks(self) -> None:
         ids = self.bm25.ids
@@ -194,123 +189,6 @@ class Store:
                 by_page.setdefault((c.document, c.page), []).append(c)
             self._by_page = by_page
         return self._by_page.get((document, page), [])
-
-    def document_pairs(self, document: str) -> frozenset[tuple[str, str]]:
-        """Adjacent index-token pairs anywhere in a document (its chunks and their titles),
-        built when first asked for and kept until the index changes."""
-        got = self._doc_pairs.get(document)
-        if got is None:
-            pairs: set[tuple[str, str]] = set()
-            for c in self._chunks_by_document().get(document, []):
-                pairs |= bigrams(c.text) | bigrams(c.document_context())
-            got = self._doc_pairs[document] = frozenset(pairs)
-        return got
-
-    def document_tokens(self, document: str) -> frozenset[str]:
-        """Every index token of a document's chunks and of their context, kept until the index
-        changes."""
-        got = self._doc_tokens.get(document)
-        if got is None:
-            tokens: set[str] = set()
-            for c in self._chunks_by_document().get(document, []):
-                tokens |= self.tokens_of(c) | self.context_tokens_of(c)
-            got = self._doc_tokens[document] = frozenset(tokens)
-        return got
-
-    def document_chunks(self, document: str) -> list[Chunk]:
-        """A document's chunks in reading order (by ordinal); [] for a document not indexed."""
-        return sorted(self._chunks_by_document().get(document, []), key=lambda c: c.ordinal)
-
-    def _chunks_by_document(self) -> dict[str, list[Chunk]]:
-        if self._by_document is None:
-            by_document: dict[str, list[Chunk]] = {}
-            for c in self.ordered_chunks():
-                by_document.setdefault(c.document, []).append(c)
-            self._by_document = by_document
-        return self._by_document
-
-    def documents_at(self, rows: np.ndarray) -> set[str]:
-        """Documents of the loaded chunks at these BM25 rows (postings), without a Python loop
-        over every posting of a common word."""
-        codes, names = self._document_rows()
-        found = np.unique(codes[rows]) if len(rows) else codes[:0]
-        return {names[c] for c in found.tolist() if c >= 0}
-
-    def document_mask(self, documents: set[str]) -> np.ndarray:
-        """Per BM25 row, whether its chunk belongs to one of these documents."""
-        codes, names = self._document_rows()
-        wanted = [i for i, name in enumerate(names) if name in documents]
-        return np.isin(codes, np.asarray(wanted, dtype=np.int64))
-
-    def document_count(self) -> int:
-        """Documents among the loaded chunks."""
-        return len(self._document_rows()[1])
-
-    def rows_of_document(self, rows: np.ndarray, document: str) -> np.ndarray:
-        """The rows (BM25 postings) that belong to this document's chunks."""
-        codes, names = self._document_rows()
-        at = bisect.bisect_left(names, document)
-        if at == len(names) or names[at] != document:
-            return rows[:0]
-        return rows[codes[rows] == at]
-
-    def _document_rows(self) -> tuple[np.ndarray, list[str]]:
-        if self._doc_rows is None:
-            names = sorted({c.document for c in self.chunks.values()})
-            code = {name: i for i, name in enumerate(names)}
-            rows = [code[self.chunks[cid].document] if cid in self.chunks else -1 for cid in self.bm25.ids]
-            self._doc_rows = (np.asarray(rows, dtype=np.int64), names)
-        return self._doc_rows
-
-    def vector_search(self, query: str, n: int) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of the n nearest chunks, best first. An index of at most
-        EXACT_SEARCH_LIMIT vectors is searched exactly (its vectors read from Chroma once per
-        change): Chroma's approximate search can return other neighbours from one process to
-        the next, which would make answers, and the relevance fit, irreproducible."""
-        if not self.chunks:
-            return []
-        emb = self.embed_model.get_query_embedding(query)
-        if len(self.chunks) <= EXACT_SEARCH_LIMIT:
-            ids, matrix = self._exact_vectors()
-            if len(ids):
-                q = np.asarray(emb, dtype=np.float32)
-                sims = matrix @ (q / (np.linalg.norm(q) or 1.0))
-                top = np.argsort(-sims, kind="stable")[:n]
-                return [(ids[i], float(sims[i])) for i in top]
-        res = self.collection.query(query_embeddings=[emb], n_results=min(n, len(self.chunks)),
-                                    include=["distances"])
-        ids, dists = res["ids"][0], (res["distances"] or [[]])[0]
-        # Chroma may hold chunks this store has not loaded (a killed or a running ingest): skip them.
-        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=False) if cid in self.chunks]
-
-    def _exact_vectors(self) -> tuple[list[str], np.ndarray]:
-        """The loaded chunks' ids and unit vectors, in id order (read once per change): from
-        vectors.npz when it holds exactly these chunks, else from Chroma (empty when another
-        process is writing there: the search is then approximate this time)."""
-        if self._vectors is None:
-            ids = sorted(self.chunks)
-            matrix = load_vectors(self.folder, ids)
-            if matrix is None:
-                ids, matrix = self._chroma_vectors()
-                if not ids:  # Chroma busy or empty: not kept, asked again next time
-                    return ids, matrix
-            self._vectors = (ids, matrix)
-        return self._vectors
-
-    def _chroma_vectors(self) -> tuple[list[str], np.ndarray]:
-        """Sorted ids and unit vectors of the loaded chunks that Chroma holds."""
-        import chromadb
-
-        try:
-            got = self.collection.get(include=["embeddings"])
-        except chromadb.errors.ChromaError as exc:  # another process is writing
-            logger.info("exact vector search unavailable (%s); approximate search this time", exc)
-            return [], np.zeros((0, 0), dtype=np.float32)
-        pairs = sorted((cid, e) for cid, e in zip(got["ids"], got["embeddings"], strict=True) if cid in self.chunks)
-        ids = [cid for cid, _ in pairs]
-        if not ids:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        return ids, unit_rows(np.asarray([e for _, e in pairs], dtype=np.float32).reshape(len(ids), -1))
 
     def bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
         """BM25 score of every chunk (in ordered_chunks order) for the query tokens."""
