@@ -200,9 +200,8 @@ def raw_tokens(text: str) -> list[str]:
 # Abbreviations of Romanian official writing, read as the word they stand for; the Latin forms
 # "maximum"/"minimum" ("de maximum 10 zile") are read as "maxim"/"minim" (the stemmer keeps them apart).
 _ABBREVIATIONS = {"min": "minim", "max": "maxim", "maximum": "maxim", "minimum": "minim", "nr": "numar",
-                  "tel": "telefon", "jud": "judet",
-                  "mun": "municipiul", "str": "strada", "art": "articol", "alin": "alineat",
-                  "lit": "litera", "pct": "punct", "cca": "circa", "aprox": "aproximativ"}
+                  "tel": "telefon", "jud": "judet", "mun": "municipiul", "str": "strada", "art": "articol",
+                  "alin": "alineat", "lit": "litera", "pct": "punct", "cca": "circa", "aprox": "aproximativ"}
 
 
 def _append_word(out: list[str], word: str) -> None:
