@@ -6,6 +6,7 @@ Every value is made up; tests ask about these values and never about the bundled
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,6 +115,20 @@ def write_pdf(path: Path, pages: list[list[str]], title: str | None = None) -> P
             pdf.ln(6)
     pdf.output(str(path))
     return path
+
+
+def label_table_docx(heading: str, rows: list[tuple[str, str]]) -> Any:
+    """A Word call opening with its heading and a two-column table of labels and values (the
+    shape agencies give a call's summary); the caller adds the rest and saves it."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_heading(heading, 1)
+    table = doc.add_table(rows=0, cols=2)
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    return doc
 
 
 def write_docx(path: Path) -> Path:

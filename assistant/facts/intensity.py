@@ -17,7 +17,9 @@ from assistant.facts.regions import canonical_region, counties_in
 from assistant.facts.values import Fact
 from assistant.text import fold
 
-# Enterprise sizes as the rows of an intensity table name them (Law 346/2004 categories).
+# Enterprise sizes as the rows of an intensity table name them (Law 346/2004 categories): the
+# labels are patterns.CONDITIONS's, the patterns are a table cell's short forms ("Micro / Mică",
+# "Mijlocie"), which the running-text patterns there ("întreprinderi mici") do not match.
 _SIZES: list[tuple[str, re.Pattern[str]]] = [
     ("microintreprinderi, intreprinderi mici", re.compile(r"micro\w*\s*/\s*mic[aie]\w*")),
     ("microintreprinderi", re.compile(r"micro\w*")),

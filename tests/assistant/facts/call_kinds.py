@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docs_factory import label_table_docx
+
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 AGGREGATOR_MD = """# Tineri în afaceri rurale 2027
@@ -156,12 +158,7 @@ def write_all(folder: Path) -> Path:
     (folder / "retele-turism.txt").write_text(CLUSTER_TXT, encoding="utf-8")
     (folder / "laboratoare-deschise.txt").write_text(UNIVERSITY_TXT, encoding="utf-8")
 
-    doc = Document()
-    doc.add_heading("Apel: Vouchere pentru ateliere textile", 1)
-    table = doc.add_table(rows=0, cols=2)
-    for label, value in VOUCHER_ROWS:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
+    doc = label_table_docx("Apel: Vouchere pentru ateliere textile", VOUCHER_ROWS)
     for text in VOUCHER_PARAGRAPHS:
         doc.add_paragraph(text)
     doc.add_paragraph("Intensitatea maximă a ajutorului de stat regional (%), pe județe și tipuri de întreprinderi:")

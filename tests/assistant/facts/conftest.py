@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docs_factory import label_table_docx
 
 from assistant.build import build_assistant, open_store
 from assistant.settings import Settings
@@ -74,7 +75,6 @@ def report_text() -> str:
 def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not FONT.exists():
         pytest.skip(f"DejaVu font missing at {FONT}")
-    from docx import Document
     from fpdf import FPDF
 
     folder = tmp_path_factory.mktemp("docs")
@@ -87,12 +87,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
             pdf.multi_cell(0, 8, line)
             pdf.ln(2)
     pdf.output(str(folder / "apel-montan.pdf"))
-    doc = Document()
-    doc.add_heading("Apel: Vouchere verzi pentru ateliere", 1)
-    table = doc.add_table(rows=0, cols=2)
-    for label, value in DOCX_ROWS:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
+    doc = label_table_docx("Apel: Vouchere verzi pentru ateliere", DOCX_ROWS)
     doc.add_paragraph("Proiectele se depun online.")
     doc.save(str(folder / "vouchere.docx"))
     (folder / "brosura-delta.txt").write_text(BROCHURE, encoding="utf-8")
