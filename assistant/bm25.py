@@ -29,6 +29,7 @@ class BM25Index:
         self.ids = ids
         self._model = model
         self._postings: dict[str, np.ndarray] = {}
+        self._idf: dict[str, float] = {}  # idf(), by token: asked for every term of every candidate
         self._vocab_sorted: list[str] | None = None
 
     def postings(self, token: str) -> np.ndarray:
@@ -73,10 +74,14 @@ class BM25Index:
         """Inverse document frequency of a token, for coverage and abstention. It counts the
         chunks holding any form of the word (they all satisfy it, see `postings`), so a rare
         form of a common word weighs as the word does; a word the index has never seen in any
-        form is as rare as can be (it is what makes a question unanswerable)."""
-        n = len(self.ids)
-        df = len(self.postings(token))
-        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        form is as rare as can be (it is what makes a question unanswerable). Kept per token:
+        the index never changes under this object (a new one is built)."""
+        got = self._idf.get(token)
+        if got is None:
+            n = len(self.ids)
+            df = len(self.postings(token))
+            got = self._idf[token] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return got
 
     def save(self, folder: Path) -> None:
         """Written to a sibling folder and swapped in, so readers never see half an index."""

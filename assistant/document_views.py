@@ -65,10 +65,15 @@ class DocumentViews:
 
     def documents_at(self, rows: np.ndarray) -> set[str]:
         """Documents of the loaded chunks at these BM25 rows (postings), without a Python loop
-        over every posting of a common word."""
+        over every posting of a common word: a flag per document set from the rows' codes
+        (linear, where np.unique hashes or sorts them; -1, a row without a loaded chunk, lands
+        on the extra last flag)."""
         codes, names = self._document_rows()
-        found = np.unique(codes[rows]) if len(rows) else codes[:0]
-        return {names[c] for c in found.tolist() if c >= 0}
+        if not len(rows):
+            return set()
+        seen = np.zeros(len(names) + 1, dtype=bool)
+        seen[codes[rows]] = True
+        return {names[c] for c in np.flatnonzero(seen[:-1]).tolist()}
 
     def document_mask(self, documents: set[str]) -> np.ndarray:
         """Per BM25 row, whether its chunk belongs to one of these documents."""

@@ -58,12 +58,15 @@ def proximity(query: Query, sentence: str) -> float:
     (1 when they stand side by side, 0 with fewer than two). An answer restates the question's
     words in one clause; a sentence that merely mentions them is spread out."""
     tokens = sentence_token_list(sentence)
+    term_of = _terms_of(query)
     hits = []
     for i, tok in enumerate(tokens):
-        for j, term in enumerate(query.terms):
-            if any(token_matches(a, {tok}) for a in term.alternatives):
-                hits.append((i, j))
-                break
+        j = term_of.get(tok, -1)
+        if j == -1:
+            j = term_of[tok] = next((j for j, term in enumerate(query.terms)
+                                     if any(token_matches(a, {tok}) for a in term.alternatives)), None)
+        if j is not None:
+            hits.append((i, j))
     found = {j for _, j in hits}
     if len(found) < 2:
         return 0.0
@@ -79,6 +82,19 @@ def proximity(query: Query, sentence: str) -> float:
             have -= counts[lj] == 0
             left += 1
     return len(found) / best
+
+
+# The last question's first matching term of each sentence token (`proximity` meets the same
+# words in sentence after sentence): one entry, read into a local, so requests at once are safe.
+_term_memo: tuple[Query, dict[str, int | None]] | None = None
+
+
+def _terms_of(query: Query) -> dict[str, int | None]:
+    global _term_memo
+    memo = _term_memo
+    if memo is None or memo[0] is not query:
+        memo = _term_memo = (query, {})
+    return memo[1]
 
 
 __all__ = ["bigrams"]

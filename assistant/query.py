@@ -42,9 +42,15 @@ class Query:
     names: frozenset[str] = frozenset()  # tokens of the names it writes (a call, a cluster, an acronym)
 
     @cached_property
+    def text_tokens(self) -> tuple[str, ...]:
+        """index_tokens(text), in order, once: the call book and the sheet answerer look for
+        every call's name in it."""
+        return tuple(index_tokens(self.text))
+
+    @cached_property
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """Adjacent pairs of the question's own index tokens, in order."""
-        toks = index_tokens(self.text)
+        toks = self.text_tokens
         return tuple(dict.fromkeys(zip(toks, toks[1:], strict=False)))
 
     @cached_property

@@ -123,12 +123,13 @@ class CallBook:
         question comparing two calls is answered from both)."""
         limit = max(1, self.store.document_count() // 5)
         asked = index_tokens(query.text)
+        first = set(asked)  # a run stands in the question only if its first word does
         titles = self._titles()
         whole: set[str] = set()
         used: set[str] = set()
         for doc, (_, runs) in titles.items():
             for run in runs:
-                if any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1)):
+                if run[0] in first and any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1)):
                     whole.add(doc)
                     used.update(run)
         named = whole | self._by_title_words(query, used, limit)

@@ -14,16 +14,17 @@ import logging
 import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
-from assistant.query import Query, token_matches
+from assistant.query import Query, TokenLookup, token_matches
 from assistant.questions import split_questions
 from assistant.retrieval import HybridRetriever
 from assistant.text import fold, index_tokens
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Chunk, Citation
 from assistant.values import find_values
 
 logger = logging.getLogger(__name__)
@@ -121,14 +122,15 @@ class SheetAnswerer:
                 continue
             chunk = passage.chunk
             # The passage with what the sheet knows of its document: the call's name and programme.
-            tokens = sheet.identity_tokens | self._retriever.store.tokens_of(chunk) | set(index_tokens(" ".join(
-                _implied(f) for facts in sheet.fields.values() for f in facts if f.chunk_id == chunk.id)))
-            if self._retriever.coverage(query, tokens | self._retriever.store.context_tokens_of(chunk)) < MIN_COVERAGE:
+            implied = _text_tokens(" ".join(
+                _implied(f) for facts in sheet.fields.values() for f in facts if f.chunk_id == chunk.id))
+            if self._retriever.coverage(query, _with_chunk(self._retriever, chunk, sheet.identity_tokens,
+                                                           implied)) < MIN_COVERAGE:
                 continue
-            named = _naming(query, sheet, self._retriever.coverage) - rank * 1e-3
+            named = _naming(query, sheet, self._retriever) - rank * 1e-3
             if best is None or named > best[0] + 1e-9:
                 best = (named, sheet)
-        if best is not None and any(_naming(query, s, self._retriever.coverage) > best[0] + 1e-2
+        if best is not None and any(_naming(query, s, self._retriever) > best[0] + 1e-2
                                     for s in sheets.values() if s is not best[1]):
             return None  # another call is named more fully than any of the best passages' calls
         return best[1] if best else None
@@ -155,23 +157,45 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     be answered from (MIN_COVERAGE): the value answers this question, not another one. A
     question about one expense or one activity of a call ("cât se decontează pentru
     consultanță") writes words the call's budget line does not hold."""
-    store = retriever.store
-    chunk = store.chunks.get(fact.chunk_id)
     written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", _implied(fact)])
-    tokens = set(known) | set(index_tokens(written))
+    return retriever.coverage(query, _with_chunk(retriever, retriever.store.chunks.get(fact.chunk_id), known,
+                                                 _text_tokens(written))) >= MIN_COVERAGE
+
+
+def _with_chunk(retriever: HybridRetriever, chunk: Chunk | None, *token_sets: AbstractSet[str]) -> TokenLookup:
+    """The union of long-lived token sets (a sheet's identity tokens, `_text_tokens`) and of
+    the chunk's own and context tokens, as one lookup built from the retriever's cached ones
+    (coverage over it is coverage over the union of the sets, without building that set)."""
+    parts = [retriever.cached_lookup(t) for t in token_sets if t]
     if chunk is not None:
-        tokens |= store.tokens_of(chunk) | store.context_tokens_of(chunk)
-    return retriever.coverage(query, tokens) >= MIN_COVERAGE
+        parts += [retriever.cached_lookup(retriever.store.tokens_of(chunk)), retriever.context_lookup(chunk)]
+    return TokenLookup.union(*parts)
 
 
-def _naming(query: Query, sheet: CallSheet, coverage: Callable[[Query, AbstractSet[str]], float]) -> float:
+_TEXTS = 4096  # value lines and call names: a few per call; the least recently used dropped first
+
+
+@lru_cache(maxsize=_TEXTS)
+def _text_tokens(text: str) -> frozenset[str]:
+    """index_tokens of a value's words or of a call's name, as a set; kept, as the answerers
+    ask them of every call for every question (a pure function of the text)."""
+    return frozenset(index_tokens(text))
+
+
+@lru_cache(maxsize=_TEXTS)
+def _token_run(text: str) -> tuple[str, ...]:
+    """index_tokens of a call's name, in order (see `_text_tokens`)."""
+    return tuple(index_tokens(text))
+
+
+def _naming(query: Query, sheet: CallSheet, retriever: HybridRetriever) -> float:
     """How fully the question names this call: its words found in the call's name, title and
     programme, plus one when the call's whole name stands in the question as written."""
-    tokens = sheet.identity_tokens
-    name = index_tokens(sheet.name)
-    asked = index_tokens(query.text)
-    whole = bool(name) and any(asked[i : i + len(name)] == name for i in range(len(asked) - len(name) + 1))
-    return coverage(query, tokens) + (1.0 if whole else 0.0)
+    name = _token_run(sheet.name)
+    asked = query.text_tokens
+    whole = bool(name) and name[0] in asked and any(asked[i : i + len(name)] == name
+                                                    for i in range(len(asked) - len(name) + 1))
+    return retriever.coverage(query, retriever.cached_lookup(sheet.identity_tokens)) + (1.0 if whole else 0.0)
 
 
 def _names_in(query: Query, sheet: CallSheet, fact: Fact) -> bool:
