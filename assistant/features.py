@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from assistant.query import Query, token_matches
+from assistant.query import Query, TokenLookup, token_matches
 from assistant.sentences import split_sentences
 from assistant.text import bigrams, fold, index_tokens, stopwords
 
@@ -58,13 +58,12 @@ def proximity(query: Query, sentence: str) -> float:
     (1 when they stand side by side, 0 with fewer than two). An answer restates the question's
     words in one clause; a sentence that merely mentions them is spread out."""
     tokens = sentence_token_list(sentence)
-    term_of = _terms_of(query)
+    term_of, by_head = _terms_of(query)
     hits = []
     for i, tok in enumerate(tokens):
         j = term_of.get(tok, -1)
         if j == -1:
-            j = term_of[tok] = next((j for j, term in enumerate(query.terms)
-                                     if any(token_matches(a, {tok}) for a in term.alternatives)), None)
+            j = term_of[tok] = next((j for j, a in by_head.get(tok[:3], ()) if token_matches(a, {tok})), None)
         if j is not None:
             hits.append((i, j))
     found = {j for _, j in hits}
@@ -85,16 +84,22 @@ def proximity(query: Query, sentence: str) -> float:
 
 
 # The last question's first matching term of each sentence token (`proximity` meets the same
-# words in sentence after sentence): one entry, read into a local, so requests at once are safe.
-_term_memo: tuple[Query, dict[str, int | None]] | None = None
+# words in sentence after sentence), and its terms' words by their first three letters: a word
+# matches another form of itself only (token_matches: equal, or one the other's prefix of 3+
+# letters), which begins as it does. One entry, read into a local, so requests at once are safe.
+_term_memo: tuple[Query, dict[str, int | None], dict[str, list[tuple[int, str]]]] | None = None
 
 
-def _terms_of(query: Query) -> dict[str, int | None]:
+def _terms_of(query: Query) -> tuple[dict[str, int | None], dict[str, list[tuple[int, str]]]]:
     global _term_memo
     memo = _term_memo
     if memo is None or memo[0] is not query:
-        memo = _term_memo = (query, {})
-    return memo[1]
+        by_head: dict[str, list[tuple[int, str]]] = {}
+        for j, term in enumerate(query.terms):  # in term order: the first term matching wins
+            for a in term.alternatives:
+                by_head.setdefault(a[:3], []).append((j, a))
+        memo = _term_memo = (query, {}, by_head)
+    return memo[1], memo[2]
 
 
 __all__ = ["bigrams"]
@@ -105,10 +110,13 @@ def phrase_coverage(query: Query, pairs: frozenset[tuple[str, str]], idf: Callab
     text too: a name of several words ("Ateliere verzi") is matched as written, not by its
     words scattered over a passage about something else. 0 for a question of one word."""
     asked = query.pairs
+    held = [(a, b) for a, b in asked if (a, b) in pairs]
+    if not held:  # most passages: no idf asked
+        return 0.0
     total = sum(idf(a) + idf(b) for a, b in asked)
     if not total:
         return 0.0
-    return sum(idf(a) + idf(b) for a, b in asked if (a, b) in pairs) / total
+    return sum(idf(a) + idf(b) for a, b in held) / total
 
 
 _WORD = re.compile(r"\S+")
@@ -147,8 +155,8 @@ def clip(query: Query, unit: str, limit: int) -> str:
     typed = query.intent.typed
     gains = []
     for _, _, word in words:
-        toks = index_tokens(word)
-        hit = sum(1 for term in query.terms if any(token_matches(a, set(toks)) for a in term.alternatives))
+        toks = set(sentence_token_list(word))  # index_tokens(word), kept: the words recur
+        hit = sum(1 for term in query.terms if any(token_matches(a, toks) for a in term.alternatives))
         value = bool(typed) and any(c.isdigit() for c in word)
         gains.append(hit + (0.5 if value else 0.0))
     best, spans, j, total = -1.0, [(0, len(words))], 0, 0.0
@@ -172,8 +180,19 @@ def novelty(query: Query, tokens: frozenset[str]) -> float:
     question does not."""
     if not tokens:
         return 0.0
-    asked = set(query.core_tokens)
-    return sum(1 for t in tokens if not token_matches(t, asked)) / len(tokens)
+    asked = _core_lookup(query)  # token_matches(t, set(query.core_tokens)), each word's answer kept
+    return sum(1 for t in tokens if not asked.matches(t)) / len(tokens)
+
+
+_core_memo: tuple[Query, TokenLookup] | None = None  # the last question's, as _term_memo
+
+
+def _core_lookup(query: Query) -> TokenLookup:
+    global _core_memo
+    memo = _core_memo
+    if memo is None or memo[0] is not query:
+        memo = _core_memo = (query, TokenLookup(frozenset(query.core_tokens)))
+    return memo[1]
 
 
 @lru_cache(maxsize=_SENTENCES)

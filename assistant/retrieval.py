@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 RRF_K = 60
 NAMED_CANDIDATES = 10  # passages of the documents a question names, always reranked
 RECENT_SEARCHES = 8
+PAIR_SETS = 4096  # passages whose word pairs the rerank keeps (a few KB each); cleared when full
 # BM25 rank, BM25 score over the best, vector rank, joined as a named document's passage
 Ranks = tuple[int | None, float, int | None, bool]
 
@@ -50,6 +51,7 @@ class HybridRetriever(QuestionCoverage):
         self.weights = weights or load_weights(settings.relevance_weights)
         self._recent: dict[tuple[str, tuple[str, ...], str], list[Passage]] = {}
         self._recent_for: list[Chunk] | None = None
+        self._pairs: dict[str, tuple[Chunk, frozenset[tuple[str, str]]]] = {}  # _passage_pairs()
 
     def forget_recent(self) -> None:
         self._recent = {}
@@ -175,6 +177,7 @@ class HybridRetriever(QuestionCoverage):
             return []
         names = self._name_terms(query)
         by_document = self.document_coverage(query, names)
+        idf = self.store.bm25.idf  # self.idf, one call less per word pair of every candidate
         rows: list[dict[str, float]] = []
         for cid, (bm25_rank, bm25_ratio, vector_rank, named_extra) in candidates.items():
             chunk = self.store.chunks[cid]
@@ -195,8 +198,8 @@ class HybridRetriever(QuestionCoverage):
                 "exact_cov": self.exact_coverage(query, own_set),
                 "ctx_cov": self.coverage(query, with_ctx),
                 "heading_cov": self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk))),
-                "phrase_cov": phrase_coverage(query, bigrams(chunk.text) | bigrams(chunk.context()), self.idf),
-                "doc_phrase_cov": phrase_coverage(query, self.store.document_pairs(chunk.document), self.idf),
+                "phrase_cov": phrase_coverage(query, self._passage_pairs(chunk), idf),
+                "doc_phrase_cov": phrase_coverage(query, self.store.document_pairs(chunk.document), idf),
                 "gram_cov": gram_coverage(query, char_grams(chunk.text)),
                 "doc_cov": doc_cov,
                 "name_cov": name_cov,
@@ -213,6 +216,16 @@ class HybridRetriever(QuestionCoverage):
                                name_coverage=r["name_cov"], features=tuple(x)))
         out.sort(key=lambda p: -p.score)
         return out
+
+    def _passage_pairs(self, chunk: Chunk) -> frozenset[tuple[str, str]]:
+        """Word pairs of a passage's text and of its context, kept per chunk object (the same
+        candidates come back question after question; a chunk read again is another object)."""
+        got = self._pairs.get(chunk.id)
+        if got is None or got[0] is not chunk:
+            if len(self._pairs) >= PAIR_SETS:
+                self._pairs.clear()
+            got = self._pairs[chunk.id] = (chunk, bigrams(chunk.text) | bigrams(chunk.context()))
+        return got[1]
 
     def as_llama_retriever(self) -> LlamaRetriever:
         """This retriever as a llama-index BaseRetriever."""

@@ -71,6 +71,7 @@ class CallBook:
         self.sheets = sheets
         self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
         self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
+        self._holders_memo: tuple[dict[str, tuple[set[str], list[list[str]]]], dict[str, set[str]]] | None = None
 
     def _first_chunks(self) -> dict[str, Chunk]:
         chunks = self.store.ordered_chunks()
@@ -84,10 +85,10 @@ class CallBook:
     def calls(self) -> dict[str, CallSheet]:
         return {s.document: s for s in self.sheets()}
 
-    def title(self, document: str) -> str:
+    def title(self, document: str, calls: dict[str, CallSheet] | None = None) -> str:
         """The call's name when its sheet reads one, else the document's title (its file name's
-        words only when it has no title)."""
-        sheet = self.calls().get(document)
+        words only when it has no title). `calls`: `calls()`, when the caller lists many."""
+        sheet = (self.calls() if calls is None else calls).get(document)
         chunk = self._first_chunks().get(document)
         for candidate in (sheet.name if sheet else "", chunk.title if chunk else "", _name_words(document)):
             if candidate and candidate != document:
@@ -141,7 +142,7 @@ class CallBook:
         for token in dict.fromkeys(query.core_tokens):
             if len(token) < 3 or token in places | used or not any(c.isalpha() for c in token):
                 continue
-            holders = {d for d, (ts, _) in self._titles().items() if token in ts}  # the same word, not a longer one
+            holders = set(self._title_holders().get(token, ()))  # the same word, not a longer one
             if token not in query.names and not self.retriever.written_as_name(query, token):
                 # A common word of a title names its document only when the document's own text
                 # writes it too (a title in another language matches a word only by its stem).
@@ -158,6 +159,17 @@ class CallBook:
             return set()
         most = max(found.values())
         return {d for d, v in found.items() if v >= most - 1e-9}
+
+    def _title_holders(self) -> dict[str, set[str]]:
+        """Per token of `_titles()`, the documents holding it (once per index, not a scan per word)."""
+        titles = self._titles()
+        if self._holders_memo is None or self._holders_memo[0] is not titles:
+            holders: dict[str, set[str]] = {}
+            for doc, (tokens, _) in titles.items():
+                for t in tokens:
+                    holders.setdefault(t, set()).add(doc)
+            self._holders_memo = (titles, holders)
+        return self._holders_memo[1]
 
     def not_stated(self, query: Query, documents: set[str]) -> str:
         """"Documentele apelului „X” nu precizează termenul-limită.": the named call, and what
@@ -182,7 +194,8 @@ class CallBook:
         clauses = [Query.parse(c) for c in asked_clauses(question)] if len(kinds) > 1 else []
         asked = [(k, next((c for c in clauses if c.intent.insists(k)), query)) for k in kinds]
         per_call: list[tuple[CallSheet, list[Fact]]] = []
-        for sheet in self.calls().values():
+        calls = self.calls()
+        for sheet in calls.values():
             if self.retriever.about_another(query, sheet.document):
                 continue  # the question names what this call's document never writes
             facts = []
@@ -194,7 +207,7 @@ class CallBook:
         if len(per_call) < 2 or len({tuple(fold(f.value) for f in fs) for _, fs in per_call}) < 2:
             return None
         if len(per_call) > MAX_CALLS:
-            listed = "; ".join(f"„{self.title(s.document)}”" for s, _ in per_call)
+            listed = "; ".join(f"„{self.title(s.document, calls)}”" for s, _ in per_call)
             return Answer(question=question, citations=[], abstained=True, backend="structured",
                           text=f"Apelurile indexate dau valori diferite; la care apel vă referiți? {listed}.")
         citations: list[Citation] = []
@@ -206,7 +219,7 @@ class CallBook:
                                           section=fact.section, text=fact.passage or fact.text, quote=fact.text))
                 condition = f" ({fact.condition})" if fact.condition else ""
                 pieces.append(f"{shown(fact)}{condition} [{len(citations)}]")
-            lines.append(f"Potrivit „{self.title(sheet.document)}”: {'; '.join(pieces)}")
+            lines.append(f"Potrivit „{self.title(sheet.document, calls)}”: {'; '.join(pieces)}")
         return Answer(question=question, text="\n".join(lines), citations=citations, abstained=False,
                       backend="structured")
 
