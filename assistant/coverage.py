@@ -151,10 +151,9 @@ class QuestionCoverage:
         for term in query.terms:
             if term.asks:
                 continue
-            postings = [bm25.postings(form) for form in term.alternatives | term.partial]
-            rows = np.concatenate(postings).astype(np.int64) if postings else np.zeros(0, dtype=np.int64)
-            holders = self.store.documents_at(rows) if len(rows) else set()
-            if holders and (set(term.weight_tokens) & query.names or self._written_as_name(term, rows)):
+            # the documents of each form, kept per token (documents_at of all their postings)
+            holders = set().union(*(self.store.documents_of(form) for form in term.alternatives | term.partial))
+            if holders and (set(term.weight_tokens) & query.names or self._written_as_name(term, None)):
                 out.append(holders)
         self._name_holders = (query, bm25, out)
         return out
@@ -165,9 +164,12 @@ class QuestionCoverage:
         term = next((t for t in query.terms if token in t.weight_tokens or token in t.alternatives), None)
         if term is None:
             return False
+        return self._written_as_name(term, None)
+
+    def _term_rows(self, term: Term) -> np.ndarray:
+        """The postings of every form of the term, concatenated (in the forms' set order)."""
         postings = [self.store.bm25.postings(form) for form in term.alternatives | term.partial]
-        rows = np.concatenate(postings).astype(np.int64) if postings else np.zeros(0, dtype=np.int64)
-        return self._written_as_name(term, rows)
+        return np.concatenate(postings).astype(np.int64) if postings else np.zeros(0, dtype=np.int64)
 
     def in_own_text(self, document: str, token: str) -> bool:
         """The document's text, outside its title, writes a word beginning with `token` (kept
@@ -184,16 +186,17 @@ class QuestionCoverage:
                                           for r in rows.tolist())
         return memo[(document, token)]
 
-    def _written_as_name(self, term: Term, rows: np.ndarray) -> bool:
+    def _written_as_name(self, term: Term, rows: np.ndarray | None) -> bool:
         """The documents write this word as a name: capitalised inside their sentences (after a
         lower-case word), as "Interreg" or "Horizon" are, at least as often as not. A common word
-        ("apel", "cerere") that opens a sentence or a title does not count."""
+        ("apel", "cerere") that opens a sentence or a title does not count. `rows`: the term's
+        forms' postings concatenated, read here when None and not yet known."""
         forms = frozenset(term.alternatives | term.partial)
         if self._names_written[0] is not self.store.bm25:
             self._names_written = (self.store.bm25, {})
         memo = self._names_written[1]
         if forms not in memo:
-            memo[forms] = self._capitalised_inside(term, rows)
+            memo[forms] = self._capitalised_inside(term, self._term_rows(term) if rows is None else rows)
         return memo[forms]
 
     def _capitalised_inside(self, term: Term, rows: np.ndarray) -> bool:

@@ -28,6 +28,7 @@ class DocumentViews:
         self._doc_tokens: dict[str, frozenset[str]] = {}  # document_tokens(), by document
         self._by_document: dict[str, list[Chunk]] | None = None
         self._doc_rows: tuple[np.ndarray, list[str]] | None = None  # per BM25 row, its document
+        self._token_docs: tuple[BM25Index | None, dict[str, frozenset[str]]] = (None, {})  # documents_of()
 
     def document_pairs(self, document: str) -> frozenset[tuple[str, str]]:
         """Adjacent index-token pairs anywhere in a document (its chunks and their titles),
@@ -74,6 +75,17 @@ class DocumentViews:
         seen = np.zeros(len(names) + 1, dtype=bool)
         seen[codes[rows]] = True
         return {names[c] for c in np.flatnonzero(seen[:-1]).tolist()}
+
+    def documents_of(self, token: str) -> frozenset[str]:
+        """`documents_at(bm25.postings(token))`, kept per token for the BM25 index it was read
+        from (the names of a question are looked up in every search and answerer)."""
+        memo = self._token_docs
+        if memo[0] is not self.bm25:
+            memo = self._token_docs = (self.bm25, {})
+        got = memo[1].get(token)
+        if got is None:
+            got = memo[1][token] = frozenset(self.documents_at(self.bm25.postings(token)))
+        return got
 
     def document_mask(self, documents: set[str]) -> np.ndarray:
         """Per BM25 row, whether its chunk belongs to one of these documents."""

@@ -89,7 +89,7 @@ class HybridRetriever(QuestionCoverage):
         for term in (t for t in query.terms if not t.asks and set(t.weight_tokens) & query.names):
             docs: set[str] = set()
             for alt in term.alternatives:
-                docs.update(self.store.documents_at(self.store.bm25.postings(alt)))
+                docs.update(self.store.documents_of(alt))
             if 0 < len(docs) < n_docs:
                 out.append((self._term_weight(term), term, docs))
         return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.text import MONTHS_RO, fold
 
@@ -40,7 +41,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+@lru_cache(maxsize=4096)  # the rerank asks it of every candidate passage of every question
 def has_value(text: str, kind: str) -> bool:
+    """The text holds a value of this kind (PATTERNS); True for a kind without a pattern."""
     rx = PATTERNS.get(kind)
     if rx is None:
         return True

@@ -149,7 +149,7 @@ class CallBook:
                 holders = {d for d in holders if self.retriever.in_own_text(d, token)}
             if not 0 < len(holders) <= limit:
                 continue
-            written = self.store.documents_at(self.store.bm25.postings(token))
+            written = self.store.documents_of(token)
             if len(written) <= max(2, limit):
                 # A word one document writes (an acronym) names it more surely than one two
                 # documents write ("apel" in one title, "apelul" in another's text).

@@ -74,8 +74,13 @@ def _find(text: str, table: dict[str, str]) -> list[str]:
 
 def counties_in(text: str) -> list[str]:
     """Counties named in text, as written in the data file."""
-    names = {_key(c): c for cs in _data()[2].values() for c in cs}
-    return _find(text, names)
+    return _find(text, _county_names())
+
+
+@lru_cache(maxsize=1)
+def _county_names() -> dict[str, str]:
+    """_key of each county -> the county as the data file writes it (built once, not per text)."""
+    return {_key(c): c for cs in _data()[2].values() for c in cs}
 
 
 def regions_in(text: str) -> list[str]:
