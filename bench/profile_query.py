@@ -3,10 +3,12 @@
     .venv/bin/python -m bench.profile_query --index /tmp/b100/ours-100x/index [--top 40] [--out prof.pstats]
 
 Builds the assistant on the index, answers every question of `--questions` (default
-`../shared/eval/dev.jsonl`) once to warm the caches (`--answers FILE` keeps those answers), then profiles `--rounds` more passes (default 1)
-and prints the `--top` functions by cumulative time, then by own time. Prints also the p50/p95 of
-`timings_ms` (retrieve, answer, their sum, in ms) over the profiled passes; those are inflated by
-the profiler, so compare them only with another profiled run.
+`../shared/eval/dev.jsonl`) once to warm the caches (`--answers FILE` keeps those answers, without
+their timings: the same file before and after a change says the answers did not change), then
+profiles `--rounds` more passes (default 1) and prints the `--top` functions by cumulative time,
+then by own time. Prints also the p50/p95 of `timings_ms` (retrieve, answer, their sum, in ms)
+over the profiled passes; those are inflated by the profiler, so compare them only with another
+profiled run (`--time-only`: no profiler, the timings alone).
 """
 
 from __future__ import annotations
