@@ -105,18 +105,28 @@ def _terms_of(query: Query) -> tuple[dict[str, int | None], dict[str, list[tuple
 __all__ = ["bigrams"]
 
 
-def phrase_coverage(query: Query, pairs: frozenset[tuple[str, str]], idf: Callable[[str], float]) -> float:
+PairWeights = tuple[tuple[tuple[tuple[str, str], float], ...], float]
+
+
+def pair_weights(query: Query, idf: Callable[[str], float]) -> PairWeights:
+    """The question's word pairs, each with its idf mass, and their sum: what `phrase_coverage`
+    weighs, computed once for all the passages of one question."""
+    weighted = tuple((p, idf(p[0]) + idf(p[1])) for p in query.pairs)
+    return weighted, sum(w for _, w in weighted)
+
+
+def phrase_coverage(query: Query, pairs: frozenset[tuple[str, str]], idf: Callable[[str], float],
+                    weights: PairWeights | None = None) -> float:
     """Share of the idf mass of the question's adjacent word pairs that stand adjacent in the
     text too: a name of several words ("Ateliere verzi") is matched as written, not by its
-    words scattered over a passage about something else. 0 for a question of one word."""
-    asked = query.pairs
-    held = [(a, b) for a, b in asked if (a, b) in pairs]
-    if not held:  # most passages: no idf asked
+    words scattered over a passage about something else. 0 for a question of one word.
+    `weights`: `pair_weights(query, idf)`, when the caller measures many passages."""
+    if not any(p in pairs for p in query.pairs):  # most passages: no idf asked
         return 0.0
-    total = sum(idf(a) + idf(b) for a, b in asked)
+    weighted, total = weights if weights is not None else pair_weights(query, idf)
     if not total:
         return 0.0
-    return sum(idf(a) + idf(b) for a, b in held) / total
+    return sum(w for p, w in weighted if p in pairs) / total
 
 
 _WORD = re.compile(r"\S+")
@@ -223,8 +233,15 @@ _NAME = re.compile(r"\b[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ0-9-]{2,}\b|\bwww\.\S+|https
 def asked_thing(query: Query) -> str | None:
     """The noun a "ce platformă / care proiect ..." question asks the name of; None otherwise
     (a definition, a value of a known kind, a list)."""
-    m = _ASKS_WHICH.match(query.folded)
-    if m is None or _NOT_A_THING.match(m.group(1)) or query.intent.typed or query.intent.wants("list"):
+    if query.intent.typed or query.intent.wants("list"):
+        return None
+    return _thing(query.folded)
+
+
+@lru_cache(maxsize=256)  # asked of every line of every candidate passage
+def _thing(folded: str) -> str | None:
+    m = _ASKS_WHICH.match(folded)
+    if m is None or _NOT_A_THING.match(m.group(1)):
         return None
     tokens = index_tokens(m.group(1))
     return tokens[0] if tokens else None
@@ -257,7 +274,8 @@ def bonus_features(query: Query, text: str) -> float:
     the thing asked for."""
     lines = _line_sentences(text)
     named = any(named_field(query, ln) for ln, _ in lines)
-    definition = any(is_definition(query, s) for _, sents in lines for s in sents)
+    definition = bool(_ASKS_DEFINITION.match(query.folded)) and any(  # (is_definition's own first test)
+        is_definition(query, s) for _, sents in lines for s in sents)
     thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln, _ in lines)
     return float(named) + float(definition) + float(thing)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.coverage import QuestionCoverage
-from assistant.features import bonus_features, char_grams, gram_coverage, phrase_coverage
+from assistant.features import bonus_features, char_grams, gram_coverage, pair_weights, phrase_coverage
 from assistant.query import Query, Term, TokenLookup
 from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, reciprocal_rank, vector, with_gaps
 from assistant.settings import Settings
@@ -177,7 +177,7 @@ class HybridRetriever(QuestionCoverage):
             return []
         names = self._name_terms(query)
         by_document = self.document_coverage(query, names)
-        idf = self.store.bm25.idf  # self.idf, one call less per word pair of every candidate
+        pairs = pair_weights(query, self.idf)  # the question's, once for every candidate
         rows: list[dict[str, float]] = []
         for cid, (bm25_rank, bm25_ratio, vector_rank, named_extra) in candidates.items():
             chunk = self.store.chunks[cid]
@@ -198,8 +198,8 @@ class HybridRetriever(QuestionCoverage):
                 "exact_cov": self.exact_coverage(query, own_set),
                 "ctx_cov": self.coverage(query, with_ctx),
                 "heading_cov": self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk))),
-                "phrase_cov": phrase_coverage(query, self._passage_pairs(chunk), idf),
-                "doc_phrase_cov": phrase_coverage(query, self.store.document_pairs(chunk.document), idf),
+                "phrase_cov": phrase_coverage(query, self._passage_pairs(chunk), self.idf, pairs),
+                "doc_phrase_cov": phrase_coverage(query, self.store.document_pairs(chunk.document), self.idf, pairs),
                 "gram_cov": gram_coverage(query, char_grams(chunk.text)),
                 "doc_cov": doc_cov,
                 "name_cov": name_cov,
