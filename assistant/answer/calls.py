@@ -71,7 +71,7 @@ class CallBook:
         self.sheets = sheets
         self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
         self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
-        self._holders_memo: tuple[dict[str, tuple[set[str], list[list[str]]]], dict[str, set[str]]] | None = None
+        self._index_memo: tuple[object, dict[str, set[str]], dict[str, list[tuple[str, list[str]]]]] | None = None
 
     def _first_chunks(self) -> dict[str, Chunk]:
         chunks = self.store.ordered_chunks()
@@ -124,15 +124,10 @@ class CallBook:
         question comparing two calls is answered from both)."""
         limit = max(1, self.store.document_count() // 5)
         asked = index_tokens(query.text)
-        first = set(asked)  # a run stands in the question only if its first word does
-        titles = self._titles()
-        whole: set[str] = set()
-        used: set[str] = set()
-        for doc, (_, runs) in titles.items():
-            for run in runs:
-                if run[0] in first and any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1)):
-                    whole.add(doc)
-                    used.update(run)
+        starting = self._title_index()[1]  # a whole name stands in the question only if its first word does
+        hits = [(doc, run) for token in set(asked) for doc, run in starting.get(token, ())
+                if any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1))]
+        whole, used = {doc for doc, _ in hits}, {t for _, run in hits for t in run}
         named = whole | self._by_title_words(query, used, limit)
         return named if len(named) <= limit else set()
 
@@ -142,7 +137,7 @@ class CallBook:
         for token in dict.fromkeys(query.core_tokens):
             if len(token) < 3 or token in places | used or not any(c.isalpha() for c in token):
                 continue
-            holders = set(self._title_holders().get(token, ()))  # the same word, not a longer one
+            holders = set(self._title_index()[0].get(token, ()))  # the same word, not a longer one
             if token not in query.names and not self.retriever.written_as_name(query, token):
                 # A common word of a title names its document only when the document's own text
                 # writes it too (a title in another language matches a word only by its stem).
@@ -160,16 +155,19 @@ class CallBook:
         most = max(found.values())
         return {d for d, v in found.items() if v >= most - 1e-9}
 
-    def _title_holders(self) -> dict[str, set[str]]:
-        """Per token of `_titles()`, the documents holding it (once per index, not a scan per word)."""
+    def _title_index(self) -> tuple[dict[str, set[str]], dict[str, list[tuple[str, list[str]]]]]:
+        """Per token of `_titles()`, its documents; per first word, the (document, whole name) it starts."""
         titles = self._titles()
-        if self._holders_memo is None or self._holders_memo[0] is not titles:
+        if self._index_memo is None or self._index_memo[0] is not titles:
             holders: dict[str, set[str]] = {}
-            for doc, (tokens, _) in titles.items():
+            starting: dict[str, list[tuple[str, list[str]]]] = {}
+            for doc, (tokens, runs) in titles.items():
                 for t in tokens:
                     holders.setdefault(t, set()).add(doc)
-            self._holders_memo = (titles, holders)
-        return self._holders_memo[1]
+                for run in runs:
+                    starting.setdefault(run[0], []).append((doc, run))
+            self._index_memo = (titles, holders, starting)
+        return self._index_memo[1], self._index_memo[2]
 
     def not_stated(self, query: Query, documents: set[str]) -> str:
         """"Documentele apelului „X” nu precizează termenul-limită.": the named call, and what

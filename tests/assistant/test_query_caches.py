@@ -92,11 +92,13 @@ def test_call_book_title_words_follow_the_documents_added(tmp_path: Path) -> Non
     docs.mkdir()
     settings = index_texts(docs, tmp_path / "index", {"livada.txt": LIVADA, "brutarie.txt": BRUTARIE})
     assistant = build_assistant(settings)
-    holders = assistant.book._title_holders()
+    holders = assistant.book._title_index()[0]
     assert holders[index_tokens("Brutăria")[0]] == {"brutarie.txt"}
     (docs / "livada-noua.txt").write_text(LIVADA_NOUA, encoding="utf-8")
     ingest_files(settings, [docs], store=assistant.store)
-    assert "livada-noua.txt" in assistant.book._title_holders()[index_tokens("Vale")[0]]
+    holders, starting = assistant.book._title_index()
+    assert "livada-noua.txt" in holders[index_tokens("Vale")[0]]
+    assert ("livada-noua.txt", index_tokens("Livada de pe Vale")) in starting[index_tokens("Livada")[0]]
 
 
 def test_passage_word_pairs_follow_a_chunk_read_again(tmp_path: Path) -> None:
