@@ -58,7 +58,8 @@ def proximity(query: Query, sentence: str) -> float:
     (1 when they stand side by side, 0 with fewer than two). An answer restates the question's
     words in one clause; a sentence that merely mentions them is spread out."""
     tokens = sentence_token_list(sentence)
-    term_of, by_head = _terms_of(query)
+    kept = _kept(query)
+    term_of, by_head = kept.term_of, kept.by_head
     hits = []
     for i, tok in enumerate(tokens):
         j = term_of.get(tok, -1)
@@ -83,23 +84,33 @@ def proximity(query: Query, sentence: str) -> float:
     return len(found) / best
 
 
-# The last question's first matching term of each sentence token (`proximity` meets the same
-# words in sentence after sentence), and its terms' words by their first three letters: a word
-# matches another form of itself only (token_matches: equal, or one the other's prefix of 3+
-# letters), which begins as it does. One entry, read into a local, so requests at once are safe.
-_term_memo: tuple[Query, dict[str, int | None], dict[str, list[tuple[int, str]]]] | None = None
+class _Kept:
+    """What the shape features keep of the question being scored (they meet the same words in
+    sentence after sentence): `term_of`, each word's first matching term (proximity); `by_head`,
+    its terms' words by their first three letters (a word matches another form of itself only,
+    token_matches: equal, or one the other's prefix of 3+ letters, which begins as it does);
+    `core`, a lookup of its own words (novelty); `hits`, each word's matching terms (clip)."""
 
-
-def _terms_of(query: Query) -> tuple[dict[str, int | None], dict[str, list[tuple[int, str]]]]:
-    global _term_memo
-    memo = _term_memo
-    if memo is None or memo[0] is not query:
-        by_head: dict[str, list[tuple[int, str]]] = {}
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self.term_of: dict[str, int | None] = {}
+        self.by_head: dict[str, list[tuple[int, str]]] = {}
         for j, term in enumerate(query.terms):  # in term order: the first term matching wins
             for a in term.alternatives:
-                by_head.setdefault(a[:3], []).append((j, a))
-        memo = _term_memo = (query, {}, by_head)
-    return memo[1], memo[2]
+                self.by_head.setdefault(a[:3], []).append((j, a))
+        self.core = TokenLookup(frozenset(query.core_tokens))
+        self.hits: dict[str, int] = {}
+
+
+_last: _Kept | None = None  # the last question's: one entry, read into a local (requests at once are safe)
+
+
+def _kept(query: Query) -> _Kept:
+    global _last
+    kept = _last
+    if kept is None or kept.query is not query:
+        kept = _last = _Kept(query)
+    return kept
 
 
 __all__ = ["bigrams"]
@@ -164,9 +175,12 @@ def clip(query: Query, unit: str, limit: int) -> str:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(unit)]
     typed = query.intent.typed
     gains = []
+    kept = _kept(query).hits  # each word's matching terms: the words recur
     for _, _, word in words:
-        toks = set(sentence_token_list(word))  # index_tokens(word), kept: the words recur
-        hit = sum(1 for term in query.terms if any(token_matches(a, toks) for a in term.alternatives))
+        hit = kept.get(word, -1)
+        if hit == -1:
+            toks = set(index_tokens(word))
+            hit = kept[word] = sum(1 for term in query.terms if any(token_matches(a, toks) for a in term.alternatives))
         value = bool(typed) and any(c.isdigit() for c in word)
         gains.append(hit + (0.5 if value else 0.0))
     best, spans, j, total = -1.0, [(0, len(words))], 0, 0.0
@@ -190,19 +204,8 @@ def novelty(query: Query, tokens: frozenset[str]) -> float:
     question does not."""
     if not tokens:
         return 0.0
-    asked = _core_lookup(query)  # token_matches(t, set(query.core_tokens)), each word's answer kept
+    asked = _kept(query).core  # token_matches(t, set(query.core_tokens)), each word's answer kept
     return sum(1 for t in tokens if not asked.matches(t)) / len(tokens)
-
-
-_core_memo: tuple[Query, TokenLookup] | None = None  # the last question's, as _term_memo
-
-
-def _core_lookup(query: Query) -> TokenLookup:
-    global _core_memo
-    memo = _core_memo
-    if memo is None or memo[0] is not query:
-        memo = _core_memo = (query, TokenLookup(frozenset(query.core_tokens)))
-    return memo[1]
 
 
 @lru_cache(maxsize=_SENTENCES)

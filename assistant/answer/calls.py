@@ -175,9 +175,10 @@ class CallBook:
         q = fold(query.text)
         asked = next((noun for kind, cue, noun in _ASKED
                       if query.intent.wants(kind) and (not cue or re.search(cue, q))), "acest lucru")
-        titles = sorted({self.title(d) for d in documents})
+        calls = self.calls()  # once, not per document
+        titles = sorted({self.title(d, calls) for d in documents})
         named = " și ".join(f"„{t}”" for t in titles)
-        if all(self.is_call(d) for d in documents):
+        if all(d in calls for d in documents):
             return f"Documentele apelului {named} nu precizează {asked}."
         return f"{'Documentul' if len(titles) == 1 else 'Documentele'} {named} nu precizează {asked}."
 
