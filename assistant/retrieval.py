@@ -156,9 +156,10 @@ class HybridRetriever(QuestionCoverage):
         # candidates even when look-alike documents fill BM25's top list.
         named = self._named_documents(query)
         if named:
-            inside = np.where(self.store.document_mask(named), scores, 0.0)
-            for i in _top_indices(inside, NAMED_CANDIDATES):
-                if inside[i] > 0 and chunks[i].id not in out:
+            # their scoring rows only (rows ascend, so ties still go by index), not every row
+            inside = np.flatnonzero(self.store.document_mask(named) & (scores > 0))
+            for i in inside[_top_indices(scores[inside], NAMED_CANDIDATES)].tolist():
+                if chunks[i].id not in out:
                     out[chunks[i].id] = (None, float(scores[i]) / best, None, True)
         return out
 

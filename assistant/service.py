@@ -147,7 +147,7 @@ class Assistant:
 
     def _titled(self, answer: Answer) -> Answer:
         """Each citation with its document's own title: filled here, once, for every caller."""
-        return with_titles(answer, document_titles(self.store))
+        return with_titles(answer, document_titles(self.store, {c.document for c in answer.citations}))
 
     def _conversation_call(self, query: Query, history: list[dict[str, str]] | list[str]) -> set[str]:
         """The call a conversation (or the earlier points of an e-mail) last named, when this

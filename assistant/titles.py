@@ -5,6 +5,7 @@ from the manifest, once, where it returns the answer (Assistant.ask and ask_stre
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -14,9 +15,15 @@ if TYPE_CHECKING:
     from assistant.store import Store
 
 
-def document_titles(store: Store) -> dict[str, str]:
+def document_titles(store: Store, documents: Iterable[str] | None = None) -> dict[str, str]:
+    """Document key -> its title, for every indexed document or for `documents` only (those an
+    answer cites: not a dict of the whole index per answer)."""
     manifest = store.manifest
-    return {name: entry.title for name, entry in manifest.documents.items()} if manifest else {}
+    if manifest is None:
+        return {}
+    if documents is None:
+        return {name: entry.title for name, entry in manifest.documents.items()}
+    return {d: manifest.documents[d].title for d in documents if d in manifest.documents}
 
 
 def with_titles(answer: Answer, titles: dict[str, str]) -> Answer:

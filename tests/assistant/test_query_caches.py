@@ -14,6 +14,7 @@ from assistant.build import build_assistant, ingest_files, open_store
 from assistant.features import novelty, proximity
 from assistant.query import Query, token_matches
 from assistant.text import bigrams, index_tokens
+from assistant.titles import document_titles
 
 # Invented texts: an orchard, a bakery and, added later, a second orchard.
 LIVADA = ("Livada Merilor Dulci\n\nProgramul Livezi Verzi finanțează irigarea livezilor de meri din "
@@ -111,3 +112,13 @@ def test_passage_word_pairs_follow_a_chunk_read_again(tmp_path: Path) -> None:
     again = dataclasses.replace(chunk, text="Covrigii cu susan se coc în cuptorul electric.")
     assert retriever._passage_pairs(again) == bigrams(again.text) | bigrams(again.context())
     assert retriever._passage_pairs(again) != retriever._passage_pairs(chunk)
+
+
+def test_titles_of_the_cited_documents_are_those_of_the_whole_index(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    settings = index_texts(docs, tmp_path / "index", {"livada.txt": LIVADA, "brutarie.txt": BRUTARIE})
+    store = open_store(settings)
+    every = document_titles(store)
+    assert set(every) == {"livada.txt", "brutarie.txt"}
+    assert document_titles(store, {"livada.txt", "absent.txt"}) == {"livada.txt": every["livada.txt"]}
