@@ -95,14 +95,23 @@ def _ask(assistant: Any, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
         return 0
-    print(answer.text)
+    print(plain_answer(answer))
+    return 0
+
+
+def plain_answer(answer: Any) -> str:
+    """The answer as the chat shows it, in plain text: its text (with `[n]` markers), the notice, then
+    each source `[n] document, p. N, section` with the sentences the answer quoted from it (the
+    passage's first 300 characters only when the answerer quoted none, e.g. an LLM's summary)."""
+    lines = [answer.text]
     if answer.notice:
-        print(f"\n({answer.notice})")
+        lines.append(f"\n({answer.notice})")
     for c in answer.citations:
         where = label(c.document, c.title) + (f", p. {c.page}" if c.page else "")
         where += f", {c.section}" if c.section else ""
-        print(f"\n[{c.n}] {where}\n    {c.text[:300]}")
-    return 0
+        shown = " ".join((c.quote or "").split()) or " ".join(c.text.split())[:300]
+        lines.append(f"\n[{c.n}] {where}\n    „{shown}”")
+    return "\n".join(lines)
 
 
 def _batch(assistant: Any, path: Path) -> int:
