@@ -3,8 +3,6 @@ address and figure below is made up): the plain-text CLI answer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from docs_factory import index_texts
 
