@@ -75,7 +75,22 @@ class InvalidQuestionError(AssistantError):
 
 
 class DocumentError(AssistantError):
+    """`DocumentError(detail, file="gol.txt")`: str() is "gol.txt: detail" (English, for logs and
+    the CLI), `detail` the reason alone (a report that names the file already), `ro()` the file
+    and the Romanian message, without the English detail."""
+
     user_message = "Fișierul nu a putut fi citit."
+
+    def __init__(self, detail: str = "", file: str | None = None) -> None:
+        super().__init__(f"{file}: {detail}" if file else detail)
+        self.detail = detail
+        self.file = file
+
+    def __reduce__(self) -> tuple[type, tuple[str, str | None]]:  # crosses process boundaries whole
+        return type(self), (self.detail, self.file)
+
+    def ro(self) -> str:
+        return f"{self.file}: {self.user_message}" if self.file else self.user_message
 
 
 class UnsupportedFileError(DocumentError):

@@ -84,9 +84,8 @@ def ingest_paths(
     manifest.chunking = reading_signature(cfg)
     files, rejected = expand_inputs(paths, SUPPORTED_SUFFIXES)
     for bad in rejected:
-        reason = (f"{bad.name}: unsupported file type {bad.suffix or '(none)'}" if bad.exists()
-                  else f"{bad}: no such file or folder")
-        _fail(report, bad, UnsupportedFileError(reason))
+        _fail(report, bad, UnsupportedFileError(f"unsupported file type {bad.suffix or '(none)'}", file=bad.name)
+              if bad.exists() else DocumentError("no such file or folder", file=str(bad)))
     seen_names: set[str] = set()
     fresh: dict[str, Structured] = {}
     jobs: list[Job] = []
@@ -121,7 +120,8 @@ def _job(store: Store, path: Path, key: str, cfg: ChunkingConfig, report: Ingest
     try:
         digest = sha256_file(path)
     except OSError as exc:
-        _fail(report, path, DocumentError(f"{path.name}: cannot read file: {exc.strerror or exc}"))
+        _fail(report, path, DocumentError(f"cannot read file: {exc.strerror or exc}", file=path.name),
+              kept=key in manifest.documents)
         return None
     old = manifest.documents.get(key)
     # An unchanged file is skipped unless another reader (other sizes, an older version) made its chunks.
@@ -140,11 +140,12 @@ def _write_one(store: Store, prepared: Prepared, report: IngestReport, fresh: di
     manifest = store.manifest
     assert manifest is not None
     path, key = prepared.job.path, prepared.job.key
+    kept = key in manifest.documents
     if prepared.error is not None:
-        _fail(report, path, prepared.error)
+        _fail(report, path, prepared.error, kept=kept)
         return
     if prepared.os_error is not None or prepared.doc is None or prepared.chunks is None:
-        _fail(report, path, DocumentError(f"{path.name}: cannot read file: {prepared.os_error}"))
+        _fail(report, path, DocumentError(f"cannot read file: {prepared.os_error}", file=path.name), kept=kept)
         return
     doc, chunks = prepared.doc, prepared.chunks
     if prepared.structured is not None:
@@ -187,6 +188,13 @@ def remove_documents(store: Store, names: list[str]) -> list[str]:
     return removed
 
 
-def _fail(report: IngestReport, path: Path, exc: DocumentError) -> None:
-    logger.warning("ingest failed file=%s reason=%s", path.name, exc)
-    report.failed.append(FileFailure(file=path.name, reason=str(exc), message_ro=f"{path.name}: {exc.user_message}"))
+KEPT_RO = "Versiunea indexată anterior a rămas neschimbată în index."
+
+
+def _fail(report: IngestReport, path: Path, exc: DocumentError, *, kept: bool = False) -> None:
+    """Record a file that was not indexed: its name once, then the reason (English) and the message
+    (Romanian); `kept` when an earlier version of it stays indexed (a failed read removes nothing)."""
+    name, reason = (exc.file, exc.detail) if exc.file else (path.name, str(exc))
+    logger.warning("ingest failed file=%s reason=%s", name, reason)
+    message = f"{name}: {exc.user_message}" + (f" {KEPT_RO}" if kept else "")
+    report.failed.append(FileFailure(file=name, reason=reason, message_ro=message))

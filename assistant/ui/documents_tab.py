@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import unicodedata
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from assistant.build import index_status, ingest_files, remove_files
+from assistant.errors import IngestLockedError
 from assistant.manifest import write_atomic
 from assistant.ui.guard import romanian_errors
 from assistant.ui.holder import AssistantHolder
@@ -59,6 +61,9 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
             refused.append(f"{name}: fișierul depășește dimensiunea maximă permisă ({limit // 1_000_000} MB).")
         else:
             target = _distinct(folder / name, src.name, staged, owners)
+            if target.exists():  # a new version of an upload: the indexed one is kept until it is read
+                (folder / PREVIOUS).mkdir(exist_ok=True)
+                os.replace(target, folder / PREVIOUS / target.name)
             shutil.copyfile(src, target)
             staged.append(target)
             owners[target.name] = unicodedata.normalize("NFC", src.name)
@@ -68,6 +73,19 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
 
 
 OWNERS_NAME = ".names.json"  # stored upload -> the name it was uploaded as
+PREVIOUS = ".previous"  # the indexed version of an upload while its new version is read (hidden: not ingested)
+
+
+def _settle(folder: Path, failed: list[str]) -> None:
+    """After an ingest: an upload that could not be read gives way to its earlier version, the
+    one the index still holds (or goes, when it had none); the other earlier versions go."""
+    for name in failed:
+        earlier = folder / PREVIOUS / name
+        if earlier.exists():
+            os.replace(earlier, folder / name)
+        else:
+            (folder / name).unlink(missing_ok=True)
+    shutil.rmtree(folder / PREVIOUS, ignore_errors=True)
 
 
 def _owners(folder: Path) -> dict[str, str]:
@@ -110,9 +128,13 @@ def ingest_uploads(holder: AssistantHolder, paths: list[str], progress: Any = No
             if progress is not None:
                 progress(done[0] / len(staged), desc=f"Se indexează {path.name}")
             done[0] += 1
-        report = ingest_files(holder.settings, staged, store=holder.open_store(), on_file=on_file, wait_s=LOCK_WAIT_S)
-        for failure in report.failed:
-            (holder.index / "uploads" / failure.file).unlink(missing_ok=True)
+        try:
+            report = ingest_files(holder.settings, staged, store=holder.open_store(), on_file=on_file,
+                                  wait_s=LOCK_WAIT_S)
+        except IngestLockedError:  # nothing was read: every upload as it was
+            _settle(holder.index / "uploads", [p.name for p in staged])
+            raise
+        _settle(holder.index / "uploads", [f.file for f in report.failed])
         holder.reload()
     return report_html(report, refused)
 

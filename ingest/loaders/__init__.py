@@ -65,15 +65,15 @@ def load_document(
     kind = _KINDS.get(path.suffix.lower())
     if kind is None:
         raise UnsupportedFileError(
-            f"{path.name}: suffix {path.suffix or '(none)'!r} is not one of "
-            f"{', '.join(sorted(SUPPORTED_SUFFIXES))}"
+            f"suffix {path.suffix or '(none)'!r} is not one of {', '.join(sorted(SUPPORTED_SUFFIXES))}",
+            file=path.name,
         )
     data = _read(path, max_bytes)
     if not data.strip():
-        raise EmptyDocumentError(f"{path.name}: the file is empty")
+        raise EmptyDocumentError("the file is empty", file=path.name)
     extracted = _READERS[kind](data, path, ocr)
     if not any(page.text.strip() for page in extracted.pages):
-        raise EmptyDocumentError(f"{path.name}: no text found in the {kind} file")
+        raise EmptyDocumentError(f"no text found in the {kind} file", file=path.name)
     doc = LoadedDocument(
         name=path.name,
         path=str(path),
@@ -96,12 +96,12 @@ def _read(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise FileTooLargeError(f"{path.name}: {size} bytes is over the limit of {max_bytes}")
+            raise FileTooLargeError(f"{size} bytes is over the limit of {max_bytes}", file=path.name)
         with path.open("rb") as handle:
             # Read one byte past the limit: a file that grew since stat() still fails.
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise DocumentError(f"{path.name}: cannot read the file ({exc.strerror or exc})") from exc
+        raise DocumentError(f"cannot read the file ({exc.strerror or exc})", file=path.name) from exc
     if len(data) > max_bytes:
-        raise FileTooLargeError(f"{path.name}: over the limit of {max_bytes} bytes")
+        raise FileTooLargeError(f"over the limit of {max_bytes} bytes", file=path.name)
     return data

@@ -42,7 +42,7 @@ def load_docx(data: bytes, name: str) -> Extracted:
         blocks = reader.read()
         core_title = doc.core_properties.title or ""
     except Exception as exc:
-        raise CorruptDocumentError(f"{name}: not a readable .docx ({exc})") from exc
+        raise CorruptDocumentError(f"not a readable .docx ({exc})", file=name) from exc
     text = clean_text(_join(blocks))
     pages = [Page(number=None, text=text)] if text.strip() else []
     heading = next((b[1].lstrip("#").strip() for b in blocks

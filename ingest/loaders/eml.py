@@ -24,7 +24,7 @@ def load_eml(data: bytes, name: str) -> Extracted:
         body, hidden = _body_text(msg) if isinstance(msg, EmailMessage) else ("", 0)
         notes = _attachment_notes(msg)
     except Exception as exc:  # header and MIME parsing raise several types on broken mail
-        raise CorruptDocumentError(f"{name}: not a readable e-mail message ({exc})") from exc
+        raise CorruptDocumentError(f"not a readable e-mail message ({exc})", file=name) from exc
     text = clean_text("\n\n".join(part for part in (f"# {subject}" if subject else "", body) if part))
     pages = [Page(number=None, text=text)] if text.strip() else []
     if hidden:

@@ -48,7 +48,7 @@ def load_pdf(data: bytes, path: Path, *, ocr: bool = True) -> Extracted:
         notes.append(f"OCR disabled: pages {', '.join(map(str, scanned))} have no text layer")
     pages = [Page(number=n, text=t) for n, t in sorted(texts.items()) if t.strip()]
     if not pages and scanned:
-        raise EmptyDocumentError(_scanned_message(path.name, ocr))
+        raise EmptyDocumentError(_scanned_message(ocr), file=path.name)
     title = (_metadata_title(reader, path.stem) or (_largest_type(reader.pages[0]) if len(reader.pages) else None)
              or (guess_title(pages[0].text) if pages else None))
     return Extracted(pages=pages, title=title, notes=notes)
@@ -60,16 +60,16 @@ def _open(data: bytes, name: str) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-            raise EncryptedDocumentError(f"{name}: the PDF is encrypted with a password")
+            raise EncryptedDocumentError("the PDF is encrypted with a password", file=name)
         logger.debug("pdf_open name=%s pages=%d", name, len(reader.pages))
     except DocumentError:
         raise
     except DependencyError as exc:
         raise EncryptedDocumentError(
-            f"{name}: the PDF uses AES encryption, which needs `pip install cryptography`"
+            "the PDF uses AES encryption, which needs `pip install cryptography`", file=name
         ) from exc
     except Exception as exc:
-        raise CorruptDocumentError(f"{name}: not a readable PDF ({exc})") from exc
+        raise CorruptDocumentError(f"not a readable PDF ({exc})", file=name) from exc
     return reader
 
 
@@ -83,7 +83,7 @@ def _extract_pages(reader: PdfReader, name: str) -> tuple[dict[int, str], list[s
         else:
             texts[number] = text
     if failed and not texts:
-        raise CorruptDocumentError(f"{name}: no page of the PDF could be read")
+        raise CorruptDocumentError("no page of the PDF could be read", file=name)
     notes = [f"unreadable pages {', '.join(map(str, failed))}"] if failed else []
     return texts, notes
 
@@ -163,13 +163,13 @@ def _largest_type(page: PageObject) -> str | None:
     return title[:150]
 
 
-def _scanned_message(name: str, ocr: bool) -> str:
+def _scanned_message(ocr: bool) -> str:
     if not ocr:
-        return f"{name}: the PDF is scanned (no text layer) and OCR was turned off"
+        return "the PDF is scanned (no text layer) and OCR was turned off"
     missing = ocr_mod.missing_tools()
     if missing:
         return (
-            f"{name}: the PDF is scanned (no text layer) and OCR is not installed "
+            "the PDF is scanned (no text layer) and OCR is not installed "
             f"(missing {', '.join(missing)}); install it with `{ocr_mod.INSTALL_HINT}`"
         )
-    return f"{name}: the PDF is scanned and OCR found no text in it"
+    return "the PDF is scanned and OCR found no text in it"
