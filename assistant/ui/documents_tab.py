@@ -44,6 +44,22 @@ def status_rows(holder: AssistantHolder) -> list[list[Any]]:
             for d in status["documents"]]
 
 
+def accepted_type(name: str) -> bool:
+    return Path(name).suffix.lower() in UPLOAD_SUFFIXES
+
+
+def type_refusal(name: str) -> str:
+    """The Romanian refusal of a file of another type (the app checks types itself: gradio's own
+    `file_types` check refuses in an English toast that no translation key reaches)."""
+    return f"{name}: tipul de fișier nu este acceptat (acceptăm PDF, DOCX, TXT, MD)."
+
+
+def keep_accepted(paths: list[str] | None) -> tuple[list[str], list[str]]:
+    """(uploaded paths of an accepted type, Romanian refusals of the others, named as uploaded)."""
+    kept = [p for p in paths or [] if accepted_type(Path(p).name)]
+    return kept, [type_refusal(Path(p).name) for p in paths or [] if p not in kept]
+
+
 def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path], list[str]]:
     """Copy accepted uploads into INDEX/uploads/; (copied files, Romanian refusals)."""
     folder = holder.index / "uploads"
@@ -55,8 +71,8 @@ def stage_uploads(holder: AssistantHolder, paths: list[str]) -> tuple[list[Path]
     for raw in paths:
         src = Path(raw)
         name = safe_name(src.name)
-        if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
-            refused.append(f"{name}: tipul de fișier nu este acceptat (acceptăm PDF, DOCX, TXT, MD).")
+        if not accepted_type(name):
+            refused.append(type_refusal(name))
         elif src.stat().st_size > limit:
             refused.append(f"{name}: fișierul depășește dimensiunea maximă permisă ({limit // 1_000_000} MB).")
         else:
@@ -174,8 +190,8 @@ def build_documents_tab(holder: AssistantHolder, tab: gr.Tab) -> None:
     table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="doc-table",
                          column_widths=["24%", "34%", "8%", "8%", "10%", "16%"])
     with gr.Row():
-        files = gr.File(label="Încărcați documente", file_count="multiple", type="filepath",
-                        file_types=list(UPLOAD_SUFFIXES), elem_id="doc-upload")
+        files = gr.File(label="Încărcați documente (PDF, DOCX, TXT, MD)", file_count="multiple", type="filepath",
+                        elem_id="doc-upload")  # no file_types: the types are checked in on_upload
         with gr.Column():
             ingest_btn = gr.Button("Indexează fișierele încărcate", variant="primary", elem_id="doc-ingest")
             to_remove = gr.Dropdown([], multiselect=True, label="Documente de eliminat", elem_id="doc-remove-pick")
@@ -196,6 +212,14 @@ def build_documents_tab(holder: AssistantHolder, tab: gr.Tab) -> None:
         html = ingest_uploads(holder, paths, progress)
         return (*refresh(), None, html)
 
+    def on_upload(paths: list[str] | None) -> tuple[Any, str]:
+        """Files of another type leave the upload at once, named in the report in Romanian (not in a
+        toast: gradio 6 heads every toast with its English type, "Warning", whatever the title)."""
+        kept, refused = keep_accepted(paths)
+        if not refused:
+            return gr.skip(), gr.skip()
+        return kept or None, report_html(None, refused)
+
     @romanian_errors
     def on_remove(names: list[str] | None) -> tuple[Any, Any, str]:
         if not names:
@@ -204,5 +228,6 @@ def build_documents_tab(holder: AssistantHolder, tab: gr.Tab) -> None:
         return (*refresh(), html)
 
     tab.select(refresh, None, [table, to_remove], api_visibility="private")
+    files.upload(on_upload, [files], [files, result], api_visibility="private")
     ingest_btn.click(on_ingest, [files], [table, to_remove, files, result], api_visibility="private")
     remove_btn.click(on_remove, [to_remove], [table, to_remove, result], api_visibility="private")

@@ -150,3 +150,19 @@ def test_gradio_texts_are_in_romanian(page, tmp_path: Path) -> None:  # type: ig
     body = str(page.locator("body").inner_text())
     assert "Drop File Here" not in body and "Click to Upload" not in body and "Settings" not in body
     shot(page, tmp_path, "6-documente-incarcare")
+
+
+def test_an_upload_of_another_type_is_refused_in_romanian(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    image = tmp_path / "schita-pod.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n nu chiar o imagine")
+    text = tmp_path / "nota-pod.txt"
+    text.write_text("Nota despre podul de lemn din satul Ulmeni.\n", encoding="utf-8")
+    open_tab(page, "Documente")
+    page.wait_for_selector("#doc-table")
+    page.locator("#doc-upload input[type=file]").set_input_files([str(image), str(text)])
+    page.wait_for_selector("#ingest-report >> text=schita-pod.png: tipul de fișier nu este acceptat")
+    page.wait_for_selector("#doc-upload >> text=nota-pod")  # the name shows in two pieces: "nota-pod", ".txt"
+    body = str(page.locator("body").inner_text())
+    assert "Invalid file type" not in body and "Warning" not in body  # no toast of gradio's, none of ours
+    assert "schita-pod.png" not in str(page.locator("#doc-upload").inner_text())
+    shot(page, tmp_path, "7-documente-tip-refuzat")

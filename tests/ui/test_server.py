@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import Settings
-from assistant.ui.documents_tab import safe_name, stage_uploads
+from assistant.ui.documents_tab import keep_accepted, safe_name, stage_uploads
 from assistant.ui.holder import AssistantHolder
 from assistant.ui.server import StartupRefused, is_loopback, launch_auth
 
@@ -65,3 +65,11 @@ def test_uploads_outside_the_allowlist_or_too_large_are_refused(tmp_path: Path) 
     assert staged == [tmp_path / "index" / "uploads" / "ok.md"]
     assert any("tool.exe" in r and "nu este acceptat" in r for r in refused)
     assert any("mare.txt" in r and "depășește" in r for r in refused)
+
+
+def test_an_upload_of_another_type_leaves_the_upload_with_a_romanian_reason() -> None:
+    """The app checks types itself (gradio's own file_types check refuses in English)."""
+    kept, refused = keep_accepted(["/tmp/g/a/schita.PNG", "/tmp/g/b/nota.TXT", "/tmp/g/c/ghid.pdf"])
+    assert kept == ["/tmp/g/b/nota.TXT", "/tmp/g/c/ghid.pdf"]
+    assert refused == ["schita.PNG: tipul de fișier nu este acceptat (acceptăm PDF, DOCX, TXT, MD)."]
+    assert keep_accepted(None) == ([], [])
