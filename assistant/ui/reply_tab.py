@@ -13,6 +13,7 @@ from assistant.ui.holder import AssistantHolder
 from assistant.ui.render import esc, sources_html
 
 MAX_MAIL_BYTES = 2_000_000
+MAIL_SUFFIXES = (".eml", ".txt")
 
 EXAMPLE_MAIL = """Bună ziua,
 
@@ -28,6 +29,8 @@ def read_upload(path: str | None) -> str:
     if not path:
         return ""
     file = Path(path)
+    if file.suffix.lower() not in MAIL_SUFFIXES:  # checked here: gradio's file_types refuses in English
+        raise gr.Error(f"{file.name}: încărcați un e-mail salvat ca .eml (sau text .txt).")
     if file.stat().st_size > MAX_MAIL_BYTES:
         raise gr.Error(f"Mesajul depășește {MAX_MAIL_BYTES // 1_000_000} MB; lipiți doar textul lui.")
     return file.read_bytes().decode("utf-8", errors="replace")
@@ -51,7 +54,7 @@ def build_reply_tab(holder: AssistantHolder) -> None:
         with gr.Column():
             mail = gr.Textbox(label="E-mailul primit", lines=14, value="", placeholder=EXAMPLE_MAIL,
                               elem_id="mail-in")
-            upload = gr.File(label="sau încărcați un fișier .eml", file_types=[".eml"], type="filepath",
+            upload = gr.File(label="sau încărcați un fișier .eml", type="filepath",
                              elem_id="mail-file")
             go = gr.Button("Redactează răspunsul", variant="primary", elem_id="draft-btn")
         with gr.Column():

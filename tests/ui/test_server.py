@@ -73,3 +73,17 @@ def test_an_upload_of_another_type_leaves_the_upload_with_a_romanian_reason() ->
     assert kept == ["/tmp/g/b/nota.TXT", "/tmp/g/c/ghid.pdf"]
     assert refused == ["schita.PNG: tipul de fișier nu este acceptat (acceptăm PDF, DOCX, TXT, MD)."]
     assert keep_accepted(None) == ([], [])
+
+
+def test_the_reply_desk_refuses_a_file_that_is_not_a_mail_in_romanian(tmp_path: Path) -> None:
+    import gradio as gr
+
+    from assistant.ui.reply_tab import read_upload
+
+    sheet = tmp_path / "buget.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
+    with pytest.raises(gr.Error, match=r"buget\.xlsx: încărcați un e-mail salvat ca \.eml"):
+        read_upload(str(sheet))
+    mail = tmp_path / "intrebare.eml"
+    mail.write_text("Subject: Termen\n\nPână când se depun cererile?\n", encoding="utf-8")
+    assert "Până când" in read_upload(str(mail))
