@@ -20,7 +20,7 @@ _CUES: dict[str, str] = {
     "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadline|pana cand|perioad\w*|when|"
              r"what date)\b"),
     "count": r"\b(cati|cate|numar\w*|how many)\b",
-    "contact": r"\b(e-?mail|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
+    "contact": r"\b(e-?mail\w*|mail\w*|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
     "person": r"\b(cine|who)\b",
     # Who may apply: answered by the call's list of eligible applicants, not by a name.
     "applicant": (r"\bcine (poate|pot|are dreptul|este eligibil|se poate inscrie)\b|\bsolicitant\w*|"
@@ -133,6 +133,15 @@ def _clause_intent(question: str) -> Intent:
     if {"percent", "amount"} <= kinds and re.search(_MAX_FUNDING, head):
         stated |= {"percent", "amount"}
     return Intent(frozenset(kinds), frozenset(stated))
+
+
+def without_asked(question: str) -> str:
+    """The question without the words that name the kind of value it asks ("Care e bugetul
+    apelului X?" -> "Care e apelului X?"): what it is about, as written (names keep their case)."""
+    stated = detect_intent(question).stated
+    cues = [re.compile(rf"(?:{_CUES[k]})") for k in stated if k in _CUES]
+    return " ".join(w for w in question.split()
+                    if not any(rx.fullmatch(re.sub(r"\W+$", "", fold(w))) for rx in cues))
 
 
 _ASKED_NOUN = re.compile(r"^\s*(?:ce|care|cate|cati|what|which)\s+([a-z][a-z-]+)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from assistant.intent import detect_intent, without_asked
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
 
@@ -147,18 +148,33 @@ _FOLLOWUP = re.compile(r"^(si|dar|iar|and|but|what about|ce zici de|dar pentru|s
 
 def resolve_followup(question: str, history: Sequence[dict[str, str] | str]) -> str:
     """A question that leans on the previous turn ("și pentru ajutor de minimis?") gets that
-    turn's question in front of it; a question that stands on its own is kept as it is."""
+    turn's question in front of it; one that asks another kind of value of the same subject
+    ("și e-mailul?") comes first, before what the previous turn was about (a question says what
+    it asks in its first words); a question that stands on its own is kept as it is."""
     context = followup_context(question, history)
-    return f"{context} {question}" if context else question
+    if not context:
+        return question
+    return f"{question} {context}" if _asks_another_kind(question, history) else f"{context} {question}"
 
 
 def followup_context(question: str, history: Sequence[dict[str, str] | str]) -> str:
-    """The previous question, when this one leans on it; "" when it stands on its own."""
+    """The previous question, when this one leans on it ("" when it stands on its own); without
+    the words of the value it asked when this one asks another kind of value ("și telefonul?"
+    after "Care e bugetul apelului X?" asks the telephone of call X, not its budget)."""
     previous = _last_user_turn(history)
     if not previous:
         return ""
     content = [w for w in re.findall(r"\w+", fold(question)) if len(w) > 3]
-    return previous if _FOLLOWUP.match(fold(question).strip()) or len(content) <= 2 else ""
+    if not (_FOLLOWUP.match(fold(question).strip()) or len(content) <= 2):
+        return ""
+    return without_asked(previous) if _asks_another_kind(question, history) else previous
+
+
+def _asks_another_kind(question: str, history: Sequence[dict[str, str] | str]) -> bool:
+    """A follow-up naming a kind of value (a date, an amount, a contact, ...) other than the one
+    the previous question asked."""
+    own = detect_intent(question).stated
+    return bool(own) and own != detect_intent(_last_user_turn(history)).stated
 
 
 def user_turns(history: Sequence[dict[str, str] | str]) -> list[str]:

@@ -87,9 +87,10 @@ class Assistant:
         if len(asked) == 1:  # one question among greetings, thanks and context: that question
             question = asked[0]
         context = followup_context(question, history or [])
-        resolved = f"{context} {question}" if context else question
+        resolved = resolve_followup(question, history or [])
         whole = Query.parse(resolved)
-        held = self._conversation_call(whole, history or [])
+        # the follow-up's own words: the call it leans on is the conversation's, not one it names
+        held = self._conversation_call(Query.parse(question, context=context), history or [])
         single = len(asked) == 1
         if single and (missing := unindexed_call(question, self.store.bm25)):
             return Answer(question=message, citations=[], abstained=True, notice=notice,

@@ -63,3 +63,13 @@ def test_no_history_changes_nothing() -> None:
 ])
 def test_typed_messages_keep_only_their_question(message: str, expected: list[str]) -> None:
     assert split_questions(message) == expected
+
+
+def test_a_followup_asking_another_kind_of_value_comes_first_without_the_earlier_value_word() -> None:
+    from assistant.intent import without_asked
+
+    assert without_asked("Care e bugetul apelului Poduri Vechi?") == "Care e apelului Poduri Vechi?"
+    resolved = resolve_followup("și e-mailul?", ["Care e bugetul apelului Poduri Vechi?"])
+    assert resolved == "și e-mailul? Care e apelului Poduri Vechi?"
+    same_kind = resolve_followup("și bugetul?", ["Care e bugetul apelului Poduri Vechi?"])
+    assert same_kind == "Care e bugetul apelului Poduri Vechi? și bugetul?"

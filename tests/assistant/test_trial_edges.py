@@ -1,12 +1,15 @@
 """Rough edges of a new user's trial, over invented documents written and indexed here (every name,
-address and figure below is made up): the plain-text CLI answer."""
+address and figure below is made up): the plain-text CLI answer, follow-ups that ask another kind
+of value of the call the conversation is about."""
 
 from __future__ import annotations
 
 import pytest
 from docs_factory import index_texts
 
+from assistant.build import build_assistant
 from assistant.cli import main
+from assistant.service import Assistant
 from assistant.settings import Settings
 
 DOCS = {
@@ -16,7 +19,17 @@ DOCS = {
         "proiect este de minimum 27.000 euro și maximum 166.000 euro.\n\n"
         "ECHIPA PROIECTULUI\n\nEchipa organizează cursuri de pomicultură pentru fermieri. Responsabilul "
         "financiar al proiectului este Sorin Tufeanu, economist.\n\n"
-        "CALENDAR\n\nCererile se depun până la 14 mai 2035, ora 12:00.\n"),
+        "CALENDAR\n\nCererile se depun până la 14 mai 2035, ora 12:00.\n\n"
+        "CONTACT\n\nInformații suplimentare: e-mail livezi@agentia-exemplu.ro, telefon 0231 555 019.\n"),
+    "apel-mori.txt": (
+        "GHIDUL SOLICITANTULUI\n\nApelul „Mori de Apă Restaurate” – cod MAR/2035/2\n\n"
+        "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 1.270.000 euro.\n\n"
+        "CALENDAR\n\nCererile se depun până la 3 septembrie 2035, ora 16:00.\n\n"
+        "CONTACT\n\nÎntrebările se trimit la adresa mori@fundatia-exemplu.ro sau la telefon 0264 555 817.\n"),
+    "apel-stupine.txt": (
+        "GHIDUL SOLICITANTULUI\n\nApelul „Stupine Montane Durabile” – cod SMD/2035/7\n\n"
+        "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 2.540.000 euro pentru stupine montane.\n\n"
+        "CALENDAR\n\nCererile se depun până la 19 noiembrie 2035.\n"),
 }
 
 
@@ -34,3 +47,32 @@ def test_plain_cli_answer_shows_the_quoted_sentence_not_the_passage_start(
     assert "apel-livezi.txt" in sources, out
     assert "„Responsabilul financiar al proiectului este Sorin Tufeanu, economist.”" in sources, out
     assert "cursuri de pomicultură" not in sources, out  # the passage's first sentence was not quoted
+
+
+@pytest.fixture(scope="module")
+def assistant(settings: Settings) -> Assistant:
+    return build_assistant(settings)
+
+
+def _turns(question: str, answer: str) -> list[dict[str, str]]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+@pytest.mark.parametrize(("followup", "value"), [
+    ("si emailul?", "mori@fundatia-exemplu.ro"), ("și telefonul?", "0264 555 817"),
+    ("și mailul?", "mori@fundatia-exemplu.ro"), ("si termenul?", "3 septembrie 2035")])
+def test_a_followup_naming_a_kind_of_value_asks_it_of_the_call_talked_about(
+        assistant: Assistant, followup: str, value: str) -> None:
+    history = _turns("Care este bugetul apelului Mori de Apă Restaurate?", "1.270.000 euro [1]")
+    answer = assistant.ask(followup, history)
+    assert not answer.abstained and value in answer.text, answer.text
+    assert {c.document for c in answer.citations} == {"apel-mori.txt"}, answer.citations
+    first = answer.text.split("[1]")[0]
+    assert value in first and "1.270.000" not in first  # the budget was the previous question's value
+
+
+def test_a_followup_asking_a_value_the_call_does_not_state_says_so_for_that_call(assistant: Assistant) -> None:
+    history = _turns("Care este bugetul apelului Stupine Montane Durabile?", "2.540.000 euro [1]")
+    answer = assistant.ask("si emailul?", history)
+    assert answer.abstained and "nu precizează datele de contact" in answer.text, answer.text
+    assert "@" not in answer.text  # no other call's address
