@@ -109,6 +109,19 @@ def _name_words(file_name: str) -> str:
     return " ".join(words) if len(real) >= 2 else ""
 
 
+def title_names(question: str, token: str, title: str) -> bool:
+    """The question writes the title's very word giving `token`, and one more of its words, case
+    and diacritics aside: a name a title alone writes, in lower case ("apel pentru sere solare
+    verzi" named by "la apelul solare verzi"). One word alike may be a common one, or the same
+    word in two languages (an English title's word in a Romanian question)."""
+    from assistant.text import fold, index_tokens, stopwords
+
+    own = set(re.findall(r"\w{3,}", fold(title))) - stopwords()
+    asked = set(re.findall(r"\w+", fold(question)))
+    shared = asked & own
+    return len(shared) >= 2 and any(token in index_tokens(w) for w in shared)
+
+
 @dataclass
 class Passage:
     """A retrieved chunk with its fused score."""

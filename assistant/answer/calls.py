@@ -20,7 +20,7 @@ from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
 from assistant.query import Query
 from assistant.text import fold, index_tokens
-from assistant.types import Answer, Chunk, Citation, Passage, _name_words
+from assistant.types import Answer, Chunk, Citation, Passage, _name_words, title_names
 
 if TYPE_CHECKING:
     from assistant.facts.sheet import CallSheet
@@ -139,9 +139,10 @@ class CallBook:
                 continue
             holders = set(self._title_index()[0].get(token, ()))  # the same word, not a longer one
             if token not in query.names and not self.retriever.written_as_name(query, token):
-                # A common word of a title names its document only when the document's own text
-                # writes it too (a title in another language matches a word only by its stem).
-                holders = {d for d in holders if self.retriever.in_own_text(d, token)}
+                # A common word of a title names its document only when the document's own text writes it
+                # too (a title in another language matches a word only by its stem), or see title_names.
+                holders = {d for d in holders if self.retriever.in_own_text(d, token) or title_names(
+                    query.text, token, f"{self._first_chunks()[d].title} {getattr(self.calls().get(d), 'name', '')}")}
             if not 0 < len(holders) <= limit:
                 continue
             written = self.store.documents_of(token)

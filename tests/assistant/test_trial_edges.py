@@ -1,6 +1,6 @@
 """Rough edges of a new user's trial, over invented documents written and indexed here (every name,
 address and figure below is made up): the plain-text CLI answer, follow-ups that ask another kind
-of value of the call the conversation is about."""
+of value of the call the conversation is about, a call named by the lower-case words of its title."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from docs_factory import index_texts
 
 from assistant.build import build_assistant
 from assistant.cli import main
+from assistant.query import Query
 from assistant.service import Assistant
 from assistant.settings import Settings
 
@@ -30,6 +31,10 @@ DOCS = {
         "GHIDUL SOLICITANTULUI\n\nApelul „Stupine Montane Durabile” – cod SMD/2035/7\n\n"
         "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 2.540.000 euro pentru stupine montane.\n\n"
         "CALENDAR\n\nCererile se depun până la 19 noiembrie 2035.\n"),
+    "ghid-2035-b.txt": (  # its name in lower case, in its title only
+        "apel pentru sere solare verzi\n\nGhidul descrie condițiile de finanțare pentru producătorii de "
+        "legume.\n\nBugetul total disponibil este de 2.960.000 lei. Valoarea maximă a unui proiect este de "
+        "148.000 lei.\n\nCererile se depun până la 22 iunie 2035. Întrebări: sere@exemplu-agentie.ro.\n"),
 }
 
 
@@ -76,3 +81,15 @@ def test_a_followup_asking_a_value_the_call_does_not_state_says_so_for_that_call
     answer = assistant.ask("si emailul?", history)
     assert answer.abstained and "nu precizează datele de contact" in answer.text, answer.text
     assert "@" not in answer.text  # no other call's address
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("care e bugetul la apelul solare verzi?", "2.960.000 lei"),
+    ("care e emailul la apelul sere solare?", "sere@exemplu-agentie.ro"),
+    ("Care e bugetul la apelul Sere Solare Verzi?", "2.960.000 lei")])
+def test_a_call_named_by_the_lower_case_words_of_its_title_alone_is_recognised(
+        assistant: Assistant, question: str, value: str) -> None:
+    assert assistant.book.named(Query.parse(question)) == {"ghid-2035-b.txt"}
+    answer = assistant.ask(question)
+    assert value in answer.text, answer.text
+    assert {c.document for c in answer.citations} == {"ghid-2035-b.txt"}, answer.text  # not every call's value
