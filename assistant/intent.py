@@ -29,7 +29,8 @@ _CUES: dict[str, str] = {
                   r"\bce (entitati|organizatii|firme|institutii) pot\b"),
     "place": (r"^\s*(unde|where)\b|\b(in ce (loc|oras|localitate|regiune|judet|tara|zona)|"
               r"unde (\w+ ){1,2}loc|unde se afla)\b"),  # "a avea loc" (take place), in any tense
-    "duration": r"\b(cat dureaza|durat\w*|how long)\b",
+    # "Cât durează", "cât timp durează / ține", "în cât timp": how long something lasts.
+    "duration": r"\b(cat timp|cat (dureaza|tine)|dureaz\w*|durat\w*|how long)\b",
     # "Când a fost ...", "în ce an": a year answers it; a deadline needs a day and a month.
     "year": r"^\s*(cand|in ce an|in ce perioada|when|what year)\b",
     # Whether the asker may get the funding: answered with who may apply, beside what is funded.

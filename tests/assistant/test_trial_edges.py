@@ -9,6 +9,7 @@ from docs_factory import index_texts
 
 from assistant.build import build_assistant
 from assistant.cli import main
+from assistant.intent import detect_intent
 from assistant.query import Query
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -21,6 +22,8 @@ DOCS = {
         "ECHIPA PROIECTULUI\n\nEchipa organizează cursuri de pomicultură pentru fermieri. Responsabilul "
         "financiar al proiectului este Sorin Tufeanu, economist.\n\n"
         "CALENDAR\n\nCererile se depun până la 14 mai 2035, ora 12:00.\n\n"
+        "IMPLEMENTARE\n\nLivezile se plantează în primul an. Proiectul se implementează în cel mult 17 luni de "
+        "la semnarea contractului.\n\n"
         "CONTACT\n\nInformații suplimentare: e-mail livezi@agentia-exemplu.ro, telefon 0231 555 019.\n"),
     "apel-mori.txt": (
         "GHIDUL SOLICITANTULUI\n\nApelul „Mori de Apă Restaurate” – cod MAR/2035/2\n\n"
@@ -93,3 +96,12 @@ def test_a_call_named_by_the_lower_case_words_of_its_title_alone_is_recognised(
     answer = assistant.ask(question)
     assert value in answer.text, answer.text
     assert {c.document for c in answer.citations} == {"ghid-2035-b.txt"}, answer.text  # not every call's value
+
+
+@pytest.mark.parametrize("question", [
+    "Cât timp durează proiectul pentru livezi ecologice verzi?", "cat tine un proiect pentru livezi ecologice verzi?",
+    "în cât timp se implementează proiectul pentru livezi ecologice verzi?"])
+def test_how_long_questions_ask_a_duration(assistant: Assistant, question: str) -> None:
+    assert detect_intent(question).insists("duration")
+    answer = assistant.ask(question)
+    assert "17 luni" in answer.text.split("[1]")[0], answer.text
