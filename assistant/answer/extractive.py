@@ -15,6 +15,7 @@ from dataclasses import replace
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
+from assistant.answer.roles import role_holders
 from assistant.features import clip, is_action_item
 from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
@@ -51,6 +52,8 @@ class ExtractiveAnswerer:
         if not scored or self.answered_probability(query, scored, passages) < self.retriever.weights.threshold:
             return [], []
         chosen = self._select(query, scored)
+        if (holders := role_holders(query.text, chosen, scored, passages)) is not None:
+            chosen = holders  # "cine e managerul ...?": a sentence naming who holds that role, or none
         if not chosen:
             return [], []
         if query.intent.wants("list") or query.intent.wants("applicant"):

@@ -4,6 +4,8 @@ of value of the call the conversation is about, a call named by the lower-case w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from docs_factory import index_texts
 
@@ -105,3 +107,35 @@ def test_how_long_questions_ask_a_duration(assistant: Assistant, question: str) 
     assert detect_intent(question).insists("duration")
     answer = assistant.ask(question)
     assert "17 luni" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_who_is_question_names_the_role_it_asks() -> None:
+    from assistant.answer.roles import asked_role
+    from assistant.text import index_tokens
+
+    assert asked_role("cine e managerul de proiect?") == index_tokens("manager")[0]
+    assert asked_role("Cine este directoarea școlii?") == index_tokens("directoarea")[0]
+    assert asked_role("Cine a fost numit la conducere în 2031?") == ""  # a participle, not a role
+    assert asked_role("Care este bugetul?") == ""
+
+
+REPORT = {"raport-cluster-2035.txt": (
+    "Raport de progres al clusterului Lemn Nordic\n\n"
+    "Titlu: Rețea pentru mobilier din lemn | Director proiect: Teodor Mâțu | Regiunea: Nord-Est\n\n"
+    "Principalele rezultate\n\nMembrii au obținut certificate de absolvire a cursurilor de Manager proiect "
+    "și Inspector resurse umane. Structura managerială a fost aprobată în ședința din 4 martie 2035.\n")}
+TEAM = {"echipa-livezi.txt": (
+    "Echipa proiectului Livezi Noi\n\nProiectul a fost aprobat în 2035. Managerul de proiect este Ilinca "
+    "Vărzaru, inginer agronom. Directorul economic este Paul Ionescu.\n")}
+
+
+@pytest.mark.parametrize(("docs", "expected"), [(REPORT, None), (TEAM, "Ilinca Vărzaru")])
+def test_who_holds_a_role_is_a_sentence_naming_someone_with_that_role_or_none(
+        tmp_path: Path, docs: dict[str, str], expected: str | None) -> None:
+    (tmp_path / "docs").mkdir()
+    settings = index_texts(tmp_path / "docs", tmp_path / "index", docs)
+    answer = build_assistant(settings).ask("cine e managerul de proiect?")
+    if expected is None:  # the director is another role; the role's own sentence names nobody
+        assert answer.abstained, answer.text
+    else:
+        assert expected in answer.text.split("[1]")[0] and "Paul Ionescu" not in answer.text, answer.text

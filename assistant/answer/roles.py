@@ -1,0 +1,67 @@
+"""Who holds a role: "Cine este managerul de proiect?" is answered by a sentence naming someone
+with that role ("Managerul de proiect este ..."), not by one naming someone else ("Director
+proiect: ...") nor by one writing the role with nobody in it.
+
+General Romanian: a question "cine e/este/era/a fost/sunt + noun" asks for the holder of the role
+that noun names; a sentence answers it when it writes the noun (any form) and a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.evidence import Evidence
+from assistant.text import fold, index_tokens, is_english, stopwords
+from assistant.types import Passage
+from assistant.values import has_value
+
+# "cine e / este / era / a fost / sunt / au fost" then what the person is
+_WHO_IS = re.compile(r"^\W*cine\s+(?:e|este|era|sunt|erau|a\s+fost|au\s+fost)\s+(.+)")
+# A role is named with the definite article ("managerul", "președintele", "directoarea").
+_ARTICLED = re.compile(r"(?:ul|le|ua|[^u]a)$")
+
+
+def asked_role(question: str) -> str:
+    """The index token of the role a "who is the <role>?" question asks the holder of ("cine e
+    managerul de proiect?" -> the token of "managerul"); "" for any other question (English ones
+    put their modifiers first, so their head noun is not their first word)."""
+    m = _WHO_IS.match(fold(question))
+    if not m or is_english(question):
+        return ""
+    stop = stopwords()
+    head = next((w for w in re.findall(r"[a-z][a-z-]*", m.group(1)) if w not in stop), "")
+    if not _ARTICLED.search(head):
+        return ""  # "cine a fost numit ...": a verb's participle, not a role
+    tokens = index_tokens(head)
+    return tokens[0] if tokens else ""
+
+
+def writes_role(text: str, role: str) -> bool:
+    """The text writes the role's word, in any inflection (the same stem: "manager" in "managerul",
+    not in "managerială", another word)."""
+    return role in index_tokens(text)
+
+
+def role_holders(question: str, chosen: list[Evidence], scored: Sequence[Evidence],
+                 passages: Sequence[Passage]) -> list[Evidence] | None:
+    """The evidence to quote for a "who is the <role>?" question: the chosen sentences that write
+    the role and a person's name, else the best scored one of the answering document that does
+    ([]: none does, abstain); None when the question asks no role, or the document the best
+    sentence stands in does not write it (nothing to require of it)."""
+    role = asked_role(question)
+    if not role or not chosen:
+        return None
+    document = passages[chosen[0].passage_rank].chunk.document
+    if not any(p.chunk.document == document and writes_role(p.chunk.text, role) for p in passages):
+        return None
+    holding = [e for e in chosen if _holds(e.sentence, role)]
+    if holding:
+        return holding
+    best = next((e for e in scored if passages[e.passage_rank].chunk.document == document
+                 and _holds(e.sentence, role)), None)
+    return [best] if best is not None else []
+
+
+def _holds(sentence: str, role: str) -> bool:
+    return writes_role(sentence, role) and has_value(sentence, "person")
