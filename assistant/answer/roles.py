@@ -20,6 +20,8 @@ from assistant.values import has_value
 _WHO_IS = re.compile(r"^\W*cine\s+(?:e|este|era|sunt|erau|a\s+fost|au\s+fost)\s+(.+)")
 # A role is named with the definite article ("managerul", "președintele", "directoarea").
 _ARTICLED = re.compile(r"(?:ul|le|ua|[^u]a)$")
+# Adjectives written before the noun, carrying its article: "primul rector", "actualul director".
+_BEFORE_NOUN = re.compile(r"(?:prim|ultim|actual|fost|nou|viitor|urmator)(?:ul|a)")
 
 
 def asked_role(question: str) -> str:
@@ -30,9 +32,13 @@ def asked_role(question: str) -> str:
     if not m or is_english(question):
         return ""
     stop = stopwords()
-    head = next((w for w in re.findall(r"[a-z][a-z-]*", m.group(1)) if w not in stop), "")
-    if not _ARTICLED.search(head):
-        return ""  # "cine a fost numit ...": a verb's participle, not a role
+    words = [w for w in re.findall(r"[a-z][a-z-]*", m.group(1)) if w not in stop]
+    if len(words) > 1 and _BEFORE_NOUN.fullmatch(words[0]):
+        head = words[1]  # "primul rector": the article on the adjective, the role after it
+    else:
+        head = words[0] if words else ""
+        if not _ARTICLED.search(head):
+            return ""  # "cine a fost numit ...": a verb's participle, not a role
     tokens = index_tokens(head)
     return tokens[0] if tokens else ""
 
@@ -45,16 +51,19 @@ def writes_role(text: str, role: str) -> bool:
 
 def role_holders(question: str, chosen: list[Evidence], scored: Sequence[Evidence],
                  passages: Sequence[Passage]) -> list[Evidence] | None:
-    """The evidence to quote for a "who is the <role>?" question: the chosen sentences that write
-    the role and a person's name, else the best scored one of the answering document that does
-    ([]: none does, abstain); None when the question asks no role, or the document the best
-    sentence stands in does not write it (nothing to require of it)."""
+    """The evidence to quote for a "who is the <role>?" question whose best sentence does not name
+    the role's holder: the chosen sentences that write the role and a person's name, else the best
+    scored one of the answering document that does ([]: none does, abstain); None when the best
+    sentence names the holder, the question asks no role, or the document the best sentence
+    stands in does not write it (nothing to require of it)."""
     role = asked_role(question)
     if not role or not chosen:
         return None
     document = passages[chosen[0].passage_rank].chunk.document
     if not any(p.chunk.document == document and writes_role(p.chunk.text, role) for p in passages):
         return None
+    if _holds(chosen[0].sentence, role):
+        return None  # the best sentence names the holder: the answer stands as chosen
     holding = [e for e in chosen if _holds(e.sentence, role)]
     if holding:
         return holding
