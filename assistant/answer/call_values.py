@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from assistant.facts.labels import labelled
 from assistant.facts.patterns import DATE, dates
 from assistant.facts.values import Fact
 from assistant.sentences import split_sentences
@@ -40,6 +41,19 @@ def quoted(text: str, fact: Fact) -> str:
     start = max(0, at - QUOTE_CHARS // 2)
     start = sentence.find(" ", start) + 1 if start else 0
     return sentence[start : at + len(written) + QUOTE_CHARS // 4].strip()
+
+
+def value_piece(fact: Fact, shown: str, several: bool, place: str = "") -> str:
+    """How an answer shows one value: `shown` (the value as displayed) with its condition and the
+    place asked ("65% (ajutor de stat)"); when the answer shows several values, a value its
+    sentence writes with its label there instead ("Min. 45.000 lei", "15% pentru comunele mici").
+    A value derived rather than written (a rate from the share an applicant pays) has none."""
+    if several and not place and shown == fact.value and fact.value in fact.text:
+        written = labelled(fact.value, fact.text)
+        if written != fact.value:
+            return written
+    condition = ", ".join(c for c in (fact.condition, place) if c)
+    return f"{shown} ({condition})" if condition else shown
 
 
 def after_number(point: str, head: str) -> str:

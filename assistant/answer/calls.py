@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from assistant.answer.call_values import after_number, quoted, shown, table_rate
+from assistant.answer.call_values import after_number, quoted, shown, table_rate, value_piece
 from assistant.answer.evidence import Evidence
 from assistant.facts.regions import counties_in, regions_in
 from assistant.facts.values import Fact
@@ -142,7 +142,7 @@ class CallBook:
                 # A common word of a title names its document only when the document's own text writes it
                 # too (a title in another language matches a word only by its stem), or see title_names.
                 holders = {d for d in holders if self.retriever.in_own_text(d, token) or title_names(
-                    query.text, token, f"{self._first_chunks()[d].title} {getattr(self.calls().get(d), 'name', '')}")}
+                    query.text, token, f"{self._first_chunks()[d].title} {self.title(d)}")}
             if not 0 < len(holders) <= limit:
                 continue
             written = self.store.documents_of(token)
@@ -217,8 +217,7 @@ class CallBook:
             for fact in facts:
                 citations.append(Citation(n=len(citations) + 1, document=fact.document, page=fact.page,
                                           section=fact.section, text=fact.passage or fact.text, quote=fact.text))
-                condition = f" ({fact.condition})" if fact.condition else ""
-                pieces.append(f"{shown(fact)}{condition} [{len(citations)}]")
+                pieces.append(f"{value_piece(fact, shown(fact), len(facts) > 1)} [{len(citations)}]")
             lines.append(f"Potrivit „{self.title(sheet.document, calls)}”: {'; '.join(pieces)}")
         return Answer(question=question, text="\n".join(lines), citations=citations, abstained=False,
                       backend="structured")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
+from assistant.answer.call_values import value_piece
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
 from assistant.facts.values import Fact
@@ -244,8 +245,7 @@ def _answer(question: str, facts: list[Fact]) -> Answer:
         citations.append(Citation(n=n, document=fact.document, page=fact.page, section=fact.section,
                                   text=text, quote=fact.text))
         shown, place = _at_place(fact, question)
-        condition = ", ".join(c for c in (fact.condition, place) if c)
-        pieces.append(f"{shown}{f' ({condition})' if condition else ''} [{n}]")
+        pieces.append(f"{value_piece(fact, shown, len(facts) > 1, place)} [{n}]")
     return Answer(question=question, text="; ".join(pieces), citations=citations, abstained=False,
                   backend="structured")
 
