@@ -116,6 +116,7 @@ def test_a_who_is_question_names_the_role_it_asks() -> None:
     assert asked_role("cine e managerul de proiect?") == index_tokens("manager")[0]
     assert asked_role("Cine este directoarea școlii?") == index_tokens("directoarea")[0]
     assert asked_role("Cine a fost numit la conducere în 2031?") == ""  # a participle, not a role
+    assert asked_role("Cine a fost primul director al muzeului?") == index_tokens("director")[0]
     assert asked_role("Care este bugetul?") == ""
 
 
