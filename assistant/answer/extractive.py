@@ -74,15 +74,9 @@ class ExtractiveAnswerer:
         orphans = self._orphans(passages[chosen[0].passage_rank], wanted)
         return (chosen, orphans) if orphans else ([], [])
 
-    @property
-    def max_chars(self) -> int:
-        """The characters the quoted sentences may fill, fitted with extra_ratio (bench.quoting)."""
-        return int(getattr(self.retriever.weights, "max_chars", MAX_CHARS))
-
-    @property
-    def max_sentences(self) -> int:
-        """The sentences an answer may quote, fitted with extra_ratio (bench.quoting)."""
-        return int(getattr(self.retriever.weights, "max_sentences", MAX_SENTENCES))
+    # How much an answer quotes: the characters and the sentences, fitted with extra_ratio (bench.quoting).
+    max_chars = property(lambda self: int(getattr(self.retriever.weights, "max_chars", MAX_CHARS)))
+    max_sentences = property(lambda self: int(getattr(self.retriever.weights, "max_sentences", MAX_SENTENCES)))
 
     def answered_probability(self, query: Query, scored: list[Evidence], passages: list[Passage]) -> float:
         """P(the question is answered by these passages at all), the fitted `answered` model;
