@@ -126,7 +126,7 @@ def _glossary_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[„\"(]\s*)$")
-_WORD = re.compile(r"[^\W\d_][\w-]*")
+_WORD = re.compile(r"[^\W\d_][\w-]*(?:&[^\W\d_]+)?")  # "V&A" is one name (text._TOKEN_RE)
 
 
 def _names(text: str) -> list[str]:
@@ -135,7 +135,7 @@ def _names(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text):
         word = m.group()
-        acronym = len(word) >= 2 and word.replace("-", "").isupper()
+        acronym = len(word) >= 2 and word.replace("-", "").replace("&", "").isupper()
         if acronym or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()])):
             out.append(word)
     return out

@@ -138,11 +138,13 @@ class Weights:
     extra_ratio: float = 1.0  # a further sentence is quoted when its P is this share of the first's
     figures: dict[str, Any] = field(default_factory=dict)
     max_chars: int = 450  # the characters the quoted sentences may fill (fitted with extra_ratio)
+    max_sentences: int = 3  # the sentences an answer may quote (fitted with extra_ratio)
 
     def to_json(self) -> dict[str, Any]:
         return {"passage": self.passage.to_json(), "sentence": self.sentence.to_json(),
                 "answered": self.answered.to_json(), "threshold": round(self.threshold, 6),
-                "extra_ratio": self.extra_ratio, "max_chars": self.max_chars, "figures": self.figures}
+                "extra_ratio": self.extra_ratio, "max_chars": self.max_chars, "max_sentences": self.max_sentences,
+                "figures": self.figures}
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Weights:
@@ -150,7 +152,7 @@ class Weights:
                    Linear.from_json(d["sentence"], SENTENCE_FEATURES),
                    Linear.from_json(d["answered"], ANSWERED_FEATURES),
                    float(d["threshold"]), float(d["extra_ratio"]), dict(d.get("figures", {})),
-                   int(d.get("max_chars", 450)))
+                   int(d.get("max_chars", 450)), int(d.get("max_sentences", 3)))
 
 
 WEIGHTS_FILE = "relevance.json"

@@ -45,6 +45,9 @@ _TOKEN_RE = re.compile(
     # A short letter prefix glued to a number ("A17", "PO2", "OS3"): an annex, axis or objective
     # code, one token, so "A17" is not "A1".
     r"|(?P<alnum>\b[a-z]{1,3}\d+[a-z]?\b)"
+    # Letters joined by "&" ("R&D", "AT&T", "V&A"): an acronym, one token; split at the "&" its
+    # letters are single characters that no index keeps, and the name would vanish.
+    r"|(?P<amp>\b[a-z]{1,3}&[a-z]{1,3}\b)"
     r"|(?P<num>\b\d{1,3}(?:(?:\.|[ \u00a0](?=\d{3}\b))\d{3})+(?:,\d+)?\b|\b\d+(?:,\d+)?\b)"
     r"|(?P<word>[a-z]+)"
 )
@@ -188,7 +191,7 @@ def raw_tokens(text: str) -> list[str]:
             out.append(canonical_number(number_value(value.rstrip("% ").strip())) + "%")
         elif kind == "num":
             out.append(canonical_number(number_value(value)))
-        elif kind in ("sec", "alnum"):
+        elif kind in ("sec", "alnum", "amp"):
             out.append(value)
         elif kind == "code":
             out.append(value.replace("/", "-").replace(".", "-"))

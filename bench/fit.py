@@ -14,8 +14,9 @@ Three stages, on standardised features (coefficients written on the raw scale):
    L-BFGS) on every fused candidate of every answerable question;
 2. sentence model, a conditional logit on the sentences of the top passages as the fitted
    passage model ranks them, and the share of the best sentence's probability a further one
-   needs to be quoted too with the characters quoted sentences may fill (`extra_ratio` and
-   `max_chars`, bench.quoting: the most facts quoted at a median length kept short);
+   needs to be quoted too with the characters and the number of sentences an answer may quote
+   (`extra_ratio`, `max_chars`, `max_sentences`, bench.quoting: the most facts quoted at a
+   median length kept short);
 3. answered model, scikit-learn's LogisticRegression (a calibrated probability), per question:
    label 1 for an answerable question, 0 for an unanswerable. Unanswerable
    questions are the sets' own (`"abstain": true`) and constructed ones: each answerable
@@ -177,7 +178,7 @@ def _sentence_label(item: Item, sentence: str, passage_text: str) -> int:
     return int(item.holds_evidence(sentence) or (item.holds_fact(sentence) and item.holds_evidence(passage_text)))
 
 
-def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float, int, dict[str, object]]:
+def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float, int, int, dict[str, object]]:
     """The sentence model, and how much an answer quotes (bench.quoting) on its held-out logits."""
     rows, labels, groups, qids, found = [], [], [], [], []
     for item in items:
@@ -199,11 +200,12 @@ def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float,
     by_question: dict[str, list[Candidate]] = {}
     for z, row, q in zip(oof, found, qids, strict=True):
         by_question.setdefault(q, []).append(Candidate(float(z), *row))
-    ratio, max_chars, quoted = choose(by_question)
+    ratio, max_chars, max_sentences, quoted = choose(by_question)
     figures = {"sentences": len(y), "positives": int(y.sum()), "top1_held_out": hit_at_1(oof, y, qids),
                "top1_own_coverage": hit_at_1(x[:, SENTENCE_FEATURES.index("own_cov")], y, qids),
-               "extra_ratio": ratio, "max_chars": max_chars, "fact_quoted_held_out": quoted}
-    return fit_listwise(x, y, qids, SENTENCE_FEATURES), ratio, max_chars, figures
+               "extra_ratio": ratio, "max_chars": max_chars, "max_sentences": max_sentences,
+               "fact_quoted_held_out": quoted}
+    return fit_listwise(x, y, qids, SENTENCE_FEATURES), ratio, max_chars, max_sentences, figures
 
 
 def _clipped_fact(item: Item, query: Query, sentence: str) -> Callable[[int], int]:
@@ -273,13 +275,14 @@ def main(argv: list[str] | None = None) -> int:
     passage, f1 = stage_passages(items, weights)
     logger.info("passage model: %s", f1)
     weights = Weights(passage, weights.sentence, weights.answered, weights.threshold)
-    sentence, ratio, max_chars, f2 = stage_sentences(items, weights)
+    sentence, ratio, max_chars, max_sentences, f2 = stage_sentences(items, weights)
     logger.info("sentence model: %s", f2)
-    weights = Weights(passage, sentence, weights.answered, weights.threshold, ratio, max_chars=max_chars)
+    weights = Weights(passage, sentence, weights.answered, weights.threshold, ratio, max_chars=max_chars,
+                      max_sentences=max_sentences)
     answered, threshold, f3 = stage_answered(items, weights)
     logger.info("answered model: %s", f3)
     final = Weights(passage, sentence, answered, threshold, ratio, {"passage": f1, "sentence": f2, "answered": f3},
-                    max_chars)
+                    max_chars, max_sentences)
     args.out.write_text(json.dumps(final.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0

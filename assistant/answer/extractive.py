@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
-MAX_SENTENCES = 3
+MAX_SENTENCES = 3  # the sentences quoted when the weights do not say (they are fitted: bench.quoting)
 SENTENCES_SCORED = 20  # best sentences the answered model looks at
 MAX_CHARS = 450  # the characters quoted when the weights do not say (they are fitted: bench.quoting)
 MIN_CLIPPED = QUOTE_CHARS // 2  # the least room a further sentence is cut down to fit in
@@ -67,20 +67,19 @@ class ExtractiveAnswerer:
                 or ("date" in wanted and answers_when(query.text, chosen[0].sentence)):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
-                return with_antecedent(chosen, scored, passages, MAX_SENTENCES, self.max_chars), []
+                return with_antecedent(chosen, scored, passages, self.max_sentences, self.max_chars), []
             # The figure found is not about what was asked: answer with the sentence that is,
             # when its figure stands nearby (brochures print figures away from their labels).
             orphans = self._orphans(passages[topic.passage_rank], wanted)
             if orphans:
-                return [topic] + [e for e in chosen if e is not topic][: MAX_SENTENCES - 1], orphans
+                return [topic] + [e for e in chosen if e is not topic][: self.max_sentences - 1], orphans
             return chosen, []
         orphans = self._orphans(passages[chosen[0].passage_rank], wanted)
         return (chosen, orphans) if orphans else ([], [])
 
-    @property
-    def max_chars(self) -> int:
-        """The characters the quoted sentences may fill, fitted with extra_ratio (bench.quoting)."""
-        return int(getattr(self.retriever.weights, "max_chars", MAX_CHARS))
+    # How much an answer quotes: the characters and the sentences, fitted with extra_ratio (bench.quoting).
+    max_chars = property(lambda self: int(getattr(self.retriever.weights, "max_chars", MAX_CHARS)))
+    max_sentences = property(lambda self: int(getattr(self.retriever.weights, "max_sentences", MAX_SENTENCES)))
 
     def answered_probability(self, query: Query, scored: list[Evidence], passages: list[Passage]) -> float:
         """P(the question is answered by these passages at all), the fitted `answered` model;
@@ -96,7 +95,7 @@ class ExtractiveAnswerer:
         items."""
         listing = query.intent.wants("list") or query.intent.wants("applicant")
         found, best = None, None
-        for k, e in enumerate(chosen[: MAX_SENTENCES if listing else 1]):
+        for k, e in enumerate(chosen[: self.max_sentences if listing else 1]):
             chunk = passages[e.passage_rank].chunk
             found = listing_at(document_lines(self.store, chunk.document), chunk, e.sentence, items_too=listing)
             # after the best unit, only a list whose introduction (or section) says what is asked
@@ -133,7 +132,7 @@ class ExtractiveAnswerer:
     def _select(self, query: Query, scored: list[Evidence]) -> list[Evidence]:
         """The most probable sentence, then the next ones (best first) while their probability
         is at least `extra_ratio` of the first's (fitted: quoting a second likely sentence buys
-        more recall than it costs in length), within MAX_SENTENCES and `max_chars`. A question
+        more recall than it costs in length), within `max_sentences` and `max_chars`. A question
         asking for a list gets the list's items first, and every item under the first one's
         heading."""
         eligible = list(scored)
@@ -150,7 +149,7 @@ class ExtractiveAnswerer:
         if listing:  # the list's items before the sentences around them (an exception after the list)
             items = [e for e in eligible if is_list_item(e.sentence) and e.score >= eligible[0].score * 0.8]
             eligible = items + [e for e in eligible if e not in items]
-        max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (MAX_SENTENCES, self.max_chars)
+        max_sentences, max_chars = (LIST_SENTENCES, LIST_CHARS) if listing else (self.max_sentences, self.max_chars)
         chosen: list[Evidence] = []
         for e in eligible:
             if any(e.sentence in c.sentence or c.sentence in e.sentence for c in chosen):

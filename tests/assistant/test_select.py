@@ -15,8 +15,9 @@ def _evidence(sentence: str, score: float, rank: int = 0) -> Evidence:
     return Evidence(rank, sentence, sentence_tokens(sentence), score, 0.5, 0.5, False)
 
 
-def _answerer(extra_ratio: float = 0.1) -> ExtractiveAnswerer:
-    retriever: Any = SimpleNamespace(weights=SimpleNamespace(extra_ratio=extra_ratio, max_chars=MAX_CHARS))
+def _answerer(extra_ratio: float = 0.1, max_sentences: int = 3) -> ExtractiveAnswerer:
+    retriever: Any = SimpleNamespace(weights=SimpleNamespace(extra_ratio=extra_ratio, max_chars=MAX_CHARS,
+                                                             max_sentences=max_sentences))
     return ExtractiveAnswerer(retriever, store=None)  # type: ignore[arg-type]
 
 
@@ -67,3 +68,11 @@ def test_the_sentence_right_after_the_first_is_joined_when_it_refers_back_to_it(
     chosen = with_antecedent([best], [best, _evidence(then, 0.05), _evidence("Portul a fost extins mai târziu.", 0.5)],
                              [passage], 3, MAX_CHARS)
     assert [e.sentence for e in chosen] == [first, then]
+
+
+def test_the_fitted_number_of_sentences_bounds_what_is_quoted() -> None:
+    short = [f"Moara numărul {n} a satului Izvoru macină grâu." for n in range(1, 6)]
+    scored = [_evidence(text, 1.0 - 0.1 * k, rank=k) for k, text in enumerate(short)]
+    query = Query.parse("Ce macină morile satului Izvoru?")
+    assert len(_answerer(max_sentences=3)._select(query, scored)) == 3
+    assert len(_answerer(max_sentences=4)._select(query, scored)) == 4

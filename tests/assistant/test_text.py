@@ -120,3 +120,10 @@ def test_addresses_and_format_characters_still_fold_away() -> None:
     assert raw_tokens("scrieți la birou@apel-test.ro sau www.apel-test.ro/ghid") == [
         "scrieti", "la", "birou", "apel", "test", "sau", "apel", "test"]
     assert raw_tokens("fi\u00adnan\u200bțare") == ["finantare"]
+
+
+def test_an_acronym_joined_by_an_ampersand_is_one_token() -> None:
+    # Split at the "&", its letters are single characters no index keeps: the name would vanish.
+    assert "q&z" in index_tokens("Muzeul Q&Z din Brăila")
+    assert "k&p" in Query.parse("Cine conduce K&P?").names
+    assert index_tokens("Lemn&Piatra") == index_tokens("Lemn Piatra")  # two words, not an acronym
