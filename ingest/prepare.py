@@ -24,6 +24,7 @@ import numpy as np
 from assistant.errors import DocumentError
 from assistant.facts.store import Structured, extract_document
 from assistant.types import Chunk, LoadedDocument
+from assistant.vector_windows import WINDOW_CHUNKS
 from ingest.chunking import ChunkingConfig, chunk_document
 from ingest.loaders import load_document
 
@@ -52,7 +53,8 @@ class Prepared:
     chunks: list[Chunk] | None = None  # windows dropped
     structured: Structured | None = None
     tokens: list[list[str]] | None = None  # BM25 tokens of each chunk's indexed text
-    vectors: np.ndarray | None = None  # (len(chunks), embed_dim) hashing vectors, or None
+    vectors: np.ndarray | None = None  # (windows, embed_dim) hashing vectors of the chunks' windows, or None
+    chunk_vectors: np.ndarray | None = None  # (len(chunks), embed_dim) each chunk's own, or None
     error: DocumentError | None = None
     os_error: str | None = None
 
@@ -73,12 +75,14 @@ def prepare(job: Job) -> Prepared:
     structured = extract_document(job.key, chunks) if chunks else None
     chunks = [replace(c, window="") for c in chunks]
     raws = [raw_tokens(c.indexed_text()) for c in chunks]
-    vectors = None
+    vectors = chunk_vectors = None
     if job.embed_dim:
-        from assistant.embeddings.hashing import embed_raw_batch
+        from assistant.embeddings.hashing import embed_raw_windows
 
-        vectors = embed_raw_batch(raws, job.embed_dim)
-    return Prepared(job, doc, chunks, structured, [tokens_from_raw(r) for r in raws], vectors)
+        # Each chunk's own vector (vectors.npz) and one per window of WINDOW_CHUNKS consecutive
+        # chunks (Chroma; `assistant.vector_windows`), from one pass over the tokens.
+        chunk_vectors, vectors = embed_raw_windows(raws, job.embed_dim, WINDOW_CHUNKS)
+    return Prepared(job, doc, chunks, structured, [tokens_from_raw(r) for r in raws], vectors, chunk_vectors)
 
 
 def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
