@@ -14,11 +14,12 @@ from typing import Any
 import numpy as np
 
 from assistant.bm25 import BM25Index
+from assistant.chroma_io import HNSW_EF_SEARCH, UPSERT_BATCH, PendingVectors, chroma_client
 from assistant.chunk_file import load_chunks, save_chunks
 from assistant.document_views import DocumentViews
 from assistant.embeddings.hashing import embed_raw_windows
-from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
-from assistant.manifest import BM25_DIR, CHROMA_DIR, Manifest, load_manifest, save_manifest
+from assistant.errors import EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
+from assistant.manifest import BM25_DIR, Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
 from assistant.text import index_tokens, raw_tokens, text_signature, tokens_from_raw
 from assistant.types import Chunk
@@ -29,31 +30,11 @@ from assistant.vector_windows import WINDOW_CHUNKS, vector_groups
 logger = logging.getLogger(__name__)
 
 _BATCH = 1000
-HNSW_EF_SEARCH = 128
 _TOKEN_SETS = 8192  # cached chunk token sets (a few KB each), least recently used dropped first
 
 
 def _token_set(text: str) -> set[str]:
     return set(index_tokens(text))
-
-
-def chroma_client(settings: Settings) -> Any:
-    """PersistentClient under the index folder, or HttpClient when a server is configured."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        try:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
-                                       settings=chroma_settings)
-        except Exception as exc:  # chromadb raises several types for a dead server
-            raise BackendUnavailableError(
-                f"Chroma server {settings.chroma_host}:{settings.chroma_port} unreachable: {exc}"
-            ) from exc
-    path = Path(settings.index) / CHROMA_DIR
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
 class Store(DocumentViews, VectorSearch):
@@ -78,6 +59,7 @@ class Store(DocumentViews, VectorSearch):
         # commit does not tokenise every chunk again.
         self._index_tokens: dict[str, list[str]] = {}
         self._pending_deletes: set[str] = set()  # chunks dropped this run, deleted from Chroma at commit
+        self._unwritten = PendingVectors()  # vectors written to Chroma a batch at a time
         self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
         self._rows: dict[str, int] | None = None  # chunk id -> its index in ordered_chunks()
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
@@ -214,8 +196,9 @@ class Store(DocumentViews, VectorSearch):
                      chunk_vectors: np.ndarray | None = None) -> None:
         """One document's chunks, in document order: one vector per `window` consecutive chunks
         into Chroma (`assistant.vector_windows`; ids come from content, so writing twice changes
-        nothing); the texts reach chunks.json and, for a small index, each chunk's own vector
-        vectors.npz at commit. `tokens` (BM25 tokens of each chunk's indexed text), `vectors`
+        nothing), gathered with other documents' into upserts of UPSERT_BATCH and all written
+        before the commit saves anything; the texts reach chunks.json and, for a small index,
+        each chunk's own vector vectors.npz at commit. `tokens` (BM25 tokens of each chunk's indexed text), `vectors`
         (the windows' embeddings, (number of windows, dim)) and `chunk_vectors` (the chunks',
         (len(chunks), dim)) when already computed (`ingest.prepare`); else computed here."""
         if tokens is not None:
@@ -226,9 +209,9 @@ class Store(DocumentViews, VectorSearch):
             vectors, chunk_vectors = self._embed_and_tokenise(chunks, window)
         if len(vectors) != len(groups) or len(chunk_vectors) != len(chunks):
             raise ValueError(f"{len(vectors)} vectors for {len(groups)} windows of {len(chunks)} chunks")
-        for start in range(0, len(groups), _BATCH):
-            self.collection.upsert(ids=[vid for vid, _ in groups[start : start + _BATCH]],
-                                   embeddings=vectors[start : start + _BATCH])  # type: ignore[arg-type]
+        self._unwritten.add([vid for vid, _ in groups], np.asarray(vectors, dtype=np.float32))
+        if len(self._unwritten) >= UPSERT_BATCH:
+            self._unwritten.flush(self.collection, all_of_them=False)
         for c, row in zip(chunks, chunk_vectors, strict=True):
             self.chunks[c.id] = c
             self._pending_deletes.discard(c.id)
@@ -272,6 +255,7 @@ class Store(DocumentViews, VectorSearch):
         """Rebuild BM25 over the manifest's chunks and save it, the chunk texts, the manifest;
         then drop from Chroma the vectors no document owns (deleted ones, a killed run's)."""
         assert self.manifest is not None
+        self._unwritten.flush(self.collection)  # every vector is in Chroma before its chunks are saved
         ids = [cid for d in sorted(self.manifest.documents.values(), key=lambda d: d.document)
                for cid in d.chunk_ids if cid in self.chunks]
         tokens = [self._bm25_tokens(cid) for cid in ids]

@@ -2,10 +2,11 @@
 ingest process or in a worker process beside it.
 
 Chroma's upsert holds the GIL, so threads cannot overlap it with this work; one worker process
-can: while the ingest process writes one file's vectors, the worker reads the next files.
-Results come back in file order, so the index is the same as a one-process run's. One worker,
-not one per core: the ingest process itself keeps the other core busy (Chroma, BM25), and each
-worker adds its own memory (~100 MB: the text caches move there from the ingest process).
+can: while the ingest process writes one file's vectors, the worker reads the next files, and
+the ingest process reads files too whenever the worker's next result is not ready. Results come
+back in file order, so the index is the same as a one-process run's. One worker, not one per
+core: the ingest process itself keeps the other core busy (Chroma, BM25, files), and each worker
+adds its own memory (~100 MB of text caches).
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import select
 import subprocess
 import sys
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO, Any
 
 import numpy as np
 
@@ -86,26 +90,40 @@ def prepare(job: Job) -> Prepared:
 
 
 def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
-    """`prepare` of every job, in order: in one worker process when there are many files and a
-    second core, else here (and here for what is left if the worker dies)."""
+    """`prepare` of every job, in order: shared between one worker process and this one when
+    there are many files and a second core, else here (and here for what is left if the worker
+    dies). The worker is kept `AHEAD` files ahead; whenever its next result is not ready yet,
+    this process reads the next unsent file itself (between two writes of Chroma's vectors it
+    would otherwise wait), so both cores read files. Results are yielded in job order."""
     if len(jobs) < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
         yield from map(prepare, jobs)
         return
     worker = _start_worker()
     assert worker.stdin is not None and worker.stdout is not None
-    sent = done = 0
+    sent = 0  # jobs[:sent] are given out: to the worker (`waiting`, in order) or read here (`local`)
+    waiting: deque[int] = deque()
+    local: dict[int, Prepared] = {}
+    done = 0
     try:
         while done < len(jobs):
-            while sent < len(jobs) and sent - done < AHEAD:  # jobs are small: the pipe never fills
-                pickle.dump(jobs[sent], worker.stdin)
+            while sent < len(jobs) and len(waiting) < AHEAD:  # jobs are small: the pipe never fills
+                _send(worker.stdin, jobs[sent])
+                waiting.append(sent)
                 sent += 1
-            worker.stdin.flush()
-            result = pickle.load(worker.stdout)
+            if done in local:
+                result = local.pop(done)
+            else:
+                while sent < len(jobs) and len(local) < AHEAD and not _readable(worker.stdout):
+                    local[sent] = prepare(jobs[sent])
+                    sent += 1
+                result = _receive(worker.stdout)
+                waiting.popleft()
             done += 1
             yield result
     except (EOFError, OSError, pickle.UnpicklingError) as exc:
         logger.warning("ingest worker stopped (%s); reading the other %d files here", exc, len(jobs) - done)
-        yield from map(prepare, jobs[done:])
+        for i in range(done, len(jobs)):
+            yield local.pop(i) if i in local else prepare(jobs[i])
     finally:  # closing both pipes ends the worker, also when it is blocked writing a result
         worker.stdin.close()
         worker.stdout.close()
@@ -116,6 +134,39 @@ def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
             worker.wait()
 
 
+def _readable(stream: IO[bytes]) -> bool:
+    """Whether the worker has started writing its next result (the pipe is unbuffered here, so
+    no result can wait in a buffer that `select` does not see)."""
+    return bool(select.select([stream], [], [], 0)[0])
+
+
+def _send(stream: IO[bytes], obj: object) -> None:
+    """One pickled object with its length before it: an unbuffered pipe may take part of a
+    write, and `_receive` reads exactly one object."""
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(len(data).to_bytes(8, "little") + data)
+    while view:
+        view = view[stream.write(view) or 0 :]
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]) -> Any:
+    """The next object `_send` wrote; EOFError when the other end closed."""
+    size = int.from_bytes(_read_exact(stream, 8), "little")
+    return pickle.loads(_read_exact(stream, size))
+
+
+def _read_exact(stream: IO[bytes], size: int) -> bytes:
+    parts, got = [], 0
+    while got < size:
+        part = stream.read(size - got)
+        if not part:
+            raise EOFError("the other end of the pipe closed")
+        parts.append(part)
+        got += len(part)
+    return b"".join(parts)
+
+
 def _start_worker() -> subprocess.Popen[bytes]:
     """`python -m ingest.prepare` with this code on its path: a process of its own rather than
     multiprocessing, which would run the caller's main module again in the child (and the
@@ -123,7 +174,7 @@ def _start_worker() -> subprocess.Popen[bytes]:
     root = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
     return subprocess.Popen([sys.executable, *_serve_command()], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, env=env)
+                            stdout=subprocess.PIPE, env=env, bufsize=0)
 
 
 def _serve_command() -> list[str]:
@@ -138,11 +189,10 @@ def _serve() -> None:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:
-            job = pickle.load(stdin)
+            job = _receive(stdin)
         except EOFError:
             return
-        pickle.dump(prepare(job), stdout, protocol=pickle.HIGHEST_PROTOCOL)
-        stdout.flush()
+        _send(stdout, prepare(job))
 
 
 if __name__ == "__main__":
