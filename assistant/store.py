@@ -21,7 +21,7 @@ from assistant.embeddings.hashing import embed_raw_windows
 from assistant.errors import EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
 from assistant.manifest import BM25_DIR, Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
-from assistant.text import index_tokens, raw_tokens, text_signature, tokens_from_raw
+from assistant.text import index_tokens, passage_raw_tokens, text_signature, tokens_from_raw
 from assistant.types import Chunk
 from assistant.vector_file import EXACT_SEARCH_LIMIT
 from assistant.vector_search import VectorSearch
@@ -224,7 +224,7 @@ class Store(DocumentViews, VectorSearch):
         """(the embeddings of each `window` consecutive chunks' indexed texts one after the
         other, each chunk's own); each text is split into raw tokens once, for the BM25 tokens
         kept until commit and, with the hashing embedding, for its vectors."""
-        raws = [raw_tokens(c.indexed_text()) for c in chunks]
+        raws = [passage_raw_tokens(c.context(), c.text) for c in chunks]
         for c, raw in zip(chunks, raws, strict=True):
             self._index_tokens[c.id] = tokens_from_raw(raw)
         if getattr(self.embed_model, "embed_raw_batch", None) is not None:  # hashing: one numpy pass
@@ -238,7 +238,8 @@ class Store(DocumentViews, VectorSearch):
     def embed_chunks(self, chunks: list[Chunk]) -> np.ndarray:
         """(len(chunks), dim) embeddings of the chunks' indexed texts."""
         if getattr(self.embed_model, "embed_raw_batch", None) is not None:
-            return np.asarray(self.embed_model.embed_raw_batch([raw_tokens(c.indexed_text()) for c in chunks]))
+            raws = [passage_raw_tokens(c.context(), c.text) for c in chunks]
+            return np.asarray(self.embed_model.embed_raw_batch(raws))
         return np.asarray(self.embed_model.get_text_embedding_batch([c.indexed_text() for c in chunks]),
                           dtype=np.float32).reshape(len(chunks), -1)
 

@@ -198,6 +198,24 @@ def raw_tokens(text: str) -> list[str]:
     return out
 
 
+def passage_raw_tokens(head: str, text: str) -> list[str]:
+    """`raw_tokens(f"{head}\n{text}")` (a passage under its context, `Chunk.indexed_text`), with
+    the head's tokens computed once for all the passages of a section that share it. Read apart
+    unless a token could join across the line break: the head's last token a number (a
+    multiplier or a month after it merges) or the head ending in a digit ("%" after it)."""
+    if not head:
+        return raw_tokens(text)
+    own = _head_tokens(head)
+    if (own and _is_number(own[-1])) or head.rstrip()[-1:].isdigit():
+        return raw_tokens(f"{head}\n{text}")
+    return [*own, *raw_tokens(text)]
+
+
+@lru_cache(maxsize=1024)
+def _head_tokens(head: str) -> tuple[str, ...]:
+    return tuple(raw_tokens(head))
+
+
 # Abbreviations of Romanian official writing, read as the word they stand for; the Latin forms
 # "maximum"/"minimum" ("de maximum 10 zile") are read as "maxim"/"minim" (the stemmer keeps them apart).
 _ABBREVIATIONS = {"min": "minim", "max": "maxim", "maximum": "maxim", "minimum": "minim", "nr": "numar",

@@ -35,7 +35,8 @@ from ingest.loaders import load_document
 logger = logging.getLogger(__name__)
 
 POOL_MIN_FILES = 8  # fewer files than this are read in the ingest process (a worker starts in ~0.5 s)
-AHEAD = 4  # files a worker may read ahead of the writes (bounds the memory of waiting results)
+AHEAD = 2  # files given to the worker before their turn (few: the ingest process takes the others)
+LOCAL_AHEAD = 16  # files the ingest process may read ahead while the worker's turn has not come
 
 
 @dataclass
@@ -65,7 +66,7 @@ class Prepared:
 
 def prepare(job: Job) -> Prepared:
     """Read, chunk and extract one file; errors are returned, not raised (they cross processes)."""
-    from assistant.text import raw_tokens, tokens_from_raw
+    from assistant.text import passage_raw_tokens, tokens_from_raw
 
     try:
         doc = replace(load_document(job.path, max_bytes=job.max_bytes, ocr=job.ocr), name=job.key)
@@ -78,7 +79,7 @@ def prepare(job: Job) -> Prepared:
     # dropped (nothing after needs them, and they are most of a chunk's memory).
     structured = extract_document(job.key, chunks) if chunks else None
     chunks = [replace(c, window="") for c in chunks]
-    raws = [raw_tokens(c.indexed_text()) for c in chunks]
+    raws = [passage_raw_tokens(c.context(), c.text) for c in chunks]
     vectors = chunk_vectors = None
     if job.embed_dim:
         from assistant.embeddings.hashing import embed_raw_windows
@@ -92,9 +93,10 @@ def prepare(job: Job) -> Prepared:
 def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
     """`prepare` of every job, in order: shared between one worker process and this one when
     there are many files and a second core, else here (and here for what is left if the worker
-    dies). The worker is kept `AHEAD` files ahead; whenever its next result is not ready yet,
-    this process reads the next unsent file itself (between two writes of Chroma's vectors it
-    would otherwise wait), so both cores read files. Results are yielded in job order."""
+    dies). The worker is given `AHEAD` files at a time; whenever its next result is not ready
+    yet, this process reads the next unsent file itself (up to `LOCAL_AHEAD` of them; between
+    two writes of Chroma's vectors it would otherwise wait), so both cores read files whatever
+    share of them each process gets. Results are yielded in job order."""
     if len(jobs) < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
         yield from map(prepare, jobs)
         return
@@ -113,7 +115,7 @@ def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
             if done in local:
                 result = local.pop(done)
             else:
-                while sent < len(jobs) and len(local) < AHEAD and not _readable(worker.stdout):
+                while sent < len(jobs) and len(local) < LOCAL_AHEAD and not _readable(worker.stdout):
                     local[sent] = prepare(jobs[sent])
                     sent += 1
                 result = _receive(worker.stdout)

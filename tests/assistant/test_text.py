@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.query import Query
-from assistant.text import fold, index_tokens, normalize, raw_tokens, stopwords
+from assistant.text import fold, index_tokens, normalize, passage_raw_tokens, raw_tokens, stopwords
 
 
 def test_cedilla_and_comma_forms_give_the_same_tokens() -> None:
@@ -120,3 +120,16 @@ def test_addresses_and_format_characters_still_fold_away() -> None:
     assert raw_tokens("scrieți la birou@apel-test.ro sau www.apel-test.ro/ghid") == [
         "scrieti", "la", "birou", "apel", "test", "sau", "apel", "test"]
     assert raw_tokens("fi\u00adnan\u200bțare") == ["finantare"]
+
+
+@pytest.mark.parametrize("head, text", [
+    ("Apelul Olarit 2033 / Buget", "Bugetul este de 3,4 milioane lei."),
+    ("Ghidul solicitantului / Valoare 2,6", "milioane lei pentru fiecare proiect"),  # a multiplier after the head
+    ("Calendar / termen 17", "august 2033, ora 12"),  # a month after the head's number
+    ("Cofinanțare 45", "% din costurile eligibile"),  # a percent sign after the head's digits
+    ("Contact / www.exemplu-apel.ro", "scrieți la birou@exemplu-apel.ro"),
+    ("", "Termenul este 17.08.2033."),
+])
+def test_a_passage_under_its_head_reads_as_the_joined_text(head: str, text: str) -> None:
+    joined = f"{head}\n{text}" if head else text
+    assert passage_raw_tokens(head, text) == raw_tokens(joined)
