@@ -135,3 +135,23 @@ def test_vectors_no_document_owns_leave_chroma_at_the_next_commit(settings: Sett
     status = index_status(open_store(settings))
     assert status["consistent"], status["problems"]
     assert "orphan-1" not in open_store(settings).chroma_ids()
+
+
+def test_a_large_index_is_searched_by_its_windows_in_chroma(settings: Settings, make_corpus: Callable[..., list[Path]],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the exact-search size there is no vectors.npz: Chroma's nearest windows stand for
+    their chunks, each chunk taking its window's rank, and answers still come."""
+    import assistant.store
+    import assistant.vector_search
+
+    for module in (assistant.store, assistant.vector_search):
+        monkeypatch.setattr(module, "EXACT_SEARCH_LIMIT", 3)
+    _ingest(settings, [make_corpus()[0].parent])
+    assert not (Path(settings.index) / "vectors.npz").exists()
+    store = open_store(settings)
+    windows = store.nearest_windows("Care este bugetul total al apelului Inovare Digitală?", 4)
+    members = {tuple(m) for m in store.vector_members().values()}
+    assert windows and all(w in members and len(w) <= WINDOW_CHUNKS for w, _ in windows)
+    assert any(len(w) > 1 for w, _ in windows)
+    answer = build_assistant(settings).ask("Care este bugetul total al apelului Inovare Digitală?")
+    assert "2.650.000 euro" in answer.text
