@@ -66,7 +66,7 @@ class Prepared:
 
 def prepare(job: Job) -> Prepared:
     """Read, chunk and extract one file; errors are returned, not raised (they cross processes)."""
-    from assistant.text import passage_raw_tokens, tokens_from_raw
+    from assistant.text import passage_token_parts, tokens_from_parts
 
     try:
         doc = replace(load_document(job.path, max_bytes=job.max_bytes, ocr=job.ocr), name=job.key)
@@ -79,15 +79,18 @@ def prepare(job: Job) -> Prepared:
     # dropped (nothing after needs them, and they are most of a chunk's memory).
     structured = extract_document(job.key, chunks) if chunks else None
     chunks = [replace(c, window="") for c in chunks]
-    raws = [passage_raw_tokens(c.context(), c.text) for c in chunks]
+    # A passage's context (title, headings, section lead) is shared by a section's chunks: its
+    # tokens, BM25 tokens and features are computed once (`text.passage_token_parts`).
+    parts = [passage_token_parts(c.context(), c.text) for c in chunks]
     vectors = chunk_vectors = None
     if job.embed_dim:
-        from assistant.embeddings.hashing import embed_raw_windows
+        from assistant.embeddings.hashing import embed_part_windows
 
         # Each chunk's own vector (vectors.npz) and one per window of WINDOW_CHUNKS consecutive
         # chunks (Chroma; `assistant.vector_windows`), from one pass over the tokens.
-        chunk_vectors, vectors = embed_raw_windows(raws, job.embed_dim, WINDOW_CHUNKS)
-    return Prepared(job, doc, chunks, structured, [tokens_from_raw(r) for r in raws], vectors, chunk_vectors)
+        chunk_vectors, vectors = embed_part_windows(parts, job.embed_dim, WINDOW_CHUNKS)
+    return Prepared(job, doc, chunks, structured, [tokens_from_parts(own, rest) for own, rest in parts],
+                    vectors, chunk_vectors)
 
 
 def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:

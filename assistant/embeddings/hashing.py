@@ -67,6 +67,22 @@ def embed_raw_windows(texts: list[list[str]], dim: int, window: int) -> tuple[np
     return _unit_rows(sums), _unit_rows(joined)
 
 
+def embed_part_windows(parts: list[tuple[tuple[str, ...], list[str]]], dim: int,
+                       window: int) -> tuple[np.ndarray, np.ndarray]:
+    """`embed_raw_windows` of texts given as (a head shared by many texts, the rest): a head's
+    features are summed once (integer sums: adding them to the rest's is exact)."""
+    sums = _feature_sums([rest for _, rest in parts], dim)
+    heads: dict[tuple[str, ...], np.ndarray] = {}
+    for row, (own, _) in zip(sums, parts, strict=True):
+        if own:
+            if own not in heads:
+                heads[own] = _feature_sums([list(own)], dim)[0]
+            row += heads[own]
+    starts = np.arange(0, len(parts), window)
+    joined = np.add.reduceat(sums, starts, axis=0) if len(parts) else sums
+    return _unit_rows(sums), _unit_rows(joined)
+
+
 def _feature_sums(texts: list[list[str]], dim: int) -> np.ndarray:
     """(len(texts), dim) float64 sums of the texts' word features. The features of every text are
     summed by one bincount over row-offset columns instead of one per text; every feature value

@@ -16,6 +16,7 @@ from docs_factory import index_texts
 from assistant.build import build_assistant, open_store
 from assistant.embeddings.hashing import (
     HashingVectors,
+    embed_part_windows,
     embed_raw_batch,
     embed_raw_tokens,
     embed_raw_windows,
@@ -85,6 +86,10 @@ def test_window_vectors_are_those_of_the_joined_texts() -> None:
     own, windows = embed_raw_windows(raws, 64, 3)
     assert np.array_equal(own, embed_raw_batch(raws, 64))
     assert np.array_equal(windows, embed_raw_batch([raws[0] + raws[1] + raws[2], raws[3]], 64))
+    head = tuple(raw_tokens("Apelul Moara de Apă 2031 / Calendar"))  # shared by passages, summed once
+    parted = embed_part_windows([(head, r) for r in raws], 64, 3)
+    whole = embed_raw_windows([[*head, *r] for r in raws], 64, 3)
+    assert all(np.array_equal(a, b) for a, b in zip(parted, whole, strict=True))
 
 
 def test_the_llama_index_interface_is_still_there(settings: Settings) -> None:
