@@ -35,7 +35,7 @@ from ingest.loaders import load_document
 logger = logging.getLogger(__name__)
 
 POOL_MIN_FILES = 8  # fewer files than this are read in the ingest process (a worker starts in ~0.5 s)
-AHEAD = 2  # files given to the worker before their turn (few: the ingest process takes the others)
+AHEAD = 6  # files queued for the worker (it must not starve while this process reads or writes)
 LOCAL_AHEAD = 16  # files the ingest process may read ahead while the worker's turn has not come
 
 
@@ -96,7 +96,7 @@ def prepare(job: Job) -> Prepared:
 def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
     """`prepare` of every job, in order: shared between one worker process and this one when
     there are many files and a second core, else here (and here for what is left if the worker
-    dies). The worker is given `AHEAD` files at a time; whenever its next result is not ready
+    dies). The worker is kept `AHEAD` files ahead; whenever its next result is not ready
     yet, this process reads the next unsent file itself (up to `LOCAL_AHEAD` of them; between
     two writes of Chroma's vectors it would otherwise wait), so both cores read files whatever
     share of them each process gets. Results are yielded in job order."""
