@@ -81,7 +81,7 @@ def drop_index(settings: Settings) -> None:
         elif target.exists():
             target.unlink()
     if settings.chroma_host:
-        from assistant.store import chroma_client
+        from assistant.chroma_io import chroma_client
 
         client = chroma_client(settings)
         try:

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.vector_windows import vector_members
+
 MANIFEST_NAME = "manifest.json"
 CHROMA_DIR = "chroma"  # Chroma's files: ids and vectors (an embedded PersistentClient)
 BM25_DIR = "bm25"  # the BM25 index (bm25s) and its ids; written beside as .tmp, the last one kept as .old
@@ -47,6 +49,10 @@ class Manifest:
 
     def chunk_ids(self) -> set[str]:
         return {cid for d in self.documents.values() for cid in d.chunk_ids}
+
+    def vector_members(self) -> dict[str, tuple[str, ...]]:
+        """vector id -> the chunk ids it stands for, over every document (`assistant.vector_windows`)."""
+        return vector_members((d.chunk_ids, d.chunking) for d in self.documents.values())
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

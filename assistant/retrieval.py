@@ -142,13 +142,16 @@ class HybridRetriever(QuestionCoverage):
             if scores[i] > 0:
                 fused[chunks[i].id] = 1.0 / (RRF_K + rank)
                 bm25_rank[chunks[i].id] = rank
-        nearest = self.store.vector_search(query.text, n + (n if without is not None else 0))
-        nearest = [(cid, sim) for cid, sim in nearest if self.store.chunks[cid].document != without][:n]
-        for rank, (cid, _sim) in enumerate(nearest):
-            fused[cid] = fused.get(cid, 0.0) + self.settings.vector_weight / (RRF_K + rank)
-            vector_rank[cid] = rank
-        ranked = sorted(fused, key=lambda cid: -fused[cid])[:n]
         row = self.store.row_of
+        windows = self.store.nearest_windows(query.text, n + (n if without is not None else 0))
+        windows = [(w, sim) for w, sim in windows if self.store.chunks[w[0]].document != without][:n]
+        # A vector stands for one chunk (a small index, searched exactly) or for a window of
+        # consecutive chunks (Chroma's search of a large one): each of its chunks takes its rank.
+        for rank, (w, _sim) in enumerate(windows):
+            for cid in w:
+                fused[cid] = fused.get(cid, 0.0) + self.settings.vector_weight / (RRF_K + rank)
+                vector_rank[cid] = rank
+        ranked = sorted(fused, key=lambda cid: -fused[cid])[:n]
         out: dict[str, Ranks] = {
             cid: (bm25_rank.get(cid), float(scores[row(cid)]) / best if best > 0 else 0.0, vector_rank.get(cid), False)
             for cid in ranked}

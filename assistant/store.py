@@ -14,44 +14,27 @@ from typing import Any
 import numpy as np
 
 from assistant.bm25 import BM25Index
+from assistant.chroma_io import HNSW_EF_SEARCH, UPSERT_BATCH, PendingVectors, chroma_client
 from assistant.chunk_file import load_chunks, save_chunks
 from assistant.document_views import DocumentViews
-from assistant.errors import BackendUnavailableError, EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
-from assistant.manifest import BM25_DIR, CHROMA_DIR, Manifest, load_manifest, save_manifest
+from assistant.embeddings.hashing import embed_raw_windows
+from assistant.errors import EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
+from assistant.manifest import BM25_DIR, Manifest, load_manifest, save_manifest
 from assistant.settings import Settings
-from assistant.text import index_tokens, raw_tokens, text_signature, tokens_from_raw
+from assistant.text import index_tokens, passage_raw_tokens, text_signature, tokens_from_raw
 from assistant.types import Chunk
-from assistant.vector_file import EXACT_SEARCH_LIMIT, save_vectors
+from assistant.vector_file import EXACT_SEARCH_LIMIT
 from assistant.vector_search import VectorSearch
+from assistant.vector_windows import WINDOW_CHUNKS, vector_groups
 
 logger = logging.getLogger(__name__)
 
 _BATCH = 1000
-HNSW_EF_SEARCH = 128
 _TOKEN_SETS = 8192  # cached chunk token sets (a few KB each), least recently used dropped first
 
 
 def _token_set(text: str) -> set[str]:
     return set(index_tokens(text))
-
-
-def chroma_client(settings: Settings) -> Any:
-    """PersistentClient under the index folder, or HttpClient when a server is configured."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        try:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
-                                       settings=chroma_settings)
-        except Exception as exc:  # chromadb raises several types for a dead server
-            raise BackendUnavailableError(
-                f"Chroma server {settings.chroma_host}:{settings.chroma_port} unreachable: {exc}"
-            ) from exc
-    path = Path(settings.index) / CHROMA_DIR
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
 class Store(DocumentViews, VectorSearch):
@@ -76,11 +59,15 @@ class Store(DocumentViews, VectorSearch):
         # commit does not tokenise every chunk again.
         self._index_tokens: dict[str, list[str]] = {}
         self._pending_deletes: set[str] = set()  # chunks dropped this run, deleted from Chroma at commit
+        self._unwritten = PendingVectors()  # vectors written to Chroma a batch at a time
         self._ordered: list[Chunk] | None = None  # ordered_chunks(), rebuilt after any change
         self._rows: dict[str, int] | None = None  # chunk id -> its index in ordered_chunks()
         self._by_page: dict[tuple[str, int | None], list[Chunk]] | None = None
         self._forget_documents()
         self._vectors: tuple[list[str], np.ndarray] | None = None  # _exact_vectors()
+        self._members: dict[str, tuple[str, ...]] | None = None  # vector_members()
+        # Each chunk's own vector, written this run, for vectors.npz at commit (a small index only).
+        self._fresh_vectors: dict[str, np.ndarray] = {}
         self._load_chunks()
 
     @property
@@ -123,6 +110,7 @@ class Store(DocumentViews, VectorSearch):
         self._rows = None
         self._forget_documents()
         self._vectors = None
+        self._members = None
         self._by_page = None
 
     def _load_chunks(self) -> None:
@@ -204,37 +192,56 @@ class Store(DocumentViews, VectorSearch):
         return self.manifest
 
     def write_chunks(self, chunks: list[Chunk], tokens: list[list[str]] | None = None,
-                     vectors: np.ndarray | None = None) -> None:
-        """Vectors into Chroma (ids come from content, so writing twice changes nothing); the
-        texts reach chunks.json at commit. `tokens` (BM25 tokens of each chunk's indexed text)
-        and `vectors` (their embeddings, (len(chunks), dim)) when already computed
-        (`ingest.prepare`); else computed here."""
+                     vectors: np.ndarray | None = None, window: int = WINDOW_CHUNKS,
+                     chunk_vectors: np.ndarray | None = None) -> None:
+        """One document's chunks, in document order: one vector per `window` consecutive chunks
+        into Chroma (`assistant.vector_windows`; ids come from content, so writing twice changes
+        nothing), gathered with other documents' into upserts of UPSERT_BATCH and all written
+        before the commit saves anything; the texts reach chunks.json and, for a small index,
+        each chunk's own vector vectors.npz at commit. `tokens` (BM25 tokens of each chunk's indexed text), `vectors`
+        (the windows' embeddings, (number of windows, dim)) and `chunk_vectors` (the chunks',
+        (len(chunks), dim)) when already computed (`ingest.prepare`); else computed here."""
         if tokens is not None:
             for c, toks in zip(chunks, tokens, strict=True):
                 self._index_tokens[c.id] = toks
-        for start in range(0, len(chunks), _BATCH):
-            part = chunks[start : start + _BATCH]
-            if vectors is not None and tokens is not None:
-                embeddings: list[list[float]] | np.ndarray = vectors[start : start + _BATCH]
-            else:
-                embeddings = self._embed_and_tokenise(part)
-            self.collection.upsert(ids=[c.id for c in part], embeddings=embeddings)  # type: ignore[arg-type]
-        for c in chunks:
+        groups = vector_groups([c.id for c in chunks], window)
+        if vectors is None or tokens is None or chunk_vectors is None:
+            vectors, chunk_vectors = self._embed_and_tokenise(chunks, window)
+        if len(vectors) != len(groups) or len(chunk_vectors) != len(chunks):
+            raise ValueError(f"{len(vectors)} vectors for {len(groups)} windows of {len(chunks)} chunks")
+        self._unwritten.add([vid for vid, _ in groups], np.asarray(vectors, dtype=np.float32))
+        if len(self._unwritten) >= UPSERT_BATCH:
+            self._unwritten.flush(self.collection, all_of_them=False)
+        for c, row in zip(chunks, chunk_vectors, strict=True):
             self.chunks[c.id] = c
             self._pending_deletes.discard(c.id)
+            self._fresh_vectors[c.id] = row
+        if len(self.chunks) > EXACT_SEARCH_LIMIT:  # no vectors.npz at this size: not kept
+            self._fresh_vectors.clear()
         self._changed()
 
-    def _embed_and_tokenise(self, chunks: list[Chunk]) -> list[list[float]] | np.ndarray:
-        """Embeddings of the chunks' indexed texts; each text is split into raw tokens once,
-        for the BM25 tokens kept until commit and, with the hashing embedding, for its vector."""
-        texts = [c.indexed_text() for c in chunks]
-        raws = [raw_tokens(t) for t in texts]
+    def _embed_and_tokenise(self, chunks: list[Chunk], window: int) -> tuple[np.ndarray, np.ndarray]:
+        """(the embeddings of each `window` consecutive chunks' indexed texts one after the
+        other, each chunk's own); each text is split into raw tokens once, for the BM25 tokens
+        kept until commit and, with the hashing embedding, for its vectors."""
+        raws = [passage_raw_tokens(c.context(), c.text) for c in chunks]
         for c, raw in zip(chunks, raws, strict=True):
             self._index_tokens[c.id] = tokens_from_raw(raw)
-        embed_raw = getattr(self.embed_model, "embed_raw_batch", None)
-        if embed_raw is not None:  # the hashing embedding: the whole batch in one numpy pass
-            return embed_raw(raws)
-        return self.embed_model.get_text_embedding_batch(texts)
+        if getattr(self.embed_model, "embed_raw_batch", None) is not None:  # hashing: one numpy pass
+            own, joined = embed_raw_windows(raws, int(getattr(self.embed_model, "dim", self.dim)), window)
+            return joined, own
+        texts = [c.indexed_text() for c in chunks]
+        joined_texts = ["\n".join(texts[i : i + window]) for i in range(0, len(texts), window)]
+        return (np.asarray(self.embed_model.get_text_embedding_batch(joined_texts), dtype=np.float32),
+                self.embed_chunks(chunks))
+
+    def embed_chunks(self, chunks: list[Chunk]) -> np.ndarray:
+        """(len(chunks), dim) embeddings of the chunks' indexed texts."""
+        if getattr(self.embed_model, "embed_raw_batch", None) is not None:
+            raws = [passage_raw_tokens(c.context(), c.text) for c in chunks]
+            return np.asarray(self.embed_model.embed_raw_batch(raws))
+        return np.asarray(self.embed_model.get_text_embedding_batch([c.indexed_text() for c in chunks]),
+                          dtype=np.float32).reshape(len(chunks), -1)
 
     def delete_chunks(self, ids: list[str]) -> None:
         """Forget chunks now; their vectors leave Chroma at commit, after the manifest no longer
@@ -249,6 +256,7 @@ class Store(DocumentViews, VectorSearch):
         """Rebuild BM25 over the manifest's chunks and save it, the chunk texts, the manifest;
         then drop from Chroma the vectors no document owns (deleted ones, a killed run's)."""
         assert self.manifest is not None
+        self._unwritten.flush(self.collection)  # every vector is in Chroma before its chunks are saved
         ids = [cid for d in sorted(self.manifest.documents.values(), key=lambda d: d.document)
                for cid in d.chunk_ids if cid in self.chunks]
         tokens = [self._bm25_tokens(cid) for cid in ids]
@@ -259,31 +267,15 @@ class Store(DocumentViews, VectorSearch):
         self.bm25.save(self.folder / BM25_DIR)
         save_chunks(self.folder, [self.chunks[cid] for cid in ids])
         save_manifest(self.folder, self.manifest)
-        owned = set(ids)
+        owned = set(self.vector_members())
         stale = sorted((self._pending_deletes | self.chroma_ids()) - owned)
         for start in range(0, len(stale), _BATCH):
             self.collection.delete(ids=stale[start : start + _BATCH])
         self._pending_deletes.clear()
         self._save_exact_vectors()
 
-    def _save_exact_vectors(self) -> None:
-        """vectors.npz for an index small enough to be searched exactly (removed otherwise)."""
-        if not self.chunks or len(self.chunks) > EXACT_SEARCH_LIMIT:
-            save_vectors(self.folder, [], None)
-            return
-        ids, matrix = self._chroma_vectors()
-        if len(ids) == len(self.chunks):
-            save_vectors(self.folder, ids, matrix)
-            self._vectors = (ids, matrix)
-        else:  # another process is writing, or Chroma lost vectors: no file, Chroma is asked
-            save_vectors(self.folder, [], None)
-
     def _bm25_tokens(self, cid: str) -> list[str]:
         got = self._index_tokens.get(cid)
         if got is None:  # a chunk loaded from the index, not written by this run
             got = index_tokens(self.chunks[cid].indexed_text())
         return got
-
-    def chroma_ids(self) -> set[str]:
-        got = self.collection.get(include=[])
-        return set(got["ids"])

@@ -1,10 +1,12 @@
-"""vectors.npz beside the index: the unit vectors of a small index, for exact search without Chroma.
+"""vectors.npz beside the index: each chunk's own unit vector in a small index, for exact search
+without Chroma.
 
-An index of at most `EXACT_SEARCH_LIMIT` chunks is searched exactly (a matrix product) rather
-than through Chroma's approximate HNSW, which can return other neighbours from one process to
-the next. Keeping those vectors in one local file means that answering from such an index
-never opens Chroma at all (importing chromadb alone costs about half a second of a command-line
-answer). Larger indexes have no file and are searched by Chroma.
+An index of at most `EXACT_SEARCH_LIMIT` chunks is searched exactly (a matrix product), one
+vector per chunk, rather than through Chroma's approximate HNSW, which can return other
+neighbours from one process to the next and holds one vector per window of chunks
+(`assistant.vector_windows`). Keeping those vectors in one local file means that answering from
+such an index never opens Chroma at all (importing chromadb alone costs about half a second of
+a command-line answer). Larger indexes have no file and are searched by Chroma.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from assistant.manifest import VECTORS_NAME
 
 logger = logging.getLogger(__name__)
 
-EXACT_SEARCH_LIMIT = 20_000  # vectors searched exactly (40 MB at 512 dimensions); beyond, Chroma's HNSW
+EXACT_SEARCH_LIMIT = 20_000  # chunks searched exactly (40 MB at 512 dimensions); beyond, Chroma's HNSW
 
 
 def unit_rows(matrix: np.ndarray) -> np.ndarray:
@@ -60,3 +62,17 @@ def load_vectors(folder: Path, ids: list[str]) -> np.ndarray | None:
     if len(saved_ids) != len(ids) or saved_ids.tolist() != ids:
         return None
     return matrix
+
+
+def saved_rows(folder: Path) -> dict[str, np.ndarray]:
+    """Every row of the saved file by chunk id, whatever chunks it was written for (empty when
+    missing or unreadable): what an ingest reuses for the chunks it did not write."""
+    path = folder / VECTORS_NAME
+    if not path.exists():
+        return {}
+    try:
+        with np.load(path) as saved:
+            return dict(zip(saved["ids"].tolist(), saved["vectors"], strict=True))
+    except (OSError, ValueError, KeyError) as exc:
+        logger.warning("vector file unreadable path=%s reason=%s", path, exc)
+        return {}

@@ -20,6 +20,7 @@ from assistant.facts.store import EXTRACTOR_VERSION, Structured, refresh_structu
 from assistant.manifest import DocumentEntry
 from assistant.store import Store
 from assistant.text import text_signature
+from assistant.vector_windows import VECTOR_WINDOW_KEY, WINDOW_CHUNKS
 from ingest.chunking import ChunkingConfig
 from ingest.files import expand_inputs
 from ingest.loaders import SUPPORTED_SUFFIXES
@@ -65,8 +66,9 @@ def sha256_file(path: Path) -> str:
 def reading_signature(cfg: ChunkingConfig) -> dict[str, int | str]:
     """What made a document's chunks and facts, stored with it in the manifest: the chunker's
     settings and versions, the fact extraction that runs on the chunks as a file is read, and the
-    text normalisation its tokens and vectors come from (a new one of any reads files again)."""
-    return {**cfg.as_dict(), "facts": EXTRACTOR_VERSION, "text": text_signature()}
+    text normalisation its tokens and vectors come from, and how many chunks share a vector
+    (`assistant.vector_windows`; a new one of any reads files again)."""
+    return {**cfg.as_dict(), "facts": EXTRACTOR_VERSION, "text": text_signature(), VECTOR_WINDOW_KEY: WINDOW_CHUNKS}
 
 
 def ingest_paths(
@@ -150,7 +152,7 @@ def _write_one(store: Store, prepared: Prepared, report: IngestReport, fresh: di
     doc, chunks = prepared.doc, prepared.chunks
     if prepared.structured is not None:
         fresh[key] = prepared.structured
-    store.write_chunks(chunks, tokens=prepared.tokens, vectors=prepared.vectors)
+    store.write_chunks(chunks, tokens=prepared.tokens, vectors=prepared.vectors, chunk_vectors=prepared.chunk_vectors)
     old = manifest.documents.get(key)
     new_ids = [c.id for c in chunks]
     if old:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.store import Store
+from assistant.vector_windows import vector_groups, window_size
 
 
 def repair_index(store: Store) -> str:
@@ -17,8 +18,12 @@ def repair_index(store: Store) -> str:
         manifest.documents.pop(name)
     owned = manifest.chunk_ids()
     store.delete_chunks(sorted(set(store.chunks) - owned))
-    missing = sorted(owned - store.chroma_ids())
-    store.write_chunks([store.chunks[cid] for cid in missing])
+    missing = sorted(set(manifest.vector_members()) - store.chroma_ids())
+    lacking = set(missing)
+    for doc in manifest.documents.values():  # every window of a document that lacks one is written again
+        size = window_size(doc.chunking)
+        if any(vid in lacking for vid, _ in vector_groups(doc.chunk_ids, size)):
+            store.write_chunks([store.chunks[cid] for cid in doc.chunk_ids], window=size)
     store.commit()
     return (f"repaired: {len(dropped)} documents to re-ingest ({', '.join(dropped) or 'none'}), "
             f"{len(missing)} vectors rebuilt")

@@ -11,13 +11,14 @@ def index_status(store: Store) -> dict[str, Any]:
     manifest = store.manifest
     docs = manifest.documents.values() if manifest else []
     expected = manifest.chunk_ids() if manifest else set()
+    vectors = set(manifest.vector_members()) if manifest else set()  # one per window of chunks
     in_chroma = store.chroma_ids()
     in_bm25 = set(store.bm25.ids)
     problems = []
-    if expected - in_chroma:
-        problems.append(f"{len(expected - in_chroma)} chunks in the manifest are missing from Chroma")
-    if in_chroma - expected:
-        problems.append(f"{len(in_chroma - expected)} chunks in Chroma are not in the manifest")
+    if vectors - in_chroma:
+        problems.append(f"{len(vectors - in_chroma)} vectors of the manifest's chunks are missing from Chroma")
+    if in_chroma - vectors:
+        problems.append(f"{len(in_chroma - vectors)} vectors in Chroma belong to no chunk of the manifest")
     if expected - set(store.chunks):
         problems.append(f"{len(expected - set(store.chunks))} chunks in the manifest have no saved text")
     if in_bm25 != expected:
@@ -32,6 +33,7 @@ def index_status(store: Store) -> dict[str, Any]:
             for d in sorted(docs, key=lambda d: d.document)
         ],
         "chunks": len(expected),
+        "vectors": len(vectors),
         "consistent": not problems,
         "problems": problems,
         "fix": None if not problems else f"python -m ingest --repair --index {store.folder}",

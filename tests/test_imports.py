@@ -37,6 +37,7 @@ LAYERS = {
     "ingest.status": "index", "ingest.repair": "index", "ingest.lock": "index",
     "assistant.store": "index", "assistant.bm25": "index", "assistant.chunk_file": "index",
     "assistant.manifest": "index", "assistant.vector_file": "index", "assistant.vector_search": "index",
+    "assistant.vector_windows": "index", "assistant.chroma_io": "index",
     "assistant.document_views": "index",
     "assistant.embeddings": "index", "assistant.titles": "index",
     "assistant.facts": "answer",  # the package's facade (check_calls, find_sheet)

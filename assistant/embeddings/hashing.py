@@ -54,9 +54,40 @@ def embed_raw_tokens(tokens: list[str], dim: int) -> list[float]:
 
 def embed_raw_batch(texts: list[list[str]], dim: int) -> np.ndarray:
     """`embed_raw_tokens` of many texts at once: a (len(texts), dim) float32 array of unit rows
-    (a row of zeros for a text with no word). The features of every text are summed by one
-    bincount over row-offset columns instead of one per text; every feature value is a small
-    integer, so each sum (and each vector) is exactly that of adding them one by one."""
+    (a row of zeros for a text with no word)."""
+    return _unit_rows(_feature_sums(texts, dim))
+
+
+def embed_raw_windows(texts: list[list[str]], dim: int, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """(`embed_raw_batch` of the texts, `embed_raw_batch` of each `window` consecutive texts
+    joined): a window's features are the sum of its texts', so both come from one pass."""
+    sums = _feature_sums(texts, dim)
+    starts = np.arange(0, len(texts), window)
+    joined = np.add.reduceat(sums, starts, axis=0) if len(texts) else sums
+    return _unit_rows(sums), _unit_rows(joined)
+
+
+def embed_part_windows(parts: list[tuple[tuple[str, ...], list[str]]], dim: int,
+                       window: int) -> tuple[np.ndarray, np.ndarray]:
+    """`embed_raw_windows` of texts given as (a head shared by many texts, the rest): a head's
+    features are summed once (integer sums: adding them to the rest's is exact)."""
+    sums = _feature_sums([rest for _, rest in parts], dim)
+    heads: dict[tuple[str, ...], np.ndarray] = {}
+    for row, (own, _) in zip(sums, parts, strict=True):
+        if own:
+            if own not in heads:
+                heads[own] = _feature_sums([list(own)], dim)[0]
+            row += heads[own]
+    starts = np.arange(0, len(parts), window)
+    joined = np.add.reduceat(sums, starts, axis=0) if len(parts) else sums
+    return _unit_rows(sums), _unit_rows(joined)
+
+
+def _feature_sums(texts: list[list[str]], dim: int) -> np.ndarray:
+    """(len(texts), dim) float64 sums of the texts' word features. The features of every text are
+    summed by one bincount over row-offset columns instead of one per text; every feature value
+    is a small integer, so each sum is exactly that of adding them one by one (and a window's,
+    the sum of its texts' rows)."""
     sw = stopwords()
     idx: list[int] = []
     val: list[float] = []
@@ -72,8 +103,12 @@ def embed_raw_batch(texts: list[list[str]], dim: int) -> np.ndarray:
     counts = np.diff(np.asarray([0, *ends], dtype=np.intp)).astype(np.intp)
     rows = np.repeat(np.arange(len(texts), dtype=np.intp), counts)
     flat = np.asarray(idx, dtype=np.intp) + rows * dim
-    sums = np.bincount(flat, weights=np.asarray(val, dtype=np.float64),
-                       minlength=len(texts) * dim).astype(np.float32).reshape(len(texts), dim)
+    return np.bincount(flat, weights=np.asarray(val, dtype=np.float64),
+                       minlength=len(texts) * dim).reshape(len(texts), dim)
+
+
+def _unit_rows(sums: np.ndarray) -> np.ndarray:
+    sums = sums.astype(np.float32)
     # Each row's norm as np.linalg.norm of that row (a dot product), not an axis reduction,
     # which sums in another order: the vectors stay bit for bit those of earlier indexes.
     norms = np.asarray([float(np.linalg.norm(r)) or 1.0 for r in sums], dtype=np.float32)

@@ -1,6 +1,6 @@
 """Answering from a small index imports neither llama_index.core nor chromadb (the command line
 starts in a fraction of the time); the vector side still gives the same neighbours, and the
-hashing embedding of a batch is that of each text alone."""
+hashing embedding of a batch is that of each text alone, and a window's that of its texts joined."""
 
 from __future__ import annotations
 
@@ -14,7 +14,14 @@ import pytest
 from docs_factory import index_texts
 
 from assistant.build import build_assistant, open_store
-from assistant.embeddings.hashing import HashingVectors, embed_raw_batch, embed_raw_tokens, llama_hashing_embedding
+from assistant.embeddings.hashing import (
+    HashingVectors,
+    embed_part_windows,
+    embed_raw_batch,
+    embed_raw_tokens,
+    embed_raw_windows,
+    llama_hashing_embedding,
+)
 from assistant.settings import Settings
 from assistant.text import raw_tokens
 from assistant.vector_file import VECTORS_NAME
@@ -48,14 +55,17 @@ def test_the_command_line_answers_without_llama_index_or_chromadb(settings: Sett
     assert "4.370.000" in answer["answer"] and answer["citations"][0]["document"] == "apel-ceramica.txt"
 
 
-def test_exact_search_from_the_vector_file_matches_chroma(settings: Settings) -> None:
+def test_exact_search_from_the_vector_file_agrees_with_chroma_windows(settings: Settings) -> None:
     assert (Path(settings.index) / VECTORS_NAME).exists()
     from_file = open_store(settings)
-    got = from_file.vector_search(QUESTION, 4)
+    got = from_file.nearest_windows(QUESTION, 4)
     assert from_file._collection is None  # Chroma was never opened
+    assert all(len(window) == 1 for window, _ in got)  # exact search: one vector per chunk
     from_chroma = open_store(settings)
-    from_chroma.folder = Path(settings.index) / "elsewhere"  # no vector file there: Chroma is read
-    assert from_chroma.vector_search(QUESTION, 4) == got
+    from_chroma.folder = Path(settings.index) / "elsewhere"  # no vector file there: Chroma's windows
+    windows = from_chroma.nearest_windows(QUESTION, 4)
+    assert got[0][0][0] in windows[0][0]  # the nearest chunk is in the nearest window
+    assert sorted(cid for w, _ in windows for cid in w) == sorted(from_file.chunks)
 
 
 def test_batch_hashing_embedding_equals_one_by_one() -> None:
@@ -68,6 +78,18 @@ def test_batch_hashing_embedding_equals_one_by_one() -> None:
     llama = llama_hashing_embedding(64)
     assert llama.get_text_embedding_batch(texts) == batch.tolist()
     assert llama.get_query_embedding(texts[0]) == HashingVectors(64).get_query_embedding(texts[0])
+
+
+def test_window_vectors_are_those_of_the_joined_texts() -> None:
+    raws = [raw_tokens(t) for t in ["Bugetul apelului este de 4.370.000 lei.", "", "Termenul: 19.10.2031",
+                                    "Pot depune cereri morarii din județul Alba."]]
+    own, windows = embed_raw_windows(raws, 64, 3)
+    assert np.array_equal(own, embed_raw_batch(raws, 64))
+    assert np.array_equal(windows, embed_raw_batch([raws[0] + raws[1] + raws[2], raws[3]], 64))
+    head = tuple(raw_tokens("Apelul Moara de Apă 2031 / Calendar"))  # shared by passages, summed once
+    parted = embed_part_windows([(head, r) for r in raws], 64, 3)
+    whole = embed_raw_windows([[*head, *r] for r in raws], 64, 3)
+    assert all(np.array_equal(a, b) for a, b in zip(parted, whole, strict=True))
 
 
 def test_the_llama_index_interface_is_still_there(settings: Settings) -> None:

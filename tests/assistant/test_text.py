@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from assistant.query import Query
-from assistant.text import fold, index_tokens, normalize, raw_tokens, stopwords
+from assistant.text import (
+    fold,
+    index_tokens,
+    normalize,
+    passage_raw_tokens,
+    passage_token_parts,
+    raw_tokens,
+    stopwords,
+    tokens_from_parts,
+)
 
 
 def test_cedilla_and_comma_forms_give_the_same_tokens() -> None:
@@ -127,3 +136,27 @@ def test_an_acronym_joined_by_an_ampersand_is_one_token() -> None:
     assert "q&z" in index_tokens("Muzeul Q&Z din Brăila")
     assert "k&p" in Query.parse("Cine conduce K&P?").names
     assert index_tokens("Lemn&Piatra") == index_tokens("Lemn Piatra")  # two words, not an acronym
+
+
+@pytest.mark.parametrize("head, text", [
+    ("Apelul Olarit 2033 / Buget", "Bugetul este de 3,4 milioane lei."),
+    ("Ghidul solicitantului / Valoare 2,6", "milioane lei pentru fiecare proiect"),  # a multiplier after the head
+    ("Calendar / termen 17", "august 2033, ora 12"),  # a month after the head's number
+    ("Cofinanțare 45", "% din costurile eligibile"),  # a percent sign after the head's digits
+    ("Contact / www.exemplu-apel.ro", "scrieți la birou@exemplu-apel.ro"),
+    ("", "Termenul este 17.08.2033."),
+])
+def test_a_passage_under_its_head_reads_as_the_joined_text(head: str, text: str) -> None:
+    joined = f"{head}\n{text}" if head else text
+    assert passage_raw_tokens(head, text) == raw_tokens(joined)
+
+
+@pytest.mark.parametrize("head, text", [
+    ("Apelul Olarit 2033 / Calendar", "Termenul este 17 august 2033."),
+    ("Calendar / 17 august", "2033, ora 12"),  # a month name ends the head: the year after it joins
+    ("Cofinanțare 45", "% din costurile eligibile"),
+])
+def test_a_passage_read_in_parts_gives_the_joined_texts_tokens(head: str, text: str) -> None:
+    own, rest = passage_token_parts(head, text)
+    assert [*own, *rest] == raw_tokens(f"{head}\n{text}")
+    assert tokens_from_parts(own, rest) == index_tokens(f"{head}\n{text}")

@@ -47,3 +47,19 @@ def test_a_dead_worker_leaves_the_files_to_the_ingest(folders: Path, monkeypatch
     dead = Path(_index(folders, "dead").index)
     docs = json.loads((dead / "manifest.json").read_text(encoding="utf-8"))["documents"]
     assert sorted(docs) == sorted(TEXTS)
+
+
+def test_the_ingest_reads_files_itself_while_the_worker_is_busy(folders: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker slow to answer (here: slow to start) leaves files to the ingest process, and the
+    index is still the one-process index."""
+    here_read: list[str] = []
+    original = ingest.prepare.prepare
+    monkeypatch.setattr(ingest.prepare, "prepare", lambda job: here_read.append(job.key) or original(job))
+    monkeypatch.setattr(ingest.prepare, "_serve_command", lambda: [
+        "-c", "import time; time.sleep(3); from ingest.prepare import _serve; _serve()"])
+    shared = Path(_index(folders, "worker").index)
+    assert here_read and len(here_read) < len(TEXTS) + 1  # some files here, the others in the worker
+    monkeypatch.setattr(ingest.prepare, "POOL_MIN_FILES", 10_000)
+    here = Path(_index(folders, "here").index)
+    for name in ("chunks.json", "facts.json", "records.json", "vectors.npz"):
+        assert (shared / name).read_bytes() == (here / name).read_bytes(), name

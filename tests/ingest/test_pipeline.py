@@ -9,6 +9,7 @@ from docs_factory import CORPUS_FILES
 
 from assistant.build import build_assistant, open_store
 from assistant.settings import Settings
+from assistant.vector_windows import vector_groups, window_size
 from ingest.chunking import ChunkingConfig
 from ingest.pipeline import IngestReport, ingest_paths, remove_documents
 from ingest.status import index_status
@@ -23,6 +24,14 @@ def _doc_ids(settings: Settings) -> dict[str, list[str]]:
     manifest = open_store(settings).manifest
     assert manifest is not None
     return {name: list(d.chunk_ids) for name, d in manifest.documents.items()}
+
+
+def _vector_ids(settings: Settings, name: str | None = None) -> set[str]:
+    """Ids of the vectors the manifest lays out (one per window of chunks), of one document or all."""
+    manifest = open_store(settings).manifest
+    assert manifest is not None
+    return {vid for key, d in manifest.documents.items() if name in (None, key)
+            for vid, _ in vector_groups(d.chunk_ids, window_size(d.chunking))}
 
 
 def test_first_ingest_indexes_every_format(settings: Settings, make_corpus: Callable[..., list[Path]]) -> None:
@@ -61,7 +70,7 @@ def test_another_chunker_remakes_the_chunks_of_unchanged_files(settings: Setting
     assert sorted(report.updated) == sorted(CORPUS_FILES) and not report.unchanged
     after = _doc_ids(settings)
     assert sum(map(len, after.values())) > sum(map(len, before.values()))
-    assert open_store(settings).chroma_ids() == {cid for ids in after.values() for cid in ids}
+    assert open_store(settings).chroma_ids() == _vector_ids(settings)
     again = ingest_paths(open_store(settings), [folder], smaller)  # the same chunker again: nothing to do
     assert sorted(again.unchanged) == sorted(CORPUS_FILES)
 
@@ -80,6 +89,7 @@ def test_changed_file_replaces_its_old_chunks(settings: Settings, make_corpus: C
     txt = files[0]
     _ingest(settings, [txt.parent])
     old_ids = set(_doc_ids(settings)[txt.name])
+    old_vectors = _vector_ids(settings, txt.name)
     others_before = {k: v for k, v in _doc_ids(settings).items() if k != txt.name}
     txt.write_text(txt.read_text(encoding="utf-8").replace("14 noiembrie 2025", "28 noiembrie 2025"), encoding="utf-8")
     report = _ingest(settings, [txt.parent])
@@ -88,8 +98,9 @@ def test_changed_file_replaces_its_old_chunks(settings: Settings, make_corpus: C
     gone = old_ids - new_ids
     assert gone and new_ids - old_ids
     chroma = open_store(settings).chroma_ids()
-    assert gone.isdisjoint(chroma)
-    assert new_ids <= chroma
+    new_vectors = _vector_ids(settings, txt.name)
+    assert old_vectors - new_vectors and (old_vectors - new_vectors).isdisjoint(chroma)
+    assert new_vectors <= chroma
     assert {k: v for k, v in _doc_ids(settings).items() if k != txt.name} == others_before
     assert index_status(open_store(settings))["consistent"]
     answer = build_assistant(settings).ask("Care este data limită de depunere pentru apelul Inovare Digitală?")
@@ -102,6 +113,7 @@ def test_prune_removes_a_deleted_file(settings: Settings, make_corpus: Callable[
     _ingest(settings, [files[0].parent])
     md = files[1]
     md_ids = set(_doc_ids(settings)[md.name])
+    md_vectors = _vector_ids(settings, md.name)
     md.unlink()
     kept = _ingest(settings, [files[0].parent])
     assert kept.removed == [] and md.name in _doc_ids(settings)  # without --prune nothing is dropped
@@ -109,7 +121,7 @@ def test_prune_removes_a_deleted_file(settings: Settings, make_corpus: Callable[
     assert report.removed == [md.name]
     assert md.name not in _doc_ids(settings)
     store = open_store(settings)
-    assert md_ids.isdisjoint(store.chroma_ids())
+    assert md_vectors.isdisjoint(store.chroma_ids())
     assert md_ids.isdisjoint(store.bm25.ids)
     assert index_status(store)["consistent"]
 
@@ -119,10 +131,11 @@ def test_remove_documents_drops_them_everywhere(settings: Settings, make_corpus:
     _ingest(settings, [files[0].parent])
     docx = files[3]
     ids = set(_doc_ids(settings)[docx.name])
+    vectors = _vector_ids(settings, docx.name)
     removed = remove_documents(open_store(settings), [docx.name, "nu-exista.pdf"])
     assert removed == [docx.name]
     store = open_store(settings)
-    assert ids.isdisjoint(store.chroma_ids()) and ids.isdisjoint(store.bm25.ids)
+    assert vectors.isdisjoint(store.chroma_ids()) and ids.isdisjoint(store.bm25.ids)
     assert docx.name not in _doc_ids(settings)
     assert index_status(store)["consistent"]
     answer = build_assistant(settings).ask("Cine este coordonatoarea Clusterului Textil Banat?")

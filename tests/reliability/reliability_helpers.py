@@ -93,7 +93,8 @@ from ingest.status import index_status
 settings = Settings(index=sys.argv[1])
 store = open_store(settings)
 out = {"status": index_status(store), "chroma": sorted(store.chroma_ids()), "bm25": sorted(store.bm25.ids),
-       "manifest": sorted(store.manifest.chunk_ids()) if store.manifest else []}
+       "manifest": sorted(store.manifest.chunk_ids()) if store.manifest else [],
+       "vectors": sorted(store.manifest.vector_members()) if store.manifest else []}
 assistant = build_assistant(settings)
 out["answers"] = [assistant.ask(q).to_json() for q in json.loads(sys.argv[2])]
 print(json.dumps(out, ensure_ascii=False))

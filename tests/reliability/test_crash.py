@@ -96,7 +96,7 @@ def _check_rerun_completes(corpus: dict[str, Any], index: Path, clean_ids: list[
     got = probe(index, [budget_question(MANY[-1])])
     assert got["status"]["consistent"], got["status"]["problems"]
     assert got["manifest"] == clean_ids
-    assert got["chroma"] == clean_ids and got["bm25"] == clean_ids
+    assert got["chroma"] == got["vectors"] and got["bm25"] == clean_ids
     assert answers_from(got["answers"][0], f"apel-{MANY[-1]:03d}.txt")
 
 
@@ -128,7 +128,9 @@ def test_ingest_killed_in_a_crash_window_is_completed_by_rerunning(
 
 
 def test_changed_file_killed_after_its_old_chunks_were_deleted(corpus: dict[str, Any], tmp_path: Path) -> None:
-    """Chroma lost chunks that BM25 and the manifest still list: questions must not crash."""
+    """Killed between replacing a file's chunks and the commit: questions must not crash. Its few
+    new vectors waited for a full upsert batch (`assistant.chroma_io`), so the index is still the
+    one before the run, consistent."""
     index = _fresh_index(corpus, tmp_path)
     base = tmp_path / "base"
     shutil.copytree(corpus["base"], base)
@@ -139,13 +141,14 @@ def test_changed_file_killed_after_its_old_chunks_were_deleted(corpus: dict[str,
     assert killed.returncode == -signal.SIGKILL, killed.stderr
 
     got = probe(index, [budget_question(1), budget_question(0)])
-    assert not got["status"]["consistent"] and got["status"]["fix"]
+    assert got["status"]["consistent"], got["status"]["problems"]
     assert answers_from(got["answers"][0], "apel-001.txt")
 
     assert run_cli("ingest", base, "--index", index).returncode == 0
     assert run_cli("ingest", base, "--index", tmp_path / "clean").returncode == 0
     after, clean = probe(index), probe(tmp_path / "clean")
-    assert after["status"]["consistent"] and after["manifest"] == clean["manifest"] == after["chroma"]
+    assert after["status"]["consistent"] and after["manifest"] == clean["manifest"]
+    assert after["chroma"] == after["vectors"] == clean["vectors"]
 
 
 @pytest.mark.slow
