@@ -4,7 +4,8 @@ sets and write `assistant/data/relevance.json`, with the figures of held-out fol
     python -m bench.fit [--eval ../shared/eval] [--work DIR] [--out assistant/data/relevance.json]
 
 Data: each development set (dev on corpus/, xquad and field on their docs/ folders) is indexed
-with `python -m ingest` into --work, and each question is searched as the assistant searches it.
+with `python -m ingest` into a fresh temporary folder (or --work DIR, kept and reused), and each
+question is searched as the assistant searches it.
 Labels come from the sets' own strings, folded as the scorer folds them: a candidate passage is
 positive when it holds one of the question's evidence strings; a sentence of a top passage is
 positive when it holds an evidence string, or a fact string inside a positive passage.
@@ -38,6 +39,7 @@ import logging
 import re
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -266,11 +268,20 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fit", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--eval", type=Path, default=REPO.parent / "shared" / "eval", help="the development sets")
-    p.add_argument("--work", type=Path, default=Path.home() / ".cache" / "call-assistant-fit", help="indexes")
+    # The indexes are built afresh by default: an index an older reader wrote is kept by the
+    # incremental ingest whenever the reading signature did not change, and a fit on it would not
+    # be the fit of this code (the shipped weights must be what this command reproduces).
+    p.add_argument("--work", type=Path, default=None,
+                   help="keep the indexes in DIR and reuse them (default: a fresh temporary folder)")
     p.add_argument("--out", type=Path, default=REPO / "assistant" / "data" / "relevance.json")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    items = load_items(args.eval, args.work)
+    with tempfile.TemporaryDirectory(prefix="call-assistant-fit-") as fresh:
+        return _fit(args, args.work or Path(fresh))
+
+
+def _fit(args: argparse.Namespace, work: Path) -> int:
+    items = load_items(args.eval, work)
     weights = _bootstrap()
     passage, f1 = stage_passages(items, weights)
     logger.info("passage model: %s", f1)
