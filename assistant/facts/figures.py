@@ -19,7 +19,13 @@ _MONTH_RX = "|".join(k for k in MONTHS if k not in ("may", "march", "june", "jul
 DATE = re.compile(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b|\b(\d{{1,2}})\s+({_MONTH_RX})\s+(\d{{4}})\b")
 HOUR = re.compile(r"(?:\bora|\bh\.?|,|la)\s*(\d{1,2})[:.](\d{2})\b|\b(\d{1,2}):(\d{2})\b")
 DURATION = re.compile(r"(?:(\d+)\s*(?:-|si|pana la)\s*)?(\d+)\s*(?:de\s+)?(luni|ani|zile|saptamani)\b")
-MIN_MAX = re.compile(r"\b(min(?:im(?:um|a|ă))?|max(?:im(?:um|a|ă))?)\b\.?", re.IGNORECASE)
+# A bound word: "min.", "minim", "minimum", "minimă", "maxime" ("de minimis", an aid regime, is none).
+MIN_MAX = re.compile(r"\b(min(?:im(?:um|ul|a|ă|e|i)?)?|max(?:im(?:um|ul|a|ă|e|i)?)?)\b\.?", re.IGNORECASE)
+# A bound written after its value closes that value off: in brackets or between commas right after it
+# ("12.000 lei (valoarea minimă)", "12.000 lei, valoarea minimă, și ..."), with no figure in between;
+# Romanian never opens the next value with a bracket or a comma-set label, so it is the value before's.
+BOUND_AFTER = re.compile(r"\s*(?:\((?P<par>[^()\d]{0,40}?)\)|,\s*(?P<com>[^,;.()\d]{0,40}?)(?=\s*(?:[,;.)]|$)))",
+                         re.IGNORECASE)
 
 _CURRENCY = {"€": "EUR", "eur": "EUR", "euro": "EUR", "lei": "RON", "ron": "RON", "usd": "USD", "$": "USD"}
 
@@ -46,13 +52,18 @@ def amounts(text: str) -> list[tuple[str, float, str]]:
         low = _RANGE_START.search(text[max(0, m.start() - 40): m.start()]) if m["n1"] else None
         if low and not (out and text.find(out[-1][0]) + len(out[-1][0]) > m.start() - len(low.group())):
             # "între 5.000 și 40.000 euro", "5.000 - 40.000 €": the range's first figure takes the currency
-            first = number(low.group(1)) * MULTIPLIERS.get((mult or "").lower().rstrip("."), 1.0)
-            out.append((f"{low.group(1)} {mult + ' ' if mult else ''}{cur}", first, currency))
+            figure = low.group(1) or low.group(2)
+            first = number(figure) * MULTIPLIERS.get((mult or "").lower().rstrip("."), 1.0)
+            out.append((f"{figure} {mult + ' ' if mult else ''}{cur}", first, currency))
         out.append((m.group().strip(), value, currency))
     return out
 
 
-_RANGE_START = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:-|–|—|si|și|pana la|până la)\s*$", re.IGNORECASE)
+# The first figure of a range written with one currency: "5.000 - 40.000 €", "între 5.000 și 40.000 euro",
+# "5.000 până la 40.000 lei", and "de la 5.000 la 40.000 lei" (a bare "la" only when "la" opens the
+# first figure too: "(de) la 5.000 la 40.000").
+_RANGE_START = re.compile(rf"(?<![\d.,])(?:({_NUMBER})\s*(?:-|–|—|si|și|pana la|până la)"
+                          rf"|(?<=\bla )({_NUMBER})\s+la)\s*$", re.IGNORECASE)
 
 
 def percents(text: str) -> list[tuple[int, float]]:

@@ -5,17 +5,22 @@ tell it from the other.
 General Romanian: a bound is written before its value ("Min. 45.000 lei", "maximum 90.000 euro");
 what a value is for follows it, after a preposition or in brackets ("15% pentru comunele mici",
 "60% în regiunea Nord-Est", "12.500 euro (valoarea minimă)") up to a comma, a bracket or the
-conjunction that opens the next value ("respectiv", "și", "iar", "sau").
+conjunction that opens the next value ("respectiv", "și", "iar", "sau"); a bound after its value is
+in brackets or between commas ("12.500 euro, valoarea minimă, și ..."), and a preposition followed by
+a figure opens the next value of a range ("de la 12.500 euro la 96.000 euro"), not a label.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.facts.figures import BOUND_AFTER, MIN_MAX
 from assistant.values import PATTERNS
 
 # After the value: "(...)", or a preposition and the words up to the next value's conjunction.
-_AFTER = re.compile(r"\s*(?:\((?P<par>[^()]{2,60})\)|(?P<prep>(?:pentru|în|in|la|din|pe|de la|privind)\s"
+# A figure right after the preposition is the next value of a range ("de la 10.000 lei la 80.000 lei"),
+# not what this one is for.
+_AFTER = re.compile(r"\s*(?:\((?P<par>[^()]{2,60})\)|(?P<prep>(?:pentru|în|in|la|din|pe|de la|privind)\s(?!\d)"
                     r"[^,;.()\n]{2,60}?))(?=\s*(?:[,;.()\n]|$)|\s+(?:și|si|respectiv|iar|sau)\s)")
 # Before the value: a bound ("Min.", "minimum", "maximă", "max").
 _BEFORE = re.compile(r"(?i)\b(?P<bound>(?:min|max)(?:im(?:um|ul|a|ă|e|i)?)?\.?)\s*(?:de\s+)?$")
@@ -40,6 +45,9 @@ def labelled(value: str, text: str) -> str:
     if paired:
         return f"{value} {paired}" if _PREP.match(paired) else f"{value} ({paired})"
     after = _AFTER.match(text, at + len(value))
+    closing = BOUND_AFTER.match(text, at + len(value))
+    if after is None and closing is not None and closing.group("com") and MIN_MAX.search(closing.group("com")):
+        return f"{value} ({closing.group('com').strip()})"  # "12.500 euro, valoarea minimă, și ..."
     if after is not None:
         words = after.group("par") or after.group("prep")
         return f"{value} ({words.strip()})" if after.group("par") else f"{value} {words.strip()}"

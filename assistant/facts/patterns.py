@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assistant.facts.figures import (  # noqa: F401  (the figures, re-exported where they were)
     AMOUNT,
+    BOUND_AFTER,
     DATE,
     DURATION,
     HOUR,
@@ -56,7 +57,10 @@ FIELDS: list[FieldSpec] = [
     FieldSpec("project_value", "amount", _rx(
         r"valoare(?:a)? (?:totala |eligibila )?(?:minima|maxima|min\.?|max\.?)?(?: eligibila)?"
         r"(?: si (?:minima|maxima))? a (?:unui )?proiect(?:ului)?",
-        r"valoarea proiect(?:ului|elor)",
+        r"valoarea proiect(?:ului|elor)", r"valoare(?:a)? eligibila a (?:unui )?proiect(?:ului)?",
+        # "Valoarea minimă eligibilă este de 10.000 lei": a call's eligible minimum or maximum, said with
+        # no object after it, is a project's (a cost item's cap names the item: "... pentru consultanță").
+        r"valoare(?:a)? (?:minima|maxima) eligibila(?= (?:este|va fi) de (?:\w+ )?\d)",
         # "Valoarea totală eligibilă a unui proiect este de minimum ... și maximum ...": the bounds of one project
         r"valoare(?:a)? totala eligibila a (?:unui )?proiect(?:ului)?", r"suma (?:maxima )?acordata pe proiect",
         r"finantare(?:a)? (?:nerambursabila )?(?:minima|maxima)(?: nerambursabila)?(?: pe proiect)?",

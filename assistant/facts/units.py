@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.facts.lines import Line
-from assistant.facts.patterns import FIELDS, label_cells
+from assistant.facts.patterns import FIELDS, MIN_MAX, label_cells
 from assistant.text import fold
 
 # "Label: " inside a header block: up to five words before a colon and a space, the label starting
@@ -34,6 +34,12 @@ def expand(lines: list[Line]) -> list[Line]:
             out.extend(_unit(line, piece) for part in split_header_block(text) for piece in split_caps_label(part))
             continue
         cells = label_cells(line.text)
+        rows = _bound_columns(cells) or _field_columns(cells)
+        if rows:
+            for row in (r for r in rows if r not in seen):
+                seen.add(row)
+                out.append(Line(row, line.page, line.section, line.chunk_id, line.passage, "text"))
+            continue
         if len(cells) != 2:
             continue
         (h1, v1), (h2, v2) = cells
@@ -50,11 +56,40 @@ def expand(lines: list[Line]) -> list[Line]:
             row = f"{label}: {value}"
             # a row's first cell is its label, colon implied ("Regiuni" | "Nord-Est, Sud-Est"); the
             # header row repeats in every rendered row, so each pair is taken once
-            named = _PROGRAMME_LABEL.match(fold(label)) or any(spec.label.search(fold(label) + ":") for spec in FIELDS)
+            named = _names_field(label)
             if row not in seen and value.strip() and len(label.split()) <= _MAX_LABEL_WORDS + 1 and named:
                 seen.add(row)
                 out.append(Line(row, line.page, line.section, line.chunk_id, line.passage, "text"))
     return out
+
+
+def _names_field(header: str) -> bool:
+    return bool(_PROGRAMME_LABEL.match(fold(header))) or any(spec.label.search(fold(header) + ":") for spec in FIELDS)
+
+
+def _bound_columns(cells: list[tuple[str, str]]) -> list[str]:
+    """A table whose columns after the first are bounds ("Indicator | Minim | Maxim") gives each row as
+    its first cell's label with every bound before its value: "Valoarea proiectului: Minim 10.000 lei,
+    Maxim 90.000 lei" (a Romanian bound heads its figure, as in prose); [] for any other row."""
+    if len(cells) < 3 or not all(MIN_MAX.fullmatch(h.strip()) for h, _ in cells[1:]):
+        return []
+    label = cells[0][1]
+    if not _names_field(label):
+        return []
+    return [f"{label}: " + ", ".join(f"{h} {v}" for h, v in cells[1:] if v.strip())]
+
+
+def _field_columns(cells: list[tuple[str, str]]) -> list[str]:
+    """A table whose every header names a figure's field ("Valoare minimă | Valoare maximă") holds one
+    value per column: each cell is 'header: value'; [] for any other row (a column headed by who or
+    what, "Tip beneficiar", makes each row a record: its rates are that record's, left to the records)."""
+    if len(cells) < 2 or not all(_names_figure(h) and v.strip() and not _names_field(v) for h, v in cells):
+        return []
+    return [f"{h}: {v}" for h, v in cells]
+
+
+def _names_figure(header: str) -> bool:
+    return any(spec.kind != "text" and spec.label.search(fold(header) + ":") for spec in FIELDS)
 
 
 def _names_rate(header: str) -> bool:

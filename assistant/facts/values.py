@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.facts.lines import Line
 from assistant.facts.patterns import (
+    BOUND_AFTER,
     MIN_MAX,
     PERCENT,
     aid_ceiling,
@@ -59,14 +60,31 @@ def _fact(name: str, value: str, src: Line, passage: str, **kw: Any) -> Fact:
                 chunk_id=src.chunk_id, text=passage or src.text, passage=src.passage, **kw)
 
 
-def _bound(before: str, label: str) -> str | None:
-    """'min' or 'max' from the words just before an amount, else from the label."""
-    hits = MIN_MAX.findall(before[-25:])
+def _bound(before: str, after: str, label: str) -> str | None:
+    """'min' or 'max' of an amount: from a bound written right after it in brackets or between commas
+    ("12.000 lei (valoarea minimă)"), else from the words just before it, else from the label.
+
+    The words before count only from the last bracket or comma: a bound closed off there is the
+    previous value's ("10.000 lei (valoarea minimă) și 90.000 lei" - the 90.000 is no minimum)."""
+    own = bound_after(after)
+    if own:
+        return own
+    window = before[-25:]
+    window = window[max(window.rfind(")"), window.rfind(",")) + 1:]
+    hits = MIN_MAX.findall(window)
     word = fold(hits[-1]) if hits else ""
     if not word:
         folded = fold(label)
         word = "min" if "minim" in folded else "max" if "maxim" in folded else ""
     return "min" if word.startswith("min") else "max" if word.startswith("max") else None
+
+
+def bound_after(after: str) -> str | None:
+    """'min' or 'max' when the text right after a value closes it off with a bound (BOUND_AFTER:
+    " (valoarea maximă)", ", valoarea minimă,"), else None."""
+    m = BOUND_AFTER.match(after)
+    words = MIN_MAX.findall(m.group("par") or m.group("com") or "") if m else []
+    return fold(words[-1])[:3] if words else None
 
 
 def _is_range(value: str, label: str, found: list[tuple[str, float, str]]) -> bool:
@@ -96,7 +114,8 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             sentence = sentence_at(context, at) if at >= 0 else value
             if name in ("project_value", "allocation") and aid_ceiling(sentence, raw):
                 continue
-            bound = _bound(value[: here if here >= 0 else cursor], label) if name == "project_value" else None
+            after = value[cursor:] if here >= 0 else ""
+            bound = _bound(value[: here if here >= 0 else cursor], after, label) if name == "project_value" else None
             if name == "project_value" and len(found) == 2 and _is_range(value, label, found):
                 bound = "min" if raw == found[0][0] else "max"  # a range: low figure first
             out.append(_fact(name, raw, src, passage,

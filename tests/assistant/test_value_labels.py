@@ -65,3 +65,13 @@ def test_respectiv_pairs_values_with_labels_in_either_order() -> None:
     assert [labelled(v, labels_first) for v in ("70%", "50%")] == ["70% pentru IMM-uri", "50% (întreprinderi mari)"]
     assert respectively("Valoarea este de 10.000 lei, respectiv 20.000 lei.") == {}  # no labels written
     assert labelled("10.000 lei", "Valoarea este de 10.000 lei.") == "10.000 lei"
+
+
+@pytest.mark.parametrize(("question", "bound", "other"), [
+    ("Care e valoarea minimă a unui proiect la apelul Fântâni Publice Curate?", "12.500 euro", "96.000 euro"),
+    ("Care e valoarea maximă a unui proiect la apelul Fântâni Publice Curate?", "96.000 euro", "12.500 euro"),
+])
+def test_a_bound_labelled_after_its_value_answers_that_bound(assistant: Assistant, question: str, bound: str,
+                                                             other: str) -> None:
+    answer = assistant.ask(question)
+    assert bound in answer.text and other not in answer.text, answer.text
