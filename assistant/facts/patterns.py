@@ -55,7 +55,7 @@ FIELDS: list[FieldSpec] = [
         r"co-?finantare(?:a)?(?: proprie)?(?= ?:)", r"contributi(?:a|e) (?:proprie|solicitantului)(?= ?:)",
         r"(?:grant|finantare nerambursabila)(?= ?: ?\d{1,3}(?:[.,]\d+)? ?%)")),
     FieldSpec("project_value", "amount", _rx(
-        r"valoare(?:a)? (?:totala |eligibila )?(?:minima|maxima|min\.?|max\.?)?(?: eligibila)?"
+        r"valoare(?:a)?(?: totala| eligibila)?(?: minima| maxima| min\.?| max\.?)?(?: eligibila)?"
         r"(?: si (?:minima|maxima))? a (?:unui )?proiect(?:ului)?",
         r"valoarea proiect(?:ului|elor)", r"valoare(?:a)? eligibila a (?:unui )?proiect(?:ului)?",
         # "Valoarea minimă eligibilă este de 10.000 lei": a call's eligible minimum or maximum, said with

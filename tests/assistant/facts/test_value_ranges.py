@@ -61,3 +61,12 @@ def test_labels_shown_beside_each_value() -> None:
     span = "Valoarea proiectului: de la 13.400 euro la 87.000 euro."
     assert labelled("13.400 euro", span) == "13.400 euro"  # "la 87.000 euro" is the next value, no label
     assert labelled("87.000 euro", "Valoarea: maxim 87.000 euro, minim 13.400 euro.") == "maxim 87.000 euro"
+
+
+@pytest.mark.parametrize("line", [
+    "Valoarea totală a proiectului este de maximum 64.300 lei.",
+    "Valoarea maximă a unui proiect este de 64.300 lei.",
+])
+def test_a_projects_total_or_bounded_value_is_its_value(line: str) -> None:
+    # "valoarea totală a proiectului" is a project's value as much as "valoarea proiectului"
+    assert _bounds(line) == {"max": 64300.0}
