@@ -34,6 +34,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "year": re.compile(r"(?<![\d.,/])(?:1\d\d\d|20\d\d)(?![\d.,]\d)(?!\s*(?:de\s+)?[a-z%€$]*"
                        r"(?:lei|euro|eur|ron|usd|%|€|\$|metri|km|kg|mii|milioane|oameni|persoane)\b)"),
     "contact": re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|www\.[\w.-]+"),
+    "phone": PHONE,  # a contact asked as "numărul de telefon": an e-mail beside it does not answer it
     "count": re.compile(r"\b\d+\b"),
     # A place: "la sediul ...", "în Bruxelles", "la Cluj-Napoca", or a venue named by the noun
     # Romanian and English documents use for one (a room, a hall, a building, a headquarters).
@@ -90,3 +91,14 @@ def answers_when(question: str, sentence: str) -> bool:
     states the condition under which something happens."""
     q = fold(question)
     return bool(_WHEN_ONLY.match(q) and not _DATE_ASKED.search(q) and _CONDITION.search(fold(sentence)))
+
+
+# "Numărul de telefon", "telefonul", "phone number": a contact of one kind, which a document's
+# e-mail address or web page beside it does not give (general Romanian and English).
+_ASKS_PHONE = re.compile(r"\b(?:telefon\w*|phone)\b")
+
+
+def narrowed(question: str, kind: str) -> str:
+    """The kind of value that answers `question` when it asks for `kind`: "phone" for a
+    contact asked as a telephone number, else `kind` itself."""
+    return "phone" if kind == "contact" and _ASKS_PHONE.search(fold(question)) else kind

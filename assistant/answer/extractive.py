@@ -23,7 +23,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation, Passage
-from assistant.values import answers_when, find_values, has_value, is_bare_value
+from assistant.values import answers_when, find_values, has_value, is_bare_value, narrowed
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class ExtractiveAnswerer:
         if query.intent.wants("list") or query.intent.wants("applicant"):
             chosen = _in_reading_order(chosen, passages)
         chosen = self._whole_list(query, chosen, passages)
-        wanted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
+        wanted = [narrowed(query.text, k) for k in ENFORCED_KINDS if query.intent.insists(k)]
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
         if not wanted or (any(has_value(chosen[0].sentence, k) for k in wanted)

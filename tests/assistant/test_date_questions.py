@@ -38,3 +38,8 @@ def test_the_launch_of_something_else_is_not_the_deadline(assistant: Assistant) 
 def test_the_last_day_for_questions_is_not_the_deadline(assistant: Assistant) -> None:
     answer = assistant.ask("Până când pot trimite întrebări despre apelul Grădini Urbane Verticale?")
     assert "6 zile înainte" in answer.text, answer.text
+
+
+def test_a_telephone_asked_when_only_an_e_mail_is_given_is_not_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este numărul de telefon pentru apelul Grădini Urbane Verticale?")
+    assert answer.abstained and "gradini@apel-inventat.ro" not in answer.text, answer.text

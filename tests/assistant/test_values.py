@@ -50,3 +50,12 @@ def test_a_time_limit_relative_to_another_day_is_a_date(text: str) -> None:
 
 def test_a_length_of_time_alone_is_no_date() -> None:
     assert not has_value("Proiectul durează 19 luni.", "date")
+
+
+def test_a_telephone_asked_is_answered_by_a_phone_number_only() -> None:
+    from assistant.values import narrowed
+    kind = narrowed("Care este numărul de telefon al agenției?", "contact")
+    assert kind == "phone"
+    assert not has_value("Scrieți la info@agentie-inventata.eu.", kind)
+    assert has_value("Sunați la 0264 555 123.", kind)
+    assert narrowed("Care este adresa de e-mail?", "contact") == "contact"
