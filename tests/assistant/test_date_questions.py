@@ -3,6 +3,8 @@ questions) is not answered with the call's submission deadline. The call is inve
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from docs_factory import index_texts
 
@@ -43,3 +45,15 @@ def test_the_last_day_for_questions_is_not_the_deadline(assistant: Assistant) ->
 def test_a_telephone_asked_when_only_an_e_mail_is_given_is_not_answered(assistant: Assistant) -> None:
     answer = assistant.ask("Care este numărul de telefon pentru apelul Grădini Urbane Verticale?")
     assert answer.abstained and "gradini@apel-inventat.ro" not in answer.text, answer.text
+
+
+PILOTS = ("RAPORT DE ACTIVITATE\n\nRegiunile pilot\n\n"
+          "Cele patru acțiuni pilot coordonate de agenția Nordica au fost implementate pe o perioadă de 7 luni.\n\n"
+          "Implementarea rezultatelor acțiunilor pilot arată diferențe mari între regiunile participante.\n")
+
+
+def test_how_long_the_actions_lasted_is_a_duration_not_the_list_of_actions(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    helper = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", {"raport-pilot.txt": PILOTS}))
+    answer = helper.ask("cat au durat actiunile pilot?")
+    assert "7 luni" in answer.text, answer.text
