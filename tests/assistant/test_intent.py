@@ -81,3 +81,7 @@ def test_who_did_something_asks_a_person_not_the_rate_its_words_suggest() -> Non
 def test_at_what_hour_asks_for_a_time_beside_the_day() -> None:
     assert detect_intent("la ce ora se inchide depunerea la apelul Poduri Verzi?").wants("date")
     assert detect_intent("At what time does the submission close?").wants("date")
+
+
+def test_who_leads_a_project_asks_for_its_director() -> None:
+    assert any("director" in words for _, words in concept_spans("cine conduce proiectul Delta Verde?"))
