@@ -17,8 +17,9 @@ _CUES: dict[str, str] = {
                 r"intensity)\b|%"),
     "amount": (r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|"
                r"budget|amount|value|how much)\b"),
+    # "La ce oră": a time of day, which a document writes beside the day ("8 mai, ora 12:00").
     "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadline|pana cand|perioad\w*|when|"
-             r"what date)\b"),
+             r"what date|ce ora|what time)\b"),
     "count": r"\b(cati|cate|numar\w*|how many)\b",
     "contact": r"\b(e-?mail\w*|mail\w*|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
     "person": r"\b(cine|who)\b",

@@ -22,14 +22,19 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"(?:{_NUMBER})\s*(?:mii|mil\.?|milioane|milion|mld\.?|miliarde)?\s*(?:€|eur\b|euro|lei|ron\b|usd|\$)"
         rf"|(?:€|eur|euro|lei)\s*(?:{_NUMBER})|\b\d{{1,3}}(?:\.\d{{3}})+\b|\b\d+(?:,\d+)?\s*(?:milioane|mil\.|miliarde)"),
+    # A day is written as a calendar date ("12.05.2025", "3 iunie 2025", "iunie 2025") or, for a
+    # time limit, relative to another day: "cu 5 zile înainte de termen", "în 30 de zile de la
+    # semnare", "10 days before the deadline" (general Romanian and English).
     "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
-                       rf"|\b{_MONTH}\s+\d{{4}}\b"),
+                       rf"|\b{_MONTH}\s+\d{{4}}\b"
+                       r"|\b\d+\s*(?:de\s+)?(?:zile|saptamani|luni|days|weeks)\s+(?:inainte|dupa|de la|before|after)\b"),
     # A year: four digits from 1000 to 2099 standing alone ("în 1860", "vara anului 1521",
     # "în 1186", "1873–1914"), not the digits of an amount or a measure ("2000 lei", "1500 de metri"),
     # nor the year of a legal act's number ("Legea 346/2004", "OUG nr. 133/2021": which act, not when).
     "year": re.compile(r"(?<![\d.,/])(?:1\d\d\d|20\d\d)(?![\d.,]\d)(?!\s*(?:de\s+)?[a-z%€$]*"
                        r"(?:lei|euro|eur|ron|usd|%|€|\$|metri|km|kg|mii|milioane|oameni|persoane)\b)"),
     "contact": re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|www\.[\w.-]+"),
+    "phone": PHONE,  # a contact asked as "numărul de telefon": an e-mail beside it does not answer it
     "count": re.compile(r"\b\d+\b"),
     # A place: "la sediul ...", "în Bruxelles", "la Cluj-Napoca", or a venue named by the noun
     # Romanian and English documents use for one (a room, a hall, a building, a headquarters).
@@ -86,3 +91,14 @@ def answers_when(question: str, sentence: str) -> bool:
     states the condition under which something happens."""
     q = fold(question)
     return bool(_WHEN_ONLY.match(q) and not _DATE_ASKED.search(q) and _CONDITION.search(fold(sentence)))
+
+
+# "Numărul de telefon", "telefonul", "phone number": a contact of one kind, which a document's
+# e-mail address or web page beside it does not give (general Romanian and English).
+_ASKS_PHONE = re.compile(r"\b(?:telefon\w*|phone)\b")
+
+
+def narrowed(question: str, kind: str) -> str:
+    """The kind of value that answers `question` when it asks for `kind`: "phone" for a
+    contact asked as a telephone number, else `kind` itself."""
+    return "phone" if kind == "contact" and _ASKS_PHONE.search(fold(question)) else kind

@@ -23,7 +23,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation, Passage
-from assistant.values import answers_when, find_values, has_value, is_bare_value
+from assistant.values import answers_when, find_values, has_value, is_bare_value, narrowed
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class ExtractiveAnswerer:
         if query.intent.wants("list") or query.intent.wants("applicant"):
             chosen = _in_reading_order(chosen, passages)
         chosen = self._whole_list(query, chosen, passages)
-        wanted = [k for k in ENFORCED_KINDS if query.intent.insists(k)]
+        wanted = [narrowed(query.text, k) for k in ENFORCED_KINDS if query.intent.insists(k)]
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
         if not wanted or (any(has_value(chosen[0].sentence, k) for k in wanted)
@@ -137,13 +137,14 @@ class ExtractiveAnswerer:
         heading."""
         eligible = list(scored)
         ratio = self.retriever.weights.extra_ratio
-        insisted = [k for k in (*ENFORCED_KINDS, "count") if query.intent.insists(k)]
-        if insisted:  # a question asking for a date (a rate, a sum, how many) is answered by a sentence holding one
+        insisted = [k for k in (*ENFORCED_KINDS, "count", "duration") if query.intent.insists(k)]
+        if insisted:  # asking a date (a rate, a sum, how many, how long): answered by a sentence holding one
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio
                           and not _call_total_for_project(query, e.sentence)]
             eligible = with_value + [e for e in eligible if e not in with_value]
         actions = [e for e in eligible if is_action_item(query, e.sentence)]
-        if actions:  # "ce activități ...": the actions listed, not the labels and titles among them
+        # "ce activități": the actions listed, not labels; "cât au durat acțiunile": a value, not the list
+        if actions and (not insisted or query.intent.wants("list")):
             eligible = actions
         listing = query.intent.wants("list") or query.intent.wants("applicant")
         if listing:  # the list's items before the sentences around them (an exception after the list)

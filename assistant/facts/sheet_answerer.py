@@ -39,6 +39,11 @@ _FIELDS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Fields whose value answers only a question about it: a call's budget or project value, its
+# submission deadline or period. "Cât" and "când" ask the sum or the date of many other things a
+# call's text names (one expense's cap, a launch, the last day for questions).
+_ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period")
+
 CANDIDATE_PASSAGES = 5  # the calls a question may be about: those of the best passages
 
 
@@ -79,8 +84,11 @@ class SheetAnswerer:
         chosen = _matching_conditions(facts, part) or _matching_bounds(facts, part) or facts
         if not all(_names_in(query, sheet, fact) for fact in chosen):
             return []  # "ce buget are județul Bihor": a value for something the sheet is not
-        if chosen[0].field in ("allocation", "project_value") and not self._about(part, sheet, chosen):
-            return []  # "cât se decontează pentru consultanță": a cap of one expense, not the call's budget
+        if chosen[0].field in _ABOUT_FIELDS and not self._about(part, sheet, chosen):
+            # "cât se decontează pentru consultanță": a cap of one expense, not the call's budget;
+            # "când a fost lansată platforma", "până când pot trimite întrebări": the date of
+            # another event (a launch, a deadline for questions), not the call's submission deadline
+            return []
         return chosen
 
     def applicants_of(self, document: str) -> Fact | None:

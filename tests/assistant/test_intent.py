@@ -76,3 +76,12 @@ def test_deadlines_and_when_questions_still_ask_a_date(question: str) -> None:
 def test_who_did_something_asks_a_person_not_the_rate_its_words_suggest() -> None:
     intent = detect_intent("Cine a avut cele mai multe contribuții la albumul formației?")
     assert intent.wants("person") and not intent.wants("percent") and not intent.wants("amount")
+
+
+def test_at_what_hour_asks_for_a_time_beside_the_day() -> None:
+    assert detect_intent("la ce ora se inchide depunerea la apelul Poduri Verzi?").wants("date")
+    assert detect_intent("At what time does the submission close?").wants("date")
+
+
+def test_who_leads_a_project_asks_for_its_director() -> None:
+    assert any("director" in words for _, words in concept_spans("cine conduce proiectul Delta Verde?"))

@@ -39,3 +39,23 @@ def test_a_condition_answers_when_something_happens_but_not_a_deadline() -> None
     assert not answers_when("Când apare ceața?", "Ceața a apărut și ieri peste lac.")
     assert not answers_when("Când este termenul de înscriere?", "Înscrierea se face atunci când sala e liberă.")
     assert not answers_when("În ce an apare ceața?", said)
+
+
+@pytest.mark.parametrize("text", ["Întrebările se trimit cu cel mult 4 zile înainte de termen.",
+                                  "Contractul se semnează în 25 de zile de la aprobare.",
+                                  "Questions close 9 days before the deadline."])
+def test_a_time_limit_relative_to_another_day_is_a_date(text: str) -> None:
+    assert has_value(text, "date")
+
+
+def test_a_length_of_time_alone_is_no_date() -> None:
+    assert not has_value("Proiectul durează 19 luni.", "date")
+
+
+def test_a_telephone_asked_is_answered_by_a_phone_number_only() -> None:
+    from assistant.values import narrowed
+    kind = narrowed("Care este numărul de telefon al agenției?", "contact")
+    assert kind == "phone"
+    assert not has_value("Scrieți la info@agentie-inventata.eu.", kind)
+    assert has_value("Sunați la 0264 555 123.", kind)
+    assert narrowed("Care este adresa de e-mail?", "contact") == "contact"

@@ -110,3 +110,10 @@ def test_counties_named_among_the_applicants_decide_the_location() -> None:
     sheet = CallSheet(document="apel.txt", title="Apel", fields={"applicants": [fact]})
     assert _region(sheet, {"county": "Bihor"})["status"] == "met"
     assert _region(sheet, {"county": "Timiș"})["status"] == "not_met"
+
+
+@pytest.mark.parametrize("text", ["pot aplica ca srl din Vaslui?", "suntem S.R.L. cu 4 angajați",
+                                  "firma noastră e o societate cu răspundere limitată"])
+def test_a_company_form_is_an_enterprise_of_any_size(text: str) -> None:
+    assert set(detected_types(text)) == {"microintreprindere", "intreprindere_mica", "intreprindere_mijlocie",
+                                         "intreprindere_mare"}
