@@ -48,6 +48,12 @@ class Query:
         return tuple(index_tokens(self.text))
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """Every alternative and partial word of its terms: what `TokenLookup.matched` tests a
+        token set for, once per question (coverage reads its terms' matches from that set)."""
+        return frozenset().union(*(t.alternatives | t.partial for t in self.terms))
+
+    @cached_property
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """Adjacent pairs of the question's own index tokens, in order."""
         toks = self.text_tokens
@@ -152,9 +158,10 @@ class TokenLookup:
     starting with the word is found by bisection rather than by a scan of every token (the
     rerank and the sentence scoring test each question word against each passage), and each
     word's answer kept (a passage's lookup is cached and asked again by later questions).
-    A union of lookups answers for the union of their sets without building it."""
+    A union of lookups answers for the union of their sets without building it. `matched`
+    gives the words of a question it matches at once, kept for the last question."""
 
-    __slots__ = ("_tokens", "_words", "_seen", "_parts")
+    __slots__ = ("_tokens", "_words", "_seen", "_parts", "_matched")
     _SEEN = 1024  # answers kept per set; cleared when full
 
     def __init__(self, tokens: AbstractSet[str] = frozenset()) -> None:
@@ -162,6 +169,7 @@ class TokenLookup:
         self._words = sorted(t for t in tokens if t.isalpha() and len(t) >= 3)
         self._seen: dict[str, bool] = {}
         self._parts: tuple[TokenLookup, ...] = (self,)
+        self._matched: tuple[frozenset[str], frozenset[str]] | None = None  # matched(): the last words asked
 
     @classmethod
     def union(cls, *lookups: TokenLookup) -> TokenLookup:
@@ -180,6 +188,20 @@ class TokenLookup:
             if got:
                 return True
         return False
+
+    def matched(self, words: frozenset[str]) -> frozenset[str]:
+        """The words of `words` this lookup `matches` (for a union: of any of its sets; a word
+        is matched by the union exactly when a part matches it), kept for the last `words`
+        object asked: one question's `Query.words`, asked by several features of one passage
+        and by later questions' passages only when they are the same object."""
+        got = self._matched
+        if got is None or got[0] is not words:
+            if len(self._parts) == 1 and self._parts[0] is self:
+                hit = frozenset(w for w in words if self.matches(w))
+            else:
+                hit = frozenset().union(*(part.matched(words) for part in self._parts))
+            got = self._matched = (words, hit)
+        return got[1]
 
     def _match(self, alt: str) -> bool:
         return alt in self._tokens or next(other_forms(alt, self._tokens, self._words), None) is not None
