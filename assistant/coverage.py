@@ -48,7 +48,7 @@ class QuestionCoverage:
         self.store = store
         # Term weights of the last query (coverage is asked hundreds of times per question), and
         # its coverage by each set of its words a passage matches (many passages match the same).
-        self._weights: tuple[Query, BM25Index, list[float], float, dict[frozenset[str], float]] | None = None
+        self._weights: tuple[Query, BM25Index, list[float], float, dict[object, float]] | None = None
         # Whether the documents write a word as a name, by its forms, for the current BM25 index.
         self._names_written: tuple[BM25Index | None, dict[frozenset[str], bool]] = (None, {})
         # The documents writing each name of the last query (about_another asks it per document).
@@ -85,9 +85,13 @@ class QuestionCoverage:
     def exact_coverage(self, query: Query, tokens: AbstractSet[str]) -> float:
         """Share of the question's idf mass whose terms the tokens hold in the very form the
         question's words stem to: a stem is a prefix of many longer, different words."""
-        weights, total = self._term_weights(query)
-        got = sum(w for term, w in zip(query.terms, weights, strict=True) if not term.alternatives.isdisjoint(tokens))
-        return got / total if total else 0.0
+        _, _, weights, total, memo = self._question_memo(query)
+        held = query.words.intersection(tokens)  # what the measure depends on: kept per such set
+        got = memo.get(("exact", held))
+        if got is None:
+            got = sum(w for term, w in zip(query.terms, weights, strict=True) if not term.alternatives.isdisjoint(held))
+            got = memo[("exact", held)] = got / total if total else 0.0
+        return got
 
     def missing_mass(self, query: Query, without: str | None = None) -> tuple[float, float]:
         """Shares of the question's idf mass whose terms no passage of the index holds in any
@@ -237,7 +241,7 @@ class QuestionCoverage:
         memo = self._question_memo(query)
         return memo[2], memo[3]
 
-    def _question_memo(self, query: Query) -> tuple[Query, BM25Index, list[float], float, dict[frozenset[str], float]]:
+    def _question_memo(self, query: Query) -> tuple[Query, BM25Index, list[float], float, dict[object, float]]:
         """(query, index, term weights, their sum, coverage by matched words) of the last query;
         a new query or a new BM25 index starts a new one (read into a local: requests at once
         each get a whole tuple)."""

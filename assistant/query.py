@@ -197,7 +197,16 @@ class TokenLookup:
         got = self._matched
         if got is None or got[0] is not words:
             if len(self._parts) == 1 and self._parts[0] is self:
-                hit = frozenset(w for w in words if self.matches(w))
+                seen, found = self._seen, []  # `matches` of each word, inlined: asked for every passage
+                for w in words:
+                    got_w = seen.get(w)
+                    if got_w is None:
+                        if len(seen) >= self._SEEN:
+                            seen.clear()
+                        got_w = seen[w] = self._match(w)
+                    if got_w:
+                        found.append(w)
+                hit = frozenset(found)
             else:
                 hit = frozenset().union(*(part.matched(words) for part in self._parts))
             got = self._matched = (words, hit)
