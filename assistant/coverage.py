@@ -16,11 +16,15 @@ from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
 from assistant.text import fold, fold_case_kept, index_tokens, is_english
 from assistant.types import Chunk
+from assistant.wordforms import WordTable
 
 Tokens = AbstractSet[str] | TokenLookup
 # The share of the question's idf mass a fact-sheet passage must hold for a value read from it to
 # answer (the sheet answerer and the call book both test it).
 MIN_COVERAGE = 0.5
+# The last question's: (query, BM25 index, term weights, their sum, coverage and exact coverage by
+# the set of its words matched or held, its words by the index tokens satisfying them)
+_Memo = tuple[Query, BM25Index, list[float], float, dict[object, float], WordTable]
 _LOOKUPS = 16384  # cached TokenLookups of the store's per-chunk token sets; cleared when full
 
 
@@ -48,7 +52,7 @@ class QuestionCoverage:
         self.store = store
         # Term weights of the last query (coverage is asked hundreds of times per question), and
         # its coverage by each set of its words a passage matches (many passages match the same).
-        self._weights: tuple[Query, BM25Index, list[float], float, dict[object, float]] | None = None
+        self._weights: _Memo | None = None
         # Whether the documents write a word as a name, by its forms, for the current BM25 index.
         self._names_written: tuple[BM25Index | None, dict[frozenset[str], bool]] = (None, {})
         # The documents writing each name of the last query (about_another asks it per document).
@@ -68,12 +72,12 @@ class QuestionCoverage:
     def coverage(self, query: Query, tokens: Tokens) -> float:
         """Share of the question's idf mass whose terms the tokens satisfy: a function of the
         question's words they match, so computed once per such set and question."""
-        return self.coverage_of(query, _lookup(tokens).matched(query.words))
+        return self.coverage_of(query, _lookup(tokens).matched(self.word_table(query)))
 
     def coverage_of(self, query: Query, matched: frozenset[str]) -> float:
         """`coverage` from the question's words the tokens match (TokenLookup.matched of
         Query.words), kept per set for the last question and index."""
-        _, _, weights, total, memo = self._question_memo(query)
+        _, _, weights, total, memo, _ = self._question_memo(query)
         got = memo.get(matched)
         if got is None:
             got = 0.0
@@ -85,7 +89,7 @@ class QuestionCoverage:
     def exact_coverage(self, query: Query, tokens: AbstractSet[str]) -> float:
         """Share of the question's idf mass whose terms the tokens hold in the very form the
         question's words stem to: a stem is a prefix of many longer, different words."""
-        _, _, weights, total, memo = self._question_memo(query)
+        _, _, weights, total, memo, _ = self._question_memo(query)
         held = query.words.intersection(tokens)  # what the measure depends on: kept per such set
         got = memo.get(("exact", held))
         if got is None:
@@ -241,7 +245,7 @@ class QuestionCoverage:
         memo = self._question_memo(query)
         return memo[2], memo[3]
 
-    def _question_memo(self, query: Query) -> tuple[Query, BM25Index, list[float], float, dict[object, float]]:
+    def _question_memo(self, query: Query) -> _Memo:
         """(query, index, term weights, their sum, coverage by matched words) of the last query;
         a new query or a new BM25 index starts a new one (read into a local: requests at once
         each get a whole tuple)."""
@@ -251,8 +255,14 @@ class QuestionCoverage:
             total = 0.0
             for w in weights:
                 total += w
-            memo = self._weights = (query, self.store.bm25, weights, total, {})
+            memo = self._weights = (query, self.store.bm25, weights, total, {},
+                                    WordTable(query.words, *self.store.bm25.vocabulary()))
         return memo
+
+    def word_table(self, query: Query) -> WordTable:
+        """The question's words by the index tokens satisfying them (wordforms.WordTable), built
+        once per question and index: TokenLookup.matched reads it."""
+        return self._question_memo(query)[5]
 
     def cached_lookup(self, tokens: AbstractSet[str]) -> TokenLookup:
         """The TokenLookup of one of the store's cached token sets (tokens_of and the like),
@@ -273,13 +283,12 @@ class QuestionCoverage:
             got = self._contexts[chunk.id] = (chunk, self.cached_lookup(self.store.context_tokens_of(chunk)))
         return got[1]
 
-    @staticmethod
-    def asks_satisfaction(query: Query, tokens: Tokens) -> float:
+    def asks_satisfaction(self, query: Query, tokens: Tokens) -> float:
         """How well tokens hold what the question asks for (its concept terms); 0 without any."""
         asks = [t for t in query.terms if t.asks]
         if not asks:
             return 0.0
-        return sum(_satisfaction(t, _lookup(tokens).matched(query.words)) for t in asks) / len(asks)
+        return sum(_satisfaction(t, _lookup(tokens).matched(self.word_table(query))) for t in asks) / len(asks)
 
     @staticmethod
     def asks_of(query: Query, matched: frozenset[str]) -> float:

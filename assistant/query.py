@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from assistant.intent import Intent, concept_spans, detect_intent
 from assistant.text import fold, glossary, index_tokens
-from assistant.wordforms import other_forms
+from assistant.wordforms import WordTable, other_forms
 
 CONTEXT_FACTOR = 0.4
 
@@ -159,9 +159,10 @@ class TokenLookup:
     rerank and the sentence scoring test each question word against each passage), and each
     word's answer kept (a passage's lookup is cached and asked again by later questions).
     A union of lookups answers for the union of their sets without building it. `matched`
-    gives the words of a question it matches at once, kept for the last question."""
+    gives the words of a question it matches at once (wordforms.WordTable), kept for the last
+    question."""
 
-    __slots__ = ("_tokens", "_words", "_seen", "_parts", "_matched")
+    __slots__ = ("_tokens", "_words", "_seen", "_parts", "_matched", "_outside")
     _SEEN = 1024  # answers kept per set; cleared when full
 
     def __init__(self, tokens: AbstractSet[str] = frozenset()) -> None:
@@ -169,7 +170,8 @@ class TokenLookup:
         self._words = sorted(t for t in tokens if t.isalpha() and len(t) >= 3)
         self._seen: dict[str, bool] = {}
         self._parts: tuple[TokenLookup, ...] = (self,)
-        self._matched: tuple[frozenset[str], frozenset[str]] | None = None  # matched(): the last words asked
+        self._matched: tuple[WordTable, frozenset[str]] | None = None  # matched(): the last table asked
+        self._outside: tuple[object, frozenset[str]] | None = None
 
     @classmethod
     def union(cls, *lookups: TokenLookup) -> TokenLookup:
@@ -189,27 +191,21 @@ class TokenLookup:
                 return True
         return False
 
-    def matched(self, words: frozenset[str]) -> frozenset[str]:
-        """The words of `words` this lookup `matches` (for a union: of any of its sets; a word
-        is matched by the union exactly when a part matches it), kept for the last `words`
-        object asked: one question's `Query.words`, asked by several features of one passage
-        and by later questions' passages only when they are the same object."""
+    def matched(self, table: WordTable) -> frozenset[str]:
+        """The question's words (`table.words`) this lookup `matches` (for a union: of any of its
+        sets; a word is matched by the union exactly when a part matches it), kept for the last
+        table asked: one question's, asked by several features of one passage."""
         got = self._matched
-        if got is None or got[0] is not words:
+        if got is None or got[0] is not table:
             if len(self._parts) == 1 and self._parts[0] is self:
-                seen, found = self._seen, []  # `matches` of each word, inlined: asked for every passage
-                for w in words:
-                    got_w = seen.get(w)
-                    if got_w is None:
-                        if len(seen) >= self._SEEN:
-                            seen.clear()
-                        got_w = seen[w] = self._match(w)
-                    if got_w:
-                        found.append(w)
-                hit = frozenset(found)
+                out = self._outside  # its tokens the index's vocabulary lacks, kept per vocabulary
+                if out is None or out[0] is not table.vocab:
+                    vocab = table.vocab
+                    out = self._outside = (vocab, frozenset(t for t in self._tokens if t not in vocab))
+                hit = table.matched(self._tokens, out[1])
             else:
-                hit = frozenset().union(*(part.matched(words) for part in self._parts))
-            got = self._matched = (words, hit)
+                hit = frozenset().union(*(part.matched(table) for part in self._parts))
+            got = self._matched = (table, hit)
         return got[1]
 
     def _match(self, alt: str) -> bool:

@@ -211,9 +211,9 @@ class HybridRetriever(QuestionCoverage):
                   need: frozenset[str]) -> dict[str, float]:
         """The passage features in `need` of one candidate (gaps excepted: they compare candidates)."""
         bm25_rank, bm25_ratio, vector_rank, named_extra = ranks
-        words, typed = query.words, query.intent.typed
-        own = self.cached_lookup(self.store.tokens_of(chunk)).matched(words)
-        with_ctx = own | self.context_lookup(chunk).matched(words)  # what the union of both matches
+        table, typed = self.word_table(query), query.intent.typed
+        own = self.cached_lookup(self.store.tokens_of(chunk)).matched(table)
+        with_ctx = own | self.context_lookup(chunk).matched(table)  # what the union of both matches
         r = {"bm25_rr": reciprocal_rank(bm25_rank), "bm25_ratio": bm25_ratio,
              "vector_rr": reciprocal_rank(vector_rank), "named_extra": float(named_extra),
              "doc_cov": asked.by_document.get(chunk.document, 0.0) if asked.by_document else 1.0,

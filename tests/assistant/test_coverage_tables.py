@@ -16,6 +16,7 @@ from assistant.query import Query, Term, TokenLookup, token_matches
 from assistant.relevance import PASSAGE_FEATURES, Linear
 from assistant.retrieval import HybridRetriever
 from assistant.text import index_tokens
+from assistant.wordforms import WordTable
 
 # Invented texts: a beekeepers' association, a pottery workshop and, added later, a second apiary.
 STUPINA = ("Asociația Stupina Albastră\n\nAsociația ajută apicultorii din satele Pădurenilor să cumpere "
@@ -56,14 +57,17 @@ def _token_sets(retriever: HybridRetriever) -> list[set[str]]:
 def test_matched_words_are_each_word_tested_for_a_set_and_a_union() -> None:
     own = set(index_tokens("Apicultorii cumpără stupi noi și rame."))
     ctx = set(index_tokens("Asociația Stupina Albastră, prețuri"))
+    vocab = {t: 0 for t in index_tokens("apicultor stupii rama asociatie")}  # part of the tokens only
     lookup, context = TokenLookup(own), TokenLookup(ctx)
     union = TokenLookup.union(lookup, context)
     for text in QUESTIONS:  # one after another: the words kept for the last question are not reused
         words = Query.parse(text).words
-        assert lookup.matched(words) == {w for w in words if token_matches(w, own)}
-        assert union.matched(words) == {w for w in words if token_matches(w, own | ctx)}
-        assert union.matched(words) == lookup.matched(words) | context.matched(words)
-    assert Query.parse(QUESTIONS[0]).words & lookup.matched(Query.parse(QUESTIONS[0]).words)  # some match
+        for table in (WordTable(words, vocab, sorted(vocab)), WordTable(words, {}, [])):
+            assert lookup.matched(table) == {w for w in words if token_matches(w, own)}
+            assert union.matched(table) == {w for w in words if token_matches(w, own | ctx)}
+            assert union.matched(table) == lookup.matched(table) | context.matched(table)
+    table = WordTable(Query.parse(QUESTIONS[0]).words, vocab, sorted(vocab))
+    assert lookup.matched(table) and not TokenLookup(set(index_tokens("Olarii ard vase."))).matched(table)
 
 
 def test_coverage_tables_give_the_plain_sums_and_follow_the_index(tmp_path: Path) -> None:
