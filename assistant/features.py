@@ -288,11 +288,10 @@ def is_action_item(query: Query, sentence: str) -> bool:
 def bonus_features(query: Query, text: str) -> float:
     """How many answer shapes a passage has: a named table column, a definition, a name of
     the thing asked for."""
-    lines = _line_sentences(text)
     named = any(named_field(query, ln) for ln in _table_rows(text))
     definition = bool(_ASKS_DEFINITION.match(query.folded)) and any(  # (is_definition's own first test)
-        is_definition(query, s) for _, sents in lines for s in sents)
-    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln, _ in lines)
+        is_definition(query, s) for _, sents in _line_sentences(text) for s in sents)
+    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln in text.split("\n"))
     return float(named) + float(definition) + float(thing)
 
 
