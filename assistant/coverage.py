@@ -35,7 +35,7 @@ def _lookup(tokens: Tokens) -> TokenLookup:
 def _satisfaction(term: Term, matched: AbstractSet[str]) -> float:
     """1 when the passage holds the word; for a concept (several words documents use for it),
     more of its words is a surer match ("data limită de depunere" over "se depun").
-    `matched`: the question's words the passage matches (TokenLookup.matched of Query.words)."""
+    `matched`: the question's words the passage matches (TokenLookup.matched of its WordTable)."""
     hits = len(term.alternatives & matched)
     if hits:
         return 1.0 if not term.asks else min(1.0, 0.6 + 0.2 * (hits - 1))
@@ -75,8 +75,8 @@ class QuestionCoverage:
         return self.coverage_of(query, _lookup(tokens).matched(self.word_table(query)))
 
     def coverage_of(self, query: Query, matched: frozenset[str]) -> float:
-        """`coverage` from the question's words the tokens match (TokenLookup.matched of
-        Query.words), kept per set for the last question and index."""
+        """`coverage` from the question's words the tokens match (TokenLookup.matched of the
+        question's `word_table`), kept per set for the last question and index."""
         _, _, weights, total, memo, _ = self._question_memo(query)
         got = memo.get(matched)
         if got is None:
@@ -285,10 +285,7 @@ class QuestionCoverage:
 
     def asks_satisfaction(self, query: Query, tokens: Tokens) -> float:
         """How well tokens hold what the question asks for (its concept terms); 0 without any."""
-        asks = [t for t in query.terms if t.asks]
-        if not asks:
-            return 0.0
-        return sum(_satisfaction(t, _lookup(tokens).matched(self.word_table(query))) for t in asks) / len(asks)
+        return self.asks_of(query, _lookup(tokens).matched(self.word_table(query)))
 
     @staticmethod
     def asks_of(query: Query, matched: frozenset[str]) -> float:
