@@ -52,6 +52,15 @@ class BM25Index:
         parts = [indices[indptr[c] : indptr[c + 1]] for c in cols]
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
+    def vocabulary(self) -> tuple[dict[str, int], list[str]]:
+        """The index's tokens (bm25s' vocabulary: token -> column; callers must not modify it)
+        and the same sorted, for wordforms.WordTable."""
+        if self._model is None:
+            return {}, []
+        if self._vocab_sorted is None:
+            self._vocab_sorted = sorted(self._model.vocab_dict)
+        return self._model.vocab_dict, self._vocab_sorted
+
     def holds_exact(self, token: str) -> bool:
         """Some chunk holds this very token (no other form of the word)."""
         return self._model is not None and bool(token) and token in self._model.vocab_dict

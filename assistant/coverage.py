@@ -16,11 +16,15 @@ from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
 from assistant.text import fold, fold_case_kept, index_tokens, is_english
 from assistant.types import Chunk
+from assistant.wordforms import WordTable
 
 Tokens = AbstractSet[str] | TokenLookup
 # The share of the question's idf mass a fact-sheet passage must hold for a value read from it to
 # answer (the sheet answerer and the call book both test it).
 MIN_COVERAGE = 0.5
+# The last question's: (query, BM25 index, term weights, their sum, coverage and exact coverage by
+# the set of its words matched or held, its words by the index tokens satisfying them)
+_Memo = tuple[Query, BM25Index, list[float], float, dict[object, float], WordTable]
 _LOOKUPS = 16384  # cached TokenLookups of the store's per-chunk token sets; cleared when full
 
 
@@ -28,20 +32,14 @@ def _lookup(tokens: Tokens) -> TokenLookup:
     return tokens if isinstance(tokens, TokenLookup) else TokenLookup(tokens)
 
 
-def _satisfaction(term: Term, tokens: TokenLookup) -> float:
+def _satisfaction(term: Term, matched: AbstractSet[str]) -> float:
     """1 when the passage holds the word; for a concept (several words documents use for it),
-    more of its words is a surer match ("data limită de depunere" over "se depun")."""
-    matches = tokens.matches  # a loop, not generators: asked for every term of every passage
-    hits = 0
-    for alt in term.alternatives:
-        if matches(alt):
-            hits += 1
+    more of its words is a surer match ("data limită de depunere" over "se depun").
+    `matched`: the question's words the passage matches (TokenLookup.matched of its WordTable)."""
+    hits = len(term.alternatives & matched)
     if hits:
         return 1.0 if not term.asks else min(1.0, 0.6 + 0.2 * (hits - 1))
-    for alt in term.partial:
-        if matches(alt):
-            return 0.5
-    return 0.0
+    return 0.0 if term.partial.isdisjoint(matched) else 0.5
 
 
 class QuestionCoverage:
@@ -52,8 +50,9 @@ class QuestionCoverage:
 
     def _init_coverage(self, store: Store) -> None:
         self.store = store
-        # Term weights of the last query (coverage is asked hundreds of times per question).
-        self._weights: tuple[Query, BM25Index, list[float], float] | None = None
+        # Term weights of the last query (coverage is asked hundreds of times per question), and
+        # its coverage by each set of its words a passage matches (many passages match the same).
+        self._weights: _Memo | None = None
         # Whether the documents write a word as a name, by its forms, for the current BM25 index.
         self._names_written: tuple[BM25Index | None, dict[frozenset[str], bool]] = (None, {})
         # The documents writing each name of the last query (about_another asks it per document).
@@ -71,20 +70,32 @@ class QuestionCoverage:
         return self.store.bm25.idf(token)
 
     def coverage(self, query: Query, tokens: Tokens) -> float:
-        """Share of the question's idf mass whose terms the tokens satisfy."""
-        weights, total = self._term_weights(query)
-        lookup = _lookup(tokens)
-        got = 0.0
-        for term, w in zip(query.terms, weights, strict=True):
-            got += w * _satisfaction(term, lookup)
-        return got / total if total else 0.0
+        """Share of the question's idf mass whose terms the tokens satisfy: a function of the
+        question's words they match, so computed once per such set and question."""
+        return self.coverage_of(query, _lookup(tokens).matched(self.word_table(query)))
+
+    def coverage_of(self, query: Query, matched: frozenset[str]) -> float:
+        """`coverage` from the question's words the tokens match (TokenLookup.matched of the
+        question's `word_table`), kept per set for the last question and index."""
+        _, _, weights, total, memo, _ = self._question_memo(query)
+        got = memo.get(matched)
+        if got is None:
+            got = 0.0
+            for term, w in zip(query.terms, weights, strict=True):
+                got += w * _satisfaction(term, matched)
+            got = memo[matched] = got / total if total else 0.0
+        return got
 
     def exact_coverage(self, query: Query, tokens: AbstractSet[str]) -> float:
         """Share of the question's idf mass whose terms the tokens hold in the very form the
         question's words stem to: a stem is a prefix of many longer, different words."""
-        weights, total = self._term_weights(query)
-        got = sum(w for term, w in zip(query.terms, weights, strict=True) if term.alternatives & tokens)
-        return got / total if total else 0.0
+        _, _, weights, total, memo, _ = self._question_memo(query)
+        held = query.words.intersection(tokens)  # what the measure depends on: kept per such set
+        got = memo.get(("exact", held))
+        if got is None:
+            got = sum(w for term, w in zip(query.terms, weights, strict=True) if not term.alternatives.isdisjoint(held))
+            got = memo[("exact", held)] = got / total if total else 0.0
+        return got
 
     def missing_mass(self, query: Query, without: str | None = None) -> tuple[float, float]:
         """Shares of the question's idf mass whose terms no passage of the index holds in any
@@ -231,14 +242,27 @@ class QuestionCoverage:
     def _term_weights(self, query: Query) -> tuple[list[float], float]:
         """Each term's weight and their sum (summed in term order, as coverage always did),
         computed once per query and index."""
+        memo = self._question_memo(query)
+        return memo[2], memo[3]
+
+    def _question_memo(self, query: Query) -> _Memo:
+        """(query, index, term weights, their sum, coverage by matched words) of the last query;
+        a new query or a new BM25 index starts a new one (read into a local: requests at once
+        each get a whole tuple)."""
         memo = self._weights
         if memo is None or memo[0] is not query or memo[1] is not self.store.bm25:
             weights = [self._term_weight(term) for term in query.terms]
             total = 0.0
             for w in weights:
                 total += w
-            memo = self._weights = (query, self.store.bm25, weights, total)
-        return memo[2], memo[3]
+            memo = self._weights = (query, self.store.bm25, weights, total, {},
+                                    WordTable(query.words, *self.store.bm25.vocabulary()))
+        return memo
+
+    def word_table(self, query: Query) -> WordTable:
+        """The question's words by the index tokens satisfying them (wordforms.WordTable), built
+        once per question and index: TokenLookup.matched reads it."""
+        return self._question_memo(query)[5]
 
     def cached_lookup(self, tokens: AbstractSet[str]) -> TokenLookup:
         """The TokenLookup of one of the store's cached token sets (tokens_of and the like),
@@ -259,14 +283,15 @@ class QuestionCoverage:
             got = self._contexts[chunk.id] = (chunk, self.cached_lookup(self.store.context_tokens_of(chunk)))
         return got[1]
 
-    @staticmethod
-    def asks_satisfaction(query: Query, tokens: Tokens) -> float:
+    def asks_satisfaction(self, query: Query, tokens: Tokens) -> float:
         """How well tokens hold what the question asks for (its concept terms); 0 without any."""
+        return self.asks_of(query, _lookup(tokens).matched(self.word_table(query)))
+
+    @staticmethod
+    def asks_of(query: Query, matched: frozenset[str]) -> float:
+        """`asks_satisfaction` from the question's words the tokens match (TokenLookup.matched)."""
         asks = [t for t in query.terms if t.asks]
-        if not asks:
-            return 0.0
-        lookup = _lookup(tokens)
-        return sum(_satisfaction(t, lookup) for t in asks) / len(asks)
+        return sum(_satisfaction(t, matched) for t in asks) / len(asks) if asks else 0.0
 
     def _term_weight(self, term: Term) -> float:
         idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5

@@ -47,6 +47,12 @@ def sentence_tokens(sentence: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=_SENTENCES)
+def sentence_pairs(sentence: str) -> frozenset[tuple[str, str]]:
+    """bigrams of a sentence, kept by the sentence (phrase_coverage of every sentence read)."""
+    return bigrams(sentence)
+
+
+@lru_cache(maxsize=_SENTENCES)
 def sentence_token_list(sentence: str) -> tuple[str, ...]:
     """index_tokens of a sentence, in order."""
     return tuple(index_tokens(sentence))
@@ -132,7 +138,7 @@ def phrase_coverage(query: Query, pairs: frozenset[tuple[str, str]], idf: Callab
     text too: a name of several words ("Ateliere verzi") is matched as written, not by its
     words scattered over a passage about something else. 0 for a question of one word.
     `weights`: `pair_weights(query, idf)`, when the caller measures many passages."""
-    if not any(p in pairs for p in query.pairs):  # most passages: no idf asked
+    if pairs.isdisjoint(query.pairs):  # most passages: no idf asked
         return 0.0
     weighted, total = weights if weights is not None else pair_weights(query, idf)
     if not total:
@@ -219,13 +225,20 @@ def _line_sentences(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((ln, tuple(split_sentences(ln)[:3])) for ln in text.split("\n"))
 
 
+@lru_cache(maxsize=4096)
+def _table_rows(text: str) -> tuple[str, ...]:
+    """A passage's lines that are table rows (" | " between cells: the only lines named_field
+    can accept), found once per passage."""
+    return tuple(ln for ln in text.split("\n") if " | " in ln)
+
+
 def is_definition(query: Query, sentence: str) -> bool:
     """'Ce este X?' answered by a sentence that opens with X and a defining verb."""
     if not _ASKS_DEFINITION.match(query.folded):
         return False
     head = _folded(sentence)[:80]
     m = _DEFINITION.search(head)
-    return m is not None and len(set(index_tokens(head[: m.start()])) & set(query.core_tokens)) >= 1
+    return m is not None and not sentence_tokens(head[: m.start()]).isdisjoint(query.core_tokens)
 
 
 _ASKS_WHICH = re.compile(r"^\s*(?:ce|care|which|what)\s+([a-z]{4,})\b")
@@ -275,11 +288,10 @@ def is_action_item(query: Query, sentence: str) -> bool:
 def bonus_features(query: Query, text: str) -> float:
     """How many answer shapes a passage has: a named table column, a definition, a name of
     the thing asked for."""
-    lines = _line_sentences(text)
-    named = any(named_field(query, ln) for ln, _ in lines)
+    named = any(named_field(query, ln) for ln in _table_rows(text))
     definition = bool(_ASKS_DEFINITION.match(query.folded)) and any(  # (is_definition's own first test)
-        is_definition(query, s) for _, sents in lines for s in sents)
-    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln, _ in lines)
+        is_definition(query, s) for _, sents in _line_sentences(text) for s in sents)
+    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln in text.split("\n"))
     return float(named) + float(definition) + float(thing)
 
 

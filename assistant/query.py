@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from assistant.intent import Intent, concept_spans, detect_intent
 from assistant.text import fold, glossary, index_tokens
-from assistant.wordforms import other_forms
+from assistant.wordforms import WordTable, other_forms
 
 CONTEXT_FACTOR = 0.4
 
@@ -46,6 +46,12 @@ class Query:
         """index_tokens(text), in order, once: the call book and the sheet answerer look for
         every call's name in it."""
         return tuple(index_tokens(self.text))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every alternative and partial word of its terms: what `TokenLookup.matched` tests a
+        token set for, once per question (coverage reads its terms' matches from that set)."""
+        return frozenset().union(*(t.alternatives | t.partial for t in self.terms))
 
     @cached_property
     def pairs(self) -> tuple[tuple[str, str], ...]:
@@ -152,9 +158,11 @@ class TokenLookup:
     starting with the word is found by bisection rather than by a scan of every token (the
     rerank and the sentence scoring test each question word against each passage), and each
     word's answer kept (a passage's lookup is cached and asked again by later questions).
-    A union of lookups answers for the union of their sets without building it."""
+    A union of lookups answers for the union of their sets without building it. `matched`
+    gives the words of a question it matches at once (wordforms.WordTable), kept for the last
+    question."""
 
-    __slots__ = ("_tokens", "_words", "_seen", "_parts")
+    __slots__ = ("_tokens", "_words", "_seen", "_parts", "_matched", "_outside")
     _SEEN = 1024  # answers kept per set; cleared when full
 
     def __init__(self, tokens: AbstractSet[str] = frozenset()) -> None:
@@ -162,6 +170,8 @@ class TokenLookup:
         self._words = sorted(t for t in tokens if t.isalpha() and len(t) >= 3)
         self._seen: dict[str, bool] = {}
         self._parts: tuple[TokenLookup, ...] = (self,)
+        self._matched: tuple[WordTable, frozenset[str]] | None = None  # matched(): the last table asked
+        self._outside: tuple[object, frozenset[str]] | None = None
 
     @classmethod
     def union(cls, *lookups: TokenLookup) -> TokenLookup:
@@ -180,6 +190,23 @@ class TokenLookup:
             if got:
                 return True
         return False
+
+    def matched(self, table: WordTable) -> frozenset[str]:
+        """The question's words (`table.words`) this lookup `matches` (for a union: of any of its
+        sets; a word is matched by the union exactly when a part matches it), kept for the last
+        table asked: one question's, asked by several features of one passage."""
+        got = self._matched
+        if got is None or got[0] is not table:
+            if len(self._parts) == 1 and self._parts[0] is self:
+                out = self._outside  # its tokens the index's vocabulary lacks, kept per vocabulary
+                if out is None or out[0] is not table.vocab:
+                    vocab = table.vocab
+                    out = self._outside = (vocab, frozenset(t for t in self._tokens if t not in vocab))
+                hit = table.matched(self._tokens, out[1])
+            else:
+                hit = frozenset().union(*(part.matched(table) for part in self._parts))
+            got = self._matched = (table, hit)
+        return got[1]
 
     def _match(self, alt: str) -> bool:
         return alt in self._tokens or next(other_forms(alt, self._tokens, self._words), None) is not None

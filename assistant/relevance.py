@@ -32,6 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 PASSAGE_FEATURES: tuple[str, ...] = (
     "bm25_rr",  # 1 / (1 + rank) in BM25's candidate list, 0 when absent
     "bm25_ratio",  # its BM25 score over the best candidate's
@@ -109,6 +111,20 @@ class Linear:
 
     def logit(self, x: Sequence[float]) -> float:
         return self.intercept + sum(c * v for c, v in zip(self.coef, x, strict=True))
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        """`logit` of every row of x (candidates, features) at once: the same products summed
+        in the same order (features of zero weight add nothing and are skipped), so the very
+        floats `logit` gives."""
+        acc = np.zeros(len(x))
+        for j, c in enumerate(self.coef):
+            if c:
+                acc = acc + c * x[:, j]
+        return self.intercept + acc
+
+    def weighed(self) -> frozenset[str]:
+        """The names of the features with a non-zero weight (the others need not be computed)."""
+        return frozenset(n for n, c in zip(self.names, self.coef, strict=True) if c)
 
     def probability(self, x: Sequence[float]) -> float:
         return sigmoid(self.logit(x))

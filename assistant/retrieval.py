@@ -11,14 +11,22 @@ mass, the names the question writes, what it asks for, and the share of it no do
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assistant.coverage import QuestionCoverage
-from assistant.features import bonus_features, char_grams, gram_coverage, pair_weights, phrase_coverage
-from assistant.query import Query, Term, TokenLookup
-from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, reciprocal_rank, vector, with_gaps
+from assistant.features import (
+    PairWeights,
+    bonus_features,
+    char_grams,
+    gram_coverage,
+    pair_weights,
+    phrase_coverage,
+)
+from assistant.query import Query, Term
+from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, reciprocal_rank
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.text import bigrams
@@ -52,6 +60,8 @@ class HybridRetriever(QuestionCoverage):
         self._recent: dict[tuple[str, tuple[str, ...], str], list[Passage]] = {}
         self._recent_for: list[Chunk] | None = None
         self._pairs: dict[str, tuple[Chunk, frozenset[tuple[str, str]]]] = {}  # _passage_pairs()
+        # Compute every passage feature, weighted or not (the fit reads them all: bench.fit).
+        self.all_features = False
 
     def forget_recent(self) -> None:
         self._recent = {}
@@ -95,12 +105,13 @@ class HybridRetriever(QuestionCoverage):
         return out
 
     @staticmethod
-    def _name_coverage(names: list[tuple[float, Term, set[str]]], tokens: TokenLookup) -> float:
-        """Share of those names a passage holds, with its context; 1.0 when there are none."""
+    def _name_coverage(names: list[tuple[float, Term, set[str]]], matched: frozenset[str]) -> float:
+        """Share of those names a passage holds, with its context; 1.0 when there are none.
+        `matched`: the question's words the passage with its context matches (TokenLookup.matched)."""
         total = sum(w for w, _, _ in names)
         if not total:
             return 1.0
-        got = sum(w for w, t, _ in names if any(tokens.matches(a) for a in t.alternatives))
+        got = sum(w for w, t, _ in names if not t.alternatives.isdisjoint(matched))
         return got / total
 
     def search(self, question: str | Query, k: int | None = None, without: str | None = None) -> list[Passage]:
@@ -176,50 +187,62 @@ class HybridRetriever(QuestionCoverage):
         return {d for d, cov in by_document.items() if cov >= best - 1e-9}
 
     def _rerank(self, query: Query, candidates: dict[str, Ranks]) -> list[Passage]:
-        """The candidates ordered by the passage model's logit over their features."""
+        """The candidates ordered by the passage model's logit over their features: each
+        candidate's measures from the question's words it matches (one set per token set,
+        TokenLookup.matched), the gaps and the model's sum over all candidates at once (numpy).
+        Features the model gives no weight are left at 0 (all are computed for the fit:
+        `all_features`)."""
         if not candidates:
             return []
         names = self._name_terms(query)
-        by_document = self.document_coverage(query, names)
-        pairs = pair_weights(query, self.idf)  # the question's, once for every candidate
-        rows: list[dict[str, float]] = []
-        for cid, (bm25_rank, bm25_ratio, vector_rank, named_extra) in candidates.items():
-            chunk = self.store.chunks[cid]
-            own_set = self.store.tokens_of(chunk)
-            own = self.cached_lookup(own_set)
-            with_ctx = TokenLookup.union(own, self.context_lookup(chunk))
-            if chunk.kind == "table":  # a row cannot repeat the name of the table it is in: read it with it
-                own = with_ctx
-            doc_cov = by_document.get(chunk.document, 0.0) if by_document else 1.0
-            name_cov = self._name_coverage(names, with_ctx)
-            typed = query.intent.typed
-            rows.append({
-                "bm25_rr": reciprocal_rank(bm25_rank),
-                "bm25_ratio": bm25_ratio,
-                "vector_rr": reciprocal_rank(vector_rank),
-                "named_extra": float(named_extra),
-                "own_cov": self.coverage(query, own),
-                "exact_cov": self.exact_coverage(query, own_set),
-                "ctx_cov": self.coverage(query, with_ctx),
-                "heading_cov": self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk))),
-                "phrase_cov": phrase_coverage(query, self._passage_pairs(chunk), self.idf, pairs),
-                "doc_phrase_cov": phrase_coverage(query, self.store.document_pairs(chunk.document), self.idf, pairs),
-                "gram_cov": gram_coverage(query, char_grams(chunk.text)),
-                "doc_cov": doc_cov,
-                "name_cov": name_cov,
-                "asks": self.asks_satisfaction(query, with_ctx),
-                "typed_value": float(bool(typed) and any(has_value(chunk.text, kind) for kind in typed)),
-                "shape": bonus_features(query, chunk.text),
-            })
-        with_gaps(rows, (("own_cov", "own_gap"), ("ctx_cov", "ctx_gap")))
+        asked = _Asked(names, self.document_coverage(query, names), pair_weights(query, self.idf))
         model = self.weights.passage
-        out = []
-        for cid, r in zip(candidates, rows, strict=True):
-            x = vector(r, PASSAGE_FEATURES)
-            out.append(Passage(chunk=self.store.chunks[cid], score=model.logit(x), document_coverage=r["doc_cov"],
-                               name_coverage=r["name_cov"], features=tuple(x)))
+        need = frozenset(PASSAGE_FEATURES) if self.all_features else model.weighed() | {"doc_cov", "name_cov"}
+        rows = [self._features(query, self.store.chunks[cid], ranks, asked, need) for cid, ranks in candidates.items()]
+        x = np.array([[r.get(n, 0.0) for n in PASSAGE_FEATURES] for r in rows], dtype=float)
+        for feature, gap in (("own_cov", "own_gap"), ("ctx_cov", "ctx_gap")):  # as relevance.with_gaps
+            if gap in need:
+                f = x[:, PASSAGE_FEATURES.index(feature)]
+                x[:, PASSAGE_FEATURES.index(gap)] = f - f.max()
+        out = [Passage(chunk=self.store.chunks[cid], score=s, document_coverage=r["doc_cov"],
+                       name_coverage=r["name_cov"], features=tuple(row))
+               for cid, s, r, row in zip(candidates, model.logits(x).tolist(), rows, x.tolist(), strict=True)]
         out.sort(key=lambda p: -p.score)
         return out
+
+    def _features(self, query: Query, chunk: Chunk, ranks: Ranks, asked: _Asked,
+                  need: frozenset[str]) -> dict[str, float]:
+        """The passage features in `need` of one candidate (gaps excepted: they compare candidates)."""
+        bm25_rank, bm25_ratio, vector_rank, named_extra = ranks
+        table, typed = self.word_table(query), query.intent.typed
+        own = self.cached_lookup(self.store.tokens_of(chunk)).matched(table)
+        with_ctx = own | self.context_lookup(chunk).matched(table)  # what the union of both matches
+        r = {"bm25_rr": reciprocal_rank(bm25_rank), "bm25_ratio": bm25_ratio,
+             "vector_rr": reciprocal_rank(vector_rank), "named_extra": float(named_extra),
+             "doc_cov": asked.by_document.get(chunk.document, 0.0) if asked.by_document else 1.0,
+             "name_cov": self._name_coverage(asked.names, with_ctx)}
+        if "own_cov" in need or "own_gap" in need:  # a table row cannot repeat its table's name: read with it
+            r["own_cov"] = self.coverage_of(query, with_ctx if chunk.kind == "table" else own)
+        if "ctx_cov" in need or "ctx_gap" in need:
+            r["ctx_cov"] = self.coverage_of(query, with_ctx)
+        if "exact_cov" in need:
+            r["exact_cov"] = self.exact_coverage(query, self.store.tokens_of(chunk))
+        if "heading_cov" in need:
+            r["heading_cov"] = self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk)))
+        if "phrase_cov" in need:
+            r["phrase_cov"] = phrase_coverage(query, self._passage_pairs(chunk), self.idf, asked.pairs)
+        if "doc_phrase_cov" in need:
+            r["doc_phrase_cov"] = phrase_coverage(query, self.store.document_pairs(chunk.document), self.idf,
+                                                  asked.pairs)
+        if "gram_cov" in need:
+            r["gram_cov"] = gram_coverage(query, char_grams(chunk.text))
+        if "asks" in need:
+            r["asks"] = self.asks_of(query, with_ctx)
+        if "typed_value" in need:
+            r["typed_value"] = float(bool(typed) and any(has_value(chunk.text, kind) for kind in typed))
+        if "shape" in need:
+            r["shape"] = bonus_features(query, chunk.text)
+        return r
 
     def _passage_pairs(self, chunk: Chunk) -> frozenset[tuple[str, str]]:
         """Word pairs of a passage's text and of its context, kept per chunk object (the same
@@ -240,6 +263,17 @@ class HybridRetriever(QuestionCoverage):
     def retrieve(self, query: str) -> list[NodeWithScore]:
         """llama-index's `retrieve`: the passages of `search` as NodeWithScore, best first."""
         return self.as_llama_retriever().retrieve(query)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What the rerank measures every candidate against, once per question: the names that
+    tell documents apart (`_name_terms`), each document's share of them, the question's word
+    pairs with their idf (features.pair_weights)."""
+
+    names: list[tuple[float, Term, set[str]]]
+    by_document: dict[str, float]
+    pairs: PairWeights
 
 
 def _top_indices(scores: np.ndarray, n: int) -> np.ndarray:

@@ -33,3 +33,39 @@ def other_forms(word: str, vocab: AbstractSet[str], ordered: Sequence[str] | Non
             return
         if t != word and t.isalpha() and len(t) - len(word) <= STEM_SLACK:
             yield t
+
+
+class WordTable:
+    """Which of a set of words (one question's: Query.words) each token satisfies under the rule
+    above (equal, or another form of it), built once from an index's vocabulary: the words a
+    token set matches are then a set intersection and a union of a few small sets, not a test
+    of every word. `vocab`: the vocabulary (a dict or set, for membership), `ordered`: it sorted.
+    A token outside the vocabulary is tested against every word, once per table."""
+
+    __slots__ = ("words", "vocab", "_table", "_keys", "_outside")
+
+    def __init__(self, words: AbstractSet[str], vocab: AbstractSet[str] | dict[str, object],
+                 ordered: Sequence[str]) -> None:
+        self.words = words
+        self.vocab = vocab
+        table: dict[str, set[str]] = {}
+        for w in words:
+            table.setdefault(w, set()).add(w)
+            for form in other_forms(w, vocab.keys() if isinstance(vocab, dict) else vocab, ordered):
+                table.setdefault(form, set()).add(w)
+        self._table = {t: frozenset(ws) for t, ws in table.items()}
+        self._keys = frozenset(self._table)
+        self._outside: dict[str, frozenset[str]] = {}
+
+    def matched(self, tokens: AbstractSet[str], outside: AbstractSet[str]) -> frozenset[str]:
+        """The words some token of `tokens` satisfies; `outside`: its tokens not in `vocab`
+        (the caller keeps them per token set)."""
+        parts = [self._table[t] for t in self._keys.intersection(tokens)]
+        for t in outside:
+            got = self._outside.get(t)
+            if got is None:
+                got = self._outside[t] = frozenset(w for w in self.words
+                                                   if w == t or next(other_forms(w, {t}), None) is not None)
+            if got:
+                parts.append(got)
+        return frozenset().union(*parts)

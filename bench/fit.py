@@ -126,6 +126,7 @@ def load_items(eval_dir: Path, work: Path) -> list[Item]:
         store = open_store(settings)
         store.check_ready()
         retriever = HybridRetriever(store, settings, _bootstrap())  # weights set per stage
+        retriever.all_features = True  # every feature, weighted or not, is what the fit reads
         by_stem = {Path(c.document).stem: c.document for c in store.chunks.values()}
         by_stem.update({c.document: c.document for c in store.chunks.values()})
         for line in (eval_dir / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from assistant.features import (
-    bigrams,
     char_grams,
     clip,
     gram_coverage,
@@ -20,6 +19,7 @@ from assistant.features import (
     phrase_coverage,
     proximity,
     row_cells_for,
+    sentence_pairs,
     sentence_tokens,
 )
 from assistant.query import Query, TokenLookup
@@ -194,7 +194,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 "field": float(named_field(query, sent)),
                 "shape": float(shape),
                 "proximity": proximity(query, sent),
-                "phrase_cov": phrase_coverage(query, bigrams(sent), retriever.idf),
+                "phrase_cov": phrase_coverage(query, sentence_pairs(sent), retriever.idf),
                 "gram_cov": gram_coverage(query, char_grams(sent)),
                 "novelty": novelty(query, toks),
                 "list_item": float(item),
