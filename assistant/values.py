@@ -27,7 +27,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # semnare", "10 days before the deadline" (general Romanian and English).
     "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
                        rf"|\b{_MONTH}\s+\d{{4}}\b"
-                       r"|\b\d+\s*(?:de\s+)?(?:zile|saptamani|luni|days|weeks)\s+(?:inainte|dupa|de la|before|after)\b"),
+                       r"|\b\d+\s*(?:de\s+)?(?:zile|saptamani|luni|days|weeks)"
+                       r"\s+(?:inainte|dupa|de la|before|after)\b"),
     # A year: four digits from 1000 to 2099 standing alone ("în 1860", "vara anului 1521",
     # "în 1186", "1873–1914"), not the digits of an amount or a measure ("2000 lei", "1500 de metri"),
     # nor the year of a legal act's number ("Legea 346/2004", "OUG nr. 133/2021": which act, not when).

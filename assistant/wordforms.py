@@ -4,7 +4,7 @@ postings and the record tables' words follow."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 # Forms of one word differ by a short ending ("clust"/"cluster", "activ"/"activeaz"); a longer
@@ -44,14 +44,14 @@ class WordTable:
 
     __slots__ = ("words", "vocab", "_table", "_keys", "_outside")
 
-    def __init__(self, words: AbstractSet[str], vocab: AbstractSet[str] | dict[str, object],
+    def __init__(self, words: AbstractSet[str], vocab: AbstractSet[str] | Mapping[str, object],
                  ordered: Sequence[str]) -> None:
         self.words = words
         self.vocab = vocab
         table: dict[str, set[str]] = {}
         for w in words:
             table.setdefault(w, set()).add(w)
-            for form in other_forms(w, vocab.keys() if isinstance(vocab, dict) else vocab, ordered):
+            for form in other_forms(w, vocab.keys() if isinstance(vocab, Mapping) else vocab, ordered):
                 table.setdefault(form, set()).add(w)
         self._table = {t: frozenset(ws) for t, ws in table.items()}
         self._keys = frozenset(self._table)
