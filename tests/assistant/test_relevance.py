@@ -193,3 +193,18 @@ def test_search_without_a_document_never_returns_its_passages(assistant: Assista
     assert assistant.retriever.search(query)[0].chunk.document == "livezi.txt"
     rest = assistant.retriever.search(query, k=10, without="livezi.txt")
     assert rest and all(p.chunk.document != "livezi.txt" for p in rest)
+
+
+def test_head_coverage_measures_what_the_question_is_about(assistant: Assistant) -> None:
+    from assistant.intent import articled_words
+    # the words written with a definite article are what it asks about; the interrogative and verbs are not
+    assert articled_words("Care a fost denumirea inițială a muzeului?") == ["denumirea", "muzeului"]
+    assert articled_words("Cine a câștigat cupa în acest sezon?") == ["cupa"]
+    assert articled_words("What was the museum first called?") == []
+    retriever = assistant.retriever
+    query = Query.parse("Cât primesc membrii cooperativelor pentru capitalizare?")
+    chunk = {c.document: c for c in assistant.store.chunks.values()}
+    assert retriever.head_coverage(query, assistant.store.tokens_of(chunk["capitalizare.txt"])) == 1.0
+    assert retriever.head_coverage(query, assistant.store.tokens_of(chunk["livezi.txt"])) == 0.0
+    # a question writing no articled noun: nothing is left out
+    assert retriever.head_coverage(Query.parse("Când se depun cereri?"), frozenset()) == 1.0
