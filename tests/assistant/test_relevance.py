@@ -208,3 +208,15 @@ def test_head_coverage_measures_what_the_question_is_about(assistant: Assistant)
     assert retriever.head_coverage(query, assistant.store.tokens_of(chunk["livezi.txt"])) == 0.0
     # a question writing no articled noun: nothing is left out
     assert retriever.head_coverage(Query.parse("Când se depun cereri?"), frozenset()) == 1.0
+
+
+def test_a_verb_asked_in_the_present_is_written_by_its_participle(tmp_path: Path) -> None:
+    from assistant.wordforms import verb_base
+    assert verb_base("construiest") == "construi" and verb_base("vopsest") == "vops"
+    assert verb_base("lucreaz") == "lucr" and verb_base("test") is None and verb_base("sport") is None
+    texts = {"atelier.txt": "Atelierul Culori Vii a vopsit gardurile școlii din Huși în luna mai a anului 2029."}
+    (tmp_path / "docs").mkdir()
+    retriever = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", texts)).retriever
+    # "vopsește" (stem "vopsest") is no stem-slack form of "vopsit": the base "vops" is
+    missing, _ = retriever.missing_mass(Query.parse("Cine vopsește gardurile școlii?"))
+    assert missing == 0.0
