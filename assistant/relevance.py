@@ -96,6 +96,8 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     "margin",  # the best logit minus the second best of another passage
     "head_passage",  # share of what the question is about (its articled nouns) the best sentence's passage holds
     "head_best",  # ... the best sentence with its heading holds
+    "best_phrase",  # share of the question's adjacent word pairs adjacent in the best sentence
+    "best_gram",  # share of the question's character 4-grams the best sentence holds
 )
 
 ABSTAIN_TARGET = 0.95  # unanswerable questions that must abstain, on held-out folds
@@ -214,5 +216,7 @@ def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: 
                    "best_value": float(top.has_value), "best_asks": top.features[SENTENCE_FEATURES.index("asks")],
                    "best_doc_cov": doc_cov, "missing": missing[0], "missing_names": missing[1],
                    "name_absent": name_absent, "margin": top.logit - other,
-                   "head_passage": head[0], "head_best": head[1]},
+                   "head_passage": head[0], "head_best": head[1],
+                   "best_phrase": top.features[SENTENCE_FEATURES.index("phrase_cov")],
+                   "best_gram": top.features[SENTENCE_FEATURES.index("gram_cov")]},
                   ANSWERED_FEATURES)
