@@ -98,6 +98,7 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     "head_best",  # ... the best sentence with its heading holds
     "best_phrase",  # share of the question's adjacent word pairs adjacent in the best sentence
     "best_gram",  # share of the question's character 4-grams the best sentence holds
+    "best_proximity",  # the question's words the best sentence holds, over the width of the run holding them
 )
 
 ABSTAIN_TARGET = 0.95  # unanswerable questions that must abstain, on held-out folds
@@ -218,5 +219,6 @@ def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: 
                    "name_absent": name_absent, "margin": top.logit - other,
                    "head_passage": head[0], "head_best": head[1],
                    "best_phrase": top.features[SENTENCE_FEATURES.index("phrase_cov")],
-                   "best_gram": top.features[SENTENCE_FEATURES.index("gram_cov")]},
+                   "best_gram": top.features[SENTENCE_FEATURES.index("gram_cov")],
+                   "best_proximity": top.features[SENTENCE_FEATURES.index("proximity")]},
                   ANSWERED_FEATURES)
