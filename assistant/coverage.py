@@ -82,13 +82,14 @@ class QuestionCoverage:
 
     def head_coverage(self, query: Query, tokens: Tokens) -> float:
         """Share of the idf mass of the question's terms written with a definite article (what it
-        is about: intent.articled_words) that the tokens satisfy; 1.0 when it writes none."""
+        is about: intent.articled_words), other than the terms saying what it asks for, that the
+        tokens satisfy; 1.0 when it writes none."""
         heads = {t for w in articled_words(query.text) for t in index_tokens(w)}
         weights, _ = self._term_weights(query)
         lookup = _lookup(tokens)
         got = total = 0.0
         for term, w in zip(query.terms, weights, strict=True):
-            if set(term.weight_tokens) & heads:
+            if set(term.weight_tokens) & heads and not term.asks:  # "termenul": what is asked, not of what
                 total += w
                 got += w * _satisfaction(term, lookup)
         return got / total if total else 1.0

@@ -206,11 +206,14 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
 
 
 def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: float,
-                    name_absent: float = 0.0, head: tuple[float, float] = (1.0, 1.0)) -> list[float]:
+                    name_absent: float = 0.0, head: tuple[float, float] = (1.0, 1.0),
+                    phrased: bool = True) -> list[float]:
     """ANSWERED_FEATURES from the scored sentences (`Evidence`, best logit first, non-empty);
     `missing`: HybridRetriever.missing_mass; `doc_cov`: the question's coverage by the best
     sentence's document; `name_absent`: HybridRetriever.absent_name; `head`: HybridRetriever.head_coverage
-    of the best sentence's passage with its context, and of the sentence with its heading."""
+    of the best sentence's passage with its context, and of the sentence with its heading; `phrased`: the
+    question writes two adjacent words (a question of one word, "și termenul?", has no pair to find: its
+    phrase coverage is its word coverage)."""
     top = best[0]
     other = next((e.logit for e in best[1:] if e.passage_rank != top.passage_rank), top.logit - 4.0)
     return vector({"best": top.logit, "best_own": top.own_coverage, "best_passage_cov": top.passage_coverage,
@@ -218,7 +221,7 @@ def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: 
                    "best_doc_cov": doc_cov, "missing": missing[0], "missing_names": missing[1],
                    "name_absent": name_absent, "margin": top.logit - other,
                    "head_passage": head[0], "head_best": head[1],
-                   "best_phrase": top.features[SENTENCE_FEATURES.index("phrase_cov")],
+                   "best_phrase": top.features[SENTENCE_FEATURES.index("phrase_cov")] if phrased else top.own_coverage,
                    "best_gram": top.features[SENTENCE_FEATURES.index("gram_cov")],
                    "best_proximity": top.features[SENTENCE_FEATURES.index("proximity")]},
                   ANSWERED_FEATURES)

@@ -211,7 +211,7 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     whole = TokenLookup.union(retriever.cached_lookup(retriever.store.tokens_of(chunk)), retriever.context_lookup(chunk))
     head = (retriever.head_coverage(query, whole), retriever.head_coverage(query, best[0].tokens | best[0].context_tokens))
     return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov,
-                           retriever.absent_name(query, without=without), head)
+                           retriever.absent_name(query, without=without), head, bool(query.pairs))
 
 
 # What a project may get is not what the whole call has: a sentence stating the call's allocation

@@ -220,3 +220,17 @@ def test_a_verb_asked_in_the_present_is_written_by_its_participle(tmp_path: Path
     # "vopsește" (stem "vopsest") is no stem-slack form of "vopsit": the base "vops" is
     missing, _ = retriever.missing_mass(Query.parse("Cine vopsește gardurile școlii?"))
     assert missing == 0.0
+
+
+def test_a_question_of_one_word_is_not_counted_as_missing_its_phrase(assistant: Assistant) -> None:
+    from assistant.answer.evidence import Evidence
+    from assistant.relevance import answered_vector
+    features = [0.0] * len(SENTENCE_FEATURES)
+    features[SENTENCE_FEATURES.index("phrase_cov")] = 0.0
+    best = [Evidence(0, "Cererile se depun până la 14 octombrie 2033.", frozenset(), 1.0, 0.5, 0.5, True,
+                     own_coverage=0.7, logit=3.0, features=tuple(features))]
+    at = ANSWERED_FEATURES.index("best_phrase")
+    assert answered_vector(best, (0.0, 0.0), 0.7)[at] == 0.0
+    assert answered_vector(best, (0.0, 0.0), 0.7, phrased=False)[at] == 0.7
+    # "și termenul?": the deadline is what it asks for, not what it is about
+    assert assistant.retriever.head_coverage(Query.parse("și termenul?"), frozenset()) == 1.0
