@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 import numpy as np
 
 from assistant.bm25 import BM25Index
-from assistant.intent import articled_words, asked_noun
+from assistant.intent import asked_noun
 from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
 from assistant.text import fold, fold_case_kept, index_tokens, is_english
@@ -79,20 +79,6 @@ class QuestionCoverage:
         for term, w in zip(query.terms, weights, strict=True):
             got += w * _satisfaction(term, lookup)
         return got / total if total else 0.0
-
-    def head_coverage(self, query: Query, tokens: Tokens) -> float:
-        """Share of the idf mass of the question's terms written with a definite article (what it
-        is about: intent.articled_words), other than the terms saying what it asks for, that the
-        tokens satisfy; 1.0 when it writes none."""
-        heads = {t for w in articled_words(query.text) for t in index_tokens(w)}
-        weights, _ = self._term_weights(query)
-        lookup = _lookup(tokens)
-        got = total = 0.0
-        for term, w in zip(query.terms, weights, strict=True):
-            if set(term.weight_tokens) & heads and not term.asks:  # "termenul": what is asked, not of what
-                total += w
-                got += w * _satisfaction(term, lookup)
-        return got / total if total else 1.0
 
     def exact_coverage(self, query: Query, tokens: AbstractSet[str]) -> float:
         """Share of the question's idf mass whose terms the tokens hold in the very form the

@@ -194,20 +194,3 @@ def concept_spans(question: str) -> list[tuple[str, str]]:
             spans.append((q[start:end], words))
             q = q[:start] + " " * (end - start) + q[end:]  # a word asks one concept only
     return spans
-
-
-# A Romanian noun names a known thing with its article fused to its end: "muzeul", "muzeului",
-# "sezonul", "statelor", "casele", "cupa", "denumirea" (a final "ă", as in "inițială", is no article).
-# A question's words written so are what it is about (the subject it asks a fact of), not what it
-# asks for.
-_ARTICLED = re.compile(r"^\w{2,}(?:ului|ul|lui|lor|[ei]le|ea|[^aeiouăâî\W]a)$")
-
-
-def articled_words(question: str) -> list[str]:
-    """The words of a question that carry a Romanian definite article (see _ARTICLED), folded,
-    function words left out, in order; [] for an English question."""
-    if is_english(question):
-        return []
-    stop = stopwords()
-    words = (fold(w) for w in re.findall(r"[^\W\d_]+", question.lower()) if _ARTICLED.match(w))
-    return [w for w in words if w not in stop]

@@ -17,7 +17,7 @@ from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
 from assistant.answer.roles import role_holders
 from assistant.features import clip, is_action_item
-from assistant.query import Query, TokenLookup, token_matches
+from assistant.query import Query, token_matches
 from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever
 from assistant.store import Store
@@ -206,12 +206,10 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     hold what the question is about: an answer from a document that never writes it is
     about something else."""
     best = sorted(scored, key=lambda e: -e.logit)
-    chunk = passages[best[0].passage_rank].chunk
-    doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(chunk.document)))
-    whole = TokenLookup.union(retriever.cached_lookup(retriever.store.tokens_of(chunk)), retriever.context_lookup(chunk))
-    head = (retriever.head_coverage(query, whole), retriever.head_coverage(query, best[0].tokens | best[0].context_tokens))
+    document = passages[best[0].passage_rank].chunk.document
+    doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
     return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov,
-                           retriever.absent_name(query, without=without), head, bool(query.pairs))
+                           retriever.absent_name(query, without=without), bool(query.pairs))
 
 
 # What a project may get is not what the whole call has: a sentence stating the call's allocation

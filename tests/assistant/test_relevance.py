@@ -195,21 +195,6 @@ def test_search_without_a_document_never_returns_its_passages(assistant: Assista
     assert rest and all(p.chunk.document != "livezi.txt" for p in rest)
 
 
-def test_head_coverage_measures_what_the_question_is_about(assistant: Assistant) -> None:
-    from assistant.intent import articled_words
-    # the words written with a definite article are what it asks about; the interrogative and verbs are not
-    assert articled_words("Care a fost denumirea inițială a muzeului?") == ["denumirea", "muzeului"]
-    assert articled_words("Cine a câștigat cupa în acest sezon?") == ["cupa"]
-    assert articled_words("What was the museum first called?") == []
-    retriever = assistant.retriever
-    query = Query.parse("Cât primesc membrii cooperativelor pentru capitalizare?")
-    chunk = {c.document: c for c in assistant.store.chunks.values()}
-    assert retriever.head_coverage(query, assistant.store.tokens_of(chunk["capitalizare.txt"])) == 1.0
-    assert retriever.head_coverage(query, assistant.store.tokens_of(chunk["livezi.txt"])) == 0.0
-    # a question writing no articled noun: nothing is left out
-    assert retriever.head_coverage(Query.parse("Când se depun cereri?"), frozenset()) == 1.0
-
-
 def test_a_verb_asked_in_the_present_is_written_by_its_participle(tmp_path: Path) -> None:
     from assistant.wordforms import verb_base
     assert verb_base("construiest") == "construi" and verb_base("vopsest") == "vops"
@@ -222,7 +207,7 @@ def test_a_verb_asked_in_the_present_is_written_by_its_participle(tmp_path: Path
     assert missing == 0.0
 
 
-def test_a_question_of_one_word_is_not_counted_as_missing_its_phrase(assistant: Assistant) -> None:
+def test_a_question_of_one_word_is_not_counted_as_missing_its_phrase() -> None:
     from assistant.answer.evidence import Evidence
     from assistant.relevance import answered_vector
     features = [0.0] * len(SENTENCE_FEATURES)
@@ -232,5 +217,3 @@ def test_a_question_of_one_word_is_not_counted_as_missing_its_phrase(assistant: 
     at = ANSWERED_FEATURES.index("best_phrase")
     assert answered_vector(best, (0.0, 0.0), 0.7)[at] == 0.0
     assert answered_vector(best, (0.0, 0.0), 0.7, phrased=False)[at] == 0.7
-    # "și termenul?": the deadline is what it asks for, not what it is about
-    assert assistant.retriever.head_coverage(Query.parse("și termenul?"), frozenset()) == 1.0
