@@ -1,0 +1,102 @@
+"""A call's sum or period written in parts, each after its own label (a total and its funds, a
+region's share, a start and an end day): a question naming a part asks that part, not the total
+the fact sheet keeps; "ce se întâmplă dacă" asks a consequence; "cât este contribuția X" a sum
+or a share. Every document and value here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from docs_factory import index_texts
+
+from assistant.build import build_assistant
+from assistant.facts.siblings import asks_sibling, labelled_values
+from assistant.facts.values import Fact
+from assistant.intent import detect_intent
+from assistant.query import Query
+from assistant.service import Assistant
+
+DOCS = {
+    "apel-ateliere.txt": (
+        "CONDIȚII DE ELIGIBILITATE – Măsura 6.4 Ateliere Digitale\n"
+        "1. Tipul apelului\n"
+        "Apelul este competitiv. Cererile se depun prin platforma electronică a programului.\n"
+        "2. Bugetul apelului\n"
+        "Alocarea totală a apelului este de 23.457.100 euro, din care sprijin FSE 19.102.300 euro "
+        "și 4.354.800 euro de la bugetul de stat.\n"
+        "Pe regiuni:\n"
+        "LDR – regiuni mai puțin dezvoltate: 17.800.900 euro;\n"
+        "MDR – regiunea mai dezvoltată: 5.656.200 euro.\n"
+        "3. Reguli\n"
+        "Dacă același solicitant depune mai multe cereri, se evaluează doar cererea depusă ultima, "
+        "iar celelalte se resping.\n"
+        "4. Solicitanți eligibili\n"
+        "Sunt eligibile atelierele meșteșugărești și cooperativele de artizani.\n"
+    ),
+    "program-olari.md": (
+        "# Olari Noi 2033\n\n"
+        "Buget total: 6.410.000 lei\n"
+        "Data de început: 14.03.2033\n"
+        "Data de sfârșit: 27.06.2033\n\n"
+        "## Cheltuieli eligibile\n\n"
+        "* Cuptoare electrice și roți de olărit pentru atelier\n"
+    ),
+}
+
+
+def test_each_value_of_a_line_has_the_words_before_it_as_label() -> None:
+    got = labelled_values("Total: 1.200.000 euro, din care FSE 900.000 euro\nLDR: 300.000 euro", "amount")
+    assert [v for v, _ in got] == ["1.200.000 euro", "900.000 euro", "300.000 euro"]
+    assert "fse" in got[1][1] and "fse" not in got[0][1] and "ldr" in got[2][1]
+
+
+def test_a_word_of_another_parts_label_asks_that_part() -> None:
+    passage = "Alocarea apelului este de 1.200.000 euro, din care sprijin FSE 900.000 euro."
+    fact = Fact(field="allocation", value="1.200.000 euro", text=passage, passage=passage)
+    assert asks_sibling(Query.parse("Cât este sprijinul FSE la apelul de ateliere?").core_tokens, fact)
+    assert not asks_sibling(Query.parse("Care este alocarea apelului de ateliere?").core_tokens, fact)
+
+
+def test_a_bounded_pair_is_left_to_the_bound_asked() -> None:
+    passage = "Valoarea minimă: 20.000 euro. Valoarea maximă: 80.000 euro."
+    fact = Fact(field="project_value", value="20.000 euro", normalized={"bound": "min"}, text=passage,
+                passage=passage)
+    assert not asks_sibling(Query.parse("Care este valoarea minimă și maximă a proiectului?").core_tokens, fact)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return build_assistant(index_texts(tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index"), DOCS))
+
+
+def test_a_fund_named_gets_its_part_not_the_total(assistant: Assistant) -> None:
+    answer = assistant.ask("Cât este sprijinul FSE la Măsura 6.4 Ateliere Digitale?")
+    assert "19.102.300" in answer.text  # quoted with its label, not the total alone
+
+
+def test_a_region_named_gets_its_share(assistant: Assistant) -> None:
+    answer = assistant.ask("Cât este alocat regiunilor mai puțin dezvoltate la Măsura 6.4 Ateliere Digitale?")
+    assert "17.800.900" in answer.text
+
+
+def test_the_total_is_still_the_budget(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este alocarea totală a apelului Măsura 6.4 Ateliere Digitale?")
+    assert "23.457.100" in answer.text
+
+
+def test_a_start_asked_is_not_the_closing_day(assistant: Assistant) -> None:
+    answer = assistant.ask("Când începe depunerea la Olari Noi 2033?")
+    assert "14.03.2033" in answer.text
+    assert "27.06.2033" in assistant.ask("Până când se pot depune cereri la Olari Noi 2033?").text
+
+
+def test_what_happens_if_asks_the_consequence(assistant: Assistant) -> None:
+    assert not detect_intent("Ce se întâmplă dacă același solicitant depune mai multe cereri?").typed
+    assert not detect_intent("Ce se întâmplă dacă același solicitant depune mai multe cereri?").wants("applicant")
+    answer = assistant.ask("Ce se întâmplă dacă același solicitant depune mai multe cereri la Măsura 6.4?")
+    assert "ultima" in answer.text
+
+
+def test_how_much_a_contribution_is_may_be_a_sum() -> None:
+    intent = detect_intent("Cât este contribuția FSE la apel?")
+    assert intent.insists("amount") and intent.wants("percent")
+    assert not detect_intent("Care este contribuția maximă a programului?").wants("amount")
