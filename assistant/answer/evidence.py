@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.facts.regions import counties_in, other_counties
 from assistant.features import (
     char_grams,
     clip,
@@ -218,3 +219,13 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
         e.score = math.exp(e.logit - top_logit)
     out.sort(key=lambda e: (-round(e.score, 3), -e.own_coverage))  # near ties: the sentence that says more
     return out
+
+
+
+def of_counties_asked(query: Query, scored: list[Evidence]) -> list[Evidence]:
+    """`scored` without the sentences that write only other counties than the question names
+    (regions.other_counties), and none at all when every sentence writing counties does."""
+    other = [other_counties(query.text, e.sentence) for e in scored]
+    if any(other) and not any(counties_in(e.sentence) and not o for e, o in zip(scored, other, strict=True)):
+        return []
+    return [e for e, o in zip(scored, other, strict=True) if not o]

@@ -1,6 +1,6 @@
 """A call's sum or period written in parts, each after its own label (a total and its funds, a
 region's share, a start and an end day): a question naming a part asks that part, not the total
-the fact sheet keeps; "ce se întâmplă dacă" asks a consequence; "cât este contribuția X" a sum
+the fact sheet keeps; a county the call's table does not write has no value there; "ce se întâmplă dacă" asks a consequence; "cât este contribuția X" a sum
 or a share. Every document and value here is invented."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import pytest
 from docs_factory import index_texts
 
 from assistant.build import build_assistant
+from assistant.facts.regions import other_counties
 from assistant.facts.siblings import asks_sibling, labelled_values
 from assistant.facts.values import Fact
 from assistant.intent import detect_intent
@@ -39,6 +40,28 @@ DOCS = {
         "Data de sfârșit: 27.06.2033\n\n"
         "## Cheltuieli eligibile\n\n"
         "* Cuptoare electrice și roți de olărit pentru atelier\n"
+    ),
+    "ghid-dulgheri.txt": (
+        "GHIDUL SOLICITANTULUI – Ateliere de dulgherie – Apel 3\n\n"
+        "3.3. Bugetul alocat apelului de proiecte\n"
+        "Alocarea financiară corespunzătoare acestui apel este de 2.700.000 euro.\n"
+        "3.4. Rata de cofinanțare\n"
+        "Cuantumul cofinanțării depinde de județul de implementare și de tipul solicitantului:\n"
+        "a) Ajutorul de stat regional\n"
+        "Contribuția maximă a programului la cheltuielile eligibile finanțabile prin ajutor regional\n"
+        "Tip\n"
+        "Intensitatea maximă a ajutorului de stat (%)\n"
+        "Gorj Dolj\n"
+        "Întreprindere\n"
+        "Micro / Mică 68\n"
+        "58\n"
+        "Mijlocie\n"
+        "48\n"
+        "38\n"
+        "Întreprinderi 28\n"
+        "18\n"
+        "mari\n"
+        "Valoarea maximă eligibilă a finanțării nerambursabile solicitate: 410.000 euro.\n"
     ),
 }
 
@@ -100,3 +123,21 @@ def test_how_much_a_contribution_is_may_be_a_sum() -> None:
     intent = detect_intent("Cât este contribuția FSE la apel?")
     assert intent.insists("amount") and intent.wants("percent")
     assert not detect_intent("Care este contribuția maximă a programului?").wants("amount")
+
+
+def test_other_counties_are_told_from_the_one_asked() -> None:
+    assert other_counties("Cât primește o firmă din Tulcea?", "Gorj Dolj Micro / Mică 68")
+    assert not other_counties("Cât primește o firmă din Dolj?", "Gorj Dolj Micro / Mică 68")
+    assert not other_counties("Cât primește o firmă mică?", "Gorj Dolj Micro / Mică 68")
+
+
+def test_a_county_the_table_writes_gets_its_rate(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este intensitatea maximă pentru o întreprindere mijlocie din Dolj "
+                           "la Ateliere de dulgherie – Apel 3?")
+    assert "38%" in answer.text
+
+
+def test_a_county_the_table_does_not_write_is_not_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este intensitatea maximă pentru o întreprindere mijlocie din Tulcea "
+                           "la Ateliere de dulgherie – Apel 3?")
+    assert answer.abstained and "38" not in answer.text and "48" not in answer.text
