@@ -43,10 +43,10 @@ DOCS = {
     ),
     "ghid-dulgheri.txt": (
         "GHIDUL SOLICITANTULUI – Ateliere de dulgherie – Apel 3\n\n"
-        "3.3. Bugetul alocat apelului de proiecte\n"
-        "Alocarea financiară corespunzătoare acestui apel este de 2.700.000 euro.\n"
-        "3.4. Rata de cofinanțare\n"
-        "Cuantumul cofinanțării depinde de județul de implementare și de tipul solicitantului:\n"
+        "3.2. Bugetul apelului\n"
+        "Apelul are o alocare financiară de 2.700.000 euro.\n"
+        "3.5. Rata de cofinanțare\n"
+        "Sprijinul acordat se stabilește după județ și după mărimea întreprinderii:\n"
         "a) Ajutorul de stat regional\n"
         "Contribuția maximă a programului la cheltuielile eligibile finanțabile prin ajutor regional\n"
         "Tip\n"
