@@ -41,9 +41,10 @@ _FIELDS: dict[str, list[tuple[str, str]]] = {
 
 
 # Fields whose value answers only a question about it: a call's budget or project value, its
-# submission deadline or period. "Cât" and "când" ask the sum or the date of many other things a
-# call's text names (one expense's cap, a launch, the last day for questions).
-_ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period")
+# submission deadline or period, its funding rate. "Cât", "când" and "ce procent" ask the sum, the
+# date or the share of many other things a call's text names (one expense's cap, a launch, the
+# last day for questions, the share of projects visited on site).
+_ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period", "funding_rate")
 
 CANDIDATE_PASSAGES = 5  # the calls a question may be about: those of the best passages
 

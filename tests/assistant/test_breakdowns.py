@@ -61,7 +61,12 @@ DOCS = {
         "Întreprinderi 28\n"
         "18\n"
         "mari\n"
-        "Valoarea maximă eligibilă a finanțării nerambursabile solicitate: 410.000 euro.\n"
+        "Valoarea maximă eligibilă a finanțării nerambursabile solicitate: 410.000 euro.\n\n"
+        "8.2. Etapa de contractare\n"
+        "Înainte de semnarea contractului, un expert al autorității verifică spațiul atelierului, "
+        "utilajele declarate și documentele de proprietate ale solicitantului.\n"
+        "La etapa de contractare, vizita la fața locului se face pentru un eșantion de cel puțin 15% "
+        "din proiecte.\n"
     ),
 }
 
@@ -141,3 +146,9 @@ def test_a_county_the_table_does_not_write_is_not_answered(assistant: Assistant)
     answer = assistant.ask("Care este intensitatea maximă pentru o întreprindere mijlocie din Tulcea "
                            "la Ateliere de dulgherie – Apel 3?")
     assert answer.abstained and "38" not in answer.text and "48" not in answer.text
+
+
+def test_a_share_of_something_else_is_not_the_funding_rate(assistant: Assistant) -> None:
+    answer = assistant.ask("Pentru ce procent din proiecte se face vizita la fața locului la "
+                           "Ateliere de dulgherie – Apel 3?")
+    assert "15%" in answer.text and "68%" not in answer.text
