@@ -1,7 +1,8 @@
 """A call's sum or period written in parts, each after its own label (a total and its funds, a
 region's share, a start and an end day): a question naming a part asks that part, not the total
-the fact sheet keeps; a county the call's table does not write has no value there; "ce se întâmplă dacă" asks a consequence; "cât este contribuția X" a sum
-or a share. Every document and value here is invented."""
+the fact sheet keeps; a county the call's table does not write has no value there; a size label
+wrapped around its row's figures keeps its row; "ce se întâmplă dacă" asks a consequence; "cât
+este contribuția X" a sum or a share. Every document and value here is invented."""
 
 from __future__ import annotations
 
@@ -152,3 +153,9 @@ def test_a_share_of_something_else_is_not_the_funding_rate(assistant: Assistant)
     answer = assistant.ask("Pentru ce procent din proiecte se face vizita la fața locului la "
                            "Ateliere de dulgherie – Apel 3?")
     assert "15%" in answer.text and "68%" not in answer.text
+
+
+def test_a_size_label_wrapped_around_its_figures_keeps_its_row(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este intensitatea maximă pentru o întreprindere mare din Dolj "
+                           "la Ateliere de dulgherie – Apel 3?")
+    assert "18%" in answer.text
