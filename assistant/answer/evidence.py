@@ -27,7 +27,7 @@ from assistant.query import Query, TokenLookup
 from assistant.relevance import SENTENCE_FEATURES, reciprocal_rank, vector, with_gaps
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
-from assistant.text import index_tokens
+from assistant.text import fold, index_tokens
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
@@ -221,6 +221,24 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
     return out
 
 
+
+
+# "Valoarea minimă" / "the maximum grant": a bound asked; a sentence stating only the other bound
+# ("în valoare de maximum 5.000 lei" for a minimum asked) gives no value for it (general Romanian
+# and English: "minim", "minimă", "minimum"; "maxim", "maximă", "maximum").
+_BOUNDS = {"min": re.compile(r"\bminim"), "max": re.compile(r"\bmaxim")}
+
+
+def of_what_is_asked(query: Query, scored: list[Evidence]) -> list[Evidence]:
+    """`scored` without the sentences giving a value for another county or bound than the
+    question asks (`of_counties_asked`; a minimum asked, a sentence stating only a maximum)."""
+    q = fold(query.text)
+    asked = [b for b, rx in _BOUNDS.items() if rx.search(q)]
+    if len(asked) == 1:
+        other = _BOUNDS["max" if asked == ["min"] else "min"]
+        scored = [e for e in scored if not (other.search(fold(e.sentence)) and not _BOUNDS[asked[0]].search(
+            fold(e.sentence)))]
+    return of_counties_asked(query, scored)
 
 def of_counties_asked(query: Query, scored: list[Evidence]) -> list[Evidence]:
     """`scored` without the sentences that write only other counties than the question names

@@ -1,8 +1,9 @@
 """A call's sum or period written in parts, each after its own label (a total and its funds, a
 region's share, a start and an end day): a question naming a part asks that part, not the total
 the fact sheet keeps; a county the call's table does not write has no value there; a size label
-wrapped around its row's figures keeps its row; "ce se întâmplă dacă" asks a consequence; "cât
-este contribuția X" a sum or a share. Every document and value here is invented."""
+wrapped around its row's figures keeps its row; a minimum asked is not a maximum; "ce se întâmplă
+dacă" asks a consequence; "cât este contribuția X" a sum or a share. Every document and value here
+is invented."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ DOCS = {
         "Data de sfârșit: 27.06.2033\n\n"
         "## Cheltuieli eligibile\n\n"
         "* Cuptoare electrice și roți de olărit pentru atelier\n"
+        "* Consultanță pentru cererea de finanțare, în valoare eligibilă de maximum 3.400 lei\n"
     ),
     "ghid-dulgheri.txt": (
         "GHIDUL SOLICITANTULUI – Ateliere de dulgherie – Apel 3\n\n"
@@ -159,3 +161,9 @@ def test_a_size_label_wrapped_around_its_figures_keeps_its_row(assistant: Assist
     answer = assistant.ask("Care este intensitatea maximă pentru o întreprindere mare din Dolj "
                            "la Ateliere de dulgherie – Apel 3?")
     assert "18%" in answer.text
+
+
+def test_a_minimum_asked_is_not_answered_by_a_maximum(assistant: Assistant) -> None:
+    assert "3.400" in assistant.ask("Cât se decontează maxim pentru consultanță la Olari Noi 2033?").text
+    answer = assistant.ask("Care este valoarea minimă decontată pentru consultanță la Olari Noi 2033?")
+    assert "3.400" not in answer.text
