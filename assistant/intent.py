@@ -47,6 +47,15 @@ _CUES: dict[str, str] = {
 # "Finanțarea maximă" / "maximum grant": a rate or a sum, depending on the call.
 _MAX_FUNDING = r"\bfinant\w* maxim\w*|\bmax(imum)? (funding|grant|financing)\b"
 
+# "Ce se întâmplă dacă / când / în cazul în care ...", "what happens if": asks what a rule makes
+# follow from a case (a rejection, a reduction), whatever value or applicant the case names.
+_CONSEQUENCE = re.compile(r"^\W*(?:ce se (?:va )?intampla|what happens)\b")
+_VALUE_KINDS = frozenset({"percent", "amount", "date", "count", "contact", "person", "applicant", "place",
+                          "duration", "year"})
+# "Cât este / cât reprezintă contribuția X": how much a fund or a party gives, which a call states
+# as a sum ("contribuția FEDR: 3.000.000 euro") or as a share ("contribuția proprie: 10%").
+_HOW_MUCH_GIVEN = re.compile(r"\bcat (?:\w+ ){0,2}contributi")
+
 HEAD_WORDS = 7  # a question says what it asks for in its first words
 
 
@@ -118,10 +127,14 @@ def _clause_intent(question: str) -> Intent:
         kinds -= {"percent", "amount"}
     if "count" in kinds:
         kinds -= {"percent", "amount", "date"}  # "câte proiecte ... cofinanțeze": a count
+    if _CONSEQUENCE.match(q):
+        kinds -= _VALUE_KINDS  # "ce se întâmplă dacă solicitantul ...": a rule's consequence, not a value
     if re.search(_MAX_FUNDING, q):
         kinds |= {"percent", "amount"}  # "finanțarea maximă" is a rate or a sum, by call
     elif "percent" in kinds:
         kinds.discard("amount")  # "contribuția maximă": a rate, not a sum
+    if _HOW_MUCH_GIVEN.search(q):
+        kinds.add("amount")  # "cât este contribuția FEDR": a fund's sum, or a share, by call
     head = " ".join(_head_words(q, english=is_english(question)))
     stated = {k for k in kinds if k in _CUES and re.search(_CUES[k], head)}
     # "Cât se decontează?", "cât e maximul?": how much money, when the question names no rate,
@@ -132,6 +145,8 @@ def _clause_intent(question: str) -> Intent:
             kinds.add("amount")
             if re.search(how_much.re, head):
                 stated.add("amount")
+    if _HOW_MUCH_GIVEN.search(head):
+        stated.add("amount")
     if {"percent", "amount"} <= kinds and re.search(_MAX_FUNDING, head):
         stated |= {"percent", "amount"}
     return Intent(frozenset(kinds), frozenset(stated))

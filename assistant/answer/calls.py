@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.call_values import after_number, quoted, shown, table_rate, value_piece
 from assistant.answer.evidence import Evidence
-from assistant.facts.regions import counties_in, regions_in
+from assistant.facts.regions import counties_in, other_counties, regions_in
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
 from assistant.query import Query
@@ -249,7 +249,7 @@ class CallBook:
                     line = quoted(chunk.text, fact) if chunk is not None else ""
                     if not line and isinstance(fact.extra, dict) and fact.extra.get("max_of_table"):
                         line = table_rate(fact, query.text)  # a rate read from a table's cells
-                    if chunk is None or not line or fact.document != doc:
+                    if chunk is None or not line or fact.document != doc or other_counties(query.text, chunk.text):
                         continue
                     if field in ("allocation", "project_value") and not self._answers(query, fact):
                         # a sum or a rate is of something: "cât se decontează pentru consultanță"

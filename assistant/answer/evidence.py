@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.facts.regions import counties_in, other_counties
 from assistant.features import (
     char_grams,
     clip,
@@ -26,7 +27,7 @@ from assistant.query import Query, TokenLookup
 from assistant.relevance import SENTENCE_FEATURES, reciprocal_rank, vector, with_gaps
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
-from assistant.text import index_tokens
+from assistant.text import fold, index_tokens
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
@@ -218,3 +219,31 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
         e.score = math.exp(e.logit - top_logit)
     out.sort(key=lambda e: (-round(e.score, 3), -e.own_coverage))  # near ties: the sentence that says more
     return out
+
+
+
+
+# "Valoarea minimă" / "the maximum grant": a bound asked; a sentence stating only the other bound
+# ("în valoare de maximum 5.000 lei" for a minimum asked) gives no value for it (general Romanian
+# and English: "minim", "minimă", "minimum"; "maxim", "maximă", "maximum").
+_BOUNDS = {"min": re.compile(r"\bminim"), "max": re.compile(r"\bmaxim")}
+
+
+def of_what_is_asked(query: Query, scored: list[Evidence]) -> list[Evidence]:
+    """`scored` without the sentences giving a value for another county or bound than the
+    question asks (`of_counties_asked`; a minimum asked, a sentence stating only a maximum)."""
+    q = fold(query.text)
+    asked = [b for b, rx in _BOUNDS.items() if rx.search(q)]
+    if len(asked) == 1:
+        other = _BOUNDS["max" if asked == ["min"] else "min"]
+        scored = [e for e in scored if not (other.search(fold(e.sentence)) and not _BOUNDS[asked[0]].search(
+            fold(e.sentence)))]
+    return of_counties_asked(query, scored)
+
+def of_counties_asked(query: Query, scored: list[Evidence]) -> list[Evidence]:
+    """`scored` without the sentences that write only other counties than the question names
+    (regions.other_counties), and none at all when every sentence writing counties does."""
+    other = [other_counties(query.text, e.sentence) for e in scored]
+    if any(other) and not any(counties_in(e.sentence) and not o for e, o in zip(scored, other, strict=True)):
+        return []
+    return [e for e, o in zip(scored, other, strict=True) if not o]

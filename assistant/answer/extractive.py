@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import replace
 
-from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, score_sentences
+from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
 from assistant.answer.roles import role_holders
@@ -48,7 +48,7 @@ class ExtractiveAnswerer:
         from their label) when the chosen sentences lack the kind of value asked for."""
         if self.retriever.absent_subject(query):
             return [], []  # what it asks for, and of whom, no document writes
-        scored = score_sentences(query, passages, self.retriever)
+        scored = of_what_is_asked(query, score_sentences(query, passages, self.retriever))
         if not scored or self.answered_probability(query, scored, passages) < self.retriever.weights.threshold:
             return [], []
         chosen = self._select(query, scored)

@@ -30,6 +30,10 @@ _SIZES: list[tuple[str, re.Pattern[str]]] = [
 _SIZE_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _SIZES))
 _FIGURE = re.compile(r"(?<![\d.,%])(\d{1,3})(?![\d.,]|\s*%|\s*(?:de\s+)?(?:puncte|ani|luni|zile|angajati|salariati))")
 _PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|intensitat\w*")
+# A size label too wide for its cell is wrapped onto two lines ("Întreprinderi" / "mari"), and a
+# PDF dump of the table writes the row's figures between its two words: figures right after the
+# label's first word, with the size word after them, are that row's.
+_WRAPPED = re.compile(r"\bintreprinder\w*\s+((?:\d{1,3}\s+)+)$")
 
 
 def intensity_facts(units: list[Line]) -> list[Fact]:
@@ -80,6 +84,9 @@ def _flattened(unit: Line) -> list[Fact]:
         segment = body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)]
         lead = re.match(r"[\s\d]*", segment)
         figures = [float(f) for f in _FIGURE.findall(lead.group() if lead else "") if 0 < int(f) <= 100]
+        wrapped = _WRAPPED.search(body[: m.start()]) if not figures else None
+        if wrapped:  # "Întreprinderi 50 40 mari": the row's label wrapped around its figures
+            figures = [float(f) for f in _FIGURE.findall(wrapped.group(1)) if 0 < int(f) <= 100]
         size = _size(m.group())
         if not figures or size is None:
             continue

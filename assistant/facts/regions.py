@@ -77,6 +77,15 @@ def counties_in(text: str) -> list[str]:
     return _find(text, _county_names())
 
 
+def other_counties(question: str, text: str) -> bool:
+    """The question names a county and `text` writes counties, none of them one it names: a
+    call gives a value by county (an aid-intensity table's columns, an allocation per county),
+    and another county's value does not answer for the county asked."""
+    asked = set(counties_in(question))
+    written = set(counties_in(text)) if asked else set()
+    return bool(written) and not asked & written
+
+
 @lru_cache(maxsize=1)
 def _county_names() -> dict[str, str]:
     """_key of each county -> the county as the data file writes it (built once, not per text)."""

@@ -19,6 +19,7 @@ from functools import lru_cache
 from assistant.answer.call_values import value_piece
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
+from assistant.facts.siblings import asks_sibling
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
 from assistant.query import Query, TokenLookup, token_matches
@@ -40,9 +41,10 @@ _FIELDS: dict[str, list[tuple[str, str]]] = {
 
 
 # Fields whose value answers only a question about it: a call's budget or project value, its
-# submission deadline or period. "Cât" and "când" ask the sum or the date of many other things a
-# call's text names (one expense's cap, a launch, the last day for questions).
-_ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period")
+# submission deadline or period, its funding rate. "Cât", "când" and "ce procent" ask the sum, the
+# date or the share of many other things a call's text names (one expense's cap, a launch, the
+# last day for questions, the share of projects visited on site).
+_ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period", "funding_rate")
 
 CANDIDATE_PASSAGES = 5  # the calls a question may be about: those of the best passages
 
@@ -167,8 +169,20 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     question about one expense or one activity of a call ("cât se decontează pentru
     consultanță") writes words the call's budget line does not hold."""
     written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", _implied(fact)])
-    return retriever.coverage(query, _with_chunk(retriever, retriever.store.chunks.get(fact.chunk_id), known,
-                                                 _text_tokens(written))) >= MIN_COVERAGE
+    chunk = retriever.store.chunks.get(fact.chunk_id)
+    if asks_sibling(query.core_tokens, fact, frozenset(known), _next_in_section(retriever, chunk)):
+        return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
+    return retriever.coverage(query, _with_chunk(retriever, chunk, known, _text_tokens(written))) >= MIN_COVERAGE
+
+
+def _next_in_section(retriever: HybridRetriever, chunk: Chunk | None) -> str:
+    """The text of the chunk right after `chunk` in its document, in its section or a subsection
+    of it ("" when none)."""
+    if chunk is None:
+        return ""
+    return next((c.text for c in retriever.store.page_chunks(chunk.document, chunk.page)
+                 if c.ordinal == chunk.ordinal + 1 and (c.section == chunk.section or bool(
+                     chunk.section and (c.section or "").startswith(chunk.section)))), "")
 
 
 def _with_chunk(retriever: HybridRetriever, chunk: Chunk | None, *token_sets: AbstractSet[str]) -> TokenLookup:
