@@ -16,7 +16,7 @@ from assistant.query import Query, Term, TokenLookup
 from assistant.store import Store
 from assistant.text import fold, fold_case_kept, index_tokens, is_english
 from assistant.types import Chunk
-from assistant.wordforms import WordTable, verb_base
+from assistant.wordforms import WordTable
 
 Tokens = AbstractSet[str] | TokenLookup
 # The share of the question's idf mass a fact-sheet passage must hold for a value read from it to
@@ -109,8 +109,6 @@ class QuestionCoverage:
         for term, w in zip(query.terms, weights, strict=True):
             named = bool(set(term.weight_tokens) & query.names)
             forms = term.alternatives | term.partial
-            if not named:  # a verb asked in the present is written by its other forms ("construit")
-                forms = forms | {b for b in map(verb_base, forms) if b}
             # A name is matched in its own form only: "Josh" is not a form of "jos".
             rows = [bm25.postings(a) for a in forms if not named or bm25.holds_exact(a)]
             if without is None:

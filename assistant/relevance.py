@@ -96,9 +96,6 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     "missing_names",  # share of it in names the question writes that no document holds
     "name_absent",  # a word of a name the question writes is in no document in any form
     "margin",  # the best logit minus the second best of another passage
-    "best_phrase",  # share of the question's adjacent word pairs adjacent in the best sentence
-    "best_gram",  # share of the question's character 4-grams the best sentence holds
-    "best_proximity",  # the question's words the best sentence holds, over the width of the run holding them
 )
 
 ABSTAIN_TARGET = 0.95  # unanswerable questions that must abstain, on held-out folds
@@ -220,19 +217,14 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
 
 
 def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: float,
-                    name_absent: float = 0.0, phrased: bool = True) -> list[float]:
+                    name_absent: float = 0.0) -> list[float]:
     """ANSWERED_FEATURES from the scored sentences (`Evidence`, best logit first, non-empty);
     `missing`: HybridRetriever.missing_mass; `doc_cov`: the question's coverage by the best
-    sentence's document; `name_absent`: HybridRetriever.absent_name; `phrased`: the
-    question writes two adjacent words (a question of one word, "și termenul?", has no pair to find: its
-    phrase coverage is its word coverage)."""
+    sentence's document; `name_absent`: HybridRetriever.absent_name."""
     top = best[0]
     other = next((e.logit for e in best[1:] if e.passage_rank != top.passage_rank), top.logit - 4.0)
     return vector({"best": top.logit, "best_own": top.own_coverage, "best_passage_cov": top.passage_coverage,
                    "best_value": float(top.has_value), "best_asks": top.features[SENTENCE_FEATURES.index("asks")],
                    "best_doc_cov": doc_cov, "missing": missing[0], "missing_names": missing[1],
-                   "name_absent": name_absent, "margin": top.logit - other,
-                   "best_phrase": top.features[SENTENCE_FEATURES.index("phrase_cov")] if phrased else top.own_coverage,
-                   "best_gram": top.features[SENTENCE_FEATURES.index("gram_cov")],
-                   "best_proximity": top.features[SENTENCE_FEATURES.index("proximity")]},
+                   "name_absent": name_absent, "margin": top.logit - other},
                   ANSWERED_FEATURES)

@@ -69,21 +69,3 @@ class WordTable:
             if got:
                 parts.append(got)
         return frozenset().union(*parts)
-
-
-# A Romanian verb's present tense adds a suffix its other forms lack: "construiește" / "construiesc"
-# (stems "construiest", "construi") beside "construit", "construirea"; "lucrează" ("lucreaz") beside
-# "lucrat". The stemmer keeps the suffix, so the present form is not a form of the others.
-_PRESENT_SUFFIXES = ("est", "esc", "eaz")
-MIN_VERB_BASE = 4  # letters a base must keep to be a verb's and not a short word's prefix
-
-
-def verb_base(stem: str) -> str | None:
-    """The stem of a Romanian present-tense verb form without its -ește/-esc/-ează suffix
-    ("construiest" -> "construi", "lucreaz" -> "lucr"): its other forms (the participle, the
-    infinitive's noun) are forms of the base; None when the stem ends otherwise or the base
-    would be shorter than MIN_VERB_BASE letters."""
-    for suffix in _PRESENT_SUFFIXES:
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_VERB_BASE and stem.isalpha():
-            return stem[: -len(suffix)]
-    return None

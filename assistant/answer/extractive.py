@@ -210,7 +210,7 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     document = passages[best[0].passage_rank].chunk.document
     doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
     return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov,
-                           retriever.absent_name(query, without=without), bool(query.pairs))
+                           retriever.absent_name(query, without=without))
 
 
 # What a project may get is not what the whole call has: a sentence stating the call's allocation

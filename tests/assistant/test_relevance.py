@@ -193,27 +193,3 @@ def test_search_without_a_document_never_returns_its_passages(assistant: Assista
     assert assistant.retriever.search(query)[0].chunk.document == "livezi.txt"
     rest = assistant.retriever.search(query, k=10, without="livezi.txt")
     assert rest and all(p.chunk.document != "livezi.txt" for p in rest)
-
-
-def test_a_verb_asked_in_the_present_is_written_by_its_participle(tmp_path: Path) -> None:
-    from assistant.wordforms import verb_base
-    assert verb_base("construiest") == "construi" and verb_base("vopsest") == "vops"
-    assert verb_base("lucreaz") == "lucr" and verb_base("test") is None and verb_base("sport") is None
-    texts = {"atelier.txt": "Atelierul Culori Vii a vopsit gardurile școlii din Huși în luna mai a anului 2029."}
-    (tmp_path / "docs").mkdir()
-    retriever = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", texts)).retriever
-    # "vopsește" (stem "vopsest") is no stem-slack form of "vopsit": the base "vops" is
-    missing, _ = retriever.missing_mass(Query.parse("Cine vopsește gardurile școlii?"))
-    assert missing == 0.0
-
-
-def test_a_question_of_one_word_is_not_counted_as_missing_its_phrase() -> None:
-    from assistant.answer.evidence import Evidence
-    from assistant.relevance import answered_vector
-    features = [0.0] * len(SENTENCE_FEATURES)
-    features[SENTENCE_FEATURES.index("phrase_cov")] = 0.0
-    best = [Evidence(0, "Cererile se depun până la 14 octombrie 2033.", frozenset(), 1.0, 0.5, 0.5, True,
-                     own_coverage=0.7, logit=3.0, features=tuple(features))]
-    at = ANSWERED_FEATURES.index("best_phrase")
-    assert answered_vector(best, (0.0, 0.0), 0.7)[at] == 0.0
-    assert answered_vector(best, (0.0, 0.0), 0.7, phrased=False)[at] == 0.7
