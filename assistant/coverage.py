@@ -1,20 +1,18 @@
 """How a question is covered by a set of tokens: the share of its idf mass whose terms the
 tokens satisfy, exactly or by another form of the word, what it asks for, and what no document
 of the index holds. The retriever's rerank, the sentence scoring and the structured answerers
-all measure with it; relevance.py names the features built on it."""
+all measure with it; relevance.py names the features built on it. Which of its words are names,
+and which documents write them, is question_names.py's (a base of QuestionCoverage)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Set as AbstractSet
 
-import numpy as np
-
 from assistant.bm25 import BM25Index
-from assistant.intent import asked_noun
 from assistant.query import Query, Term, TokenLookup
+from assistant.question_names import QuestionNames
 from assistant.store import Store
-from assistant.text import fold, fold_case_kept, index_tokens, is_english
+from assistant.text import is_english
 from assistant.types import Chunk
 from assistant.wordforms import WordTable
 
@@ -42,7 +40,7 @@ def _satisfaction(term: Term, matched: AbstractSet[str]) -> float:
     return 0.0 if term.partial.isdisjoint(matched) else 0.5
 
 
-class QuestionCoverage:
+class QuestionCoverage(QuestionNames):
     """Coverage measures over one store, with the caches they need (a mixin of HybridRetriever:
     `_init_coverage` in its constructor)."""
 
@@ -50,15 +48,10 @@ class QuestionCoverage:
 
     def _init_coverage(self, store: Store) -> None:
         self.store = store
+        self._init_names()
         # Term weights of the last query (coverage is asked hundreds of times per question), and
         # its coverage by each set of its words a passage matches (many passages match the same).
         self._weights: _Memo | None = None
-        # Whether the documents write a word as a name, by its forms, for the current BM25 index.
-        self._names_written: tuple[BM25Index | None, dict[frozenset[str], bool]] = (None, {})
-        # The documents writing each name of the last query (about_another asks it per document).
-        self._name_holders: tuple[Query, BM25Index, list[set[str]]] | None = None
-        # Whether a document's own text (outside its title) writes a token, for the current index.
-        self._own_text: tuple[BM25Index | None, dict[tuple[str, str], bool]] = (None, {})
         # TokenLookups of the store's cached token sets, by the set's identity (the set is kept
         # in the entry, so its id cannot be reused while the entry lives).
         self._lookups: dict[int, tuple[AbstractSet[str], TokenLookup]] = {}
@@ -124,121 +117,6 @@ class QuestionCoverage:
             gone = names
         return (gone / total if total else 0.0), (names / total if total else 0.0)
 
-    def absent_name(self, query: Query, without: str | None = None) -> float:
-        """1.0 when a word of a name the question writes stands in no passage of the index in
-        any form (not even as another form of the word): the question names something no
-        document describes ("the members of <an association no document mentions>"); else
-        0.0. `without`: as in `missing_mass`."""
-        bm25 = self.store.bm25
-        for term in query.terms:
-            if not set(term.weight_tokens) & query.names:
-                continue
-            rows = [bm25.postings(a) for a in term.alternatives | term.partial]
-            if without is None:
-                absent = not any(len(r) for r in rows)
-            else:
-                absent = all(self.store.documents_at(r) <= {without} for r in rows)
-            if absent:
-                return 1.0
-        return 0.0
-
-    def about_another(self, query: Query, document: str) -> bool:
-        """The question writes names (words the documents write as names, or the question's own
-        capitalised names) other documents write and this document writes none of ("rata de
-        finanțare la interreg?", Interreg named only by other documents): it is about something
-        else than this document. Words no document writes, and the words saying what is asked,
-        do not count."""
-        holders = self.named_holders(query)
-        return bool(holders) and not any(document in h for h in holders)
-
-    def named_holders(self, query: Query) -> list[set[str]]:
-        """For each name the question writes that some document writes (see about_another), the
-        documents writing it; computed once per question, as about_another is asked of every call."""
-        memo = self._name_holders
-        if memo is not None and memo[0] is query and memo[1] is self.store.bm25:
-            return memo[2]
-        bm25 = self.store.bm25
-        out: list[set[str]] = []
-        for term in query.terms:
-            if term.asks:
-                continue
-            # the documents of each form, kept per token (documents_at of all their postings)
-            holders = set().union(*(self.store.documents_of(form) for form in term.alternatives | term.partial))
-            if holders and (set(term.weight_tokens) & query.names or self._written_as_name(term, None)):
-                out.append(holders)
-        self._name_holders = (query, bm25, out)
-        return out
-
-    def written_as_name(self, query: Query, token: str) -> bool:
-        """The documents write this token of the question as a name (see `_written_as_name`);
-        False when no term of the question holds it."""
-        term = next((t for t in query.terms if token in t.weight_tokens or token in t.alternatives), None)
-        if term is None:
-            return False
-        return self._written_as_name(term, None)
-
-    def _term_rows(self, term: Term) -> np.ndarray:
-        """The postings of every form of the term, concatenated (in the forms' set order)."""
-        postings = [self.store.bm25.postings(form) for form in term.alternatives | term.partial]
-        return np.concatenate(postings).astype(np.int64) if postings else np.zeros(0, dtype=np.int64)
-
-    def in_own_text(self, document: str, token: str) -> bool:
-        """The document's text, outside its title, writes a word beginning with `token` (kept
-        per document and token until the index changes: asked of every document whose title
-        holds a word of the question)."""
-        if self._own_text[0] is not self.store.bm25:
-            self._own_text = (self.store.bm25, {})
-        memo = self._own_text[1]
-        if (document, token) not in memo:
-            chunks = self.store.ordered_chunks()
-            word = re.compile(rf"(?<!\w){re.escape(token)}")
-            rows = self.store.rows_of_document(self.store.bm25.postings(token), document)
-            memo[(document, token)] = any(word.search(fold(chunks[r].text.replace(chunks[r].title, " ")))
-                                          for r in rows.tolist())
-        return memo[(document, token)]
-
-    def _written_as_name(self, term: Term, rows: np.ndarray | None) -> bool:
-        """The documents write this word as a name: capitalised inside their sentences (after a
-        lower-case word), as "Interreg" or "Horizon" are, at least as often as not. A common word
-        ("apel", "cerere") that opens a sentence or a title does not count. `rows`: the term's
-        forms' postings concatenated, read here when None and not yet known."""
-        forms = frozenset(term.alternatives | term.partial)
-        if self._names_written[0] is not self.store.bm25:
-            self._names_written = (self.store.bm25, {})
-        memo = self._names_written[1]
-        if forms not in memo:
-            memo[forms] = self._capitalised_inside(term, self._term_rows(term) if rows is None else rows)
-        return memo[forms]
-
-    def _capitalised_inside(self, term: Term, rows: np.ndarray) -> bool:
-        chunks = self.store.ordered_chunks()
-        stems = sorted({f for f in term.alternatives | term.partial if f.isalpha() and len(f) >= 3}, key=len)
-        if not stems:
-            return False
-        word = re.compile(rf"(?i)(?<![\w])({'|'.join(map(re.escape, stems))})\w*")
-        upper = lower = 0
-        for row in rows[:20].tolist():
-            text = fold_case_kept(chunks[row].text)
-            for m in word.finditer(text):
-                before = text[max(0, m.start() - 2): m.start()]
-                if not re.fullmatch(r"[a-z,;] ", before) or _title_case_line(text, m.start()):
-                    continue  # opening a sentence, a line or a title: says nothing
-                upper += m.group()[0].isupper()
-                lower += m.group()[0].islower()
-        return upper > 0 and upper >= lower
-
-    def absent_subject(self, query: Query) -> bool:
-        """The question asks for things no document writes of, of a name no document writes
-        ("Ce clustere sunt membre ale Asociației Clusterelor ...?" over documents that never
-        write "cluster"): the noun it asks for (intent.asked_noun) is in no passage in any form,
-        nor any word it may stand for, and a word of a name it writes is absent too."""
-        noun = index_tokens(asked_noun(query.text))
-        if not noun or not self.absent_name(query):
-            return False
-        term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
-        forms = (term.alternatives | term.partial) if term is not None else {noun[0]}
-        return not any(len(self.store.bm25.postings(f)) for f in forms)
-
     def _term_weights(self, query: Query) -> tuple[list[float], float]:
         """Each term's weight and their sum (summed in term order, as coverage always did),
         computed once per query and index."""
@@ -297,10 +175,3 @@ class QuestionCoverage:
         idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5
         return idf * term.factor
 
-
-def _title_case_line(text: str, at: int) -> bool:
-    """The line around `at` capitalises every word of four letters or more ("French and Indian
-    War"): an English title, whose capitals say nothing of which words are names."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    words = [w for w in re.findall(r"[^\W\d_]+", text[start: end if end >= 0 else len(text)]) if len(w) >= 4]
-    return len(words) >= 2 and all(w[0].isupper() for w in words)

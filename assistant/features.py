@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from assistant.query import Query, TokenLookup, token_matches
 from assistant.sentences import split_sentences
-from assistant.text import bigrams, fold, index_tokens, stopwords
+from assistant.text import fold, index_tokens
 
 _DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 _ASKS_DEFINITION = re.compile(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b")
@@ -44,12 +43,6 @@ def _field_headers(row: str) -> tuple[str, ...]:
 def sentence_tokens(sentence: str) -> frozenset[str]:
     """index_tokens of a sentence, as a set."""
     return frozenset(index_tokens(sentence))
-
-
-@lru_cache(maxsize=_SENTENCES)
-def sentence_pairs(sentence: str) -> frozenset[tuple[str, str]]:
-    """bigrams of a sentence, kept by the sentence (phrase_coverage of every sentence read)."""
-    return bigrams(sentence)
 
 
 @lru_cache(maxsize=_SENTENCES)
@@ -119,56 +112,7 @@ def _kept(query: Query) -> _Kept:
     return kept
 
 
-__all__ = ["bigrams"]
-
-
-PairWeights = tuple[tuple[tuple[tuple[str, str], float], ...], float]
-
-
-def pair_weights(query: Query, idf: Callable[[str], float]) -> PairWeights:
-    """The question's word pairs, each with its idf mass, and their sum: what `phrase_coverage`
-    weighs, computed once for all the passages of one question."""
-    weighted = tuple((p, idf(p[0]) + idf(p[1])) for p in query.pairs)
-    return weighted, sum(w for _, w in weighted)
-
-
-def phrase_coverage(query: Query, pairs: frozenset[tuple[str, str]], idf: Callable[[str], float],
-                    weights: PairWeights | None = None) -> float:
-    """Share of the idf mass of the question's adjacent word pairs that stand adjacent in the
-    text too: a name of several words ("Ateliere verzi") is matched as written, not by its
-    words scattered over a passage about something else. 0 for a question of one word.
-    `weights`: `pair_weights(query, idf)`, when the caller measures many passages."""
-    if pairs.isdisjoint(query.pairs):  # most passages: no idf asked
-        return 0.0
-    weighted, total = weights if weights is not None else pair_weights(query, idf)
-    if not total:
-        return 0.0
-    return sum(w for p, w in weighted if p in pairs) / total
-
-
 _WORD = re.compile(r"\S+")
-_LETTERS = re.compile(r"[a-z0-9]+")
-GRAM = 4
-
-
-@lru_cache(maxsize=_SENTENCES)
-def char_grams(text: str) -> frozenset[str]:
-    """Character 4-grams of a text's content words, folded (a word shorter than 4 is itself):
-    forms of one word that the stemmer keeps apart ("viață" / "vieții", "trăit" / "trăiește")
-    still share most of theirs."""
-    sw = stopwords()
-    out: set[str] = set()
-    for word in _LETTERS.findall(fold(text)):
-        if word in sw:
-            continue
-        out.update(word[i : i + GRAM] for i in range(max(1, len(word) - GRAM + 1)))
-    return frozenset(out)
-
-
-def gram_coverage(query: Query, grams: frozenset[str]) -> float:
-    """Share of the question's character 4-grams the text holds."""
-    asked = char_grams(query.text)
-    return len(asked & grams) / len(asked) if asked else 0.0
 
 
 def clip(query: Query, unit: str, limit: int) -> str:

@@ -17,14 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.coverage import QuestionCoverage
-from assistant.features import (
-    PairWeights,
-    bonus_features,
-    char_grams,
-    gram_coverage,
-    pair_weights,
-    phrase_coverage,
-)
+from assistant.features import bonus_features
+from assistant.overlap import PairWeights, char_grams, gram_coverage, pair_weights, phrase_coverage
 from assistant.query import Query, Term
 from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, reciprocal_rank
 from assistant.settings import Settings
@@ -269,7 +263,7 @@ class HybridRetriever(QuestionCoverage):
 class _Asked:
     """What the rerank measures every candidate against, once per question: the names that
     tell documents apart (`_name_terms`), each document's share of them, the question's word
-    pairs with their idf (features.pair_weights)."""
+    pairs with their idf (overlap.pair_weights)."""
 
     names: list[tuple[float, Term, set[str]]]
     by_document: dict[str, float]

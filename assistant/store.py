@@ -20,8 +20,9 @@ from assistant.document_views import DocumentViews
 from assistant.embeddings.hashing import embed_raw_windows
 from assistant.errors import EmbeddingMismatchError, IndexNotBuiltError, IndexOutOfDateError
 from assistant.manifest import BM25_DIR, Manifest, load_manifest, save_manifest
+from assistant.passage_tokens import passage_raw_tokens
 from assistant.settings import Settings
-from assistant.text import index_tokens, passage_raw_tokens, text_signature, tokens_from_raw
+from assistant.text import index_tokens, text_signature, tokens_from_raw
 from assistant.types import Chunk
 from assistant.vector_file import EXACT_SEARCH_LIMIT
 from assistant.vector_search import VectorSearch

@@ -1,25 +1,24 @@
-"""Romanian text normalisation, used identically at ingest and at query time.
+"""Romanian text made into tokens, identically at ingest and at query time: numbers, dates,
+codes and words of the folded text (folding.py) in canonical form, stopwords, stems, and the
+signature naming all of it.
 
 Written here rather than taken from a library because it is the product's edge: PyStemmer
 stems cedilla and comma forms differently, users type without diacritics, and numbers are
 written five ways ("2.800.000 €", "2,8 milioane", "4 mil."), so all of that must land on the
-same tokens on both sides of the index.
+same tokens on both sides of the index. `fold` (folding.py) is importable from here too, as
+most callers read it next to the tokens.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 import Stemmer
 
-# Romanian s and t written with a cedilla (old code pages) -> with a comma below, the correct letters.
-CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
-_FOLD = str.maketrans({"ș": "s", "ț": "t", "ă": "a", "â": "a", "î": "i",
-                       "Ș": "s", "Ț": "t", "Ă": "a", "Â": "a", "Î": "i"})
+from assistant.folding import CEDILLA, FOLD, fold
 
 # Month names, in the year's order: Romanian, then English (August is written alike).
 MONTHS_RO = ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie",
@@ -51,63 +50,6 @@ _TOKEN_RE = re.compile(
     r"|(?P<num>\b\d{1,3}(?:(?:\.|[ \u00a0](?=\d{3}\b))\d{3})+(?:,\d+)?\b|\b\d+(?:,\d+)?\b)"
     r"|(?P<word>[a-z]+)"
 )
-
-def _replace_all(text: str, table: dict[int, str]) -> str:
-    """str.translate for a few one-character pairs; chained replace is several times faster
-    on long non-ASCII text (ingest and every question fold every chunk)."""
-    for src, dst in table.items():
-        ch = chr(src)
-        if ch in text:
-            text = text.replace(ch, dst)
-    return text
-
-
-# Unicode format characters (category Cf: soft hyphen, zero-width space and joiners, word
-# joiner, BOM, direction marks) print as nothing; inside a word they would split it in two
-# tokens, so stored text and questions both lose them.
-# Looked for in planes 0, 1 and 14 only, where Unicode puts every Cf character (planes 2-13 hold
-# CJK letters and unassigned points, 15-16 private use): a tenth of the scan at import.
-FORMAT_PLANES = (range(0x20000), range(0xE0000, 0xE1000))
-_FORMAT_SET = frozenset(c for r in FORMAT_PLANES for c in map(chr, r) if unicodedata.category(c) == "Cf")
-_FORMAT_CHARS = re.compile("[" + "".join(re.escape(c) for c in sorted(_FORMAT_SET)) + "]")
-
-
-def strip_format_chars(text: str) -> str:
-    # The set test first: a regex class of ~170 characters, some astral, scans ~10x slower,
-    # and almost no text holds one (ingest folds every line and chunk several times).
-    return text if text.isascii() or _FORMAT_SET.isdisjoint(text) else _FORMAT_CHARS.sub("", text)
-
-
-def normalize(text: str) -> str:
-    """NFC with comma-below ș/ț and no format characters: the canonical form stored and shown."""
-    text = unicodedata.normalize("NFC", strip_format_chars(text or ""))
-    return text if text.isascii() else _replace_all(text, CEDILLA)
-
-
-@lru_cache(maxsize=4096)  # ingest folds each ~400-token window once per fact extractor (~8 times)
-def fold(text: str) -> str:
-    """Lower case without diacritics: the form used for matching."""
-    text = normalize(text)
-    text = (text if text.isascii() else _replace_all(text, _FOLD)).lower()
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFKD", text)
-    # lower() again: compatibility forms decompose to capitals ("ℌ" -> "H").
-    return _NON_ASCII.sub(_drop_combining, text).lower()
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def fold_case_kept(text: str) -> str:
-    """Without diacritics but in its own case ("Întreprinderi" -> "Intreprinderi"): to tell a
-    name written with a capital from a common word."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
-def _drop_combining(match: re.Match[str]) -> str:
-    """Combining marks out of a run of non-ASCII characters (only those runs are looked at)."""
-    return "".join(c for c in match.group() if not unicodedata.combining(c))
 
 
 def number_value(raw: str) -> float:
@@ -201,45 +143,6 @@ def raw_tokens(text: str) -> list[str]:
     return out
 
 
-def passage_raw_tokens(head: str, text: str) -> list[str]:
-    """`raw_tokens(f"{head}\n{text}")` (a passage under its context, `Chunk.indexed_text`), with
-    the head's tokens computed once for all the passages of a section that share it."""
-    own, rest = passage_token_parts(head, text)
-    return [*own, *rest]
-
-
-def passage_token_parts(head: str, text: str) -> tuple[tuple[str, ...], list[str]]:
-    """(the head's raw tokens, the text's) that make `passage_raw_tokens(head, text)` one after
-    the other; the head's are computed once per head. Read apart unless a token could join across
-    the line break: the head's last token a number (a multiplier or a month after it merges) or
-    the head ending in a digit ("%" after it); then ((), the joined text's)."""
-    if not head:
-        return (), raw_tokens(text)
-    own = _head_tokens(head)
-    if (own and _is_number(own[-1])) or head.rstrip()[-1:].isdigit():
-        return (), raw_tokens(f"{head}\n{text}")
-    return own, raw_tokens(text)
-
-
-@lru_cache(maxsize=1024)
-def _head_tokens(head: str) -> tuple[str, ...]:
-    return tuple(raw_tokens(head))
-
-
-def tokens_from_parts(own: tuple[str, ...], rest: list[str]) -> list[str]:
-    """`tokens_from_raw([*own, *rest])` (`passage_token_parts`), the head's part once per head:
-    only a month name may look past its token (at the year after it), so a head ending in one
-    is read with the rest."""
-    if own and not own[-1].startswith("month:"):
-        return [*_head_index_tokens(own), *tokens_from_raw(rest)]
-    return tokens_from_raw([*own, *rest])
-
-
-@lru_cache(maxsize=1024)
-def _head_index_tokens(own: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(tokens_from_raw(list(own)))
-
-
 # Abbreviations of Romanian official writing, read as the word they stand for; the Latin forms
 # "maximum"/"minimum" ("de maximum 10 zile") are read as "maxim"/"minim" (the stemmer keeps them apart).
 _ABBREVIATIONS = {"min": "minim", "max": "maxim", "maximum": "maxim", "minimum": "minim", "nr": "numar",
@@ -250,7 +153,7 @@ _ABBREVIATIONS = {"min": "minim", "max": "maxim", "maximum": "maxim", "minimum":
 def _append_word(out: list[str], word: str) -> None:
     """Merge a multiplier or a month name into the number before it."""
     word = _ABBREVIATIONS.get(word, word)
-    if (word in MULTIPLIERS or word in MONTHS) and out and _is_number(out[-1]):
+    if (word in MULTIPLIERS or word in MONTHS) and out and is_number_token(out[-1]):
         if word in MULTIPLIERS:
             out[-1] = canonical_number(float(out[-1]) * MULTIPLIERS[word])
             return
@@ -263,7 +166,8 @@ def _append_word(out: list[str], word: str) -> None:
 _NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _is_number(token: str) -> bool:
+def is_number_token(token: str) -> bool:
+    """A canonical number token ("2800000", "2.5"), as raw_tokens writes a value."""
     return bool(_NUMBER_TOKEN.fullmatch(token))
 
 
@@ -333,11 +237,11 @@ TEXT_VERSION = 1
 
 @lru_cache(maxsize=1)
 def text_signature() -> str:
-    """12 hex digits naming how a text becomes tokens: TEXT_VERSION, this module's tables (cedilla,
-    folding, months, multipliers, abbreviations, URL words, the token patterns), the stopword
-    lists and the stemmer. Stored with each document in
-    the manifest (ingest.pipeline.reading_signature): documents read under another one are read
-    again by the next ingest, and until then the store refuses to answer (Store.check_ready)."""
-    parts = [TEXT_VERSION, sorted(CEDILLA.items()), sorted(_FOLD.items()), MONTHS, MULTIPLIERS, _ABBREVIATIONS,
+    """12 hex digits naming how a text becomes tokens: TEXT_VERSION, this module's and folding.py's
+    tables (cedilla, folding, months, multipliers, abbreviations, URL words, the token patterns),
+    the stopword lists and the stemmer. Stored with each document in the manifest
+    (ingest.pipeline.reading_signature): documents read under another one are read again by the
+    next ingest, and until then the store refuses to answer (Store.check_ready)."""
+    parts = [TEXT_VERSION, sorted(CEDILLA.items()), sorted(FOLD.items()), MONTHS, MULTIPLIERS, _ABBREVIATIONS,
              sorted(_URL_NOISE), _TOKEN_RE.pattern, _URL_RE.pattern, sorted(stopwords()), "snowball:romanian"]
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:12]

@@ -66,7 +66,7 @@ class Prepared:
 
 def prepare(job: Job) -> Prepared:
     """Read, chunk and extract one file; errors are returned, not raised (they cross processes)."""
-    from assistant.text import passage_token_parts, tokens_from_parts
+    from assistant.passage_tokens import passage_token_parts, tokens_from_parts
 
     try:
         doc = replace(load_document(job.path, max_bytes=job.max_bytes, ocr=job.ocr), name=job.key)
@@ -80,7 +80,7 @@ def prepare(job: Job) -> Prepared:
     structured = extract_document(job.key, chunks) if chunks else None
     chunks = [replace(c, window="") for c in chunks]
     # A passage's context (title, headings, section lead) is shared by a section's chunks: its
-    # tokens, BM25 tokens and features are computed once (`text.passage_token_parts`).
+    # tokens, BM25 tokens and features are computed once (`passage_tokens.passage_token_parts`).
     parts = [passage_token_parts(c.context(), c.text) for c in chunks]
     vectors = chunk_vectors = None
     if job.embed_dim:

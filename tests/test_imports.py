@@ -28,7 +28,8 @@ ORDER = ["base", "read", "index", "retrieve", "answer", "wiring", "render", "too
 # module prefix -> layer; the longest prefix that matches a module decides.
 LAYERS = {
     "assistant": "base",  # the package itself and the text utilities below
-    "assistant.text": "base", "assistant.types": "base", "assistant.errors": "base", "assistant.settings": "base",
+    "assistant.text": "base", "assistant.folding": "base", "assistant.passage_tokens": "base",
+    "assistant.types": "base", "assistant.errors": "base", "assistant.settings": "base",
     "assistant.tokens": "base", "assistant.values": "base", "assistant.sentences": "base",
     "assistant.intent": "base", "assistant.questions": "base", "assistant.offline": "base",
     "assistant.data": "base", "assistant.wordforms": "base", "assistant.prompts": "base",
@@ -48,7 +49,8 @@ LAYERS = {
     "assistant.facts.programmes": "index", "assistant.facts.identity": "index", "assistant.facts.caen": "index",
     "assistant.facts.scope": "index", "assistant.facts.shares": "index", "assistant.facts.target": "index",
     "assistant.facts.units": "index", "assistant.facts.profile": "index",
-    "assistant.query": "retrieve", "assistant.coverage": "retrieve", "assistant.features": "retrieve",
+    "assistant.query": "retrieve", "assistant.coverage": "retrieve", "assistant.question_names": "retrieve",
+    "assistant.features": "retrieve", "assistant.overlap": "retrieve",
     "assistant.relevance": "retrieve", "assistant.retrieval": "retrieve", "assistant.llama_retriever": "retrieve",
     "assistant.answer": "answer", "assistant.service": "answer", "assistant.llm_backends": "answer",
     "assistant.facts.answerer": "answer", "assistant.facts.sheet_answerer": "answer",

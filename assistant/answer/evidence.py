@@ -8,21 +8,18 @@ from dataclasses import dataclass
 
 from assistant.facts.regions import counties_in, other_counties
 from assistant.features import (
-    char_grams,
     clip,
-    gram_coverage,
     is_action_item,
     is_definition,
     is_label,
     named_field,
     names_the_thing,
     novelty,
-    phrase_coverage,
     proximity,
     row_cells_for,
-    sentence_pairs,
     sentence_tokens,
 )
+from assistant.overlap import char_grams, gram_coverage, phrase_coverage, sentence_pairs
 from assistant.query import Query, TokenLookup
 from assistant.relevance import SENTENCE_FEATURES, reciprocal_rank, vector, with_gaps
 from assistant.retrieval import HybridRetriever

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 
-from assistant.text import CEDILLA, fold, strip_format_chars
+from assistant.folding import CEDILLA, fold, strip_format_chars
 from assistant.types import Page
 
 logger = logging.getLogger(__name__)

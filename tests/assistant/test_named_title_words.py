@@ -47,7 +47,7 @@ def test_a_name_written_with_capitals_in_the_question_names_its_document(assista
 
 
 def test_capitals_of_an_english_title_line_do_not_make_a_word_a_name() -> None:
-    from assistant.coverage import _title_case_line
+    from assistant.question_names import _title_case_line
 
     text = "Northern and Roman Bridge Society\nPodul roman de la Vadu are trei arce."
     assert _title_case_line(text, text.find("Roman"))

@@ -11,7 +11,8 @@ import pytest
 from docs_factory import index_texts
 
 from assistant.build import build_assistant
-from assistant.features import char_grams, gram_coverage, novelty, phrase_coverage, proximity
+from assistant.features import novelty, proximity
+from assistant.overlap import char_grams, gram_coverage, phrase_coverage
 from assistant.query import Query
 from assistant.relevance import (
     ANSWERED_FEATURES,

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.folding import normalize
+from assistant.passage_tokens import passage_raw_tokens, passage_token_parts, tokens_from_parts
 from assistant.query import Query
-from assistant.text import (
-    fold,
-    index_tokens,
-    normalize,
-    passage_raw_tokens,
-    passage_token_parts,
-    raw_tokens,
-    stopwords,
-    tokens_from_parts,
-)
+from assistant.text import fold, index_tokens, raw_tokens, stopwords
 
 
 def test_cedilla_and_comma_forms_give_the_same_tokens() -> None:
@@ -119,7 +112,7 @@ def test_word_forms_follow_one_rule_scanned_or_bisected() -> None:
 def test_format_characters_are_every_cf_character_of_this_unicode() -> None:
     import unicodedata
 
-    from assistant.text import _FORMAT_SET
+    from assistant.folding import _FORMAT_SET
 
     every = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
     assert every == _FORMAT_SET

@@ -8,8 +8,9 @@ import unicodedata
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from assistant.folding import normalize
 from assistant.query import Query
-from assistant.text import fold, index_tokens, normalize
+from assistant.text import fold, index_tokens
 from assistant.types import LoadedDocument, Page
 from ingest.blocks import page_blocks
 from ingest.chunking import ChunkingConfig, chunk_document
