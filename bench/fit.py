@@ -62,7 +62,6 @@ from assistant.relevance import (
 )
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
-from assistant.types import Chunk
 from bench.learners import fit_listwise, fit_pointwise, held_out, hit_at_1, threshold
 from bench.quoting import Candidate, choose
 
@@ -193,7 +192,8 @@ def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float,
         for e in scored:
             rows.append(e.features)
             labels.append(_sentence_label(item, e.sentence, passages[e.passage_rank].chunk.text))
-            prefix = len(_source_prefix(passages[e.passage_rank].chunk))
+            chunk = passages[e.passage_rank].chunk  # an answer writes its document's title before its quotes
+            prefix = len(f"Potrivit „{short_title(chunk.title or chunk.document)}”: ")
             found.append((int(item.holds_fact(e.sentence)), len(e.sentence), prefix,
                           None if " | " in e.sentence else _clipped_fact(item, query, e.sentence)))
             groups.append(_group(item))
@@ -220,11 +220,6 @@ def _clipped_fact(item: Item, query: Query, sentence: str) -> Callable[[int], in
             memo[room] = int(item.holds_fact(clip(query, sentence, room)))
         return memo[room]
     return holds
-
-
-def _source_prefix(chunk: Chunk) -> str:
-    """What an answer writes before its quotes: the title of the document it stands on."""
-    return f"Potrivit „{short_title(chunk.title or chunk.document)}”: "
 
 
 def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
@@ -269,11 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fit", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--eval", type=Path, default=REPO.parent / "shared" / "eval", help="the development sets")
-    # The indexes are built afresh by default: an index an older reader wrote is kept by the
-    # incremental ingest whenever the reading signature did not change, and a fit on it would not
-    # be the fit of this code (the shipped weights must be what this command reproduces).
-    p.add_argument("--work", type=Path, default=None,
-                   help="keep the indexes in DIR and reuse them (default: a fresh temporary folder)")
+    # Fresh indexes by default: the incremental ingest keeps an index an older reader wrote when
+    # the reading signature did not change, and the shipped weights must be this code's fit.
+    p.add_argument("--work", type=Path, help="keep the indexes in DIR and reuse them (default: a fresh folder)")
     p.add_argument("--out", type=Path, default=REPO / "assistant" / "data" / "relevance.json")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
