@@ -39,8 +39,11 @@ _WORD_START = re.compile(r"^(\w+)")
 def join_wrapped(prev: str, line: str, vocabulary: Counter[str] | None = None) -> str:
     """`prev` and the next printed line as one text: a space between them, or nothing after a
     line-break hyphen (which goes), or nothing after a hyphen the text itself writes (kept)."""
+    # The hyphen test first: `_WORD_END` scans all of `prev`, a paragraph that grows line by line.
+    if not prev.endswith("-"):
+        return f"{prev} {line}"
     left_m, right_m = _WORD_END.search(prev), _WORD_START.match(line)
-    if left_m is None or right_m is None or not prev.endswith("-"):
+    if left_m is None or right_m is None:
         return f"{prev} {line}"
     left, right = left_m.group(1), right_m.group(1)
     # Inside a web address a hyphen at the line end is part of the address: no word is broken there.

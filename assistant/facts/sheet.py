@@ -35,6 +35,11 @@ FIELD_ORDER = ("call_name", "call_code", "programme", "issuer", *CALL_FIELDS, "f
 _RATE_AFTER = re.compile(r"(\d{1,3}(?:[.,]\d+)?\s*%)\s+(?:de\s+)?(?:co)?finantare", re.IGNORECASE)
 _PER_PROJECT = re.compile(r"(maxim\w*|minim\w*)\s+(\S+(?:\s\S+)?)\s*(?:/|pe\s+)proiect", re.IGNORECASE)
 _PHONE_CUE = re.compile(r"\b(?:tel|telefon|fax|mobil|contact)\b")
+# The characters whose folded form (`fold`: NFKD, lower case) holds a percent sign: a text without
+# any of them holds no rate, and the rate pattern need not run on it (most lines of a document).
+PERCENT_SIGNS = ("%", "\ufe6a", "\uff05")
+# "proiect" as `_PER_PROJECT` matches it (same flags): a text without it holds no value per project.
+_PROJECT_WORD = re.compile("proiect", re.IGNORECASE)
 
 
 @dataclass
@@ -120,13 +125,14 @@ def _figures_with_words(units: list[Line]) -> list[Fact]:
     out: list[Fact] = []
     for i, unit in enumerate(units):
         text = unit.text if i + 1 >= len(units) else f"{unit.text} {units[i + 1].text}"
-        for m in _RATE_AFTER.finditer(fold(text)):
-            if m.start() < len(unit.text):
-                out.extend(make_facts("funding_rate", "percent", m.group(1), "", unit, text, context=text))
+        if any(sign in text for sign in PERCENT_SIGNS):
+            for m in _RATE_AFTER.finditer(fold(text)):
+                if m.start() < len(unit.text):
+                    out.extend(make_facts("funding_rate", "percent", m.group(1), "", unit, text, context=text))
         if OWN_SHARE.search(fold(unit.text)):
             out.extend(f for f in make_facts("funding_rate", "percent", unit.text, "", unit, unit.text)
                        if "own_share" in f.extra)
-        for m in _PER_PROJECT.finditer(text):
+        for m in _PER_PROJECT.finditer(text) if _PROJECT_WORD.search(text) else ():
             if m.start() < len(unit.text) and amounts(m.group(2)):
                 out.extend(make_facts("project_value", "amount", m.group(0), m.group(1), unit, text))
     return out
@@ -135,7 +141,8 @@ def _figures_with_words(units: list[Line]) -> list[Fact]:
 def _contacts(units: list[Line]) -> list[Fact]:
     out: list[Fact] = []
     for unit in units:
-        for m in EMAIL.finditer(unit.text):
+        # (an address holds "@": `EMAIL` runs only on the few lines that do)
+        for m in EMAIL.finditer(unit.text) if "@" in unit.text else ():
             out.append(Fact("contact_email", m.group().rstrip("."), page=unit.page, section=unit.section,
                             chunk_id=unit.chunk_id, text=unit.text, passage=unit.passage))
         if _PHONE_CUE.search(fold(unit.text)):

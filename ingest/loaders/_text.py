@@ -7,6 +7,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 
 from charset_normalizer import from_bytes
 
@@ -124,14 +125,14 @@ def _known_codec(name: str) -> bool:
 
 def guess_title(text: str, *, max_len: int = 150) -> str | None:
     """The first markdown heading near the top, else the first non-empty short line."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = list(islice((s for s in map(str.strip, text.split("\n")) if s), 40))  # only the top is read
     for line in lines[:40]:
         if re.match(r"#{1,6}\s", line):  # "#hashtag" is not a heading
             heading = line.lstrip("#").strip()
             if heading and not looks_like_url(heading):
                 return heading[:max_len]
     plain = [ln for ln in lines[:40]
-             if len(ln) <= max_len and sum(ch.isalpha() for ch in ln) >= 3 and not looks_like_url(ln)]
+             if len(ln) <= max_len and sum(map(str.isalpha, ln)) >= 3 and not looks_like_url(ln)]
     # An official document opens with its issuer's letterhead ("MINISTERUL ...", "ROMÂNIA"); its
     # title is the line right after it when that reads as one (three words or more: a logo's
     # letters or an acronym are still the letterhead, and then the letterhead names the paper).

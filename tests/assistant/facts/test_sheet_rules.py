@@ -3,12 +3,14 @@ value beside it that it must leave alone."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from assistant.facts.lines import Line
 from assistant.facts.programmes import programmes_in
 from assistant.facts.regions import scope
-from assistant.facts.sheet import CallSheet, extract_sheet
+from assistant.facts.sheet import PERCENT_SIGNS, CallSheet, extract_sheet
 from assistant.facts.units import split_header_block
 
 
@@ -219,3 +221,11 @@ def test_markdown_emphasis_around_labels() -> None:
     assert [v["amount"] for v in _values(s, "allocation")] == [2450000.0]
     assert [v["amount"] for v in _values(s, "project_value")] == [31000.0]
     assert s.first("applicants").value == "cooperative de pescari"
+
+
+def test_percent_signs_are_every_character_that_folds_to_a_percent_sign():
+    """The rate pattern runs only on texts holding one of `PERCENT_SIGNS`: no other character
+    may fold to "%" (NFKD and lower case, as `fold` does)."""
+    folds_to_percent = {chr(c) for c in range(0x110000)
+                        if "%" in unicodedata.normalize("NFKD", chr(c)).lower() or "%" in chr(c).lower()}
+    assert folds_to_percent == set(PERCENT_SIGNS)
