@@ -7,6 +7,7 @@ hybrid what BM25 lacks (partial words, typos, inflections the stemmer misses) fo
 from __future__ import annotations
 
 import zlib
+from array import array
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -89,8 +90,9 @@ def _feature_sums(texts: list[list[str]], dim: int) -> np.ndarray:
     is a small integer, so each sum is exactly that of adding them one by one (and a window's,
     the sum of its texts' rows)."""
     sw = stopwords()
-    idx: list[int] = []
-    val: list[float] = []
+    # C arrays rather than lists: numpy reads their buffers without converting each Python number.
+    idx = array("q")  # np.intp on the 64-bit platforms numpy supports
+    val = array("d")
     ends: list[int] = []  # where each text's features end in idx
     for tokens in texts:
         for tok in tokens:
@@ -102,8 +104,8 @@ def _feature_sums(texts: list[list[str]], dim: int) -> np.ndarray:
         ends.append(len(idx))
     counts = np.diff(np.asarray([0, *ends], dtype=np.intp)).astype(np.intp)
     rows = np.repeat(np.arange(len(texts), dtype=np.intp), counts)
-    flat = np.asarray(idx, dtype=np.intp) + rows * dim
-    return np.bincount(flat, weights=np.asarray(val, dtype=np.float64),
+    flat = np.frombuffer(idx, dtype=np.int64).astype(np.intp, copy=False) + rows * dim
+    return np.bincount(flat, weights=np.frombuffer(val, dtype=np.float64),
                        minlength=len(texts) * dim).reshape(len(texts), dim)
 
 

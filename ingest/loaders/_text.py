@@ -11,7 +11,7 @@ from itertools import islice
 
 from charset_normalizer import from_bytes
 
-from assistant.folding import CEDILLA, fold, strip_format_chars
+from assistant.folding import CEDILLA, fold, replace_chars, strip_format_chars
 from assistant.types import Page
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ class Extracted:
 def clean_text(text: str) -> str:
     """NFC, comma-below ș/ț, unified line endings, no control or format characters, ligatures as
     letters, at most one blank line."""
-    text = unicodedata.normalize("NFC", text).translate(CEDILLA).translate(_SPACES)
+    text = replace_chars(replace_chars(unicodedata.normalize("NFC", text), CEDILLA), _SPACES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     text = _SOFT_BREAK.sub("", text)
