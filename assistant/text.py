@@ -98,6 +98,8 @@ def stem(word: str) -> str:
 
 _URL_RE = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"')]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MAYBE_URL = re.compile(r"@|://|www\.|mailto:")  # what every match of _URL_RE holds
+_DIGIT_OR_AMP = re.compile(r"[\d&]")  # (\d as _TOKEN_RE reads it: any Unicode decimal digit)
+_LETTERS = re.compile(r"[a-z]+")  # _TOKEN_RE's words
 _URL_NOISE = {"http", "https", "www", "mailto", "ro", "eu", "com", "org", "net", "html", "htm", "php", "pdf",
               "en", "index"}
 
@@ -125,9 +127,17 @@ def raw_tokens(text: str) -> list[str]:
     folded = fold(text)
     if _MAYBE_URL.search(folded):  # the address regex scans slowly; most texts hold none
         folded = _URL_RE.sub(_url_words, folded)
+    if not _DIGIT_OR_AMP.search(folded):
+        # Every kind of _TOKEN_RE but words holds a digit or "&": in a text with neither, its
+        # matches are the runs of letters (a third of what ingest reads: headings, lead lines).
+        for value in _LETTERS.findall(folded):
+            _append_word(out, value)
+        return out
     for m in _TOKEN_RE.finditer(folded):
         kind, value = m.lastgroup, m.group()
-        if kind == "date":
+        if kind == "word":  # most tokens
+            _append_word(out, value)
+        elif kind == "date":
             d, mo, y = re.split(r"[./]", value)
             out.append(f"{y}-{int(mo):02d}-{int(d):02d}")
         elif kind == "pct":
@@ -138,8 +148,6 @@ def raw_tokens(text: str) -> list[str]:
             out.append(value)
         elif kind == "code":
             out.append(value.replace("/", "-").replace(".", "-"))
-        else:
-            _append_word(out, value)
     return out
 
 

@@ -153,3 +153,11 @@ def test_a_passage_read_in_parts_gives_the_joined_texts_tokens(head: str, text: 
     own, rest = passage_token_parts(head, text)
     assert [*own, *rest] == raw_tokens(f"{head}\n{text}")
     assert tokens_from_parts(own, rest) == index_tokens(f"{head}\n{text}")
+
+
+def test_raw_tokens_of_texts_with_and_without_digits():
+    """A text with no digit and no "&" is read as its runs of letters (the fast path); a digit of
+    any script or an "&" sends it through the full token pattern."""
+    assert raw_tokens("Cererea de finanțare: max. granturi") == ["cererea", "de", "finantare", "maxim", "granturi"]
+    assert raw_tokens("Cererea de finanțare: granturi și C&T") == ["cererea", "de", "finantare", "granturi", "si", "c&t"]
+    assert raw_tokens("Termen ٤ aprilie") == ["termen", "4", "month:04"]
