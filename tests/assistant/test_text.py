@@ -159,5 +159,6 @@ def test_raw_tokens_of_texts_with_and_without_digits():
     """A text with no digit and no "&" is read as its runs of letters (the fast path); a digit of
     any script or an "&" sends it through the full token pattern."""
     assert raw_tokens("Cererea de finanțare: max. granturi") == ["cererea", "de", "finantare", "maxim", "granturi"]
-    assert raw_tokens("Cererea de finanțare: granturi și C&T") == ["cererea", "de", "finantare", "granturi", "si", "c&t"]
+    assert raw_tokens("Cererea de finanțare: granturi și C&T") == [
+        "cererea", "de", "finantare", "granturi", "si", "c&t"]
     assert raw_tokens("Termen ٤ aprilie") == ["termen", "4", "month:04"]
