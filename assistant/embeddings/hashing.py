@@ -36,11 +36,11 @@ def _word_features(word: str, dim: int) -> tuple[tuple[int, float], ...]:
 
 
 @lru_cache(maxsize=300_000)
-def _word_columns(word: str, dim: int) -> tuple[tuple[int, ...], tuple[float, ...]]:
-    """`_word_features` as two columns, ready to extend the arrays of a text (cached here
-    rather than twice)."""
+def _word_columns(word: str, dim: int) -> tuple[array[int], array[float]]:
+    """`_word_features` as two C arrays (int64 columns, float64 values), which extend a text's
+    arrays of the same type by a copy of memory (cached here rather than twice; read only)."""
     feats = _word_features.__wrapped__(word, dim)
-    return tuple(i for i, _ in feats), tuple(v for _, v in feats)
+    return array("q", (i for i, _ in feats)), array("d", (v for _, v in feats))
 
 
 def hash_embed(text: str, dim: int) -> list[float]:
@@ -90,7 +90,8 @@ def _feature_sums(texts: list[list[str]], dim: int) -> np.ndarray:
     is a small integer, so each sum is exactly that of adding them one by one (and a window's,
     the sum of its texts' rows)."""
     sw = stopwords()
-    # C arrays rather than lists: numpy reads their buffers without converting each Python number.
+    # C arrays rather than lists: each word's columns are added by a copy of memory, and numpy
+    # reads the buffers without converting each Python number.
     idx = array("q")  # np.intp on the 64-bit platforms numpy supports
     val = array("d")
     ends: list[int] = []  # where each text's features end in idx
