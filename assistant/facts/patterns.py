@@ -38,8 +38,12 @@ class FieldSpec:
     weak: bool = False  # only a label when the line holds nothing else (a brochure heading)
 
 
+# A label stands as whole words: no letter right before or after it.
+LABEL_START, LABEL_END = r"(?<![a-z])", r"(?![a-z])"
+
+
 def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z])(?:" + "|".join(alternatives) + r")(?![a-z])")
+    return re.compile(LABEL_START + "(?:" + "|".join(alternatives) + ")" + LABEL_END)
 
 
 # Order matters: an earlier, longer label wins where two overlap.

@@ -7,11 +7,14 @@ import unicodedata
 
 import pytest
 
+from assistant.facts.inline import _any_label
 from assistant.facts.lines import Line
+from assistant.facts.patterns import FIELDS
 from assistant.facts.programmes import programmes_in
 from assistant.facts.regions import scope
 from assistant.facts.sheet import PERCENT_SIGNS, CallSheet, extract_sheet
 from assistant.facts.units import split_header_block
+from assistant.text import fold
 
 
 def _sheet(*texts: str) -> CallSheet:
@@ -229,3 +232,11 @@ def test_percent_signs_are_every_character_that_folds_to_a_percent_sign():
     folds_to_percent = {chr(c) for c in range(0x110000)
                         if "%" in unicodedata.normalize("NFKD", chr(c)).lower() or "%" in chr(c).lower()}
     assert folds_to_percent == set(PERCENT_SIGNS)
+
+
+@pytest.mark.parametrize("line", [
+    "Alocarea financiară a apelului: 4.321.000 lei", "Termen-limită de depunere: 14 mai", "Subbugetul anual",
+    "Buget: 12.000 euro", "Nimic de citit aici", "Cine poate aplica? IMM-urile", "prebuget :", "bugetar:"])
+def test_one_search_for_any_label_finds_the_lines_some_field_label_does(line):
+    folded = fold(line)
+    assert bool(_any_label().search(folded)) == any(spec.label.search(folded) for spec in FIELDS)
