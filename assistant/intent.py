@@ -80,8 +80,12 @@ class Intent:
 # Words that look like a cue but, in these constructions, say something else (general Romanian):
 # "atunci când", "doar când", "numai când", ... join a clause ("ce se întâmplă atunci când ...": a
 # condition, not a date asked for); "ce termen", "un termen", "termenul folosit / utilizat pentru"
-# is a word (a name for something), not a deadline; "termenul conform căruia ..." a rule stated.
+# is a word (a name for something), not a deadline, and so is "termenul" after a verb of using or
+# coining a word ("a folosit / introdus pentru prima dată termenul de ..."); "termenul conform
+# căruia ..." a rule stated.
 _NOT_A_CUE = re.compile(r"\b(?:atunci|doar|numai|chiar|exact|tocmai|decat) cand\b|\b(?:ce|un|acest|alt) termen\w*"
+                        r"|\b(?:folos|utiliz|introdu|invent|crea|populariz)\w* "
+                        r"(?:\w+ ){0,4}?termen\w*"
                         r"|\btermen\w* (?:\w+ )?(?:folosit\w*|utilizat\w*|(?:se )?(?:foloseste|folosesc|utilizeaza)|"
                         r"desemn\w*|denumi\w*|numit\w*)\b|\btermen\w* (?:conform|potrivit) (?:caruia|careia|carora)\b")
 # A question opening with "cine" asks for someone: a cue word after it ("contribuțiile muzicale",

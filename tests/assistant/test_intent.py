@@ -59,6 +59,8 @@ def test_who_can_apply_maps_to_the_words_calls_use() -> None:
     "Ce termen se folosește pentru un vânt cald de munte?",
     "Care este un termen peiorativ folosit pentru vecinii lor?",
     "Ce lege stabilește termenul conform căruia se acordă licența de pescuit?",  # a rule, not a deadline
+    "Cine a folosit pentru prima dată termenul de ghețar?",  # a word coined or used
+    "Ce filozof a introdus termenul de contract social?",
 ])
 def test_when_as_a_conjunction_and_term_as_a_word_ask_no_date(question: str) -> None:
     assert not detect_intent(question).wants("date")
@@ -67,6 +69,7 @@ def test_when_as_a_conjunction_and_term_as_a_word_ask_no_date(question: str) -> 
 @pytest.mark.parametrize("question", [
     "Care este termenul limită de depunere?",
     "Până când se primesc propunerile?",
+    "Care este termenul de depunere folosit de agenție pentru cererile de finanțare?",
     "Când a fost construit podul?",
 ])
 def test_deadlines_and_when_questions_still_ask_a_date(question: str) -> None:
