@@ -56,6 +56,10 @@ class DocumentViews:
         """A document's chunks in reading order (by ordinal); [] for a document not indexed."""
         return sorted(self._chunks_by_document().get(document, []), key=lambda c: c.ordinal)
 
+    def chunk_count(self, document: str) -> int:
+        """How many chunks of a document the index holds (0 for a document not indexed)."""
+        return len(self._chunks_by_document().get(document, []))
+
     def _chunks_by_document(self) -> dict[str, list[Chunk]]:
         if self._by_document is None:
             by_document: dict[str, list[Chunk]] = {}

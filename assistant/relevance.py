@@ -96,6 +96,10 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     "missing_names",  # share of it in names the question writes that no document holds
     "name_absent",  # a word of a name the question writes is in no document in any form
     "margin",  # the best logit minus the second best of another passage
+    # Share of the passages shown that come from the best sentence's document, of as many as that
+    # document could fill: retrieval for a question one document answers gathers on it, while
+    # words a question shares with unrelated documents scatter it (query performance prediction).
+    "agreement",
 )
 
 ABSTAIN_TARGET = 0.95  # unanswerable questions that must abstain, on held-out folds
@@ -217,14 +221,15 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
 
 
 def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: float,
-                    name_absent: float = 0.0) -> list[float]:
+                    name_absent: float = 0.0, agreement: float = 1.0) -> list[float]:
     """ANSWERED_FEATURES from the scored sentences (`Evidence`, best logit first, non-empty);
     `missing`: HybridRetriever.missing_mass; `doc_cov`: the question's coverage by the best
-    sentence's document; `name_absent`: HybridRetriever.absent_name."""
+    sentence's document; `name_absent`: HybridRetriever.absent_name; `agreement`: in [0, 1],
+    the shown passages' share from the best sentence's document (answer.extractive)."""
     top = best[0]
     other = next((e.logit for e in best[1:] if e.passage_rank != top.passage_rank), top.logit - 4.0)
     return vector({"best": top.logit, "best_own": top.own_coverage, "best_passage_cov": top.passage_coverage,
                    "best_value": float(top.has_value), "best_asks": top.features[SENTENCE_FEATURES.index("asks")],
                    "best_doc_cov": doc_cov, "missing": missing[0], "missing_names": missing[1],
-                   "name_absent": name_absent, "margin": top.logit - other},
+                   "name_absent": name_absent, "margin": top.logit - other, "agreement": agreement},
                   ANSWERED_FEATURES)

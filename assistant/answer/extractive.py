@@ -31,6 +31,7 @@ ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3  # the sentences quoted when the weights do not say (they are fitted: bench.quoting)
 SENTENCES_SCORED = 20  # best sentences the answered model looks at
+AGREEMENT_PASSAGES = 5  # the passages an answer shows (Settings.top_k's default), whose documents agreement counts
 MAX_CHARS = 450  # the characters quoted when the weights do not say (they are fitted: bench.quoting)
 MIN_CLIPPED = QUOTE_CHARS // 2  # the least room a further sentence is cut down to fit in
 LIST_SENTENCES, LIST_CHARS = 5, 800  # a question asking for every item gets the items under one heading
@@ -209,8 +210,17 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     best = sorted(scored, key=lambda e: -e.logit)
     document = passages[best[0].passage_rank].chunk.document
     doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
+    shown = [p.chunk.document for p in passages[:AGREEMENT_PASSAGES]]
     return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov,
-                           retriever.absent_name(query, without=without))
+                           retriever.absent_name(query, without=without),
+                           agreement(shown, document, retriever.store.chunk_count(document)))
+
+
+def agreement(shown: list[str], document: str, size: int) -> float:
+    """In [0, 1]: the share of the shown passages' documents (`shown`, best first) that are
+    `document`, of as many as a document of `size` chunks could fill."""
+    fill = min(len(shown), size) or 1
+    return min(1.0, shown.count(document) / fill)
 
 
 # What a project may get is not what the whole call has: a sentence stating the call's allocation

@@ -194,3 +194,43 @@ def test_search_without_a_document_never_returns_its_passages(assistant: Assista
     assert assistant.retriever.search(query)[0].chunk.document == "livezi.txt"
     rest = assistant.retriever.search(query, k=10, without="livezi.txt")
     assert rest and all(p.chunk.document != "livezi.txt" for p in rest)
+
+
+def test_agreement_counts_the_shown_passages_of_the_best_document_of_what_it_could_fill() -> None:
+    from assistant.answer.extractive import agreement
+
+    assert agreement(["a.pdf"] * 5, "a.pdf", 12) == 1.0
+    assert agreement(["a.pdf", "b.pdf", "c.pdf", "b.pdf", "d.pdf"], "a.pdf", 12) == 0.2
+    # a document of two chunks that fills both of its places agrees fully
+    assert agreement(["a.pdf", "b.pdf", "a.pdf", "c.pdf", "d.pdf"], "a.pdf", 2) == 1.0
+    assert agreement([], "a.pdf", 3) == 0.0
+
+
+def test_agreement_is_high_when_retrieval_gathers_on_one_document(tmp_path: Path) -> None:
+    from assistant.answer.evidence import score_sentences
+    from assistant.answer.extractive import answered_features
+
+    def document(lead: str, months: list[str]) -> str:  # one section a month, a chunk or more each
+        days = [f"În ziua {d} din {{m}} programul se ține la ora {9 + d % 8}." for d in range(1, 14)]
+        return "\n\n".join(f"Secțiunea {i}. {lead} " + " ".join(days).format(m=m) for i, m in enumerate(months))
+
+    docs = {
+        "observator.txt": document("Observatorul astronomic din Valea Cerbului are un telescop cu oglinda de 80 "
+                                   "de centimetri.", ["mai", "iunie", "iulie", "august"]),
+        "brutarie.txt": document("Brutăria Spicul primește comenzile telefonic.", ["martie", "aprilie", "mai"]),
+        "fanfara.txt": document("Fanfara din Zece Prăjini ține repetițiile duminica.", ["ianuarie", "februarie"]),
+    }
+    (tmp_path / "docs").mkdir()
+    assistant = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    retriever = assistant.retriever
+
+    def feature(question: str) -> float:
+        query = Query.parse(question)
+        passages = retriever.search(query)
+        scored = score_sentences(query, passages, retriever)
+        return answered_features(retriever, query, scored, passages)[ANSWERED_FEATURES.index("agreement")]
+
+    assert feature("Ce diametru are oglinda telescopului observatorului astronomic?") == 1.0
+    assert all(assistant.store.chunk_count(d) >= 2 for d in docs)
+    # words of two unrelated documents: the passages shown scatter over them
+    assert feature("Comenzile și repetițiile fanfarei?") < 1.0
