@@ -68,7 +68,8 @@ class ExtractiveAnswerer:
                 or ("date" in wanted and answers_when(query.text, chosen[0].sentence)):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
-                return with_antecedent(chosen, scored, passages, self.max_sentences, self.max_chars), []
+                return with_antecedent(chosen, scored, passages, self.max_sentences, self.max_chars,
+                                       query.text), []
             # The figure found is not about what was asked: answer with the sentence that is,
             # when its figure stands nearby (brochures print figures away from their labels).
             orphans = self._orphans(passages[topic.passage_rank], wanted)

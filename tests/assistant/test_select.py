@@ -56,6 +56,24 @@ def test_a_first_sentence_referring_back_is_quoted_after_the_one_it_refers_to() 
     assert with_antecedent([plain], [plain, before], [passage], 3, MAX_CHARS) == [plain]
 
 
+def test_a_first_sentence_using_an_acronym_gets_the_sentence_spelling_it_out() -> None:
+    from assistant.answer.neighbours import with_antecedent
+    from assistant.types import Chunk, Passage
+
+    spelled = "Oficiul Județean pentru Irigații Montane (OJIM) administrează canalele din bazinul Bistriței."
+    other = "Canalele au fost săpate între 1961 și 1968."
+    uses = "În fiecare primăvară, OJIM publică lista parcelelor irigate gratuit."
+    text = f"{spelled} {other} {uses}"
+    passage = Passage(chunk=Chunk("c1", "d.txt", "Irigații", None, None, text, text, 0), score=1.0)
+    first = _evidence(uses, 1.0)
+    scored = [first, _evidence(spelled, 0.02), _evidence(other, 0.01)]
+    chosen = with_antecedent([first], scored, [passage], 3, MAX_CHARS, "Cine publică lista parcelelor irigate?")
+    assert [e.sentence for e in chosen] == [spelled, uses]
+    # the asker wrote the acronym: they know what it stands for
+    asked = with_antecedent([first], scored, [passage], 3, MAX_CHARS, "Ce publică OJIM în fiecare primăvară?")
+    assert [e.sentence for e in asked] == [uses]
+
+
 def test_the_sentence_right_after_the_first_is_joined_when_it_refers_back_to_it() -> None:
     from assistant.answer.neighbours import with_antecedent
     from assistant.types import Chunk, Passage
