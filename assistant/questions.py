@@ -14,7 +14,7 @@ _CUE = (r"(care|ce|cine|cat|cata|cati|cate|cand|unde|cum|daca|putem|pot|poate|ex
 # A question ends with "?", opens with a question word, or says it wants to know something.
 _ASKS = re.compile(rf"\?|^{_CUE}\b|\b(sa (stim|aflam|stiu|intreb)|va rog|we would like to know)\b")
 _GREETING = re.compile(r"^(buna ziua|buna seara|stimate|stimata|salut|hello|dear|cu stima|multumesc|"
-                       r"va multumesc|o zi buna|toate cele bune)\b")
+                       r"va multumesc|multumim|va multumim|multumiri|mersi|o zi buna|toate cele bune)\b")
 _JOIN = re.compile(r"\s+(?:si|iar|and)\s+(?=(?:care|ce|cine|cat|cata|cati|cate|cand|unde|cum|daca|"
                    r"what|who|how|when|where|which)\b)")
 
@@ -40,6 +40,13 @@ def asks(text: str) -> bool:
     with a question word or saying it wants to know ("vă rog", "să aflăm"), or a request
     ("Aș dori informații despre ...", "Ne interesează ...", "Solicităm ...")."""
     return next(_asking_sentences(text), None) is not None or bool(_REQUEST.search(fold(text)))
+
+
+def courtesy_only(text: str) -> bool:
+    """Whether every sentence of a message is a greeting, thanks or a wish ("Vă mulțumesc pentru
+    informații.", "O zi bună"): such a message asks nothing and wants no answer."""
+    sentences = [fold(s).strip(" ,.!") for s in split_sentences(text.replace("\r", ""))]
+    return any(sentences) and all(not s or _GREETING.match(s) for s in sentences)
 
 
 # A request says what the writer wants without asking: "aș dori", "dorim", "ne interesează".

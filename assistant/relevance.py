@@ -99,8 +99,12 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     # Share of the passages shown that come from the best sentence's document, of as many as that
     # document could fill: retrieval for a question one document answers gathers on it, while
     # words a question shares with unrelated documents scatter it (query performance prediction).
+    # Unknown (NaN) when the document or the index could fill one place only.
     "agreement",
 )
+# Features that may be unknown (NaN): the fit imputes them with their mean over its rows and
+# writes that mean beside the coefficients (`Linear.fill`), which answering uses the same way.
+IMPUTED: frozenset[str] = frozenset({"agreement"})
 
 ABSTAIN_TARGET = 0.95  # unanswerable questions that must abstain, on held-out folds
 
@@ -112,9 +116,21 @@ class Linear:
     names: tuple[str, ...]
     coef: tuple[float, ...]
     intercept: float
+    fill: tuple[tuple[str, float], ...] = ()  # (feature, value) put in place of an unknown (NaN) value
 
     def logit(self, x: Sequence[float]) -> float:
+        if self.fill:
+            x = self.imputed(x)
         return self.intercept + sum(c * v for c, v in zip(self.coef, x, strict=True))
+
+    def imputed(self, x: Sequence[float]) -> list[float]:
+        """x with each unknown (NaN) value of a feature in `fill` replaced by its fill value."""
+        out = list(x)
+        for name, value in self.fill:
+            j = self.names.index(name)
+            if math.isnan(out[j]):
+                out[j] = value
+        return out
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         """`logit` of every row of x (candidates, features) at once: the same products summed
@@ -139,11 +155,15 @@ class Linear:
         if set(got) != set(names):  # a weights file from other code: fail loudly, not silently
             raise ValueError(f"relevance weights name {sorted(got)}, the code computes {sorted(names)}: "
                              "run `python -m bench.fit` again")
-        return cls(names, tuple(float(got[n]) for n in names), float(d["intercept"]))
+        fill = tuple((str(n), float(v)) for n, v in d.get("fill", {}).items())
+        return cls(names, tuple(float(got[n]) for n in names), float(d["intercept"]), fill)
 
     def to_json(self) -> dict[str, Any]:
-        return {"names": list(self.names), "coef": [round(c, 6) for c in self.coef],
-                "intercept": round(self.intercept, 6)}
+        out: dict[str, Any] = {"names": list(self.names), "coef": [round(c, 6) for c in self.coef],
+                               "intercept": round(self.intercept, 6)}
+        if self.fill:
+            out["fill"] = {n: round(v, 6) for n, v in self.fill}
+        return out
 
 
 @dataclass(frozen=True)

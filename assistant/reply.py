@@ -12,7 +12,7 @@ from email.utils import parseaddr
 from typing import Any, Protocol
 
 from assistant.answer.extractive import ABSTAIN_TEXT
-from assistant.questions import QUOTED, asks, split_questions
+from assistant.questions import QUOTED, asks, courtesy_only, split_questions
 from assistant.text import fold
 from assistant.titles import label
 from assistant.types import Answer, Citation
@@ -138,7 +138,7 @@ def draft_reply(assistant: Asker, source: str | bytes | Message) -> dict[str, An
     mail = parse_mail(source)
     text, signature = split_body(mail.body)
     name = mail.sender or signature_name(signature)
-    questions = [_standalone(q) for q in split_questions(text)] if text.strip() else []
+    questions = [_standalone(q) for q in split_questions(text)] if text.strip() and not courtesy_only(text) else []
     numbering: dict[tuple[Any, ...], Citation] = {}
     points: list[dict[str, Any]] = []
     # The subject line says what the whole message is about ("Întrebări despre apelul X"): the

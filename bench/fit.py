@@ -42,7 +42,7 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +55,7 @@ from assistant.features import clip
 from assistant.query import Query
 from assistant.relevance import (
     ANSWERED_FEATURES,
+    IMPUTED,
     PASSAGE_FEATURES,
     SENTENCE_FEATURES,
     Linear,
@@ -242,6 +243,10 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
             groups.append(_group(item))
             kinds.append(f"{item.set}:{kind}")
     x, y = np.array(rows), np.array(labels)
+    fill = tuple((name, float(np.nanmean(x[:, j]))) for j, name in enumerate(ANSWERED_FEATURES) if name in IMPUTED)
+    for name, value in fill:  # an unknown value is the mean of the known ones (relevance.IMPUTED)
+        column = x[:, ANSWERED_FEATURES.index(name)]
+        column[np.isnan(column)] = value
     oof = held_out(x, y, groups, ANSWERED_FEATURES)
     prob = 1 / (1 + np.exp(-oof))
     # The threshold is set on the sets' own unanswerable questions (questions people asked that
@@ -257,7 +262,7 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
             if sel.any():
                 share = float(np.mean(prob[sel] < cut))
                 figures[f"{name}:{kind}:abstained"] = round(share, 3)
-    return fit_pointwise(x, y, ANSWERED_FEATURES), cut, figures
+    return replace(fit_pointwise(x, y, ANSWERED_FEATURES), fill=fill), cut, figures
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ of value (a date, a rate, an amount, a contact) that none of the chosen sentence
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import replace
 
@@ -219,9 +220,13 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
 
 def agreement(shown: list[str], document: str, size: int) -> float:
     """In [0, 1]: the share of the shown passages' documents (`shown`, best first) that are
-    `document`, of as many as a document of `size` chunks could fill."""
-    fill = min(len(shown), size) or 1
-    return min(1.0, shown.count(document) / fill)
+    `document`, of as many as a document of `size` chunks could fill; NaN (unknown: the fit's
+    mean stands in, relevance.IMPUTED) when it could fill one place only, which says nothing of
+    whether retrieval gathers on it."""
+    places = min(len(shown), size)
+    if places <= 1:
+        return math.nan
+    return min(1.0, shown.count(document) / places)
 
 
 # What a project may get is not what the whole call has: a sentence stating the call's allocation

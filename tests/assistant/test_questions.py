@@ -73,3 +73,12 @@ def test_a_followup_asking_another_kind_of_value_comes_first_without_the_earlier
     assert resolved == "și e-mailul? Care e apelului Poduri Vechi?"
     same_kind = resolve_followup("și bugetul?", ["Care e bugetul apelului Poduri Vechi?"])
     assert same_kind == "Care e bugetul apelului Poduri Vechi? și bugetul?"
+
+
+def test_a_message_of_thanks_and_greetings_alone_asks_nothing() -> None:
+    from assistant.questions import courtesy_only
+
+    assert courtesy_only("Bună ziua,\n\nVă mulțumim mult pentru lămuriri!\n\nO zi bună,")
+    assert not courtesy_only("Bună ziua, vă mulțumesc. Până când se depun cererile?")
+    assert not courtesy_only("Informații despre apelul Livezi Bătrâne")  # a request, however terse
+    assert not courtesy_only("")

@@ -4,6 +4,7 @@ models, the calibrated abstention threshold) on data the tests write."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -203,7 +204,18 @@ def test_agreement_counts_the_shown_passages_of_the_best_document_of_what_it_cou
     assert agreement(["a.pdf", "b.pdf", "c.pdf", "b.pdf", "d.pdf"], "a.pdf", 12) == 0.2
     # a document of two chunks that fills both of its places agrees fully
     assert agreement(["a.pdf", "b.pdf", "a.pdf", "c.pdf", "d.pdf"], "a.pdf", 2) == 1.0
-    assert agreement([], "a.pdf", 3) == 0.0
+    # one place only (a one-chunk document, an index of one passage) says nothing: unknown, and
+    # the answered model puts the fit's mean in its place
+    assert math.isnan(agreement(["a.pdf", "b.pdf", "c.pdf"], "a.pdf", 1))
+    assert math.isnan(agreement([], "a.pdf", 3))
+    answered = shipped_weights().answered
+    known = [0.5] * len(ANSWERED_FEATURES)
+    unknown = list(known)
+    unknown[ANSWERED_FEATURES.index("agreement")] = math.nan
+    fill = dict(answered.fill)["agreement"]
+    assert 0.0 < fill < 1.0
+    known[ANSWERED_FEATURES.index("agreement")] = fill
+    assert answered.logit(unknown) == answered.logit(known)
 
 
 def test_agreement_is_high_when_retrieval_gathers_on_one_document(tmp_path: Path) -> None:
