@@ -135,16 +135,21 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[„\"(]\s*)$")
 _WORD = re.compile(r"[^\W\d_][\w-]*(?:&[^\W\d_]+)?")  # "V&A" is one name (text._TOKEN_RE)
 
 
+# A year written in full names a time as a proper name names a place: a document that never
+# writes it is not about that year ("bugetul pentru 2031", "sesiunea din 1999").
+_YEAR = re.compile(r"(?<![\d.,/])(1\d{3}|20\d{2})(?![\d.,/]\d|-\d{1,2}\b)")
+
+
 def _names(text: str) -> list[str]:
-    """Words written as names: capitalised inside a sentence, or an acronym anywhere.
-    Typed in lower case, a question simply has none."""
+    """Words written as names: capitalised inside a sentence, an acronym anywhere, and a year
+    (1000-2099) written on its own. Typed in lower case, a question has only its years."""
     out = []
     for m in _WORD.finditer(text):
         word = m.group()
         acronym = len(word) >= 2 and word.replace("-", "").replace("&", "").isupper()
         if acronym or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()])):
             out.append(word)
-    return out
+    return out + _YEAR.findall(text)
 
 
 def token_matches(alt: str, tokens: AbstractSet[str]) -> bool:

@@ -121,7 +121,7 @@ def raw_tokens(text: str) -> list[str]:
     """Folded tokens before stopwords and stemming; numbers and dates in canonical form.
 
     A number followed by a multiplier word becomes one value ("2,8 milioane" -> "2800000");
-    a date becomes "YYYY-MM-DD" ("8 martie 2018" and "08.03.2018" alike).
+    a date becomes "YYYY-MM-DD" ("8 martie 2018" and "08.03.2018" alike), followed by its year.
     """
     out: list[str] = []
     folded = fold(text)
@@ -139,7 +139,9 @@ def raw_tokens(text: str) -> list[str]:
             _append_word(out, value)
         elif kind == "date":
             d, mo, y = re.split(r"[./]", value)
-            out.append(f"{y}-{int(mo):02d}-{int(d):02d}")
+            # its year too, as a date written with its month's name keeps it ("8 martie 2018"):
+            # "în 2018" finds a date of that year however it is written
+            out += [f"{y}-{int(mo):02d}-{int(d):02d}", y]
         elif kind == "pct":
             out.append(canonical_number(number_value(value.rstrip("% ").strip())) + "%")
         elif kind == "num":
@@ -240,7 +242,7 @@ def is_caps_label(line: str) -> bool:
 
 # Bumped when the normalisation's code (not its tables, which text_signature hashes as they are)
 # changes what a text becomes.
-TEXT_VERSION = 1
+TEXT_VERSION = 2
 
 
 @lru_cache(maxsize=1)

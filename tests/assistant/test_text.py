@@ -62,6 +62,18 @@ def test_date_in_words_and_in_digits_give_the_same_date_token() -> None:
     assert words == digits == {"2031-03-12"}
 
 
+@pytest.mark.parametrize("written", ["12 martie 2031", "12.03.2031", "12/03/2031"])
+def test_a_date_holds_its_year_however_it_is_written(written: str) -> None:
+    assert "2031" in index_tokens(f"termenul este {written}")
+
+
+def test_a_year_written_in_a_question_is_one_of_its_names() -> None:
+    assert "2029" in Query.parse("care e bugetul pentru anul 2029").names
+    assert {"2021", "2027"} <= Query.parse("perioada de programare 2021-2027").names
+    # amounts, dates and codes are no years
+    assert not Query.parse("suma de 1.500 lei, depusă la 14.05.2029 sau 2029-05-14, cod AB/2029/1").names - {"ab"}
+
+
 def test_stopwords_are_dropped() -> None:
     tokens = index_tokens("care este și pentru de la în cu o un")
     assert tokens == []
