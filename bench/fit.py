@@ -36,112 +36,23 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
-import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from assistant.answer.calls import short_title
-from assistant.answer.evidence import score_sentences
-from assistant.answer.extractive import answered_features
-from assistant.build import open_store
 from assistant.features import clip
 from assistant.query import Query
-from assistant.relevance import (
-    ANSWERED_FEATURES,
-    IMPUTED,
-    PASSAGE_FEATURES,
-    SENTENCE_FEATURES,
-    Linear,
-    Weights,
-)
-from assistant.retrieval import HybridRetriever
-from assistant.settings import Settings
-from bench.learners import fit_listwise, fit_pointwise, held_out, hit_at_1, threshold
+from assistant.relevance import PASSAGE_FEATURES, SENTENCE_FEATURES, Linear, Weights
+from bench.answered_fit import stage_answered
+from bench.fit_data import REPO, Item, bootstrap, group, load_items, scored_sentences
+from bench.learners import fit_listwise, held_out, hit_at_1
 from bench.quoting import Candidate, choose
 
-REPO = Path(__file__).resolve().parents[1]
-SETS = ("dev", "xquad", "field")
 logger = logging.getLogger("bench.fit")
-
-_FOLD = str.maketrans({"ș": "s", "ş": "s", "ț": "t", "ţ": "t", "ă": "a", "â": "a", "î": "i",
-                       "Ș": "s", "Ş": "s", "Ț": "t", "Ţ": "t", "Ă": "a", "Â": "a", "Î": "i"})
-
-
-def eval_fold(text: str) -> str:
-    """The scorer's folding (../shared/eval/score.py), so labels mean what the scorer counts."""
-    text = unicodedata.normalize("NFC", text or "").translate(_FOLD).lower()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"(?<=\d)[.\s\u00a0](?=\d{3}\b)", "", text)
-    text = re.sub(r"\s*-\s*", "-", text)
-    text = re.sub(r"\s+%", "%", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-@dataclass
-class Item:
-    """One question of a set, with what labels it."""
-
-    set: str
-    id: str
-    question: str
-    evidence: list[str]
-    facts: list[str]
-    abstain: bool
-    document: str | None = None  # its answering document (given, or the first holding the evidence)
-    retriever: HybridRetriever | None = field(default=None, repr=False)
-
-    def holds_evidence(self, text: str) -> bool:
-        t = eval_fold(text)
-        return any(e and e in t for e in self.evidence)
-
-    def holds_fact(self, text: str) -> bool:
-        t = eval_fold(text)
-        return any(f and f in t for f in self.facts)
-
-
-def _bootstrap() -> Weights:
-    """Weights to start from: stage 1 reads features only, later stages use the fitted models."""
-    def flat(names: tuple[str, ...]) -> Linear:
-        return Linear(names, tuple(1.0 for _ in names), 0.0)
-    return Weights(flat(PASSAGE_FEATURES), flat(SENTENCE_FEATURES), flat(ANSWERED_FEATURES), 0.5)
-
-
-def load_items(eval_dir: Path, work: Path) -> list[Item]:
-    items: list[Item] = []
-    for name in SETS:
-        docs = REPO / "corpus" if name == "dev" else eval_dir / name / "docs"
-        index = work / f"idx-{name}"
-        done = subprocess.run([sys.executable, "-m", "ingest", str(docs), "--index", str(index)],
-                              cwd=REPO, capture_output=True, text=True)
-        if done.returncode not in (0, 3):
-            raise SystemExit(f"ingest of {docs} failed: {done.stderr[-500:]}")
-        settings = Settings(index=index)
-        store = open_store(settings)
-        store.check_ready()
-        retriever = HybridRetriever(store, settings, _bootstrap())  # weights set per stage
-        retriever.all_features = True  # every feature, weighted or not, is what the fit reads
-        by_stem = {Path(c.document).stem: c.document for c in store.chunks.values()}
-        by_stem.update({c.document: c.document for c in store.chunks.values()})
-        for line in (eval_dir / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            q = json.loads(line)
-            items.append(Item(name, q["id"], q["question"], [eval_fold(e) for e in q.get("evidence", [])],
-                              [eval_fold(f) for group in q.get("facts", []) for f in group],
-                              bool(q.get("abstain")), by_stem.get(q.get("document") or "")))
-            items[-1].retriever = retriever
-    return items
-
-
-def _group(item: Item) -> str:
-    return f"{item.set}:{item.document or item.id}"
 
 
 def stage_passages(items: list[Item], weights: Weights) -> tuple[Linear, dict[str, object]]:
@@ -158,7 +69,7 @@ def stage_passages(items: list[Item], weights: Weights) -> tuple[Linear, dict[st
         for p in passages:
             rows.append(p.features)
             labels.append(int(item.holds_evidence(p.chunk.text)))
-            groups.append(_group(item))
+            groups.append(group(item))
             qids.append(f"{item.set}:{item.id}")
     x, y = np.array(rows), np.array(labels)
     oof = held_out(x, y, groups, PASSAGE_FEATURES, qids)
@@ -167,21 +78,11 @@ def stage_passages(items: list[Item], weights: Weights) -> tuple[Linear, dict[st
     return fit_listwise(x, y, qids, PASSAGE_FEATURES), figures
 
 
-def _sentences(item: Item, exclude: str | None = None):  # type: ignore[no-untyped-def]
-    """The scored sentences of the item's top passages (without one document's, if asked)."""
-    assert item.retriever is not None
-    item.retriever.forget_recent()
-    query = Query.parse(item.question)
-    settings = item.retriever.settings
-    passages = item.retriever.search(query, k=max(settings.read_k, settings.top_k), without=exclude)
-    return query, passages, score_sentences(query, passages, item.retriever)
-
-
 def _sentence_label(item: Item, sentence: str, passage_text: str) -> int:
     return int(item.holds_evidence(sentence) or (item.holds_fact(sentence) and item.holds_evidence(passage_text)))
 
 
-def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float, int, int, dict[str, object]]:
+def stagescored_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float, int, int, dict[str, object]]:
     """The sentence model, and how much an answer quotes (bench.quoting) on its held-out logits."""
     rows, labels, groups, qids, found = [], [], [], [], []
     for item in items:
@@ -189,7 +90,7 @@ def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float,
             continue
         assert item.retriever is not None
         item.retriever.weights = weights
-        query, passages, scored = _sentences(item)
+        query, passages, scored = scored_sentences(item)
         for e in scored:
             rows.append(e.features)
             labels.append(_sentence_label(item, e.sentence, passages[e.passage_rank].chunk.text))
@@ -197,7 +98,7 @@ def stage_sentences(items: list[Item], weights: Weights) -> tuple[Linear, float,
             prefix = len(f"Potrivit „{short_title(chunk.title or chunk.document)}”: ")
             found.append((int(item.holds_fact(e.sentence)), len(e.sentence), prefix,
                           None if " | " in e.sentence else _clipped_fact(item, query, e.sentence)))
-            groups.append(_group(item))
+            groups.append(group(item))
             qids.append(f"{item.set}:{item.id}")
     x, y = np.array(rows), np.array(labels)
     oof = held_out(x, y, groups, SENTENCE_FEATURES, qids)
@@ -223,48 +124,6 @@ def _clipped_fact(item: Item, query: Query, sentence: str) -> Callable[[int], in
     return holds
 
 
-def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
-    rows: list[list[float]] = []
-    labels: list[int] = []
-    groups: list[str] = []
-    kinds: list[str] = []  # set:answerable / set:unanswerable / set:constructed
-    for item in items:
-        assert item.retriever is not None
-        item.retriever.weights = weights
-        asks: list[tuple[str | None, str]] = [(None, "unanswerable" if item.abstain else "answerable")]
-        if not item.abstain and item.document:
-            asks.append((item.document, "constructed"))
-        for exclude, kind in asks:
-            query, passages, scored = _sentences(item, exclude)
-            if not scored:
-                continue
-            rows.append(answered_features(item.retriever, query, scored, passages, without=exclude))
-            labels.append(int(kind == "answerable"))
-            groups.append(_group(item))
-            kinds.append(f"{item.set}:{kind}")
-    x, y = np.array(rows), np.array(labels)
-    fill = tuple((name, float(np.nanmean(x[:, j]))) for j, name in enumerate(ANSWERED_FEATURES) if name in IMPUTED)
-    for name, value in fill:  # an unknown value is the mean of the known ones (relevance.IMPUTED)
-        column = x[:, ANSWERED_FEATURES.index(name)]
-        column[np.isnan(column)] = value
-    oof = held_out(x, y, groups, ANSWERED_FEATURES)
-    prob = 1 / (1 + np.exp(-oof))
-    # The threshold is set on the sets' own unanswerable questions (questions people asked that
-    # the documents do not answer); the constructed ones train the model and are reported, but
-    # they are harder than what is asked of an index (the question was written for a document of
-    # the same topic as those left), and setting the threshold on them abstains on answerable ones.
-    unanswerable = np.array([k.endswith(":unanswerable") for k in kinds])
-    cut = threshold(prob[unanswerable])
-    figures: dict[str, object] = {"questions": len(y), "threshold": round(cut, 4)}
-    for name in SETS:
-        for kind in ("answerable", "unanswerable", "constructed"):
-            sel = np.array([k == f"{name}:{kind}" for k in kinds])
-            if sel.any():
-                share = float(np.mean(prob[sel] < cut))
-                figures[f"{name}:{kind}:abstained"] = round(share, 3)
-    return replace(fit_pointwise(x, y, ANSWERED_FEATURES), fill=fill), cut, figures
-
-
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fit", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -281,11 +140,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fit(args: argparse.Namespace, work: Path) -> int:
     items = load_items(args.eval, work)
-    weights = _bootstrap()
+    weights = bootstrap()
     passage, f1 = stage_passages(items, weights)
     logger.info("passage model: %s", f1)
     weights = Weights(passage, weights.sentence, weights.answered, weights.threshold)
-    sentence, ratio, max_chars, max_sentences, f2 = stage_sentences(items, weights)
+    sentence, ratio, max_chars, max_sentences, f2 = stagescored_sentences(items, weights)
     logger.info("sentence model: %s", f2)
     weights = Weights(passage, sentence, weights.answered, weights.threshold, ratio, max_chars=max_chars,
                       max_sentences=max_sentences)
