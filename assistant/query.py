@@ -137,7 +137,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*(?:&[^\W\d_]+)?")  # "V&A" is one name (text.
 
 # A year written in full names a time as a proper name names a place: a document that never
 # writes it is not about that year ("bugetul pentru 2031", "sesiunea din 1999").
-_YEAR = re.compile(r"(?<![\d.,/])(1\d{3}|20\d{2})(?![\d.,/]\d|-\d{1,2}\b)")
+YEAR = re.compile(r"(?<![\d.,/])(1\d{3}|20\d{2})(?![\d.,/]\d|-\d{1,2}\b)")
 
 
 def _names(text: str) -> list[str]:
@@ -149,7 +149,7 @@ def _names(text: str) -> list[str]:
         acronym = len(word) >= 2 and word.replace("-", "").replace("&", "").isupper()
         if acronym or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()])):
             out.append(word)
-    return out + _YEAR.findall(text)
+    return out + YEAR.findall(text)
 
 
 def token_matches(alt: str, tokens: AbstractSet[str]) -> bool:

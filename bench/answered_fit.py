@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answer.extractive import answered_features
+from assistant.answer.answered import answered_features
 from assistant.relevance import ANSWERED_FEATURES, IMPUTED, Linear, Weights
 from bench.fit_data import SETS, Item, group, scored_sentences
 from bench.learners import fit_pointwise, held_out, threshold

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.call_values import after_number, quoted, shown, table_rate, value_piece
 from assistant.answer.evidence import Evidence
+from assistant.answer.unindexed import unindexed_year
 from assistant.facts.regions import counties_in, other_counties, regions_in
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
@@ -227,6 +228,8 @@ class CallBook:
         value's line quoted from its passage), when the passages did not answer: the kind of
         value asked at the head of the question (a deadline, a rate, an amount, a contact) and
         the sheet field that holds it. None when the sheet has no such value."""
+        if unindexed_year(query.text, self.store.bm25):
+            return None  # the sheet's values are of the years its call writes, not of the one asked
         q = fold(query.text)
         wanted: list[str] = []
         if query.intent.insists("date") and asks_deadline(query):

@@ -9,17 +9,17 @@ of value (a date, a rate, an amount, a contact) that none of the chosen sentence
 from __future__ import annotations
 
 import logging
-import math
 import re
 from dataclasses import replace
 
+from assistant.answer.answered import answered_features
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
 from assistant.answer.roles import role_holders
+from assistant.answer.unindexed import unindexed_year
 from assistant.features import clip, is_action_item
 from assistant.query import Query, token_matches
-from assistant.relevance import answered_vector
 from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.text import fold, index_tokens
@@ -31,8 +31,6 @@ logger = logging.getLogger(__name__)
 ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
 ENFORCED_KINDS = ("date", "percent", "amount", "contact")
 MAX_SENTENCES = 3  # the sentences quoted when the weights do not say (they are fitted: bench.quoting)
-SENTENCES_SCORED = 20  # best sentences the answered model looks at
-AGREEMENT_PASSAGES = 5  # the passages an answer shows (Settings.top_k's default), whose documents agreement counts
 MAX_CHARS = 450  # the characters quoted when the weights do not say (they are fitted: bench.quoting)
 MIN_CLIPPED = QUOTE_CHARS // 2  # the least room a further sentence is cut down to fit in
 LIST_SENTENCES, LIST_CHARS = 5, 800  # a question asking for every item gets the items under one heading
@@ -48,8 +46,8 @@ class ExtractiveAnswerer:
     def answer_parts(self, query: Query, passages: list[Passage]) -> tuple[list[Evidence], list[Passage]]:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
-        if self.retriever.absent_subject(query):
-            return [], []  # what it asks for, and of whom, no document writes
+        if self.retriever.absent_subject(query) or unindexed_year(query.text, self.store.bm25):
+            return [], []  # what it asks for, and of whom, no document writes; a year none writes
         scored = of_what_is_asked(query, score_sentences(query, passages, self.retriever))
         if not scored or self.answered_probability(query, scored, passages) < self.retriever.weights.threshold:
             return [], []
@@ -201,32 +199,6 @@ class ExtractiveAnswerer:
                 seen.update(lines)
                 found.append(Passage(chunk=other, score=0.0))
         return found if 0 < len(seen) <= 6 else []
-
-
-def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evidence],
-                      passages: list[Passage], without: str | None = None) -> list[float]:
-    """relevance.ANSWERED_FEATURES of scored sentences (the fit calls it too, `without` a
-    document as `HybridRetriever.missing_mass` takes it). The best sentence's document must
-    hold what the question is about: an answer from a document that never writes it is
-    about something else."""
-    best = sorted(scored, key=lambda e: -e.logit)
-    document = passages[best[0].passage_rank].chunk.document
-    doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
-    shown = [p.chunk.document for p in passages[:AGREEMENT_PASSAGES]]
-    return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov,
-                           retriever.absent_name(query, without=without),
-                           agreement(shown, document, retriever.store.chunk_count(document)))
-
-
-def agreement(shown: list[str], document: str, size: int) -> float:
-    """In [0, 1]: the share of the shown passages' documents (`shown`, best first) that are
-    `document`, of as many as a document of `size` chunks could fill; NaN (unknown: the fit's
-    mean stands in, relevance.IMPUTED) when it could fill one place only, which says nothing of
-    whether retrieval gathers on it."""
-    places = min(len(shown), size)
-    if places <= 1:
-        return math.nan
-    return min(1.0, shown.count(document) / places)
 
 
 # What a project may get is not what the whole call has: a sentence stating the call's allocation

@@ -1,9 +1,15 @@
-"""A call the question names by its proper name that no indexed document writes.
+"""A call the question names by its proper name, or a year it names, that no indexed document
+writes.
 
 Romanian questions name a call after the word "apel" ("bugetul apelului Energie Solară pentru
 Școli"), its name's words capitalised as titles are. When a word of that name is written by no
 indexed document (in any form of the word), the documents do not hold that call, and a figure of
 another call that shares its other words ("Energie") would answer the wrong call.
+
+A year written in full ("bugetul pentru 2031", "sesiunea din 2019") says which time the question
+is about: when no indexed document writes it (a date holds its year token however it is written,
+text.raw_tokens), a figure the documents give is of another year. On the development sets every
+question naming such a year is unanswerable (3 of 3; none of the 64 naming a written year is).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import re
 
 from assistant.bm25 import BM25Index
+from assistant.query import YEAR
 from assistant.text import index_tokens
 
 _CAP = r"[A-ZĂÂÎȘŞȚŢ][\w-]*"
@@ -31,3 +38,9 @@ def unindexed_call(question: str, bm25: BM25Index) -> str | None:
         if any(len(bm25.postings(t)) == 0 for w in words for t in index_tokens(w)):
             return name
     return None
+
+
+def unindexed_year(question: str, bm25: BM25Index) -> str | None:
+    """The first year written in full in the question (query.YEAR) that no indexed chunk
+    writes; None when it names none or every one is written."""
+    return next((y for y in YEAR.findall(question) if not len(bm25.postings(y))), None)

@@ -227,3 +227,13 @@ def test_a_named_calls_value_can_be_read_from_its_fact_sheet(assistant: Assistan
     assert read[1][0].chunk.document == "apel-muzee-interactive.txt"
     assert read[0][0].sentence in read[1][0].chunk.text  # quoted as the passage has it
     assert assistant.book.sheet_part(Query.parse("Până când se depun cererile la Muzee Interactive?"), muzee) is None
+
+
+def test_a_year_no_document_writes_is_not_answered_with_another_years_figure(assistant: Assistant) -> None:
+    # the call writes 2031 (its title, its deadline); 2034 is written nowhere
+    named = assistant.ask("Care este bugetul apelului Ferme Solare Comunitare pentru anul 2034?")
+    assert named.abstained and "2034" in named.text and "3.170.000" not in named.text, named.text
+    unnamed = assistant.ask("cat a fost rata de cofinantare in 2034")
+    assert unnamed.abstained and "63%" not in unnamed.text, unnamed.text
+    # a year a call writes is answered as before, and a date written in digits holds its year too
+    assert "3.170.000" in assistant.ask("Care este bugetul apelului Ferme Solare Comunitare 2031?").text

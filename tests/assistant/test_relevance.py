@@ -198,7 +198,7 @@ def test_search_without_a_document_never_returns_its_passages(assistant: Assista
 
 
 def test_agreement_counts_the_shown_passages_of_the_best_document_of_what_it_could_fill() -> None:
-    from assistant.answer.extractive import agreement
+    from assistant.answer.answered import agreement
 
     assert agreement(["a.pdf"] * 5, "a.pdf", 12) == 1.0
     assert agreement(["a.pdf", "b.pdf", "c.pdf", "b.pdf", "d.pdf"], "a.pdf", 12) == 0.2
@@ -219,8 +219,8 @@ def test_agreement_counts_the_shown_passages_of_the_best_document_of_what_it_cou
 
 
 def test_agreement_is_high_when_retrieval_gathers_on_one_document(tmp_path: Path) -> None:
+    from assistant.answer.answered import answered_features
     from assistant.answer.evidence import score_sentences
-    from assistant.answer.extractive import answered_features
 
     def document(lead: str, months: list[str]) -> str:  # one section a month, a chunk or more each
         days = [f"În ziua {d} din {{m}} programul se ține la ora {9 + d % 8}." for d in range(1, 14)]
