@@ -14,11 +14,11 @@ from assistant.text import fold, is_english, stopwords
 
 _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
-                r"intensity)\b|%"),
+                r"intensity|share)\b|%"),
     "amount": (r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|"
-               r"budget|amount|value|how much)\b"),
+               r"budget|amount|value|how much|allocation|allocated)\b"),
     # "La ce oră": a time of day, which a document writes beside the day ("8 mai, ora 12:00").
-    "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadline|pana cand|perioad\w*|when|"
+    "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadlines?|pana cand|perioad\w*|when|"
              r"what date|ce ora|what time)\b"),
     "count": r"\b(cati|cate|numar\w*|how many)\b",
     "contact": r"\b(e-?mail\w*|mail\w*|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",

@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.answer.call_values import value_piece
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
-from assistant.facts.siblings import asks_sibling
+from assistant.facts.siblings import asks_part_elsewhere, asks_sibling
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
 from assistant.query import Query, TokenLookup, token_matches
@@ -172,6 +172,10 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     chunk = retriever.store.chunks.get(fact.chunk_id)
     if asks_sibling(query.core_tokens, fact, frozenset(known), _next_in_section(retriever, chunk)):
         return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
+    others = [p.chunk.text for p in retriever.search(query, k=CANDIDATE_PASSAGES)
+              if p.chunk.document == fact.document and p.chunk.id != fact.chunk_id]
+    if asks_part_elsewhere(query.core_tokens, fact, frozenset(known), others):
+        return False  # "alocarea pentru regiunea mai dezvoltată": a part the guide states in another section
     return retriever.coverage(query, _with_chunk(retriever, chunk, known, _text_tokens(written))) >= MIN_COVERAGE
 
 
