@@ -1,0 +1,118 @@
+"""Kinds of questions on call documents nobody tuned the answers for (issue 13): who may apply
+when a CAEN section also writes "solicitantul ... eligibile", a period counted from an event
+asked as the submission deadline, English questions about a regional allocation, the share the
+applicant covers, and which rate is which. Every value is invented."""
+
+from __future__ import annotations
+
+import pytest
+from docs_factory import index_texts
+
+from assistant.build import build_assistant
+from assistant.service import Assistant
+
+_FILLER = ("Cererea de finanțare se completează în sistemul electronic, iar anexele se încarcă în format PDF "
+           "semnat electronic de reprezentantul legal. ")
+
+GUIDE = f"""GHIDUL SOLICITANTULUI
+Apelul de proiecte Mori de Apă 2034
+
+1. Informații generale
+Apelul Mori de Apă 2034 finanțează restaurarea morilor de apă din zona de munte. {_FILLER * 3}
+Bugetul total alocat apelului este de 3.470.000 lei.
+
+2. Solicitanți eligibili
+Pot depune cereri de finanțare:
+- unitățile administrativ-teritoriale din mediul rural;
+- asociațiile de dezvoltare intercomunitară;
+- fundațiile care administrează monumente tehnice.
+{_FILLER * 2}
+
+3. Codurile CAEN eligibile
+Solicitantul trebuie să aibă înregistrat unul dintre codurile CAEN eligibile pentru apel: 9103, 1061 sau 5520. \
+{_FILLER * 3}
+Codurile CAEN secundare sunt eligibile numai dacă sunt autorizate la locul proiectului.
+
+4. Calendarul apelului
+Data limită de depunere a cererilor de finanțare este 9 octombrie 2034, ora 11:00. \
+{_FILLER * 2}
+"""
+
+NO_DEADLINE = """# Apelul Vitralii Restaurate 2035
+
+## Descriere
+
+Apelul Vitralii Restaurate 2035 sprijină atelierele de vitralii din Banat.
+
+## Angajamente
+
+Beneficiarul menține atelierul în funcțiune în termen de 42 de luni de la finalizarea proiectului.
+Cererea de rambursare se depune la 25 de zile după semnarea contractului de finanțare.
+
+## Alocare pe regiuni
+
+Alocarea pentru regiunea mai dezvoltată este de 515.000 lei, iar alocarea pentru regiunile mai puțin \
+dezvoltate este de 1.285.000 lei.
+
+## Bugetul apelului
+
+Bugetul total alocat apelului este de 1.800.000 lei.
+
+## Cofinanțare
+
+Solicitantul asigură o cofinanțare proprie de minimum 17% din valoarea eligibilă a proiectului.
+Finanțarea nerambursabilă este de până la 83% din cheltuielile eligibile.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    texts = {"ghid-mori.txt": GUIDE, "apel-vitralii.md": NO_DEADLINE}
+    return build_assistant(index_texts(tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index"), texts))
+
+
+@pytest.mark.parametrize("question", ["Cine poate aplica la apelul Mori de Apă?",
+                                      "Cine poate depune la apelul Mori de Apă 2034?"])
+def test_who_may_apply_is_the_applicants_list_not_the_caen_section(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert "unitățile administrativ-teritoriale" in answer.text
+    assert "fundațiile care administrează monumente tehnice" in answer.text
+    assert "CAEN" not in answer.text and "sistemul electronic" not in answer.text, answer.text
+    assert answer.citations[0].document == "ghid-mori.txt"
+    assert "Solicitanți eligibili" in (answer.citations[0].section or "")
+
+
+def test_a_guide_names_its_call_on_the_line_under_its_title(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este termenul limită de depunere la apelul Mori de Apă?")
+    assert "9 octombrie 2034" in answer.text
+
+
+@pytest.mark.parametrize("question", ["Care este termenul limită de depunere la apelul Vitralii Restaurate?",
+                                      "Până când se depun cererile la apelul Vitralii Restaurate 2035?"])
+def test_a_period_counted_from_an_event_is_no_submission_deadline(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+    assert "42 de luni" not in answer.text and "25 de zile" not in answer.text
+
+
+def test_a_period_counted_from_an_event_still_answers_the_term_of_its_own_act(assistant: Assistant) -> None:
+    answer = assistant.ask("În ce termen se depune cererea de rambursare la apelul Vitralii Restaurate?")
+    assert "25 de zile după semnarea contractului" in answer.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What is the allocation for the more developed region?", "515.000 lei"),
+    ("What is the budget for the less developed regions?", "1.285.000 lei"),
+    ("Care este alocarea pentru regiunea mai dezvoltată?", "515.000 lei"),
+])
+def test_a_regional_part_of_the_allocation_is_not_the_calls_total(assistant: Assistant, question: str,
+                                                                   expected: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert expected in answer.text, answer.text
+    assert answer.citations[0].document == "apel-vitralii.md"
+
+
+def test_the_calls_total_is_still_its_budget(assistant: Assistant) -> None:
+    assert "1.800.000 lei" in assistant.ask("Care este bugetul total al apelului Vitralii Restaurate?").text
