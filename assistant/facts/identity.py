@@ -34,7 +34,7 @@ def identity_facts(units: list[Line]) -> list[Fact]:
             elif folded[m.start():m.end()].rstrip().endswith(":") and m.start() == 0 and len(rest.split()) <= 12:
                 out.append(_fact("call_name", rest.strip(), unit))
             elif m.start() == 0 and heading is None and _is_heading_name(rest):
-                heading = _fact("call_name", rest.strip(), unit)
+                heading = _fact("call_name", text.strip(), unit)  # the line as a title names it
         for m in _CODE.finditer(folded):
             tok = _CODE_TOKEN.match(text[m.end():] if len(folded) == len(text) else folded[m.end():])
             if tok:

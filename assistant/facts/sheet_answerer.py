@@ -151,8 +151,9 @@ class SheetAnswerer:
 # question writes ("termenul limită", "data limită de depunere") though its line says "perioada".
 _PERIOD_WORDS = "termen termenul limita data limita depunere"
 # The rest of the applicant's own share is the funding rate (shares.py): the value answers a rate
-# question though its line says "cofinanțare proprie".
-_RATE_WORDS = "rata finantare finantarea procent intensitate"
+# question though its line says "cofinanțare proprie"; and the share is what the applicant covers,
+# provides, bears or contributes ("cât trebuie să acopere solicitantul"), whichever verb its line uses.
+_RATE_WORDS = "rata finantare finantarea procent intensitate acopera asigura suporta contribuie contributie proprie"
 
 
 def _implied(fact: Fact) -> str:
@@ -271,7 +272,7 @@ def _answer(question: str, facts: list[Fact]) -> Answer:
         citations.append(Citation(n=n, document=fact.document, page=fact.page, section=fact.section,
                                   text=text, quote=fact.text))
         shown, place = _at_place(fact, question)
-        pieces.append(f"{value_piece(fact, shown, len(facts) > 1, place)} [{n}]")
+        pieces.append(f"{value_piece(fact, shown, len(facts) > 1, place, question)} [{n}]")
     return Answer(question=question, text="; ".join(pieces), citations=citations, abstained=False,
                   backend="structured")
 

@@ -44,6 +44,10 @@ NO_DEADLINE = """# Apelul Vitralii Restaurate 2035
 
 Apelul Vitralii Restaurate 2035 sprijină atelierele de vitralii din Banat.
 
+## Solicitanți eligibili
+
+Pot aplica atelierele de vitralii autorizate, cu sediul în regiunea Vest.
+
 ## Angajamente
 
 Beneficiarul menține atelierul în funcțiune în termen de 42 de luni de la finalizarea proiectului.
@@ -116,3 +120,42 @@ def test_a_regional_part_of_the_allocation_is_not_the_calls_total(assistant: Ass
 
 def test_the_calls_total_is_still_its_budget(assistant: Assistant) -> None:
     assert "1.800.000 lei" in assistant.ask("Care este bugetul total al apelului Vitralii Restaurate?").text
+
+
+@pytest.mark.parametrize("question", ["Cât trebuie să acopere solicitantul la apelul Vitralii Restaurate?",
+                                      "Cât trebuie să asigure solicitantul la apelul Vitralii Restaurate 2035?",
+                                      "What is the own contribution of the applicant in the Vitralii Restaurate call?"])
+def test_what_the_applicant_covers_is_its_co_financing_rate(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert "17%" in answer.text and "cofinanțarea proprie" in answer.text, answer.text
+    assert "83%" not in answer.text.split("[1]")[0]
+    assert "Vitralii" not in answer.text.split("[1]")[0].split(":", 1)[1]  # not the applicants nor the title
+    assert answer.citations[0].document == "apel-vitralii.md"
+
+
+def test_a_funding_rate_beside_the_own_share_says_which_rate_it_is(assistant: Assistant) -> None:
+    rate = assistant.ask("Care este rata de finanțare la apelul Vitralii Restaurate?").text
+    assert "83% (finanțarea nerambursabilă)" in rate, rate
+    both = assistant.ask("Care este rata de cofinanțare la apelul Vitralii Restaurate?").text
+    assert "83% (finanțarea nerambursabilă; cofinanțarea proprie a solicitantului: minimum 17%)" in both, both
+
+
+def test_the_share_an_applicant_covers_is_a_rate_asked_not_who_applies() -> None:
+    from assistant.facts.shares import ASKS_OWN_SHARE
+    from assistant.intent import detect_intent
+    from assistant.text import fold
+
+    share = detect_intent("Cât trebuie să contribuie beneficiarul?")
+    assert share.insists("percent") and not share.wants("applicant")
+    assert detect_intent("Cine poate aplica la apel?").insists("applicant")
+    assert ASKS_OWN_SHARE.search(fold("Cât trebuie să asigure solicitantul?"))
+    assert not ASKS_OWN_SHARE.search(fold("Cât e contribuția maximă a programului?"))  # the grant, not the share
+
+
+def test_only_a_submission_deadline_needs_a_calendar_day() -> None:
+    from assistant.values import narrowed
+
+    assert narrowed("Care este data-limită de depunere?", "date") == "calendar_date"
+    assert narrowed("What is the submission deadline?", "date") == "calendar_date"
+    assert narrowed("Care este termenul limită pentru raportul final?", "date") == "date"
