@@ -16,7 +16,8 @@ from assistant.text import fold, is_english, stopwords
 _WHO_APPLIES = (r"\bcine (poate|pot|are dreptul|este eligibil|se poate inscrie)\b|"
                 r"\bbeneficiar\w* (eligibil\w*|final\w*)|\beligible (applicants?|beneficiar\w*|entities)|"
                 r"\bwho (can|may|is eligible to) apply|\bwho (is|are) eligible|\bfinal beneficiar\w*|"
-                r"\bce (entitati|organizatii|firme|institutii) pot\b")
+                r"\bce (entitati|organizatii|firme|institutii) pot\b|"
+                r"\bwhich (applicants|entities|organi[sz]ations|beneficiaries)\b|\bapplicants? (is|are) eligible\b")
 
 _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
@@ -57,7 +58,10 @@ _VALUE_KINDS = frozenset({"percent", "amount", "date", "count", "contact", "pers
                           "duration", "year"})
 # "Cât trebuie să acopere / să asigure / să contribuie (solicitantul)": the applicant's share of a
 # project, which a call states as a rate of co-financing ("minimum 15%") or as a sum: both kinds.
-_SHARE_COVERED = re.compile(r"\bcat (?:\w+ ){0,3}?(?:sa )?(?:acoper|asigur|contribui|suport)\w*")
+COVERS = r"(?:acoper|asigur|contribui|suport)\w*"  # the verbs: covers, provides, contributes, bears
+SHARE_COVERED = re.compile(rf"\bcat (?:\w+ ){{0,3}}?(?:sa )?{COVERS}|"
+                           r"\b(?:how much|what (?:share|part|percentage)) (?:\w+ ){0,3}?"
+                           r"(?:cover|contribute|provide|bear)\b")
 # "Cât este / cât reprezintă contribuția X": how much a fund or a party gives, which a call states
 # as a sum ("contribuția FEDR: 3.000.000 euro") or as a share ("contribuția proprie: 10%").
 _HOW_MUCH_GIVEN = re.compile(r"\bcat (?:\w+ ){0,2}contributi")
@@ -123,7 +127,7 @@ def _clause_intent(question: str) -> Intent:
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
     if "duration" in kinds:
         kinds.discard("date")
-    if _SHARE_COVERED.search(q):
+    if SHARE_COVERED.search(q):
         kinds |= {"percent", "amount"}
     if "applicant" in kinds:
         kinds.discard("person")  # "cine poate depune": a kind of applicant, not someone's name
@@ -157,7 +161,7 @@ def _clause_intent(question: str) -> Intent:
                 stated.add("amount")
     if _HOW_MUCH_GIVEN.search(head):
         stated.add("amount")
-    if _SHARE_COVERED.search(head):
+    if SHARE_COVERED.search(head):
         stated |= {"percent", "amount"} & kinds
     if {"percent", "amount"} <= kinds and re.search(_MAX_FUNDING, head):
         stated |= {"percent", "amount"}

@@ -113,7 +113,7 @@ _SUBMISSION_DEADLINE = re.compile(r"\b(?:termen\w*[ -]limita|data[ -]limita|dead
                                   r"(?:submission|application) (?:deadline|closing date))\b")
 _OTHER_ACT = re.compile(r"\b(?:raport\w*|report\w*|plat[ai]\w*|payment\w*|rambursar\w*|contestat\w*|appeal\w*|"
                         r"clarificar\w*|contract\w*|implementar\w*|finalizar\w*|sustenabilitat\w*|"
-                        r"monitorizar\w*|intrebar\w*|questions?)\b")
+                        r"monitorizar\w*|intrebar\w*|questions?|reimbursement\w*)\b")
 
 
 def narrowed(question: str, kind: str) -> str:

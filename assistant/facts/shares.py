@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.intent import COVERS, SHARE_COVERED
 from assistant.text import fold
 
 # The applicant's contribution, as Romanian calls name it: its own co-financing or contribution.
@@ -56,11 +57,10 @@ def is_own_share(text: str, start: int, end: int) -> bool:
 
 # A question about the applicant's share: "cât trebuie să acopere / să asigure / să contribuie
 # (solicitantul)", "contribuția proprie", "cofinanțarea beneficiarului", "own contribution".
-_COVERS = r"(?:acoper|asigur|contribui|suport)\w*"  # the verbs: covers, provides, contributes, bears
 ASKS_OWN_SHARE = re.compile(r"\b(?:co-?finantar\w*|contributi\w*) (?:propri\w*|a (?:solicitantului|beneficiarului)|"
                             r"(?:solicitantului|beneficiarului|aplicantului))\b|"
-                            rf"\bcat (?:\w+ ){{0,3}}?(?:sa )?{_COVERS}|"
-                            rf"\b(?:beneficiar|solicitant|aplicant)\w* (?:\w+ ){{0,3}}?{_COVERS}|"
+                            rf"{SHARE_COVERED.pattern}|"
+                            rf"\b(?:beneficiar|solicitant|aplicant)\w* (?:\w+ ){{0,3}}?{COVERS}|"
                             r"\bown (?:contribution|share|co-?financing)|\bapplicant'?s? (?:share|contribution)")
 
 

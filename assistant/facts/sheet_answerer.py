@@ -156,10 +156,18 @@ _PERIOD_WORDS = "termen termenul limita data limita depunere"
 _RATE_WORDS = "rata finantare finantarea procent intensitate acopera asigura suporta contribuie contributie proprie"
 
 
+# A deadline's line may say it in a sentence ("Cererile se depun până la 21 august"): the value is
+# the call's deadline all the same, which questions ask as "termenul limită de depunere".
+_DEADLINE_WORDS = "termen termenul limita depunere"
+
+
 def _implied(fact: Fact) -> str:
-    """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS)."""
+    """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS,
+    _DEADLINE_WORDS)."""
     if fact.field == "submission_period":
         return _PERIOD_WORDS
+    if fact.field == "deadline":
+        return _DEADLINE_WORDS
     return _RATE_WORDS if "own_share" in (fact.extra or {}) else ""
 
 

@@ -159,3 +159,15 @@ def test_only_a_submission_deadline_needs_a_calendar_day() -> None:
     assert narrowed("Care este data-limită de depunere?", "date") == "calendar_date"
     assert narrowed("What is the submission deadline?", "date") == "calendar_date"
     assert narrowed("Care este termenul limită pentru raportul final?", "date") == "date"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("When must the reimbursement request be submitted in the Vitralii Restaurate call?", "25 de zile după semnarea"),
+    ("How long must the workshop be maintained after the project ends in the Vitralii Restaurate call?",
+     "42 de luni de la finalizarea"),
+])
+def test_english_call_vocabulary_reaches_the_romanian_sentence(assistant: Assistant, question: str,
+                                                               expected: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert expected in answer.text.split("[1]")[0], answer.text
