@@ -69,9 +69,23 @@ Finanțarea nerambursabilă este de până la 83% din cheltuielile eligibile.
 """
 
 
+NOTICE = """# Anunț privind sesiunea de granturi pentru cârciumi istorice
+
+## Termene
+
+Cârciumile istorice care primesc grantul îl folosesc în termen de 27 de luni de la finalizarea evaluării, iar \
+termenul limită pentru raportări este la 35 de zile după semnarea contractului. Depunerea dosarelor se încheie \
+la 11 iulie 2039.
+
+## Despre sesiune
+
+Sesiunea sprijină cârciumile istorice care își restaurează mobilierul.
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    texts = {"ghid-mori.txt": GUIDE, "apel-vitralii.md": NO_DEADLINE}
+    texts = {"ghid-mori.txt": GUIDE, "apel-vitralii.md": NO_DEADLINE, "anunt-carciumi.md": NOTICE}
     return build_assistant(index_texts(tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index"), texts))
 
 
@@ -98,6 +112,14 @@ def test_a_period_counted_from_an_event_is_no_submission_deadline(assistant: Ass
     answer = assistant.ask(question)
     assert answer.abstained, answer.text
     assert "42 de luni" not in answer.text and "25 de zile" not in answer.text
+
+
+def test_a_deadline_quotes_the_calendar_day_not_the_period_beside_it(assistant: Assistant) -> None:
+    answer = assistant.ask("Care este termenul limită de depunere pentru cârciumi istorice?")
+    assert "11 iulie 2039" in answer.text.split("[1]")[0], answer.text
+    assert "27 de luni" not in answer.text and "35 de zile" not in answer.text
+    reports = assistant.ask("Care este termenul limită pentru raportări la granturile pentru cârciumi istorice?")
+    assert "35 de zile după semnarea contractului" in reports.text
 
 
 def test_a_period_counted_from_an_event_still_answers_the_term_of_its_own_act(assistant: Assistant) -> None:
