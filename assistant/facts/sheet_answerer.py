@@ -156,6 +156,10 @@ _PERIOD_WORDS = "termen termenul limita data limita depunere"
 _RATE_WORDS = "rata finantare finantarea procent intensitate acopera asigura suporta contribuie contributie proprie"
 
 
+# A funding rate is the share of a project the grant covers, whichever label its line writes
+# ("rata de cofinanțare", "contribuția maximă a programului", "intensitatea ajutorului"): it
+# answers "rata de finanțare" and "rata de cofinanțare" alike.
+_GRANT_WORDS = "rata finantare finantarea cofinantare"
 # A deadline's line may say it in a sentence ("Cererile se depun până la 21 august"): the value is
 # the call's deadline all the same, which questions ask as "termenul limită de depunere".
 _DEADLINE_WORDS = "termen termenul limita depunere"
@@ -163,12 +167,14 @@ _DEADLINE_WORDS = "termen termenul limita depunere"
 
 def _implied(fact: Fact) -> str:
     """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS,
-    _DEADLINE_WORDS)."""
+    _GRANT_WORDS, _DEADLINE_WORDS)."""
     if fact.field == "submission_period":
         return _PERIOD_WORDS
     if fact.field == "deadline":
         return _DEADLINE_WORDS
-    return _RATE_WORDS if "own_share" in (fact.extra or {}) else ""
+    if "own_share" in (fact.extra or {}):
+        return _RATE_WORDS
+    return _GRANT_WORDS if fact.field == "funding_rate" else ""
 
 
 def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:

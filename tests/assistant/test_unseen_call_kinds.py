@@ -83,9 +83,20 @@ Sesiunea sprijină cârciumile istorice care își restaurează mobilierul.
 """
 
 
+SHEET_ROWS = """# Fișa apelului Hambare Restaurate 2040
+
+Buget: 930.000 lei
+Rata de cofinanțare: 76%
+Contribuția proprie: 24%
+Data limită: 14 ianuarie 2040
+Solicitanți eligibili: fermierii din zona colinară.
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    texts = {"ghid-mori.txt": GUIDE, "apel-vitralii.md": NO_DEADLINE, "anunt-carciumi.md": NOTICE}
+    texts = {"ghid-mori.txt": GUIDE, "apel-vitralii.md": NO_DEADLINE, "anunt-carciumi.md": NOTICE,
+             "fisa-hambare.md": SHEET_ROWS}
     return build_assistant(index_texts(tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index"), texts))
 
 
@@ -193,3 +204,16 @@ def test_english_call_vocabulary_reaches_the_romanian_sentence(assistant: Assist
     answer = assistant.ask(question)
     assert not answer.abstained
     assert expected in answer.text.split("[1]")[0], answer.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Care este rata de finanțare la apelul Hambare Restaurate?", "76% (finanțarea nerambursabilă)"),
+    ("Care este rata de cofinanțare la apelul Hambare Restaurate?",
+     "76% (finanțarea nerambursabilă; cofinanțarea proprie a solicitantului: 24%)"),
+    ("Care este contribuția proprie la apelul Hambare Restaurate?", "24% (cofinanțarea proprie a solicitantului)"),
+])
+def test_label_rows_of_both_rates_say_which_rate_is_which(assistant: Assistant, question: str, expected: str) -> None:
+    answer = assistant.ask(question)
+    assert expected in answer.text, answer.text
+    assert answer.citations[0].document == "fisa-hambare.md" and "Contribuția proprie: 24%" in answer.citations[0].text
+
