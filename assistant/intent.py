@@ -12,22 +12,26 @@ from importlib import resources
 
 from assistant.text import fold, is_english, stopwords
 
+# Who may apply, asked in so many words (a bare "solicitantul" may instead own a value asked).
+_WHO_APPLIES = (r"\bcine (poate|pot|are dreptul|este eligibil|se poate inscrie)\b|"
+                r"\bbeneficiar\w* (eligibil\w*|final\w*)|\beligible (applicants?|beneficiar\w*|entities)|"
+                r"\bwho (can|may|is eligible to) apply|\bwho (is|are) eligible|\bfinal beneficiar\w*|"
+                r"\bce (entitati|organizatii|firme|institutii) pot\b|"
+                r"\bwhich (applicants|entities|organi[sz]ations|beneficiaries)\b|\bapplicants? (is|are) eligible\b")
+
 _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
-                r"intensity)\b|%"),
+                r"intensity|share)\b|%"),
     "amount": (r"\b(buget\w*|alocare\w*|alocat\w*|suma|sume|valoare\w*|bani|euro|lei|cat primesc|"
-               r"budget|amount|value|how much)\b"),
+               r"budget|amount|value|how much|allocation|allocated)\b"),
     # "La ce oră": a time of day, which a document writes beside the day ("8 mai, ora 12:00").
-    "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadline|pana cand|perioad\w*|when|"
+    "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadlines?|pana cand|perioad\w*|when|"
              r"what date|ce ora|what time)\b"),
     "count": r"\b(cati|cate|numar\w*|how many)\b",
     "contact": r"\b(e-?mail\w*|mail\w*|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
     "person": r"\b(cine|who)\b",
     # Who may apply: answered by the call's list of eligible applicants, not by a name.
-    "applicant": (r"\bcine (poate|pot|are dreptul|este eligibil|se poate inscrie)\b|\bsolicitant\w*|"
-                  r"\bbeneficiar\w* (eligibil\w*|final\w*)|\beligible (applicants?|beneficiar\w*|entities)|"
-                  r"\bwho (can|may|is eligible to) apply|\bwho (is|are) eligible|\bfinal beneficiar\w*|"
-                  r"\bce (entitati|organizatii|firme|institutii) pot\b"),
+    "applicant": rf"{_WHO_APPLIES}|\bsolicitant\w*",
     "place": (r"^\s*(unde|where)\b|\b(in ce (loc|oras|localitate|regiune|judet|tara|zona)|"
               r"unde (\w+ ){1,2}loc|unde se afla)\b"),  # "a avea loc" (take place), in any tense
     # "Cât durează", "cât timp durează / ține", "în cât timp": how long something lasts.
@@ -52,6 +56,12 @@ _MAX_FUNDING = r"\bfinant\w* maxim\w*|\bmax(imum)? (funding|grant|financing)\b"
 _CONSEQUENCE = re.compile(r"^\W*(?:ce se (?:va )?intampla|what happens)\b")
 _VALUE_KINDS = frozenset({"percent", "amount", "date", "count", "contact", "person", "applicant", "place",
                           "duration", "year"})
+# "Cât trebuie să acopere / să asigure / să contribuie (solicitantul)": the applicant's share of a
+# project, which a call states as a rate of co-financing ("minimum 15%") or as a sum: both kinds.
+COVERS = r"(?:acoper|asigur|contribui|suport)\w*"  # the verbs: covers, provides, contributes, bears
+SHARE_COVERED = re.compile(rf"\bcat (?:\w+ ){{0,3}}?(?:sa )?{COVERS}|"
+                           r"\b(?:how much|what (?:share|part|percentage)) (?:\w+ ){0,3}?"
+                           r"(?:cover|contribute|provide|bear)\b")
 # "Cât este / cât reprezintă contribuția X": how much a fund or a party gives, which a call states
 # as a sum ("contribuția FEDR: 3.000.000 euro") or as a share ("contribuția proprie: 10%").
 _HOW_MUCH_GIVEN = re.compile(r"\bcat (?:\w+ ){0,2}contributi")
@@ -121,8 +131,12 @@ def _clause_intent(question: str) -> Intent:
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
     if "duration" in kinds:
         kinds.discard("date")
+    if SHARE_COVERED.search(q):
+        kinds |= {"percent", "amount"}
     if "applicant" in kinds:
         kinds.discard("person")  # "cine poate depune": a kind of applicant, not someone's name
+    if kinds & {"percent", "amount", "date", "duration", "count"} and not re.search(_WHO_APPLIES, q):
+        kinds.discard("applicant")  # "contribuția solicitantului", "cât acoperă solicitantul": a value of the applicant
     if "contact" in kinds:
         kinds.discard("place")  # "unde pot trimite întrebări": an address to write to
     if re.search(r"\b(termen\w*|data limita|deadline|depun\w*|depunere\w*|inscrier\w*)\b", q):
@@ -151,6 +165,8 @@ def _clause_intent(question: str) -> Intent:
                 stated.add("amount")
     if _HOW_MUCH_GIVEN.search(head):
         stated.add("amount")
+    if SHARE_COVERED.search(head):
+        stated |= {"percent", "amount"} & kinds
     if {"percent", "amount"} <= kinds and re.search(_MAX_FUNDING, head):
         stated |= {"percent", "amount"}
     return Intent(frozenset(kinds), frozenset(stated))

@@ -126,8 +126,9 @@ def _parse_recent(text: str, context: str) -> Query:
 @lru_cache(maxsize=1)
 def _glossary_patterns() -> list[tuple[re.Pattern[str], str]]:
     """The glossary's English terms as compiled word patterns, longest first (compiled once,
-    not per question and entry)."""
-    return [(re.compile(rf"\b{re.escape(en)}\b"), ro)
+    not per question and entry). An English noun also stands in its plural ("regions",
+    "allocations", "deadlines"): a term ending in a letter matches with "s" or "es" after it."""
+    return [(re.compile(rf"\b{re.escape(en)}{'(?:e?s)?' if en[-1:].isalpha() else ''}\b"), ro)
             for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0]))]
 
 

@@ -15,6 +15,8 @@ PHONE = re.compile(r"(?:\+40|\b0)[\s.]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
 _NUMBER_WORD = (r"(?:unu|una|doi|dou[aă]|trei|patru|cinci|[sș]ase|[sș]apte|opt|nou[aă]|zece|"
                 r"[a-zăâîșț]+sprezece|[a-zăâîșț]+zeci|o sut[aă])")
 _NUMBER = r"\d{1,3}(?:[.\s\u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# A day of the calendar: "12.05.2025", "3 iunie 2025", "3 iunie", "iunie 2025" (folded text).
+_CALENDAR = rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     # Romanian writes a rate with the sign or in words: "20%", "20 la sută", "7 până la 10 procente".
@@ -25,10 +27,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A day is written as a calendar date ("12.05.2025", "3 iunie 2025", "iunie 2025") or, for a
     # time limit, relative to another day: "cu 5 zile înainte de termen", "în 30 de zile de la
     # semnare", "10 days before the deadline" (general Romanian and English).
-    "date": re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
-                       rf"|\b{_MONTH}\s+\d{{4}}\b"
+    "date": re.compile(rf"{_CALENDAR}"
                        r"|\b\d+\s*(?:de\s+)?(?:zile|saptamani|luni|days|weeks)"
                        r"\s+(?:inainte|dupa|de la|before|after)\b"),
+    # A call's submission deadline is a day of the calendar (possibly with an hour): a period
+    # counted from another event ("în termen de 36 de luni de la finalizarea proiectului") is an
+    # obligation's term, not the day applications close.
+    "calendar_date": re.compile(_CALENDAR),
     # A year: four digits from 1000 to 2099 standing alone ("în 1860", "vara anului 1521",
     # "în 1186", "1873–1914"), not the digits of an amount or a measure ("2000 lei", "1500 de metri"),
     # nor the year of a legal act's number ("Legea 346/2004", "OUG nr. 133/2021": which act, not when).
@@ -64,7 +69,7 @@ def find_values(text: str, kind: str) -> list[str]:
 
 
 def _prepared(text: str, kind: str) -> str:
-    if kind in ("date", "duration", "year"):
+    if kind in ("date", "calendar_date", "duration", "year"):
         return fold(text)
     return text if kind in ("person", "place") else text.lower()
 
@@ -99,7 +104,25 @@ def answers_when(question: str, sentence: str) -> bool:
 _ASKS_PHONE = re.compile(r"\b(?:telefon\w*|phone)\b")
 
 
+# "Termenul limită de depunere", "data-limită", "deadline", "până când se depun cererile": the day
+# applications to a call close. Other acts have terms of their own, often counted from an event
+# (a report, a payment or reimbursement claim, an appeal, an answer to clarifications, keeping an
+# investment after the project ends): a question naming one asks that term, not the call's.
+_SUBMISSION_DEADLINE = re.compile(r"\b(?:termen\w*[ -]limita|data[ -]limita|deadline|termen\w* (?:final )?de depunere|"
+                                  r"pana (?:cand|la ce data) se (?:pot )?(?:depun|transmit|inscri)\w*|"
+                                  r"(?:submission|application) (?:deadline|closing date))\b")
+_OTHER_ACT = re.compile(r"\b(?:raport\w*|report\w*|plat[ai]\w*|payment\w*|rambursar\w*|contestat\w*|appeal\w*|"
+                        r"clarificar\w*|contract\w*|implementar\w*|finalizar\w*|sustenabilitat\w*|"
+                        r"monitorizar\w*|intrebar\w*|questions?|reimbursement\w*)\b")
+
+
 def narrowed(question: str, kind: str) -> str:
     """The kind of value that answers `question` when it asks for `kind`: "phone" for a
-    contact asked as a telephone number, else `kind` itself."""
-    return "phone" if kind == "contact" and _ASKS_PHONE.search(fold(question)) else kind
+    contact asked as a telephone number, "calendar_date" for a call's submission deadline
+    (a day, never a period counted from an event), else `kind` itself."""
+    q = fold(question)
+    if kind == "contact" and _ASKS_PHONE.search(q):
+        return "phone"
+    if kind == "date" and _SUBMISSION_DEADLINE.search(q) and not _OTHER_ACT.search(q):
+        return "calendar_date"
+    return kind

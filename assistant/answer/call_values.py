@@ -9,6 +9,7 @@ import re
 
 from assistant.facts.labels import labelled
 from assistant.facts.patterns import DATE, dates
+from assistant.facts.shares import rate_label
 from assistant.facts.values import Fact
 from assistant.sentences import split_sentences
 from assistant.text import fold
@@ -43,11 +44,18 @@ def quoted(text: str, fact: Fact) -> str:
     return sentence[start : at + len(written) + QUOTE_CHARS // 4].strip()
 
 
-def value_piece(fact: Fact, shown: str, several: bool, place: str = "") -> str:
+def value_piece(fact: Fact, shown: str, several: bool, place: str = "", question: str = "") -> str:
     """How an answer shows one value: `shown` (the value as displayed) with its condition and the
     place asked ("65% (ajutor de stat)"); when the answer shows several values, a value its
     sentence writes with its label there instead ("Min. 45.000 lei", "15% pentru comunele mici").
-    A value derived rather than written (a rate from the share an applicant pays) has none."""
+    A value derived rather than written (a rate from the share an applicant pays) has none. A
+    funding rate beside the applicant's own share says which of the two it is (shares.rate_label),
+    or is the share when `question` asks that."""
+    if fact.field == "funding_rate" and isinstance(fact.normalized, (int, float)) and not place:
+        own = fact.extra.get("own_share") if isinstance(fact.extra, dict) else None
+        named = rate_label(float(fact.normalized), shown, own, fact.text, question)
+        if named is not None:
+            return f"{named[0]} ({'; '.join(x for x in (named[1], fact.condition) if x)})"
     if several and not place and shown == fact.value and fact.value in fact.text:
         written = labelled(fact.value, fact.text)
         if written != fact.value:

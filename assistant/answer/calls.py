@@ -218,7 +218,7 @@ class CallBook:
             for fact in facts:
                 citations.append(Citation(n=len(citations) + 1, document=fact.document, page=fact.page,
                                           section=fact.section, text=fact.passage or fact.text, quote=fact.text))
-                pieces.append(f"{value_piece(fact, shown(fact), len(facts) > 1)} [{len(citations)}]")
+                pieces.append(f"{value_piece(fact, shown(fact), len(facts) > 1, question=question)} [{len(citations)}]")
             lines.append(f"Potrivit „{self.title(sheet.document, calls)}”: {'; '.join(pieces)}")
         return Answer(question=question, text="\n".join(lines), citations=citations, abstained=False,
                       backend="structured")

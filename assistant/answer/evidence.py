@@ -26,7 +26,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
 from assistant.types import Chunk, Passage
-from assistant.values import has_value
+from assistant.values import has_value, narrowed
 
 MAX_SENTENCE_CHARS = 420
 QUOTE_CHARS = 320  # a longer unit is quoted by its window that answers (features.clip)
@@ -228,7 +228,11 @@ _BOUNDS = {"min": re.compile(r"\bminim"), "max": re.compile(r"\bmaxim")}
 
 def of_what_is_asked(query: Query, scored: list[Evidence]) -> list[Evidence]:
     """`scored` without the sentences giving a value for another county or bound than the
-    question asks (`of_counties_asked`; a minimum asked, a sentence stating only a maximum)."""
+    question asks (`of_counties_asked`; a minimum asked, a sentence stating only a maximum), nor,
+    for a call's submission deadline, those whose only time limit is a period counted from an
+    event ("în termen de 36 de luni de la finalizare": another act's term, values.narrowed)."""
+    if query.intent.insists("date") and narrowed(query.text, "date") == "calendar_date":
+        scored = [e for e in scored if has_value(e.sentence, "calendar_date") or not has_value(e.sentence, "date")]
     q = fold(query.text)
     asked = [b for b, rx in _BOUNDS.items() if rx.search(q)]
     if len(asked) == 1:

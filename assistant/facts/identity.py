@@ -22,6 +22,7 @@ _PROGRAMME = re.compile(r"\bProgram(?:ul)?\s*:\s*(.{3,140})"
 def identity_facts(units: list[Line]) -> list[Fact]:
     out: list[Fact] = []
     programme_at = None
+    heading: Fact | None = None  # "Apelul de proiecte Livezi Noi 2030" as a title line of its own
     for i, unit in enumerate(units):
         text = unit.text
         folded = fold(text)
@@ -32,6 +33,8 @@ def identity_facts(units: list[Line]) -> list[Fact]:
                 out.append(_fact("call_name", q.group(1), unit))
             elif folded[m.start():m.end()].rstrip().endswith(":") and m.start() == 0 and len(rest.split()) <= 12:
                 out.append(_fact("call_name", rest.strip(), unit))
+            elif m.start() == 0 and heading is None and _is_heading_name(rest):
+                heading = _fact("call_name", text.strip(), unit)  # the line as a title names it
         for m in _CODE.finditer(folded):
             tok = _CODE_TOKEN.match(text[m.end():] if len(folded) == len(text) else folded[m.end():])
             if tok:
@@ -40,6 +43,8 @@ def identity_facts(units: list[Line]) -> list[Fact]:
         if p:
             out.append(_fact("programme", re.sub(r"[„”“\"«»]", "", p.group(1) or p.group(2)).strip(" -–"), unit))
             programme_at = i if programme_at is None else programme_at
+    if not any(f.field == "call_name" for f in out) and heading is not None:
+        out.append(heading)
     if not any(f.field == "call_name" for f in out) and programme_at is not None:
         out.extend(_name_near(units, programme_at))
     if programme_at is None:
@@ -70,6 +75,14 @@ def _programme_by_acronym(units: list[Line]) -> list[Fact]:
             shown = p.name if fold(p.written) == fold(p.name) else f"{p.written} ({p.name})"
             return [_fact("programme", shown, unit)]
     return []
+
+
+def _is_heading_name(rest: str) -> bool:
+    """What follows "Apelul (de proiecte)" on a line of its own is the call's name when it reads
+    as a title: a few words, the first capitalised, no sentence or clause punctuation (a guide
+    prints its call's name under "Ghidul solicitantului"; a sentence about the call goes on)."""
+    words = rest.split()
+    return 1 <= len(words) <= 8 and words[0][:1].isupper() and not re.search(r"[.;:,!?]", rest)
 
 
 def _name_near(units: list[Line], at: int) -> list[Fact]:

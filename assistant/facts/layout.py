@@ -135,6 +135,10 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
             break  # past a few units, only a list that goes on ("...;") is still this value
         if taken and _top_section(units[j]) != _top_section(taken[0]):
             break  # the next section of a guide ("3. Activități eligibile") is not this value
+        if taken and _left_section(taken[0], units[j]):
+            break  # nor is the next subsection under the same title ("Coduri CAEN" after "Solicitanți eligibili")
+        if _after_list(taken, units[j]):
+            break  # a list closed by its last item's full stop: the paragraph after it says something else
         if taken and units[j].text == taken[-1].text:
             continue  # a short unit repeated into the next chunk
         taken.append(units[j])
@@ -142,7 +146,7 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
         return []
     # "Sunt eligibile:" on its own line introduces the list under the label: the items are the value.
     shown = taken[1:] if len(taken) > 1 and taken[0].text.rstrip().endswith(":") and len(taken[0].text) <= 80 else taken
-    value = " ".join(u.text for u in shown)
+    value = " ".join([*(u.text for u in shown[:-1]), _last_item(shown)])
     return make_facts(p.spec.name, "text", value, p.label, taken[0], "\n".join([p.line_text, *(u.text for u in taken)]))
 
 
@@ -154,6 +158,33 @@ def _labelled_row(line: Line) -> bool:
 
 def _top_section(line: Line) -> str:
     return (line.section or "").split("›")[0].strip()
+
+
+def _left_section(first: Line, unit: Line) -> bool:
+    """`unit` stands in a section that is neither the value's first line's section nor one under it."""
+    here, there = (first.section or "").strip(), (unit.section or "").strip()
+    return bool(here and there) and there != here and not there.startswith(here)
+
+
+_ITEM = re.compile(r"^\s*(?:[-–•*▪●]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def _last_item(shown: list[Line]) -> str:
+    """The last line of a value; of a list (two items or more), its last item only up to its full
+    stop: a plain-text reader joins the paragraph after a list to its last item."""
+    last = shown[-1].text
+    if sum(bool(_ITEM.match(u.text)) for u in shown) < 2 or not _ITEM.match(last):
+        return last
+    sentences = split_sentences(last)
+    return sentences[0] if len(sentences) > 1 and sentences[0].rstrip().endswith(".") else last
+
+
+def _after_list(taken: list[Line], unit: Line) -> bool:
+    """A list of items ("- ...;", "a) ...") ends with the item that closes with a full stop: a
+    line after it that is no item is prose of its own, not one more applicant."""
+    items = [u for u in taken if _ITEM.match(u.text)]
+    return len(items) >= 2 and taken[-1] is items[-1] and taken[-1].text.rstrip().endswith(".") \
+        and not _ITEM.match(unit.text)
 
 
 def _bare_rates(units: list[Line], p: Pending) -> list[Fact]:

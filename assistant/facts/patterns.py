@@ -118,7 +118,8 @@ FIELDS: list[FieldSpec] = [
         r"eligibilitatea solicitantilor",
         # "Pot aplica ONG-urile și ...": who may apply, when the verb opens its sentence (capitalised,
         # see inline.py) and its subject follows; "Ele pot solicita", "nu pot aplica" do not
-        r"pot (?:aplica|depune (?:cereri|proiecte)|solicita finantare)(?: la (?:acest|prezentul) apel)?",
+        r"pot (?:aplica|depune (?:cereri|proiecte)(?: de finantare)?|solicita finantare)"
+        r"(?: la (?:acest|prezentul) apel)?",
         # "Tip solicitant: ...", "Tipuri de beneficiari: ..." rows of call pages
         r"tip(?:ul|uri)? (?:de )?(?:solicitant|beneficiar)(?:i|ii)?(?= ?:)")),
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),

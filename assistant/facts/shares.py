@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.intent import COVERS, SHARE_COVERED
 from assistant.text import fold
 
 # The applicant's contribution, as Romanian calls name it: its own co-financing or contribution.
@@ -52,3 +53,32 @@ def is_own_share(text: str, start: int, end: int) -> bool:
     stop = _CLAUSE_END.search(after)
     clause = before[cut:] + " # " + after[: stop.start() if stop else len(after)]
     return bool(OWN_SHARE.search(clause))
+
+
+# A question about the applicant's share: "cât trebuie să acopere / să asigure / să contribuie
+# (solicitantul)", "contribuția proprie", "cofinanțarea beneficiarului", "own contribution".
+ASKS_OWN_SHARE = re.compile(r"\b(?:co-?finantar\w*|contributi\w*) (?:propri\w*|a (?:solicitantului|beneficiarului)|"
+                            r"(?:solicitantului|beneficiarului|aplicantului))\b|"
+                            rf"{SHARE_COVERED.pattern}|"
+                            rf"\b(?:beneficiar|solicitant|aplicant)\w* (?:\w+ ){{0,3}}?{COVERS}|"
+                            r"\bown (?:contribution|share|co-?financing)|\bapplicant'?s? (?:share|contribution)")
+
+
+def rate_label(rate: float, shown: str, own: float | None, text: str, question: str) -> tuple[str, str] | None:
+    """How a funding rate answers `question` when the rate and the applicant's share could be
+    mistaken for one another, as (value, what it is): the share when the question asks it ("cât
+    trebuie să acopere solicitantul?": `own`, or the rest of `rate`, in %), else the rate named as
+    the grant, with the share beside it when the question says "cofinanțare" without naming
+    whose. `text` is the line the rate was read from; None when neither the question nor the
+    line names a share."""
+    q, line = fold(question), fold(text)
+    share = own if own is not None else 100 - rate
+    at_least = "minimum " if own is not None and re.search(rf"\bminim\w*\s+(?:de\s+)?{own:g}\s*%", line) else ""
+    if ASKS_OWN_SHARE.search(q):
+        how = "" if own is not None else f", restul față de finanțarea nerambursabilă de {shown}"
+        return f"{at_least}{share:g}%", f"cofinanțarea proprie a solicitantului{how}"
+    if own is None and not OWN_SHARE.search(line):
+        return None
+    if re.search(r"\bco-?finantar", q):
+        return shown, f"finanțarea nerambursabilă; cofinanțarea proprie a solicitantului: {at_least}{share:g}%"
+    return shown, "finanțarea nerambursabilă"

@@ -102,8 +102,13 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
     for fact in facts:
         fact.document = document
         bucket = sheet.fields.setdefault(fact.field, [])
-        if not any(_same(fact, other) for other in bucket):
+        same = next((other for other in bucket if _same(fact, other)), None)
+        if same is None:
             bucket.append(fact)
+        elif "own_share" in fact.extra and "own_share" not in same.extra and same.chunk_id == fact.chunk_id:
+            # "Rata de cofinanțare: 80%" and "Contribuția proprie: 20%" in one passage: the rate kept
+            # says the applicant's share beside it, which its citation's passage shows
+            same.extra = {**same.extra, "own_share": fact.extra["own_share"]}
     if not sheet.fields.get("applicants") and any(sheet.fields.get(k) for k in MONEY_FIELDS):
         sheet.fields["applicants"] = founder_applicants(units)
     complete_regions(sheet.fields)

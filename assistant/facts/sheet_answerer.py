@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.answer.call_values import value_piece
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
-from assistant.facts.siblings import asks_sibling
+from assistant.facts.siblings import asks_part_elsewhere, asks_sibling
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
 from assistant.query import Query, TokenLookup, token_matches
@@ -151,15 +151,30 @@ class SheetAnswerer:
 # question writes ("termenul limită", "data limită de depunere") though its line says "perioada".
 _PERIOD_WORDS = "termen termenul limita data limita depunere"
 # The rest of the applicant's own share is the funding rate (shares.py): the value answers a rate
-# question though its line says "cofinanțare proprie".
-_RATE_WORDS = "rata finantare finantarea procent intensitate"
+# question though its line says "cofinanțare proprie"; and the share is what the applicant covers,
+# provides, bears or contributes ("cât trebuie să acopere solicitantul"), whichever verb its line uses.
+_RATE_WORDS = "rata finantare finantarea procent intensitate acopera asigura suporta contribuie contributie proprie"
+
+
+# A funding rate is the share of a project the grant covers, whichever label its line writes
+# ("rata de cofinanțare", "contribuția maximă a programului", "intensitatea ajutorului"): it
+# answers "rata de finanțare" and "rata de cofinanțare" alike.
+_GRANT_WORDS = "rata finantare finantarea cofinantare"
+# A deadline's line may say it in a sentence ("Cererile se depun până la 21 august"): the value is
+# the call's deadline all the same, which questions ask as "termenul limită de depunere".
+_DEADLINE_WORDS = "termen termenul limita depunere"
 
 
 def _implied(fact: Fact) -> str:
-    """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS)."""
+    """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS,
+    _GRANT_WORDS, _DEADLINE_WORDS)."""
     if fact.field == "submission_period":
         return _PERIOD_WORDS
-    return _RATE_WORDS if "own_share" in (fact.extra or {}) else ""
+    if fact.field == "deadline":
+        return _DEADLINE_WORDS
+    if "own_share" in (fact.extra or {}):
+        return _RATE_WORDS
+    return _GRANT_WORDS if fact.field == "funding_rate" else ""
 
 
 def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:
@@ -172,6 +187,10 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     chunk = retriever.store.chunks.get(fact.chunk_id)
     if asks_sibling(query.core_tokens, fact, frozenset(known), _next_in_section(retriever, chunk)):
         return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
+    others = [p.chunk.text for p in retriever.search(query, k=CANDIDATE_PASSAGES)
+              if p.chunk.document == fact.document and p.chunk.id != fact.chunk_id]
+    if asks_part_elsewhere(query.core_tokens, fact, frozenset(known), others):
+        return False  # "alocarea pentru regiunea mai dezvoltată": a part the guide states in another section
     return retriever.coverage(query, _with_chunk(retriever, chunk, known, _text_tokens(written))) >= MIN_COVERAGE
 
 
@@ -267,7 +286,7 @@ def _answer(question: str, facts: list[Fact]) -> Answer:
         citations.append(Citation(n=n, document=fact.document, page=fact.page, section=fact.section,
                                   text=text, quote=fact.text))
         shown, place = _at_place(fact, question)
-        pieces.append(f"{value_piece(fact, shown, len(facts) > 1, place)} [{n}]")
+        pieces.append(f"{value_piece(fact, shown, len(facts) > 1, place, question)} [{n}]")
     return Answer(question=question, text="; ".join(pieces), citations=citations, abstained=False,
                   backend="structured")
 

@@ -57,3 +57,23 @@ def asks_sibling(question_tokens: Iterable[str], fact: Fact, known: frozenset[st
         if any(token_matches(token, label) for label in others):
             return True
     return False
+
+
+def asks_part_elsewhere(question_tokens: Iterable[str], fact: Fact, known: frozenset[str],
+                        others: Iterable[str]) -> bool:
+    """A guide may break its allocation down in a section of its own ("Alocarea pentru regiunea
+    mai dezvoltată este de X lei"), away from the total the sheet keeps: a word of the question
+    (other than the call's name, `known`) that the fact's own text, passage and section never
+    write, and that stands in the label of a value of the fact's kind in one of `others` (the
+    texts of the document's passages that best match the question), asks that other value."""
+    kind = _KIND.get(fact.field)
+    if kind is None:
+        return False
+    own = frozenset(index_tokens(" ".join([fact.text, fact.passage, fact.section or "", fact.condition or ""])))
+    asked = [t for t in question_tokens
+             if t.isalpha() and len(t) >= 3 and not token_matches(t, known) and not token_matches(t, own)]
+    if not asked:
+        return False
+    labels = [label for text in others for _, label in labelled_values(text, kind)]
+    return any(token_matches(t, label) for t in asked for label in labels)
+
