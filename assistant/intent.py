@@ -39,8 +39,11 @@ _CUES: dict[str, str] = {
     # "Când a fost ...", "în ce an": a year answers it; a deadline needs a day and a month.
     "year": r"^\s*(cand|in ce an|in ce perioada|when|what year)\b",
     # Whether the asker may get the funding: answered with who may apply, beside what is funded.
-    "eligibility": (r"\b(putem|pot|poate|puteti|poti|putea) (sa )?"
-                    r"(primi|obtine|beneficia|aplica|solicita|depune|accesa)\b|"
+    # The modal may stand before its subject ("poate un PFA să depună"), the verb in the
+    # infinitive or the subjunctive ("să aplice", "să depun", "să acceseze").
+    "eligibility": (r"\b(putem|pot|poate|puteti|poti|putea) (?:[\w-]+ ){0,3}?(sa )?"
+                    r"(primi|primeasca|primim|obtine|obtina|obtinem|beneficia|beneficieze|beneficiem|aplica|aplice|"
+                    r"aplicam|solicita|solicite|solicitam|depune|depuna|depun|depunem|accesa|acceseze|accesam)\b|"
                     r"\b(suntem|sunt|este|esti|e|am fi|ar fi) eligibil\w*|\bcan (we|i) (apply|get|receive)\b|"
                     r"\b(are we|am i) eligible\b"),
     # Asks for every item of a kind: "care sunt domeniile", "ce activități sunt finanțate".

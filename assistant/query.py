@@ -137,8 +137,9 @@ _WORD = re.compile(r"[^\W\d_][\w-]*(?:&[^\W\d_]+)?")  # "V&A" is one name (text.
 
 
 # A year written in full names a time as a proper name names a place: a document that never
-# writes it is not about that year ("bugetul pentru 2031", "sesiunea din 1999").
-YEAR = re.compile(r"(?<![\d.,/])(1\d{3}|20\d{2})(?![\d.,/]\d|-\d{1,2}\b)")
+# writes it is not about that year ("bugetul pentru 2031", "sesiunea din 1999"); inside a code
+# ("APL-AD-2031", "PCI/2031/2") it is part of the code.
+YEAR = re.compile(r"(?<![\d.,/])(?<![^\W\d_]-)(1\d{3}|20\d{2})(?![\d.,/]\d|-\d{1,2}\b|-[^\W\d_])")
 
 
 def _names(text: str) -> list[str]:

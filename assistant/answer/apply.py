@@ -28,11 +28,14 @@ CANDIDATE_PASSAGES = 5  # an unnamed call is the one of the best passages
 _VERDICTS = ("eligibil", "de verificat", "neeligibil")  # the asker's best case first
 # Asking to apply names the act of applying ("pot aplica", "putem depune", "suntem eligibili");
 # "putem primi finanțare pentru X" asks whether X is funded, which the passages answer.
-_APPLY = re.compile(r"\b(aplica|aplicam|depune|depunem|participa|participam|candida|accesa|inscrie|"
-                    r"eligibil\w*|apply|eligible)\b")
+_APPLY = re.compile(r"\b(aplica|aplice|aplicam|depune|depuna|depunem|participa|participe|participam|candida|"
+                    r"candideze|accesa|acceseze|inscrie|eligibil\w*|apply|eligible)\b")
 # The asker speaks of itself: "pot", "putem", "sunt", "suntem", "firma noastră", "can I/we"; "cine
 # poate depune" asks who may apply in general, which the call's list of applicants answers.
 _FIRST_PERSON = re.compile(r"\b(pot|putem|sunt|suntem|as|am|avem|noastra|nostru|mea|meu|i|we|my|our)\b")
+# ... or of any applicant of a kind, named with an indefinite article: "Poate un PFA să depună?",
+# "Este eligibilă o asociație?", "Can an NGO apply?" (the check runs on that kind).
+_SOME_APPLICANT = re.compile(r"\b(poate|pot|este|e|sunt|can|is)\s+(?:\w+\s+)?(un|o|niste|a|an)\s")
 # "Care sunt cheltuielile eligibile?" asks what a call pays for (its lists answer), not whether the
 # asker may apply: "eligibil" there qualifies a cost or an activity and "sunt" is "they are".
 _FUNDED_THINGS = re.compile(r"\b(cheltuiel\w*|costuri\w*|activitat\w*|actiun\w*|investiti\w*|achizit\w*|"
@@ -64,15 +67,18 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     """The eligibility check of the asker's profile against the call asked about, when the
     question asks whether the asker may apply and says who or where the asker is."""
     folded = fold(question)
-    if not query.intent.wants("eligibility") or not _APPLY.search(folded) or not _FIRST_PERSON.search(folded):
+    if not query.intent.wants("eligibility") or not _APPLY.search(folded) or not (
+            _FIRST_PERSON.search(folded) or _SOME_APPLICANT.search(folded)):
         return None
     if _FUNDED_THINGS.search(folded) and all(m.group(1).startswith("eligib") for m in _APPLY.finditer(folded)):
         return None
-    profile = profile_of(question)
-    if profile is None:
-        return None
     sheet = _call_of(query, book)
     if sheet is None:
+        return None
+    # The call's name as the question writes it ("apelul Digitalizare IMM Centru") says what the
+    # call is, not who asks or from where: the profile is read from the rest of the question.
+    profile = profile_of(_without_name(question, sheet.name))
+    if profile is None:
         return None
     # A type the call's own name names ("Digitalizarea IMM-urilor") says what the call is, not who
     # asks: when the question names another type too ("ca ONG"), that one is the asker's.
@@ -81,7 +87,33 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     results = [check(sheet, {"entity_type": t, "county": profile["county"], "region": profile["region"]})
                for t in own or types or [""]]
     best = min(results, key=lambda r: _VERDICTS.index(r["verdict"]))
+    for crit in best["criteria"]:
+        _cite_passage_quoted(crit.get("citation"), book)
     return _answer(question, best, book.title(sheet.document))
+
+
+def _cite_passage_quoted(cite: dict[str, Any] | None, book: CallBook) -> None:
+    """A criterion's citation shows the passage holding its quote: a fact read across chunks
+    (a list of applicants, then the sentence leaving some out) starts in one and may say the
+    quoted sentence in the next."""
+    if not cite or not cite.get("quote") or cite["quote"] in (cite.get("text") or ""):
+        return
+    holder = next((c for c in book.store.document_chunks(cite["document"]) if cite["quote"] in c.text), None)
+    if holder is not None:
+        cite.update(text=holder.text, page=holder.page, section=holder.section)
+
+
+def _without_name(question: str, name: str) -> str:
+    """The question without the call's name where it writes it (folded words, in order, any case
+    and diacritics); the question itself when it does not."""
+    words = re.findall(r"[a-z0-9]+", fold(name))
+    if not words:
+        return question
+    folded = fold(question)
+    m = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", folded)
+    if m is None or len(folded) != len(question):
+        return question  # offsets of the folded text are the question's own only when lengths match
+    return question[: m.start()] + question[m.end():]
 
 
 def _call_of(query: Query, book: CallBook) -> CallSheet | None:

@@ -83,8 +83,14 @@ def _applicant(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     if etype in found:
         return _criterion("Tipul solicitantului", "met", f"Solicitanți eligibili: {fact.value}", fact)
     if etype in left_out:
-        return _criterion("Tipul solicitantului", "not_met",
-                          f"Documentele exclud acest tip de solicitant: {fact.value}", fact)
+        # the sentence that leaves this type out says why, and is what the citation quotes
+        said = next((x for x in split_sentences(fact.value) if caen.EXCLUDED.search(fold(x))
+                     and etype in detected_types(x)), fact.value)
+        criterion = _criterion("Tipul solicitantului", "not_met", f"Documentele exclud acest tip de solicitant: {said}",
+                               fact)
+        if criterion["citation"] is not None:
+            criterion["citation"]["quote"] = said  # the answer cites the passage holding it (answer.apply)
+        return criterion
     status = "not_met" if found else "unknown"
     return _criterion("Tipul solicitantului", status, f"Solicitanți eligibili: {fact.value}", fact)
 

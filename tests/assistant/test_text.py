@@ -72,6 +72,7 @@ def test_a_year_written_in_a_question_is_one_of_its_names() -> None:
     assert {"2021", "2027"} <= Query.parse("perioada de programare 2021-2027").names
     # amounts, dates and codes are no years
     assert not Query.parse("suma de 1.500 lei, depusă la 14.05.2029 sau 2029-05-14, cod AB/2029/1").names - {"ab"}
+    assert "2029" not in Query.parse("apelul APL-XY-2029 sau 2029-XY").names
 
 
 def test_stopwords_are_dropped() -> None:

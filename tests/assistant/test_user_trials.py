@@ -118,3 +118,11 @@ def test_a_thank_you_mail_is_not_answered_as_a_question(assistant: Assistant) ->
     request = draft_reply(assistant, "Bună ziua,\n\nAș dori informații despre apelul Sere Solare Montane.\n\n"
                                      "Ilinca Marin\n")
     assert len(request["points"]) == 1 and "Nu am identificat" not in request["reply"], request["reply"]
+
+
+def test_an_applicant_kind_asked_in_the_third_person_gets_the_eligibility_check(assistant: Assistant) -> None:
+    # the call's own name names IMM: that is what the call is, not who asks
+    answer = assistant.ask("Poate un PFA să depună cerere la apelul Ateliere Auto Verzi pentru IMM?")
+    assert "Tipul solicitantului: nu" in answer.text, answer.text
+    ngo = assistant.ask("Poate o asociație culturală să aplice la apelul Ateliere Auto Verzi pentru IMM?")
+    assert "Tipul solicitantului: nu" in ngo.text and "Nu sunt eligibile ONG-urile" in ngo.text, ngo.text

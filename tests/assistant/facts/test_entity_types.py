@@ -52,6 +52,8 @@ Județe eligibile: Bihor, Sălaj, Cluj
     ("autorități publice locale și UAT-uri", ["autoritate_publica"]),
     ("organizația de management a clusterului", ["organizatie_cluster"]),
     ("persoane fizice", []),
+    ("PFA-uri, întreprinderi individuale și familiale", ["pfa"]),  # a person's business, not a company
+    ("întreprinderi individuale și microîntreprinderi", ["microintreprindere", "pfa"]),
 ])
 def test_category_words_cover_their_entity_types(applicants: str, types: list[str]) -> None:
     assert detected_types(applicants) == types
@@ -75,7 +77,8 @@ def _sheet(applicants: str) -> CallSheet:
     ("organizații de cercetare", "universitate", "met"),
     ("asociații", "ONG", "met"),
     ("autorități publice locale", "autoritate_publica", "met"),
-    ("persoane fizice autorizate", "microintreprindere", "unknown"),
+    ("persoane fizice autorizate", "microintreprindere", "not_met"),  # a call for PFAs only
+    ("persoane fizice autorizate și întreprinderi individuale", "pfa", "met"),
 ])
 def test_applicant_criterion_follows_the_category(applicants: str, etype: str, status: str) -> None:
     result = check_eligibility(_sheet(applicants), {"entity_type": etype})
