@@ -41,7 +41,7 @@ _CUES: dict[str, str] = {
     # Whether the asker may get the funding: answered with who may apply, beside what is funded.
     # The modal may stand before its subject ("poate un PFA să depună"), the verb in the
     # infinitive or the subjunctive ("să aplice", "să depun", "să acceseze").
-    "eligibility": (r"\b(putem|pot|poate|puteti|poti|putea) (?:[\w-]+ ){0,3}?(sa )?"
+    "eligibility": (r"\b(putem|pot|poate|puteti|poti|putea) (?:[\w-]+ ){0,4}?(sa )?"
                     r"(primi|primeasca|primim|obtine|obtina|obtinem|beneficia|beneficieze|beneficiem|aplica|aplice|"
                     r"aplicam|solicita|solicite|solicitam|depune|depuna|depun|depunem|accesa|acceseze|accesam)\b|"
                     r"\b(suntem|sunt|este|esti|e|am fi|ar fi) eligibil\w*|\bcan (we|i) (apply|get|receive)\b|"

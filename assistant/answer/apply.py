@@ -14,8 +14,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from assistant.facts.caen import EXCLUDED
 from assistant.facts.eligibility import check, detected_types
 from assistant.facts.regions import counties_in, regions_in
+from assistant.sentences import split_sentences
 from assistant.text import fold
 from assistant.types import Answer, Citation
 
@@ -84,12 +86,32 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     # asks: when the question names another type too ("ca ONG"), that one is the asker's.
     types = profile["entity_types"]
     own = [t for t in types if t not in detected_types(sheet.name)]
+    asked = own or types or [""]
     results = [check(sheet, {"entity_type": t, "county": profile["county"], "region": profile["region"]})
-               for t in own or types or [""]]
+               for t in asked]
     best = min(results, key=lambda r: _VERDICTS.index(r["verdict"]))
+    if len(asked) == 1 and asked[0]:
+        _cite_exclusion(best, asked[0], sheet.document, book)
     for crit in best["criteria"]:
         _cite_passage_quoted(crit.get("citation"), book)
     return _answer(question, best, book.title(sheet.document))
+
+
+def _cite_exclusion(result: dict[str, Any], etype: str, document: str, book: CallBook) -> None:
+    """An applicant type the call's list of applicants does not name is often left out by a
+    sentence of its own elsewhere in the guide ("Nu sunt eligibile persoanele fizice autorizate"):
+    the type criterion, when not met and not already quoting such a sentence, quotes it."""
+    crit = next((c for c in result["criteria"] if c["criterion"] == "Tipul solicitantului"), None)
+    if crit is None or crit["status"] != "not_met" or crit["explanation"].startswith("Documentele exclud"):
+        return
+    for chunk in book.store.document_chunks(document):
+        said = next((x for x in split_sentences(chunk.text)
+                     if EXCLUDED.search(fold(x)) and etype in detected_types(x)), None)
+        if said is not None:
+            crit["explanation"] = f"Documentele exclud acest tip de solicitant: {said}"
+            crit["citation"] = {"document": document, "page": chunk.page, "section": chunk.section,
+                                "text": chunk.text, "quote": said}
+            return
 
 
 def _cite_passage_quoted(cite: dict[str, Any] | None, book: CallBook) -> None:

@@ -126,3 +126,17 @@ def test_an_applicant_kind_asked_in_the_third_person_gets_the_eligibility_check(
     assert "Tipul solicitantului: nu" in answer.text, answer.text
     ngo = assistant.ask("Poate o asociație culturală să aplice la apelul Ateliere Auto Verzi pentru IMM?")
     assert "Tipul solicitantului: nu" in ngo.text and "Nu sunt eligibile ONG-urile" in ngo.text, ngo.text
+
+
+def test_a_type_left_out_elsewhere_in_the_guide_is_cited_by_that_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    guide = ("GHIDUL SOLICITANTULUI\n\nApelul „Brutării de Cartier 2033” – cod BC/2033/4\n\n"
+             "BUGETUL APELULUI\n\nBugetul total alocat apelului este de 1.370.000 euro.\n\n"
+             "SOLICITANȚI ELIGIBILI\n\nPot depune cereri microîntreprinderile cu sediul în județul Iași.\n\n"
+             "ACTIVITĂȚI ELIGIBILE\n\nSe finanțează cuptoare și malaxoare pentru pâine.\n\n"
+             "ALTE CONDIȚII\n\nNu sunt eligibile persoanele fizice autorizate și întreprinderile familiale.\n")
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", {"apel-brutarii.txt": guide}))
+    answer = ours.ask("Poate un PFA să depună cerere la apelul Brutării de Cartier?")
+    assert "Tipul solicitantului: nu" in answer.text, answer.text
+    assert "Nu sunt eligibile persoanele fizice autorizate" in answer.text
+    assert any("Nu sunt eligibile persoanele fizice" in c.text for c in answer.citations)
