@@ -90,12 +90,14 @@ class QuestionCoverage(QuestionNames):
             got = memo[("exact", held)] = got / total if total else 0.0
         return got
 
-    def missing_mass(self, query: Query, without: str | None = None) -> tuple[float, float]:
+    def missing_mass(self, query: Query, without: str | None = None,
+                     within: AbstractSet[str] | None = None) -> tuple[float, float]:
         """Shares of the question's idf mass whose terms no passage of the index holds in any
         form: (of all its terms, of the names it writes). A question whose names the documents
         never mention is about something else; a missing verb is more often a paraphrase.
         `without`: count a word only one document (this one) holds as missing too (the fit
-        asks questions of the index as if it lacked their document)."""
+        asks questions of the index as if it lacked their document). `within`: only these
+        documents count as the index (a question naming a call is answered from its documents)."""
         weights, total = self._term_weights(query)
         bm25 = self.store.bm25
         gone = names = names_total = 0.0
@@ -104,7 +106,9 @@ class QuestionCoverage(QuestionNames):
             forms = term.alternatives | term.partial
             # A name is matched in its own form only: "Josh" is not a form of "jos".
             rows = [bm25.postings(a) for a in forms if not named or bm25.holds_exact(a)]
-            if without is None:
+            if within is not None:
+                absent = not any(self.store.documents_at(r) & within for r in rows)
+            elif without is None:
                 absent = not any(len(r) for r in rows)
             else:
                 absent = all(self.store.documents_at(r) <= {without} for r in rows)

@@ -7,6 +7,7 @@ them to tell a question about another document, or about none, from one about th
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 
@@ -31,17 +32,20 @@ class QuestionNames:
         # Whether a document's own text (outside its title) writes a token, for the current index.
         self._own_text: tuple[BM25Index | None, dict[tuple[str, str], bool]] = (None, {})
 
-    def absent_name(self, query: Query, without: str | None = None) -> float:
+    def absent_name(self, query: Query, without: str | None = None,
+                    within: AbstractSet[str] | None = None) -> float:
         """1.0 when a word of a name the question writes stands in no passage of the index in
         any form (not even as another form of the word): the question names something no
         document describes ("the members of <an association no document mentions>"); else
-        0.0. `without`: as in `QuestionCoverage.missing_mass`."""
+        0.0. `without`, `within`: as in `QuestionCoverage.missing_mass`."""
         bm25 = self.store.bm25
         for term in query.terms:
             if not set(term.weight_tokens) & query.names:
                 continue
             rows = [bm25.postings(a) for a in term.alternatives | term.partial]
-            if without is None:
+            if within is not None:
+                absent = not any(self.store.documents_at(r) & within for r in rows)
+            elif without is None:
                 absent = not any(len(r) for r in rows)
             else:
                 absent = all(self.store.documents_at(r) <= {without} for r in rows)

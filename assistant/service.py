@@ -183,7 +183,9 @@ class Assistant:
                 continue
             inside = [p for p in self.retriever.search(query, k=self.settings.candidates)
                       if p.chunk.document in calls][: self.settings.top_k]
-            again = (*self.extractive.answer_parts(query, inside), inside) if inside else ([], [], passages)
+            # from the call's documents only: a word only other documents write is missing here
+            again = ((*self.extractive.answer_parts(query, inside, within=calls), inside) if inside
+                     else ([], [], passages))
             if not again[0] and (read := self.book.sheet_part(query, calls)) is not None:
                 again = (read[0], [], read[1])  # the value the call's fact sheet read from its documents
             out.append(again if again[0] else ([], [], passages))

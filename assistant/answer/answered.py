@@ -4,6 +4,7 @@ sentences: what `ExtractiveAnswerer` weighs to abstain, and what `python -m benc
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 
 from assistant.answer.evidence import Evidence
 from assistant.query import Query
@@ -16,17 +17,19 @@ AGREEMENT_PASSAGES = 5  # the passages an answer shows (Settings.top_k's default
 
 
 def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evidence],
-                      passages: list[Passage], without: str | None = None) -> list[float]:
+                      passages: list[Passage], without: str | None = None,
+                      within: AbstractSet[str] | None = None) -> list[float]:
     """relevance.ANSWERED_FEATURES of scored sentences (the fit calls it too, `without` a
-    document as `HybridRetriever.missing_mass` takes it). The best sentence's document must
+    document as `HybridRetriever.missing_mass` takes it; `within`: the documents a question
+    naming a call is answered from, which alone count as the index). The best sentence's document must
     hold what the question is about: an answer from a document that never writes it is
     about something else."""
     best = sorted(scored, key=lambda e: -e.logit)
     document = passages[best[0].passage_rank].chunk.document
     doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
     shown = [p.chunk.document for p in passages[:AGREEMENT_PASSAGES]]
-    return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without), doc_cov,
-                           retriever.absent_name(query, without=without),
+    return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without, within=within),
+                           doc_cov, retriever.absent_name(query, without=without, within=within),
                            agreement(shown, document, retriever.store.chunk_count(document)))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.answered import answered_features
@@ -43,13 +44,14 @@ class ExtractiveAnswerer:
         self.retriever = retriever
         self.store = store
 
-    def answer_parts(self, query: Query, passages: list[Passage]) -> tuple[list[Evidence], list[Passage]]:
+    def answer_parts(self, query: Query, passages: list[Passage],
+                     within: AbstractSet[str] | None = None) -> tuple[list[Evidence], list[Passage]]:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
         if self.retriever.absent_subject(query) or unindexed_year(query.text, self.store.bm25):
             return [], []  # what it asks for, and of whom, no document writes; a year none writes
         scored = of_what_is_asked(query, score_sentences(query, passages, self.retriever))
-        if not scored or self.answered_probability(query, scored, passages) < self.retriever.weights.threshold:
+        if not scored or self.answered_probability(query, scored, passages, within) < self.retriever.weights.threshold:
             return [], []
         chosen = self._select(query, scored)
         if (holders := role_holders(query.text, chosen, scored, passages)) is not None:
@@ -82,10 +84,12 @@ class ExtractiveAnswerer:
     max_chars = property(lambda self: int(getattr(self.retriever.weights, "max_chars", MAX_CHARS)))
     max_sentences = property(lambda self: int(getattr(self.retriever.weights, "max_sentences", MAX_SENTENCES)))
 
-    def answered_probability(self, query: Query, scored: list[Evidence], passages: list[Passage]) -> float:
+    def answered_probability(self, query: Query, scored: list[Evidence], passages: list[Passage],
+                             within: AbstractSet[str] | None = None) -> float:
         """P(the question is answered by these passages at all), the fitted `answered` model;
-        `scored`: score_sentences' output over `passages` (non-empty)."""
-        x = answered_features(self.retriever, query, scored, passages)
+        `scored`: score_sentences' output over `passages` (non-empty); `within`: the documents
+        that count as the index (answered.answered_features)."""
+        x = answered_features(self.retriever, query, scored, passages, within=within)
         return self.retriever.weights.answered.probability(x)
 
     def _whole_list(self, query: Query, chosen: list[Evidence], passages: list[Passage]) -> list[Evidence]:

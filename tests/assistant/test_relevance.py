@@ -246,3 +246,15 @@ def test_agreement_is_high_when_retrieval_gathers_on_one_document(tmp_path: Path
     assert all(assistant.store.chunk_count(d) >= 2 for d in docs)
     # words of two unrelated documents: the passages shown scatter over them
     assert feature("Comenzile și repetițiile fanfarei?") < 1.0
+
+
+def test_missing_mass_within_some_documents_counts_words_only_others_write(assistant: Assistant) -> None:
+    retriever = assistant.retriever
+    query = Query.parse("Ce cursuri de apicultură organizează asociația Stupina Verde?")
+    assert retriever.missing_mass(query) == (0.0, 0.0)
+    # asked of the other documents only (a question naming a call is answered from its documents)
+    within, names = retriever.missing_mass(query, within={"capitalizare.txt", "livezi.txt"})
+    assert within > 0.5 and names > 0.0
+    assert retriever.missing_mass(query, within={"apicultura.txt"}) == (0.0, 0.0)
+    assert retriever.absent_name(query, within={"livezi.txt"}) == 1.0
+    assert retriever.absent_name(query, within={"apicultura.txt"}) == 0.0
