@@ -88,6 +88,9 @@ def test_unanswerable_question_says_so(page) -> None:  # type: ignore[no-untyped
 def test_reply_desk_drafts_a_cited_reply(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     open_tab(page, "Răspuns e-mail")
     page.locator("#mail-in textarea").fill(MAIL)
+    # leave the box first: its change event reaches the app's state before the click reads it
+    # (under load, a click right after fill once sent the box's old, empty value)
+    page.locator("#mail-in textarea").press("Tab")
     page.locator("#draft-btn").click()
     page.wait_for_function("document.querySelector('#reply-out textarea').value.includes('Cu stimă')")
     reply = page.locator("#reply-out textarea").input_value()
