@@ -27,7 +27,9 @@ _CUES: dict[str, str] = {
     # "La ce oră": a time of day, which a document writes beside the day ("8 mai, ora 12:00").
     "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadlines?|pana cand|perioad\w*|when|"
              r"what date|ce ora|what time)\b"),
-    "count": r"\b(cati|cate|numar\w*|how many)\b",
+    # "numărul de telefon / de înregistrare / contractului" names an identifier, not a count
+    "count": (r"\b(cati|cate|how many)\b|\bnumar\w*\b(?! (?:de |al |a )?(?:telefon|fax|mobil|inregistrare|"
+              r"contract|cont\b|identificare|ordine|referinta|apel|proiect\w* (?:de|al))\w*)"),
     "contact": r"\b(e-?mail\w*|mail\w*|contact\w*|telefon\w*|adres\w*|unde (pot|putem) (trimite|scrie|intreba))\b",
     "person": r"\b(cine|who)\b",
     # Who may apply: answered by the call's list of eligible applicants, not by a name.

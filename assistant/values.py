@@ -41,7 +41,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                        r"(?:lei|euro|eur|ron|usd|%|€|\$|metri|km|kg|mii|milioane|oameni|persoane)\b)"),
     "contact": re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|www\.[\w.-]+"),
     "phone": PHONE,  # a contact asked as "numărul de telefon": an e-mail beside it does not answer it
-    "count": re.compile(r"\b\d+\b"),
+    # A count in digits, or in words ("zece", "două treimi", "câteva sute"): "unu"/"o" left out,
+    # as the article they also are, "nouă" (also "new") and "mie" (also "to me") too.
+    "count": re.compile(r"\b\d+\b|(?i:\b(?:doi|dou[aă]|trei|patru|cinci|[sș]ase|[sș]apte|opt|zece|"
+                        r"\w+sprezece|\w+zeci|sut[aăe]|mii|milio\w+|miliard\w*|jum[aă]tate|treim\w*|"
+                        r"sfert\w*|zeci|duzin\w*|dozen\w*|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"hundred\w*|thousand\w*|million\w*)\b)"),
     # A place: "la sediul ...", "în Bruxelles", "la Cluj-Napoca", or a venue named by the noun
     # Romanian and English documents use for one (a room, a hall, a building, a headquarters).
     "place": re.compile(r"\b(?:la|în|in)\s+(?:sediul|clădirea|cladirea|sala|[A-ZĂÂÎȘȚ][\w-]+)"

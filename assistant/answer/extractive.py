@@ -30,7 +30,7 @@ from assistant.values import answers_when, find_values, has_value, is_bare_value
 logger = logging.getLogger(__name__)
 
 ABSTAIN_TEXT = "Documentele nu precizează acest lucru."
-ENFORCED_KINDS = ("date", "percent", "amount", "contact")
+ENFORCED_KINDS = ("date", "percent", "amount", "contact", "count")
 MAX_SENTENCES = 3  # the sentences quoted when the weights do not say (they are fitted: bench.quoting)
 MAX_CHARS = 450  # the characters quoted when the weights do not say (they are fitted: bench.quoting)
 MIN_CLIPPED = QUOTE_CHARS // 2  # the least room a further sentence is cut down to fit in

@@ -88,3 +88,8 @@ def test_at_what_hour_asks_for_a_time_beside_the_day() -> None:
 
 def test_who_leads_a_project_asks_for_its_director() -> None:
     assert any("director" in words for _, words in concept_spans("cine conduce proiectul Delta Verde?"))
+
+
+@pytest.mark.parametrize("question", ["Care este numărul de telefon al biroului?", "Care e numărul de înregistrare?"])
+def test_the_number_of_an_identifier_is_no_count(question: str) -> None:
+    assert not detect_intent(question).wants("count")

@@ -258,3 +258,13 @@ def test_missing_mass_within_some_documents_counts_words_only_others_write(assis
     assert retriever.missing_mass(query, within={"apicultura.txt"}) == (0.0, 0.0)
     assert retriever.absent_name(query, within={"livezi.txt"}) == 1.0
     assert retriever.absent_name(query, within={"apicultura.txt"}) == 0.0
+
+
+def test_a_how_many_question_is_not_answered_by_a_sentence_without_a_count(tmp_path: Path) -> None:
+    docs = {"asociatie.txt": "Asociația Morarilor din Vrancea reunește mori de apă: Moara Nouă (Focșani), "
+                             "Moara Mare (Odobești) și Moara Veche (Panciu). Asociația organizează un târg anual.",
+            "cooperativa.txt": "Cooperativa Lânii din Sibiu are 43 de membri, crescători de oi din Mărginime."}
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    assert ours.ask("Câți membri are Asociația Morarilor din Vrancea?").abstained
+    assert "43" in ours.ask("Câți membri are Cooperativa Lânii din Sibiu?").text

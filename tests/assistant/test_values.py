@@ -59,3 +59,13 @@ def test_a_telephone_asked_is_answered_by_a_phone_number_only() -> None:
     assert not has_value("Scrieți la info@agentie-inventata.eu.", kind)
     assert has_value("Sunați la 0264 555 123.", kind)
     assert narrowed("Care este adresa de e-mail?", "contact") == "contact"
+
+
+@pytest.mark.parametrize("text", ["Asociația are 57 de membri.", "Au participat două sute de firme.",
+                                  "Au fost finanțate unsprezece proiecte.", "Două treimi din populație au murit."])
+def test_a_count_in_digits_or_in_words(text: str) -> None:
+    assert has_value(text, "count")
+
+
+def test_a_list_of_names_is_no_count() -> None:
+    assert not has_value("Membrii: Brutăria Spicul (Iași), Moara Veche (Vaslui) și Fanfara Veselă.", "count")
