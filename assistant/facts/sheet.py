@@ -34,7 +34,8 @@ FIELD_ORDER = ("call_name", "call_code", "programme", "issuer", *CALL_FIELDS, "f
                "caen_codes", "contact_email", "contact_phone")
 _RATE_AFTER = re.compile(r"(\d{1,3}(?:[.,]\d+)?\s*%)\s+(?:de\s+)?(?:co)?finantare", re.IGNORECASE)
 _PER_PROJECT = re.compile(r"(maxim\w*|minim\w*)\s+(\S+(?:\s\S+)?)\s*(?:/|pe\s+)proiect", re.IGNORECASE)
-_PHONE_CUE = re.compile(r"\b(?:tel|telefon|fax|mobil|contact)\b")
+# A phone number follows its cue in any form: "tel.", "telefon", "telefonic la", "telefoanele", "mobil".
+_PHONE_CUE = re.compile(r"\b(?:tel|telefo\w*|fax|mobil\w*|contact)\b")
 # The characters whose folded form (`fold`: NFKD, lower case) holds a percent sign: a text without
 # any of them holds no rate, and the rate pattern need not run on it (most lines of a document).
 PERCENT_SIGNS = ("%", "\ufe6a", "\uff05")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from assistant.answer.call_values import value_piece
+from assistant.answer.call_values import value_piece, written_day
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
 from assistant.facts.siblings import asks_part_elsewhere, asks_sibling
@@ -270,7 +270,9 @@ def _shown(fact: Fact) -> str:
     """The value as the document writes it ("8 martie 2018, ora 17:00", not "2018-03-08 17:00")."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
         return fact.value
-    written = find_values(fact.text or fact.passage, "date")
+    source = fact.text or fact.passage
+    span = written_day(fact)
+    written = [source[span[0]:span[1]]] if span else find_values(source, "date")
     hour = re.search(r"\d{1,2}:\d{2}", fact.value)
     return f"{written[0]}, ora {hour.group()}" if written and hour else written[0] if written else fact.value
 

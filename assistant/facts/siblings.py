@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from assistant.facts.figures import dates, joins_period
 from assistant.facts.values import Fact
 from assistant.query import token_matches
 from assistant.text import fold, index_tokens
@@ -27,9 +28,27 @@ def labelled_values(text: str, kind: str) -> list[tuple[str, frozenset[str]]]:
     for line in fold(text).split("\n"):
         start = 0
         for m in PATTERNS[kind].finditer(line):
-            out.append((m.group().strip(), frozenset(index_tokens(line[start:m.start()]))))
+            label = frozenset(index_tokens(line[start:m.start()]))
+            if kind == "date" and out and start and joins_period(line[start:m.start()]):
+                label = out[-1][1]  # "în perioada X – Y": a period's two ends share the label before it
+            out.append((m.group().strip(), label))
             start = m.end()
     return out
+
+
+def _own_written(fact: Fact, kind: str) -> list[str]:
+    """The fact's value as its text writes it (folded): an amount as the value shows it; a date
+    as the line writes the day the fact holds (a line may write another day before it, the
+    window's opening or a launch, "începând cu 12 mai ... Termenul limită este 30 iunie")."""
+    if kind == "amount":
+        written = PATTERNS[kind].findall(fold(fact.value))
+        if written:
+            return written
+    found = [m.group().strip() for m in PATTERNS[kind].finditer(fold(fact.text))]
+    if kind == "date" and isinstance(fact.normalized, dict):
+        day = fact.normalized.get("date") or fact.normalized.get("end")
+        found = [w for w in found if any(iso == day for _, iso, _ in dates(w))] or found
+    return found[:1]
 
 
 def asks_sibling(question_tokens: Iterable[str], fact: Fact, known: frozenset[str] = frozenset(),
@@ -42,8 +61,7 @@ def asks_sibling(question_tokens: Iterable[str], fact: Fact, known: frozenset[st
     if kind is None or not fact.passage or (isinstance(fact.normalized, dict) and fact.normalized.get("bound")):
         return False  # a minimum and its maximum are one field's pair, told apart by the bound asked
     values = labelled_values(f"{fact.passage}\n{following}", kind)
-    own_written = [v for v in PATTERNS[kind].findall(fold(fact.value))] if kind == "amount" else []
-    own_written = own_written or [m.group().strip() for m in PATTERNS[kind].finditer(fold(fact.text))][:1]
+    own_written = _own_written(fact, kind)
     if not own_written:
         return False
     own = next((i for i, (v, _) in enumerate(values) if v.strip() == own_written[0].strip()), None)
