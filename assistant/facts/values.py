@@ -137,10 +137,10 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             claimed = {c for j, cs in enumerate(clauses) if j != k for c in cs}
             conds = clauses[k] or [c for c in conditions(sentence) if c not in claimed] or conditions(label)
             hit = PERCENT.match(value, offset)
-            end = hit.end() if hit else offset + 1
+            stop = hit.end() if hit else offset + 1
             # the clause may name whose share it is before the value starts, in its label ("Rata
             # de cofinanțare a solicitantului este de minimum 15%"): read it in its context
-            own = is_own_share(value, offset, end) or base >= 0 and is_own_share(context, base + offset, base + end)
+            own = is_own_share(value, offset, stop) or base >= 0 and is_own_share(context, base + offset, base + stop)
             if is_share_label(label) or own:
                 # the applicant's own share: the funding rate is the rest (see shares.py)
                 out.append(_fact(name, f"{100 - pct:g}%", src, passage, normalized=100 - pct,
