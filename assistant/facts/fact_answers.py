@@ -35,10 +35,18 @@ _GRANT_WORDS = "rata finantare finantarea cofinantare"
 # the call's deadline all the same, which questions ask as "termenul limită de depunere".
 _DEADLINE_WORDS = "termen termenul limita depunere"
 
+# A contact's line may give it bare ("tel. 0241 ...", "ana@...", "Persoană de contact: ..."): a
+# phone is the number questions ask as "numărul de telefon", an e-mail "adresa de e-mail", a
+# person "persoana de contact".
+_CONTACT_WORDS = {"contact_phone": "numar numarul telefon contact", "contact_email": "adresa mail email contact",
+                  "contact_person": "persoana contact"}
+
 
 def implied_words(fact: Fact) -> str:
     """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS,
-    _GRANT_WORDS, _DEADLINE_WORDS)."""
+    _GRANT_WORDS, _DEADLINE_WORDS, _CONTACT_WORDS)."""
+    if fact.field in _CONTACT_WORDS:
+        return _CONTACT_WORDS[fact.field]
     if fact.field == "submission_period":
         return _PERIOD_WORDS
     if fact.field == "deadline":
