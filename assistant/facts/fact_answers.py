@@ -20,7 +20,7 @@ CANDIDATE_PASSAGES = 5  # the calls a question may be about: those of the best p
 
 # A submission period's last day is the call's deadline: its value answers what a deadline
 # question writes ("termenul limită", "data limită de depunere") though its line says "perioada".
-_PERIOD_WORDS = "termen termenul limita data limita depunere"
+_PERIOD_WORDS = "termen termenul limita data limita depunere cererilor cereri finantare proiectelor"
 # The rest of the applicant's own share is the funding rate (shares.py): the value answers a rate
 # question though its line says "cofinanțare proprie"; and the share is what the applicant covers,
 # provides, bears or contributes ("cât trebuie să acopere solicitantul"), whichever verb its line uses.
@@ -32,8 +32,10 @@ _RATE_WORDS = "rata finantare finantarea procent intensitate acopera asigura sup
 # answers "rata de finanțare" and "rata de cofinanțare" alike.
 _GRANT_WORDS = "rata finantare finantarea cofinantare"
 # A deadline's line may say it in a sentence ("Cererile se depun până la 21 august"): the value is
-# the call's deadline all the same, which questions ask as "termenul limită de depunere".
-_DEADLINE_WORDS = "termen termenul limita depunere"
+# the call's deadline all the same, which questions ask as "termenul limită de depunere"; and it is
+# the last day to submit the applications ("a cererilor de finanțare", "a proiectelor"), which
+# every date of a submission's calendar writes (its opening too): those words tell none apart.
+_DEADLINE_WORDS = "termen termenul limita depunere cererilor cereri finantare proiectelor"
 
 # A contact's line may give it bare ("tel. 0241 ...", "ana@...", "Persoană de contact: ..."): a
 # phone is the number questions ask as "numărul de telefon", an e-mail "adresa de e-mail", a
@@ -64,7 +66,8 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     consultanță") writes words the call's budget line does not hold."""
     written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", implied_words(fact)])
     chunk = retriever.store.chunks.get(fact.chunk_id)
-    if asks_sibling(query.core_tokens, fact, frozenset(known), _next_in_section(retriever, chunk)):
+    own = frozenset(known) | text_tokens(implied_words(fact))  # the words its field answers to name no sibling
+    if asks_sibling(query.core_tokens, fact, own, _next_in_section(retriever, chunk)):
         return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
     others = [p.chunk.text for p in retriever.search(query, k=CANDIDATE_PASSAGES)
               if p.chunk.document == fact.document and p.chunk.id != fact.chunk_id]

@@ -9,6 +9,7 @@ that only another part's label writes ("FEDR", "mai puțin dezvoltate", "începu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from assistant.facts.figures import dates, joins_period
@@ -17,6 +18,8 @@ from assistant.query import token_matches
 from assistant.text import fold, index_tokens
 from assistant.values import PATTERNS
 
+# A sentence ends at a full stop, semicolon or mark followed by a space (not inside "7.350.000").
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 # The kind of value each sheet field holds (the fields a breakdown can hold a part of).
 _KIND = {"allocation": "amount", "project_value": "amount", "deadline": "date", "submission_period": "date"}
 
@@ -27,10 +30,17 @@ def labelled_values(text: str, kind: str) -> list[tuple[str, frozenset[str]]]:
     out: list[tuple[str, frozenset[str]]] = []
     for line in fold(text).split("\n"):
         start = 0
-        for m in PATTERNS[kind].finditer(line):
+        found = list(PATTERNS[kind].finditer(line))
+        for k, m in enumerate(found):
             label = frozenset(index_tokens(line[start:m.start()]))
             if kind == "date" and out and start and joins_period(line[start:m.start()]):
                 label = out[-1][1]  # "în perioada X – Y": a period's two ends share the label before it
+            stop = _SENTENCE_END.search(line, m.end())
+            end = stop.start() if stop else len(line)
+            if k + 1 == len(found) or found[k + 1].start() > end:
+                # the last value of its sentence: what the sentence says after it describes it too
+                # ("suma de X euro este rezervată proiectelor din mediul rural")
+                label |= frozenset(index_tokens(line[m.end():end]))
             out.append((m.group().strip(), label))
             start = m.end()
     return out
