@@ -33,7 +33,7 @@ def labelled_values(text: str, kind: str) -> list[tuple[str, frozenset[str]]]:
         found = list(PATTERNS[kind].finditer(line))
         for k, m in enumerate(found):
             label = frozenset(index_tokens(line[start:m.start()]))
-            if kind == "date" and out and start and joins_period(line[start:m.start()]):
+            if kind == "date" and k and joins_period(line[start:m.start()], line[:found[k - 1].start()]):
                 label = out[-1][1]  # "în perioada X – Y": a period's two ends share the label before it
             stop = _SENTENCE_END.search(line, m.end())
             end = stop.start() if stop else len(line)

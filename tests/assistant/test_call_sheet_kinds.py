@@ -110,6 +110,16 @@ def test_a_submission_window_under_a_deadline_heading_closes_on_its_last_day(
     assert "22 iulie 2031, ora 15:00" in head and "5 iunie" not in head, answer.text
 
 
+@pytest.mark.parametrize(("line", "deadline"), [
+    ("Termen de depunere: în perioada 02.03.2031 – 17.04.2031, ora 14:00", {"date": "2031-04-17", "hour": "14:00"}),
+    ("Data limită: cererile se primesc între 4 mai 2031 și 29 mai 2031.", {"date": "2031-05-29", "hour": None}),
+    # two days joined by "și" without "între" are two days, not a window
+    ("Termen de depunere: 15 mai 2031 și 30 iunie 2031 pentru sesiunea a doua.", {"date": "2031-05-15", "hour": None}),
+])
+def test_a_deadline_labels_window_closes_on_its_last_day(line: str, deadline: dict[str, object]) -> None:
+    assert _sheet(line).first("deadline").normalized == deadline
+
+
 def test_a_reserved_part_of_the_budget_is_not_the_calls_allocation(
         assistant: Assistant, sheets: dict[str, CallSheet]) -> None:
     allocation = sheets["ghid-ateliere-ceramice.pdf"].fields["allocation"]
