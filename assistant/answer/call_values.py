@@ -79,9 +79,24 @@ def shown(fact: Fact) -> str:
         return fact.text.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
         return fact.value
-    written = re.search(DATE, fold(fact.text or fact.passage))
     source = fact.text or fact.passage
-    return source[written.start():written.end()] if written and len(fold(source)) == len(source) else fact.value
+    span = written_day(fact)
+    return source[span[0]:span[1]] if span else fact.value
+
+
+def written_day(fact: Fact) -> tuple[int, int] | None:
+    """Where the line of a date value (`fact.text`, else its passage) writes the value's day: the
+    date written for that day (a line may write another day first, the window's opening or a
+    launch: "începând cu 12 mai ... Termenul limită este 30 iunie"), else its first date; None
+    when it writes none (or folding changes its length, so spans would not match)."""
+    source = fact.text or fact.passage
+    folded = fold(source)
+    if len(folded) != len(source):
+        return None
+    spans = [m.span() for m in DATE.finditer(folded)]
+    day = fact.value[:10]
+    return next((s for s in spans if any(iso == day for _, iso, _ in dates(folded[s[0]:s[1]]))),
+                spans[0] if spans else None)
 
 
 def mark_expired(text: str, today: dt.date | None = None) -> str:

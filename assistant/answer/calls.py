@@ -13,15 +13,16 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from assistant.answer.call_values import after_number, quoted, shown, table_rate, value_piece
+from assistant.answer.call_values import after_number, quoted, table_rate
+from assistant.answer.each_call import asked_fields, each_call
 from assistant.answer.evidence import Evidence
 from assistant.answer.unindexed import unindexed_year
+from assistant.facts.contacts import wanted_contacts
 from assistant.facts.regions import counties_in, other_counties, regions_in
 from assistant.facts.values import Fact
-from assistant.intent import asked_clauses
 from assistant.query import Query
 from assistant.text import fold, index_tokens
-from assistant.types import Answer, Chunk, Citation, Passage, _name_words, title_names
+from assistant.types import Answer, Chunk, Passage, _name_words, title_names
 
 if TYPE_CHECKING:
     from assistant.facts.sheet import CallSheet
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 TITLE_CHARS = 60  # a title longer than this is cut at a word: the answer names the call briefly
 WHOLE_NAME_TOKENS = 8  # a title this short can be written whole in a question, as a call's name is
-MAX_CALLS = 3  # an unnamed question over more calls than this is asked back which call it means
 
 # What the question asks, as a sentence saying it is not stated names it (kind of value -> noun).
 _ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-limită"),
@@ -40,21 +40,6 @@ _ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-li
           ("place", "", "locul"), ("person", "", "persoana"), ("applicant", "", "solicitanții eligibili"))
 # A deadline question: the cue words of a date that closes something (submission, a term).
 _DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)")
-# Sheet fields holding the value of a kind asked, in the order they answer it.
-# A call that states only its submission period ("perioada de depunere: 1 martie – 30 aprilie")
-# closes on the period's last day, so the period answers a deadline question when no deadline is stated.
-_FIELDS = {"date": ("deadline", "submission_period"), "percent": ("funding_rate",),
-           "amount": ("allocation", "project_value"), "contact": ("contact_email", "contact_phone")}
-
-
-def _asked_fields(kind: str, query: Query) -> tuple[str, ...]:
-    """The sheet fields that answer a kind of value: an amount "of a project" is the project's
-    value, never the call's budget (a call states both, and quoting one for the other is wrong)."""
-    if kind == "amount":
-        return ("project_value",) if re.search(r"\bproiect", fold(query.text)) else ("allocation",)
-    return _FIELDS[kind]
-
-
 def short_title(title: str) -> str:
     """A title as an answer names it: one line, without its own quotes, at most TITLE_CHARS."""
     title = " ".join(re.sub(r"[„”“\"«»]", "", title).split()).strip(" :–-")
@@ -185,43 +170,8 @@ class CallBook:
         return f"{'Documentul' if len(titles) == 1 else 'Documentele'} {named} nu precizează {asked}."
 
     def each_call(self, question: str, query: Query) -> Answer | None:
-        """An unnamed question asking one kind of value (a deadline, a rate, an amount, a
-        contact) that several indexed calls state differently: each call's value, cited and
-        named; past MAX_CALLS calls, the question which call is meant. None otherwise."""
-        kinds = [k for k in _FIELDS if query.intent.insists(k)]
-        if not kinds or self.named(query):
-            return None
-        # "Care e bugetul? și termenul?": each kind asked by its own clause, answered per call
-        clauses = [Query.parse(c) for c in asked_clauses(question)] if len(kinds) > 1 else []
-        asked = [(k, next((c for c in clauses if c.intent.insists(k)), query)) for k in kinds]
-        per_call: list[tuple[CallSheet, list[Fact]]] = []
-        calls = self.calls()
-        for sheet in calls.values():
-            if self.retriever.about_another(query, sheet.document):
-                continue  # the question names what this call's document never writes
-            facts = []
-            for kind, part in asked:
-                stated = next((sheet.fields[f] for f in _asked_fields(kind, part) if sheet.fields.get(f)), [])
-                facts += [f for f in stated if self._answers(part, f)][:2]
-            if facts:
-                per_call.append((sheet, facts))
-        if len(per_call) < 2 or len({tuple(fold(f.value) for f in fs) for _, fs in per_call}) < 2:
-            return None
-        if len(per_call) > MAX_CALLS:
-            listed = "; ".join(f"„{self.title(s.document, calls)}”" for s, _ in per_call)
-            return Answer(question=question, citations=[], abstained=True, backend="structured",
-                          text=f"Apelurile indexate dau valori diferite; la care apel vă referiți? {listed}.")
-        citations: list[Citation] = []
-        lines = []
-        for sheet, facts in per_call:
-            pieces = []
-            for fact in facts:
-                citations.append(Citation(n=len(citations) + 1, document=fact.document, page=fact.page,
-                                          section=fact.section, text=fact.passage or fact.text, quote=fact.text))
-                pieces.append(f"{value_piece(fact, shown(fact), len(facts) > 1, question=question)} [{len(citations)}]")
-            lines.append(f"Potrivit „{self.title(sheet.document, calls)}”: {'; '.join(pieces)}")
-        return Answer(question=question, text="\n".join(lines), citations=citations, abstained=False,
-                      backend="structured")
+        """Each indexed call's value for an unnamed question (see `each_call.each_call`)."""
+        return each_call(self, question, query)
 
     def sheet_part(self, query: Query, documents: set[str]) -> tuple[list[Evidence], list[Passage]] | None:
         """The value a question asks of the call it names, read from that call's fact sheet (the
@@ -230,16 +180,15 @@ class CallBook:
         the sheet field that holds it. None when the sheet has no such value."""
         if unindexed_year(query.text, self.store.bm25):
             return None  # the sheet's values are of the years its call writes, not of the one asked
-        q = fold(query.text)
         wanted: list[str] = []
         if query.intent.insists("date") and asks_deadline(query):
             wanted.append("deadline")  # "când încep proiectele" asks another date than the deadline
         if query.intent.insists("percent"):
             wanted.append("funding_rate")
         if query.intent.insists("amount"):
-            wanted += _asked_fields("amount", query)
+            wanted += asked_fields("amount", query)
         if query.intent.insists("contact"):
-            wanted.append("contact_phone" if re.search(r"\btelefon", q) else "contact_email")
+            wanted += wanted_contacts(query.text)  # the person, phone or e-mail named
         calls = self.calls()
         evidence: list[Evidence] = []
         passages: list[Passage] = []
@@ -264,7 +213,7 @@ class CallBook:
         return (evidence, passages) if evidence else None
 
     def _answers(self, query: Query, fact: Fact) -> bool:
-        from assistant.facts.sheet_answerer import fact_answers
+        from assistant.facts.fact_answers import fact_answers
 
         return fact_answers(self.retriever, query, fact)
 

@@ -110,6 +110,33 @@ def open_start(text: str, offset: int, end_iso: str) -> str | None:
     return iso if iso < end_iso else None
 
 
+# Two dates joined only by a dash or "până la" (the first with its hour, if written) are the ends of
+# one period: "în perioada 1 august 2027, ora 10:00 – 30 septembrie 2027, ora 17:00"; joined by "și",
+# only after "între" ("între 3 mai și 28 mai 2027"): "15 mai și 30 iunie" are two days of their own.
+_JOINED = re.compile(r"\s*(?:,?\s*(?:ora|h\.?)?\s*\d{1,2}[:.]\d{2}\s*)?,?\s*"
+                     r"(?:-|–|—|(?P<and>si)|pana (?:la|in|pe))\s*(?:data de\s+)?")
+_BETWEEN = re.compile(r"\bintre\s+(?:data de\s+)?$")
+
+
+def period_last(text: str) -> tuple[int, str, str | None] | None:
+    """The last day of the first period `text` writes as two joined dates (see `_JOINED`), as
+    `dates` gives it (offset in folded text, ISO date, hour); None when it writes no period."""
+    folded = fold(text)
+    found = dates(text)
+    for (start, _, _), later in zip(found, found[1:], strict=False):
+        first = DATE.match(folded, start)
+        if first and joins_period(folded[first.end(): later[0]], folded[:start]):
+            return later
+    return None
+
+
+def joins_period(between: str, before: str = "") -> bool:
+    """Whether the folded text between two dates joins them as the ends of one period (`_JOINED`);
+    `before`: the folded text before the first date (where "între" stands)."""
+    m = _JOINED.fullmatch(between)
+    return m is not None and (not m.group("and") or bool(_BETWEEN.search(before)))
+
+
 def duration(text: str) -> dict[str, object] | None:
     m = DURATION.search(fold(text))
     if not m:

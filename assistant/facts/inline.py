@@ -19,6 +19,9 @@ _TYPED_REACH = 160  # a typed value must start within this many characters after
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|[ivx]{1,4}\.)\s+$")
 _LEAD_IN = re.compile(r"^(?:(?:sunt )?eligibil[ie](?: urmatoarele| (?:ca|pentru) \w+)?|pot (?:aplica|solicita \w+))"
                       r"\s*:\s*", re.IGNORECASE)
+# "Din alocarea totală, suma de X euro este rezervată ...": an allocation's label after "din" names
+# the whole a part is taken from, and the amount that follows is that part, not the call's total.
+_PART_OF = re.compile(r"(?<![a-z])din\s+$")
 _BULLETS = "•-–*✓▪·o"
 _CONTINUE = 4  # units a text value may run on into when a line break cut its sentence
 
@@ -108,6 +111,8 @@ def inline_facts(index: int, line: Line, following: list[Line] | None = None) ->
     pending: list[Pending] = []
     only = is_caps_label(text) or label_only(text, hits)
     for k, hit in enumerate(hits):
+        if hit.spec.name == "allocation" and _PART_OF.search(fold(text[: hit.start])):
+            continue
         stop = hits[k + 1].start if k + 1 < len(hits) else len(text)
         raw = text[hit.end: stop]
         seg = raw[_SEPARATOR.match(raw).end():] if raw else ""  # type: ignore[union-attr]

@@ -78,7 +78,10 @@ FIELDS: list[FieldSpec] = [
         # a voucher call's value per voucher is its project value
         r"valoare(?:a)? (?:maxima |minima )?(?:a )?(?:unui )?voucher(?:ului|elor)?",
         r"voucher(?:e|ele)? (?:in|cu o) valoare(?:a)?(?= de (?:maxim\w* |pana la )?\d)",
-        r"(?:suma|valoarea) (?:maxima )?(?:a )?(?:grantului|sprijinului)(?= ?:)")),
+        r"(?:suma|valoarea) (?:maxima )?(?:a )?(?:grantului|sprijinului)(?= ?:)",
+        # "Grant maxim / proiect 95.000 euro", "Grantul minim pe proiect": a brochure's bound of the
+        # grant one project gets, its figure after the label with or without a colon
+        r"grant(?:ul)? (?:maxim|minim)(?: ?/ ?proiect| (?:pe|per) proiect)?")),
     FieldSpec("allocation", "amount", _rx(
         r"aloca(?:rea|re) financiara(?: (?:totala|a apelului|disponibila))?", r"alocare(?:a)? (?:totala|bugetara)",
         r"buget(?:ul)? (?:total|alocat|disponibil)(?: (?:al|pentru) (?:apelului|apel))?",

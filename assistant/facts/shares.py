@@ -10,16 +10,20 @@ import re
 from assistant.intent import COVERS, SHARE_COVERED
 from assistant.text import fold
 
+# Whoever applies and pays its part, as calls name it: the applicant or beneficiary, a partner or
+# the partnership's leader, a cluster's management entity or its members (any case, either number).
+OWNER = (r"(?:solicitant|beneficiar|aplicant|partener|lider|membr|coordonator|entitat\w* de management)"
+         r"(?:ul(?:ui)?|ii|ilor|i|a|ei|ilor)?")
 # The applicant's contribution, as Romanian calls name it: its own co-financing or contribution.
 OWN_SHARE = re.compile(r"(?:co-?finantar\w*|contributi\w*)(?: \w+)?? "
-                       r"(?:propri[ei]\w*|a (?:solicitantului|beneficiarului)|"
-                       r"din partea (?:solicitantului|beneficiarului))|\bcontributi\w* proprii|"
+                       rf"(?:propri[ei]\w*|a {OWNER}\b|"
+                       rf"din partea {OWNER}\b)|\bcontributi\w* proprii|"
                        # "Beneficiarul asigură o cofinanțare de minimum X%": the co-financing the
                        # beneficiary (applicant) provides is its own share, whatever adjective follows
                        r"\b(?:beneficiar|solicitant|aplicant)\w*\b[^#]{0,30}?\b(?:asigur|suport|acoper)\w* "
                        r"(?:o |un )?(?:co-?finantar\w*|contributi\w*)|"
                        # "Cofinanțarea beneficiarului", "Contribuția solicitantului": the genitive names whose share
-                       r"\b(?:co-?finantar\w*|contributi\w*) (?:beneficiarului|solicitantului|aplicantului)\b|"
+                       rf"\b(?:co-?finantar\w*|contributi\w*) {OWNER}\b|"
                        # "diferența de 30% fiind asigurată de beneficiar": the share said in the passive
                        r"\b(?:asigurat|suportat|acoperit)\w* (?:de(?: catre)?|din partea) (?:beneficiar|solicitant)|"
                        # "iar beneficiarul asigură 15%": the beneficiary's verb right before the figure
@@ -28,7 +32,8 @@ OWN_SHARE = re.compile(r"(?:co-?finantar\w*|contributi\w*)(?: \w+)?? "
 # A bare "Cofinanțare" label: on call pages it is the share the applicant pays (the grant is the
 # "finanțare nerambursabilă" or the "rată de cofinanțare", which are other labels).
 _SHARE_LABEL = re.compile(r"^\s*(?:co-?finantare(?:a)?|contributi(?:a|e) (?:proprie|solicitantului))\s*$")
-_CLAUSE_END = re.compile(r"[,;.()]|\d\s*%")
+# (the full stop of an abbreviated bound, "min. 20%", "max. 5%", ends no clause)
+_CLAUSE_END = re.compile(r"[,;()]|(?<!\bmin)(?<!\bmax)\.|\d\s*%")
 # "minimum 15%, respectiv 30% ...": a figure joined to the one before by "respectiv"/"și"/"sau" is a
 # second value of the same thing, so it shares the earlier figure's clause.
 # "15% pentru IMM-uri, respectiv 25% pentru ...": after "respectiv" the earlier figure's condition may stand between.
@@ -73,7 +78,7 @@ def rate_label(rate: float, shown: str, own: float | None, text: str, question: 
     line names a share."""
     q, line = fold(question), fold(text)
     share = own if own is not None else 100 - rate
-    at_least = "minimum " if own is not None and re.search(rf"\bminim\w*\s+(?:de\s+)?{own:g}\s*%", line) else ""
+    at_least = "minimum " if own is not None and re.search(rf"\bmin(?:im\w*|\.)\s*(?:de\s+)?{own:g}\s*%", line) else ""
     if ASKS_OWN_SHARE.search(q):
         how = "" if own is not None else f", restul față de finanțarea nerambursabilă de {shown}"
         return f"{at_least}{share:g}%", f"cofinanțarea proprie a solicitantului{how}"

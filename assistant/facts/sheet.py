@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from assistant.facts.caen import caen_facts
+from assistant.facts.contacts import contact_facts
 from assistant.facts.identity import identity_facts
 from assistant.facts.inline import inline_facts
 from assistant.facts.intensity import intensity_facts
@@ -20,7 +21,6 @@ from assistant.facts.target import founder_applicants
 from assistant.facts.units import expand
 from assistant.facts.values import Fact, make_facts
 from assistant.text import fold, index_tokens
-from assistant.values import EMAIL, PHONE
 
 # The fields that make a document a call for proposals when it states at least MIN_CALL_FIELDS.
 CALL_FIELDS = ("allocation", "project_value", "funding_rate", "deadline", "submission_period", "duration",
@@ -31,10 +31,9 @@ MIN_CALL_FIELDS = 3
 # aggregator, an eligibility summary).
 MONEY_FIELDS = ("allocation", "project_value", "funding_rate")
 FIELD_ORDER = ("call_name", "call_code", "programme", "issuer", *CALL_FIELDS, "final_beneficiaries", "domains",
-               "caen_codes", "contact_email", "contact_phone")
+               "caen_codes", "contact_person", "contact_email", "contact_phone")
 _RATE_AFTER = re.compile(r"(\d{1,3}(?:[.,]\d+)?\s*%)\s+(?:de\s+)?(?:co)?finantare", re.IGNORECASE)
 _PER_PROJECT = re.compile(r"(maxim\w*|minim\w*)\s+(\S+(?:\s\S+)?)\s*(?:/|pe\s+)proiect", re.IGNORECASE)
-_PHONE_CUE = re.compile(r"\b(?:tel|telefon|fax|mobil|contact)\b")
 # The characters whose folded form (`fold`: NFKD, lower case) holds a percent sign: a text without
 # any of them holds no rate, and the rate pattern need not run on it (most lines of a document).
 PERCENT_SIGNS = ("%", "\ufe6a", "\uff05")
@@ -97,7 +96,7 @@ def extract_sheet(document: str, title: str, lines: list[Line]) -> CallSheet:
     facts.extend(intensity_facts(lines))
     facts.extend(caen_facts(units))
     facts.extend(identity_facts(units))
-    facts.extend(_contacts(units))
+    facts.extend(contact_facts(units))
     sheet = CallSheet(document=document, title=title)
     for fact in facts:
         fact.document = document
@@ -140,18 +139,4 @@ def _figures_with_words(units: list[Line]) -> list[Fact]:
         for m in _PER_PROJECT.finditer(text) if _PROJECT_WORD.search(text) else ():
             if m.start() < len(unit.text) and amounts(m.group(2)):
                 out.extend(make_facts("project_value", "amount", m.group(0), m.group(1), unit, text))
-    return out
-
-
-def _contacts(units: list[Line]) -> list[Fact]:
-    out: list[Fact] = []
-    for unit in units:
-        # (an address holds "@": `EMAIL` runs only on the few lines that do)
-        for m in EMAIL.finditer(unit.text) if "@" in unit.text else ():
-            out.append(Fact("contact_email", m.group().rstrip("."), page=unit.page, section=unit.section,
-                            chunk_id=unit.chunk_id, text=unit.text, passage=unit.passage))
-        if _PHONE_CUE.search(fold(unit.text)):
-            for m in PHONE.finditer(unit.text):
-                out.append(Fact("contact_phone", m.group(), page=unit.page, section=unit.section,
-                                chunk_id=unit.chunk_id, text=unit.text, passage=unit.passage))
     return out

@@ -13,30 +13,38 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from assistant.answer.call_values import value_piece
+from assistant.answer.call_values import value_piece, written_day
 from assistant.coverage import MIN_COVERAGE
+from assistant.facts.contacts import CONTACT_FIELDS, asked_contacts
+from assistant.facts.fact_answers import (
+    CANDIDATE_PASSAGES,
+    TEXTS,
+    fact_answers,
+    implied_words,
+    text_tokens,
+    with_chunk,
+)
 from assistant.facts.sheet import CallSheet
-from assistant.facts.siblings import asks_part_elsewhere, asks_sibling
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
-from assistant.query import Query, TokenLookup, token_matches
+from assistant.query import Query, token_matches
 from assistant.questions import split_questions
 from assistant.retrieval import HybridRetriever
 from assistant.text import fold, index_tokens
-from assistant.types import Answer, Chunk, Citation
+from assistant.types import Answer, Citation
 from assistant.values import find_values
 
 logger = logging.getLogger(__name__)
 
-# Kind of value asked -> sheet fields, the first whose cue the question matches (else the first).
+# Kind of value asked -> sheet fields, the first whose cue the question matches (else the first);
+# "grantul" (singular) is what one project gets, its value, not the call's budget.
 _FIELDS: dict[str, list[tuple[str, str]]] = {
     "percent": [("funding_rate", "")],
-    "amount": [("allocation", r"\b(buget\w*|aloc\w*|fonduri)"), ("project_value", r"\b(valoare\w*|suma|proiect\w*)")],
+    "amount": [("allocation", r"\b(buget\w*|aloc\w*|fonduri)"),
+               ("project_value", r"\b(valoare\w*|suma|proiect\w*|grant|grantul)\b")],
     "date": [("deadline", r"\b(termen\w*|pana cand|data limita|deadline)"), ("submission_period", r"\bperioad\w*")],
-    "contact": [("contact_email", ""), ("contact_phone", r"\btelefon")],
 }
 
 
@@ -46,7 +54,6 @@ _FIELDS: dict[str, list[tuple[str, str]]] = {
 # last day for questions, the share of projects visited on site).
 _ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period", "funding_rate")
 
-CANDIDATE_PASSAGES = 5  # the calls a question may be about: those of the best passages
 
 
 class SheetAnswerer:
@@ -83,6 +90,9 @@ class SheetAnswerer:
         facts = next((sheet.fields[f] for f in self._fields(part) if sheet.fields.get(f)), None)
         if not facts:
             return []
+        if facts[0].field in CONTACT_FIELDS:
+            # "persoana de contact și telefonul": each contact the question names, as the sheet has it
+            facts = [f for name in asked_contacts(part.text) for f in sheet.fields.get(name, [])] or facts
         chosen = _matching_conditions(facts, part) or _matching_bounds(facts, part) or facts
         if not all(_names_in(query, sheet, fact) for fact in chosen):
             return []  # "ce buget are județul Bihor": a value for something the sheet is not
@@ -110,7 +120,7 @@ class SheetAnswerer:
             out.append("final_beneficiaries" if re.search(r"\bfinal", q) else "applicants")
         cued: list[str] = []  # fields the question's words point at ("pe proiect": the project value)
         plain: list[str] = []  # the usual field of a kind asked with no such word
-        for kind in ("percent", "amount", "date", "contact"):
+        for kind in ("percent", "amount", "date"):
             if query.intent.insists(kind):
                 options = _FIELDS[kind]
                 hits = [f for f, cue in options if cue and re.search(cue, q)]
@@ -119,6 +129,12 @@ class SheetAnswerer:
                 # answers a date asked when the sheet has no deadline (the first field it has wins)
                 fallback = [f for f, _ in options] if kind == "date" else [options[0][0]]
                 plain.extend([] if hits else fallback)
+        if query.intent.insists("contact"):
+            # the person, the phone or the e-mail the question names; a call that names no
+            # person is reached by its e-mail, whoever is asked for
+            named = asked_contacts(query.text)
+            cued.extend(named)
+            plain.extend([] if named and named != ["contact_person"] else ["contact_email"])
         return out + cued + plain
 
     def _sheet_of_best_passage(self, query: Query) -> CallSheet | None:
@@ -133,9 +149,9 @@ class SheetAnswerer:
                 continue
             chunk = passage.chunk
             # The passage with what the sheet knows of its document: the call's name and programme.
-            implied = _text_tokens(" ".join(
-                _implied(f) for facts in sheet.fields.values() for f in facts if f.chunk_id == chunk.id))
-            if self._retriever.coverage(query, _with_chunk(self._retriever, chunk, sheet.identity_tokens,
+            implied = text_tokens(" ".join(
+                implied_words(f) for facts in sheet.fields.values() for f in facts if f.chunk_id == chunk.id))
+            if self._retriever.coverage(query, with_chunk(self._retriever, chunk, sheet.identity_tokens,
                                                            implied)) < MIN_COVERAGE:
                 continue
             named = _naming(query, sheet, self._retriever) - rank * 1e-3
@@ -147,86 +163,9 @@ class SheetAnswerer:
         return best[1] if best else None
 
 
-# A submission period's last day is the call's deadline: its value answers what a deadline
-# question writes ("termenul limită", "data limită de depunere") though its line says "perioada".
-_PERIOD_WORDS = "termen termenul limita data limita depunere"
-# The rest of the applicant's own share is the funding rate (shares.py): the value answers a rate
-# question though its line says "cofinanțare proprie"; and the share is what the applicant covers,
-# provides, bears or contributes ("cât trebuie să acopere solicitantul"), whichever verb its line uses.
-_RATE_WORDS = "rata finantare finantarea procent intensitate acopera asigura suporta contribuie contributie proprie"
-
-
-# A funding rate is the share of a project the grant covers, whichever label its line writes
-# ("rata de cofinanțare", "contribuția maximă a programului", "intensitatea ajutorului"): it
-# answers "rata de finanțare" and "rata de cofinanțare" alike.
-_GRANT_WORDS = "rata finantare finantarea cofinantare"
-# A deadline's line may say it in a sentence ("Cererile se depun până la 21 august"): the value is
-# the call's deadline all the same, which questions ask as "termenul limită de depunere".
-_DEADLINE_WORDS = "termen termenul limita depunere"
-
-
-def _implied(fact: Fact) -> str:
-    """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS,
-    _GRANT_WORDS, _DEADLINE_WORDS)."""
-    if fact.field == "submission_period":
-        return _PERIOD_WORDS
-    if fact.field == "deadline":
-        return _DEADLINE_WORDS
-    if "own_share" in (fact.extra or {}):
-        return _RATE_WORDS
-    return _GRANT_WORDS if fact.field == "funding_rate" else ""
-
-
-def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:
-    """The value's own words (label, text, condition, section, its chunk with the chunk's
-    context) with `known` (the call's name) cover the question as much as a passage must to
-    be answered from (MIN_COVERAGE): the value answers this question, not another one. A
-    question about one expense or one activity of a call ("cât se decontează pentru
-    consultanță") writes words the call's budget line does not hold."""
-    written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", _implied(fact)])
-    chunk = retriever.store.chunks.get(fact.chunk_id)
-    if asks_sibling(query.core_tokens, fact, frozenset(known), _next_in_section(retriever, chunk)):
-        return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
-    others = [p.chunk.text for p in retriever.search(query, k=CANDIDATE_PASSAGES)
-              if p.chunk.document == fact.document and p.chunk.id != fact.chunk_id]
-    if asks_part_elsewhere(query.core_tokens, fact, frozenset(known), others):
-        return False  # "alocarea pentru regiunea mai dezvoltată": a part the guide states in another section
-    return retriever.coverage(query, _with_chunk(retriever, chunk, known, _text_tokens(written))) >= MIN_COVERAGE
-
-
-def _next_in_section(retriever: HybridRetriever, chunk: Chunk | None) -> str:
-    """The text of the chunk right after `chunk` in its document, in its section or a subsection
-    of it ("" when none)."""
-    if chunk is None:
-        return ""
-    return next((c.text for c in retriever.store.page_chunks(chunk.document, chunk.page)
-                 if c.ordinal == chunk.ordinal + 1 and (c.section == chunk.section or bool(
-                     chunk.section and (c.section or "").startswith(chunk.section)))), "")
-
-
-def _with_chunk(retriever: HybridRetriever, chunk: Chunk | None, *token_sets: AbstractSet[str]) -> TokenLookup:
-    """The union of long-lived token sets (a sheet's identity tokens, `_text_tokens`) and of
-    the chunk's own and context tokens, as one lookup built from the retriever's cached ones
-    (coverage over it is coverage over the union of the sets, without building that set)."""
-    parts = [retriever.cached_lookup(t) for t in token_sets if t]
-    if chunk is not None:
-        parts += [retriever.cached_lookup(retriever.store.tokens_of(chunk)), retriever.context_lookup(chunk)]
-    return TokenLookup.union(*parts)
-
-
-_TEXTS = 4096  # value lines and call names: a few per call; the least recently used dropped first
-
-
-@lru_cache(maxsize=_TEXTS)
-def _text_tokens(text: str) -> frozenset[str]:
-    """index_tokens of a value's words or of a call's name, as a set; kept, as the answerers
-    ask them of every call for every question (a pure function of the text)."""
-    return frozenset(index_tokens(text))
-
-
-@lru_cache(maxsize=_TEXTS)
+@lru_cache(maxsize=TEXTS)
 def _token_run(text: str) -> tuple[str, ...]:
-    """index_tokens of a call's name, in order (see `_text_tokens`)."""
+    """index_tokens of a call's name, in order (see `text_tokens`)."""
     return tuple(index_tokens(text))
 
 
@@ -270,7 +209,9 @@ def _shown(fact: Fact) -> str:
     """The value as the document writes it ("8 martie 2018, ora 17:00", not "2018-03-08 17:00")."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
         return fact.value
-    written = find_values(fact.text or fact.passage, "date")
+    source = fact.text or fact.passage
+    span = written_day(fact)
+    written = [source[span[0]:span[1]]] if span else find_values(source, "date")
     hour = re.search(r"\d{1,2}:\d{2}", fact.value)
     return f"{written[0]}, ora {hour.group()}" if written and hour else written[0] if written else fact.value
 

@@ -9,13 +9,17 @@ that only another part's label writes ("FEDR", "mai puțin dezvoltate", "începu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from assistant.facts.figures import dates, joins_period
 from assistant.facts.values import Fact
 from assistant.query import token_matches
 from assistant.text import fold, index_tokens
 from assistant.values import PATTERNS
 
+# A sentence ends at a full stop, semicolon or mark followed by a space (not inside "7.350.000").
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 # The kind of value each sheet field holds (the fields a breakdown can hold a part of).
 _KIND = {"allocation": "amount", "project_value": "amount", "deadline": "date", "submission_period": "date"}
 
@@ -26,10 +30,35 @@ def labelled_values(text: str, kind: str) -> list[tuple[str, frozenset[str]]]:
     out: list[tuple[str, frozenset[str]]] = []
     for line in fold(text).split("\n"):
         start = 0
-        for m in PATTERNS[kind].finditer(line):
-            out.append((m.group().strip(), frozenset(index_tokens(line[start:m.start()]))))
+        found = list(PATTERNS[kind].finditer(line))
+        for k, m in enumerate(found):
+            label = frozenset(index_tokens(line[start:m.start()]))
+            if kind == "date" and k and joins_period(line[start:m.start()], line[:found[k - 1].start()]):
+                label = out[-1][1]  # "în perioada X – Y": a period's two ends share the label before it
+            stop = _SENTENCE_END.search(line, m.end())
+            end = stop.start() if stop else len(line)
+            if k + 1 == len(found) or found[k + 1].start() > end:
+                # the last value of its sentence: what the sentence says after it describes it too
+                # ("suma de X euro este rezervată proiectelor din mediul rural")
+                label |= frozenset(index_tokens(line[m.end():end]))
+            out.append((m.group().strip(), label))
             start = m.end()
     return out
+
+
+def _own_written(fact: Fact, kind: str) -> list[str]:
+    """The fact's value as its text writes it (folded): an amount as the value shows it; a date
+    as the line writes the day the fact holds (a line may write another day before it, the
+    window's opening or a launch, "începând cu 12 mai ... Termenul limită este 30 iunie")."""
+    if kind == "amount":
+        written = PATTERNS[kind].findall(fold(fact.value))
+        if written:
+            return written
+    found = [m.group().strip() for m in PATTERNS[kind].finditer(fold(fact.text))]
+    if kind == "date" and isinstance(fact.normalized, dict):
+        day = fact.normalized.get("date") or fact.normalized.get("end")
+        found = [w for w in found if any(iso == day for _, iso, _ in dates(w))] or found
+    return found[:1]
 
 
 def asks_sibling(question_tokens: Iterable[str], fact: Fact, known: frozenset[str] = frozenset(),
@@ -42,8 +71,7 @@ def asks_sibling(question_tokens: Iterable[str], fact: Fact, known: frozenset[st
     if kind is None or not fact.passage or (isinstance(fact.normalized, dict) and fact.normalized.get("bound")):
         return False  # a minimum and its maximum are one field's pair, told apart by the bound asked
     values = labelled_values(f"{fact.passage}\n{following}", kind)
-    own_written = [v for v in PATTERNS[kind].findall(fold(fact.value))] if kind == "amount" else []
-    own_written = own_written or [m.group().strip() for m in PATTERNS[kind].finditer(fold(fact.text))][:1]
+    own_written = _own_written(fact, kind)
     if not own_written:
         return False
     own = next((i for i, (v, _) in enumerate(values) if v.strip() == own_written[0].strip()), None)

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from assistant.facts.figures import period_last
 from assistant.facts.lines import Line
 from assistant.facts.patterns import (
     BOUND_AFTER,
@@ -136,7 +137,11 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             claimed = {c for j, cs in enumerate(clauses) if j != k for c in cs}
             conds = clauses[k] or [c for c in conditions(sentence) if c not in claimed] or conditions(label)
             hit = PERCENT.match(value, offset)
-            if is_share_label(label) or is_own_share(value, offset, hit.end() if hit else offset + 1):
+            stop = hit.end() if hit else offset + 1
+            # the clause may name whose share it is before the value starts, in its label ("Rata
+            # de cofinanțare a solicitantului este de minimum 15%"): read it in its context
+            own = is_own_share(value, offset, stop) or base >= 0 and is_own_share(context, base + offset, base + stop)
+            if is_share_label(label) or own:
                 # the applicant's own share: the funding rate is the rest (see shares.py)
                 out.append(_fact(name, f"{100 - pct:g}%", src, passage, normalized=100 - pct,
                                  condition=", ".join(conds) or None, extra={"own_share": pct}))
@@ -149,7 +154,8 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
         if not when:
             return []
         if kind == "date":
-            _, iso, hour = when[0]
+            # a deadline written as a submission window closes on the window's last day
+            _, iso, hour = period_last(value) or when[0]
             shown = f"{iso} {hour}" if hour else iso
             return [_fact(name, shown, src, passage, normalized={"date": iso, "hour": hour})]
         start, end = when[0], when[-1]

@@ -96,7 +96,8 @@ FIELD_LABELS = {
     "applicants": "Solicitanți eligibili", "regions": "Regiuni / județe eligibile",
     "eligible_expenses": "Cheltuieli eligibile", "ineligible_expenses": "Cheltuieli neeligibile",
     "final_beneficiaries": "Beneficiari finali", "domains": "Domenii", "contact_email": "Contact e-mail",
-    "contact_phone": "Contact telefon", "issuer": "Autoritate / finanțator", "caen_codes": "Coduri CAEN",
+    "contact_phone": "Contact telefon", "contact_person": "Persoană de contact",
+    "issuer": "Autoritate / finanțator", "caen_codes": "Coduri CAEN",
 }
 # A project value's bound (normalized.bound) named in its row label.
 BOUND_LABELS = {"min": "Valoarea minimă a proiectului", "max": "Valoarea maximă a proiectului"}
