@@ -26,7 +26,8 @@ def split_questions(text: str) -> list[str]:
     """
     questions: list[str] = []
     for sent in _asking_sentences(text):
-        for part in _split_joined(sent):
+        for part in _split_joined(_lead_after(sent)):
+            part = _ENUMERATOR.sub("", part)
             # A bare "Cât?" or "Și unde?" asks about what the point before it asked: one point.
             if questions and len(index_tokens(part)) < SHORT_POINT_WORDS:
                 questions[-1] = f"{questions[-1]} {part}"
@@ -80,6 +81,23 @@ def _strip_greeting(sentence: str) -> str:
     return sentence[m.end():].lstrip(" ,!.") if m else sentence
 
 
+# A point of a list of questions opens with its number or letter: "1)", "2.", "a)", "-".
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[).]|\(?[a-h]\)|[-•])\s+")
+# "Am câteva întrebări despre apelul X: 1) ...": words before a colon announcing the questions
+# after it say what they are about; the question goes first, so what it asks opens it.
+_LEAD = re.compile(r"^(?P<lead>[^:?]{8,}?):\s*(?P<rest>\S.*\?.*)$", re.S)
+
+
+def _lead_after(sentence: str) -> str:
+    """"<lead-in>: <questions>" as "<questions> (<lead-in>)" when the lead-in asks nothing itself."""
+    m = _LEAD.match(sentence)
+    if m is None or _ASKS.search(fold(m.group("lead"))) or not _ASKS.search(fold(m.group("rest"))):
+        return sentence
+    rest = _ENUMERATOR.sub("", m.group("rest"))
+    end = rest.find("?") + 1
+    return f"{rest[:end]} ({m.group('lead').strip()}){rest[end:]}"
+
+
 def _split_joined(sentence: str) -> list[str]:
     folded = fold(sentence)
     cuts = [m.start() for m in _JOIN.finditer(folded)]
@@ -91,10 +109,17 @@ def _split_joined(sentence: str) -> list[str]:
         last = cut
     parts.append(sentence[last:].strip(" ,;"))
     parts = [re.sub(r"^(și|si|iar|and)\s+", "", p, flags=re.I) for p in parts if p]
-    # "Unde și când a avut loc ...?" is one question about two things, not two questions.
-    if any(len(index_tokens(p)) < MIN_QUESTION_WORDS for p in parts):
-        return [sentence.strip()]
-    return parts
+    # "Unde și când a avut loc ...?" is one question about two things, not two questions: a part
+    # with no word of its own joins the one after it.
+    out: list[str] = []
+    for p in parts:
+        if out and len(index_tokens(out[-1])) < MIN_QUESTION_WORDS:
+            out[-1] = f"{out[-1]} și {p}"
+        else:
+            out.append(p)
+    if len(out) > 1 and len(index_tokens(out[-1])) < MIN_QUESTION_WORDS:
+        out[-2:] = [f"{out[-2]} și {out[-1]}"]
+    return out
 
 
 MIN_QUESTION_WORDS = 1

@@ -10,7 +10,8 @@ from assistant.text import MONTHS_RO, fold
 _MONTH = f"({'|'.join(MONTHS_RO)})"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A Romanian phone number: +40 or a leading 0, then 9 digits in groups ("0256 123 456", "+40.21.123.4567").
-PHONE = re.compile(r"(?:\+40|\b0)[\s.]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
+# A Romanian phone number: national (0...), or with the country code written "+40" or "0040".
+PHONE = re.compile(r"(?:\+40|\b0040|\b0)[\s.-]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
 # Numbers written in words (lower case, with or without diacritics): "șase", "douăzeci", "o sută".
 _NUMBER_WORD = (r"(?:unu|una|doi|dou[aă]|trei|patru|cinci|[sș]ase|[sș]apte|opt|nou[aă]|zece|"
                 r"[a-zăâîșț]+sprezece|[a-zăâîșț]+zeci|o sut[aă])")
@@ -106,7 +107,7 @@ def answers_when(question: str, sentence: str) -> bool:
 
 # "Numărul de telefon", "telefonul", "phone number": a contact of one kind, which a document's
 # e-mail address or web page beside it does not give (general Romanian and English).
-_ASKS_PHONE = re.compile(r"\b(?:telefon\w*|phone)\b")
+_ASKS_PHONE = re.compile(r"\b(?:telefon\w*|mobil\w*|phone)\b")
 
 
 # "Termenul limită de depunere", "data-limită", "deadline", "până când se depun cererile": the day

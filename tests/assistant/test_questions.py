@@ -82,3 +82,16 @@ def test_a_message_of_thanks_and_greetings_alone_asks_nothing() -> None:
     assert not courtesy_only("Bună ziua, vă mulțumesc. Până când se depun cererile?")
     assert not courtesy_only("Informații despre apelul Livezi Bătrâne")  # a request, however terse
     assert not courtesy_only("")
+
+
+def test_a_lead_in_before_numbered_questions_follows_the_first_one() -> None:
+    mail = ("Bună ziua, am două întrebări despre apelul Stupine Moderne: 1) până la ce oră se depun cererile? "
+            "2) care este rata de cofinanțare? Mulțumesc, Ion")
+    first, second = split_questions(mail)
+    assert first.startswith("până la ce oră se depun cererile?") and "Stupine Moderne" in first
+    assert second == "care este rata de cofinanțare?"
+
+
+def test_when_and_where_stay_one_question_while_the_next_one_is_split() -> None:
+    asked = split_questions("când și unde are loc târgul de miere din 2031 și ce preț are biletul?")
+    assert asked == ["când și unde are loc târgul de miere din 2031", "ce preț are biletul?"]

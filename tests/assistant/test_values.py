@@ -69,3 +69,8 @@ def test_a_count_in_digits_or_in_words(text: str) -> None:
 
 def test_a_list_of_names_is_no_count() -> None:
     assert not has_value("Membrii: Brutăria Spicul (Iași), Moara Veche (Vaslui) și Fanfara Veselă.", "count")
+
+
+@pytest.mark.parametrize("text", ["Mobil:0040-744123987", "tel. 0232 411 905", "+40 745 300 118"])
+def test_phones_with_or_without_the_country_code(text: str) -> None:
+    assert has_value(text, "phone")
