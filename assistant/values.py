@@ -74,8 +74,15 @@ def find_values(text: str, kind: str) -> list[str]:
     return [m.group().strip() for m in rx.finditer(_prepared(text, kind))]
 
 
+# "8-11 martie 2031": the days an event lasts, not a day something closes on; a deadline asked
+# for is a single day (a window across months, "1 august – 30 septembrie", closes on its last).
+_EVENT_SPAN = re.compile(rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?")
+
+
 def _prepared(text: str, kind: str) -> str:
-    if kind in ("date", "calendar_date", "duration", "year"):
+    if kind == "calendar_date":
+        return _EVENT_SPAN.sub(" ", fold(text))
+    if kind in ("date", "duration", "year"):
         return fold(text)
     return text if kind in ("person", "place") else text.lower()
 

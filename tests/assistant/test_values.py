@@ -74,3 +74,10 @@ def test_a_list_of_names_is_no_count() -> None:
 @pytest.mark.parametrize("text", ["Mobil:0040-744123987", "tel. 0232 411 905", "+40 745 300 118"])
 def test_phones_with_or_without_the_country_code(text: str) -> None:
     assert has_value(text, "phone")
+
+
+def test_the_days_an_event_lasts_are_no_deadline() -> None:
+    assert not has_value("Târgul de la Brno are loc în 14-17 mai 2031, pentru 9 firme.", "calendar_date")
+    assert has_value("Înscrierile la târg se fac până la 2 aprilie 2031.", "calendar_date")
+    assert has_value("Cererile se depun între 3 martie 2031 și 30 aprilie 2031.", "calendar_date")
+    assert has_value("Târgul are loc în 14-17 mai 2031.", "date")  # still the answer to "când are loc"
