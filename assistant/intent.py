@@ -198,6 +198,26 @@ def asked_noun(question: str) -> str:
     return "" if word in stopwords() or re.fullmatch(r"(este|sunt|e|a|au|s-a|se|era|erau)", word) else word
 
 
+# "Care este / Cât a fost / Ce sunt X ...": the subject after the interrogative and its verb is
+# the thing asked about ("Cât este avansul ...": "avansul"); a determiner there ("cealaltă",
+# "primul") stands for a noun further on and says nothing.
+_SUBJECT = re.compile(r"^\W*(?:care|cat|cata|cati|cate|ce|what|which)\s+(?:este|e|sunt|era|erau|a fost|au fost|"
+                      r"is|are|was|were)\s+(?:the\s+)?([a-z][a-z-]+)")
+_DETERMINER = re.compile(r"(?:cel|cea|cei|cele|celalalt|cealalta|ceilalti|celelalte|alt|alta|alti|alte|"
+                         r"acel|acea|acest|aceasta|prim|doi|doua|trei|unu|una|unul|ultim|urmat|other|first|last)\w*")
+
+
+def asked_head(question: str) -> str:
+    """The noun the question asks about: `asked_noun`, else the subject right after "care este",
+    "cât a fost", "what is" ... ("" when neither stands there, or a determiner or function word does)."""
+    noun = asked_noun(question)
+    if noun:
+        return noun
+    m = _SUBJECT.match(fold(question))
+    word = m.group(1) if m else ""
+    return "" if not word or word in stopwords() or _DETERMINER.fullmatch(word) else word
+
+
 def _head_words(folded: str, english: bool) -> list[str]:
     """The first HEAD_WORDS words of a folded question. English stacks its modifiers before
     the noun they qualify ("the maximum regional state aid intensity"), so an English question's

@@ -13,10 +13,15 @@ import numpy as np
 
 from assistant.bm25 import BM25Index
 from assistant.folding import fold_case_kept
-from assistant.intent import asked_noun
+from assistant.intent import asked_head, asked_noun
 from assistant.query import Query, Term
 from assistant.store import Store
 from assistant.text import fold, index_tokens
+
+# "Câți oameni", "câte persoane", "câți ani", "de câte ori": a generic unit counted, which the
+# documents write in their own words (participanți, membri, 2019-2023); not the thing asked about.
+_GENERIC_UNIT = re.compile(r"(?:oameni|persoane|lume|indivizi|ori|ani|luni|zile|ore|saptamani|bucati|"
+                           r"people|persons|times|years|months|days)")
 
 
 class QuestionNames:
@@ -137,6 +142,22 @@ class QuestionNames:
                 upper += m.group()[0].isupper()
                 lower += m.group()[0].islower()
         return upper > 0 and upper >= lower
+
+    def absent_value_of(self, query: Query) -> bool:
+        """The question asks a value (an amount, a rate, a date, a count) of a thing
+        (intent.asked_head: "Cât este avansul ...", "Care este cota de TVA ...") that no passage
+        of the index writes in any form, nor any word it may stand for (its concept terms): a
+        figure the documents give is of something else. On the development sets every question
+        of this kind is unanswerable (7 of 7, all in xquad)."""
+        if not query.intent.kinds & {"amount", "percent", "count", "date"}:
+            return False
+        head = asked_head(query.text)
+        noun = index_tokens(head)
+        if not noun or _GENERIC_UNIT.fullmatch(head):
+            return False
+        term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
+        forms = (term.alternatives | term.partial) if term is not None else {noun[0]}
+        return not any(len(self.store.bm25.postings(f)) for f in forms)
 
     def absent_subject(self, query: Query) -> bool:
         """The question asks for things no document writes of, of a name no document writes

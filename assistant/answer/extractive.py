@@ -48,8 +48,9 @@ class ExtractiveAnswerer:
                      within: AbstractSet[str] | None = None) -> tuple[list[Evidence], list[Passage]]:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
-        if self.retriever.absent_subject(query) or unindexed_year(query.text, self.store.bm25):
-            return [], []  # what it asks for, and of whom, no document writes; a year none writes
+        if self.retriever.absent_subject(query) or self.retriever.absent_value_of(query) \
+                or unindexed_year(query.text, self.store.bm25):
+            return [], []  # what it asks for (and of whom) no document writes; a year none writes
         scored = of_what_is_asked(query, score_sentences(query, passages, self.retriever))
         if not scored or self.answered_probability(query, scored, passages, within) < self.retriever.weights.threshold:
             return [], []

@@ -268,3 +268,13 @@ def test_a_how_many_question_is_not_answered_by_a_sentence_without_a_count(tmp_p
     ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
     assert ours.ask("Câți membri are Asociația Morarilor din Vrancea?").abstained
     assert "43" in ours.ask("Câți membri are Cooperativa Lânii din Sibiu?").text
+
+
+def test_a_value_of_a_thing_no_document_writes_is_not_answered(assistant: Assistant) -> None:
+    # "avansul" is written nowhere: a figure the documents give is of something else
+    assert assistant.retriever.absent_value_of(Query.parse("Cât este avansul acordat pentru pomii fructiferi?"))
+    assert assistant.ask("Cât este avansul acordat pentru pomii fructiferi?").abstained
+    # a thing the documents write, and a generic unit counted, are asked as before
+    assert not assistant.retriever.absent_value_of(Query.parse("Cât este aportul pentru fiecare membru nou?"))
+    assert not assistant.retriever.absent_value_of(Query.parse("Câți oameni vin la cursurile de apicultură?"))
+    assert "35.000 lei" in assistant.ask("Cât este aportul pentru fiecare membru nou?").text
