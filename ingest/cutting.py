@@ -48,9 +48,13 @@ def _cut_run_on(sentence: str, limit: int) -> list[str]:
 _PIECE_STARTS = (re.compile(r"(?<=;) "), re.compile(r"(?<=,) "), re.compile(r" (?=[A-ZĂÂÎȘȚ]|https?://|www\.)"))
 
 
+_NOT_WORD = re.compile(r"\W")
+
+
 def _cut_at_spaces(text: str, step: int) -> list[str]:
     """Pieces of at most `step` characters, ended in their second half at the best boundary
-    there (see _PIECE_STARTS), else at its last space."""
+    there (see _PIECE_STARTS), else at its last space, else after its last character that is
+    not part of a word."""
     pieces: list[str] = []
     start = 0
     while start < len(text):
@@ -63,6 +67,9 @@ def _cut_at_spaces(text: str, step: int) -> list[str]:
                 if found:
                     space = found[-1]
                     break
+            if space <= start:  # no space: after the last character that is not a letter or digit, so no word is split
+                breaks = [m.end() for m in _NOT_WORD.finditer(text, start + step // 2, end)]
+                space = breaks[-1] if breaks else -1
         end = space if space > start else end
         if text[start:end].strip():
             pieces.append(text[start:end].strip())

@@ -102,6 +102,7 @@ def test_chunk_ids_are_stable_across_runs(text: str, pages: int) -> None:
 @given(ANY_TEXT)
 @example("AAAA")
 @example("Text.\n\nDIRECTOR GENERAL")
+@example("0:0:0:0:0:0=\x810\x81ÅÅØ\u0802\u0f80" + "\U00010000" * 7 + "\U000190c0")  # no space: cut between words
 def test_no_word_is_lost_between_chunks(text: str) -> None:
     """Every word of the input is in some chunk's text or its section (headings become sections).
 
