@@ -12,7 +12,7 @@ from assistant.answer.call_values import mark_expired
 from assistant.answer.calls import CallBook, asks_deadline
 from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
-from assistant.answer.unindexed import unindexed_call, unindexed_year
+from assistant.answer.unindexed import unindexed_call, unwritten_year
 from assistant.facts.values import Fact
 from assistant.query import Query
 from assistant.questions import focus, followup_context, resolve_followup, split_questions, user_turns
@@ -98,9 +98,8 @@ class Assistant:
                           timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
         # Who the asker is may stand in the sentences around the question ("Suntem un IMM din ...").
         direct = apply_answer(f"{context} {message}".strip(), whole, self.book) if single else None
-        if direct is None and single and (year := unindexed_year(question, self.store.bm25)):
-            return Answer(question=message, citations=[], abstained=True, notice=notice,
-                          text=f"Documentele indexate nu conțin informații despre anul {year}.",
+        if direct is None and single and (refusal := unwritten_year(question, whole, self.store, self.book)):
+            return Answer(question=message, citations=[], abstained=True, notice=notice, text=refusal,
                           timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
         if direct is None and single and not held:
             direct = self.book.each_call(resolved, whole)

@@ -178,7 +178,7 @@ class CallBook:
         value's line quoted from its passage), when the passages did not answer: the kind of
         value asked at the head of the question (a deadline, a rate, an amount, a contact) and
         the sheet field that holds it. None when the sheet has no such value."""
-        if unindexed_year(query.text, self.store.bm25):
+        if unindexed_year(query.text, self.store.bm25, documents, self.store.documents_at):
             return None  # the sheet's values are of the years its call writes, not of the one asked
         wanted: list[str] = []
         if query.intent.insists("date") and asks_deadline(query):

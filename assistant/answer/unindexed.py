@@ -8,17 +8,28 @@ another call that shares its other words ("Energie") would answer the wrong call
 
 A year written in full ("bugetul pentru 2031", "sesiunea din 2019") says which time the question
 is about: when no indexed document writes it (a date holds its year token however it is written,
-text.raw_tokens), a figure the documents give is of another year. On the development sets every
-question naming such a year is unanswerable (3 of 3; none of the 64 naming a written year is).
+text.raw_tokens), a figure the documents give is of another year; so too when the question names
+a call or document that never writes it. On the development sets every question naming such a
+year is unanswerable (3 of 3; none of the 64 naming a written year is).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from assistant.bm25 import BM25Index
 from assistant.query import YEAR
 from assistant.text import index_tokens
+
+if TYPE_CHECKING:
+    from assistant.answer.calls import CallBook
+    from assistant.query import Query
+    from assistant.store import Store
 
 _CAP = r"[A-ZĂÂÎȘŞȚŢ][\w-]*"
 # "apelul X Y", "apelului X de Y", "apelul de proiecte X": capitalised words after "apel", joined
@@ -40,7 +51,28 @@ def unindexed_call(question: str, bm25: BM25Index) -> str | None:
     return None
 
 
-def unindexed_year(question: str, bm25: BM25Index) -> str | None:
+def unindexed_year(question: str, bm25: BM25Index, within: AbstractSet[str] | None = None,
+                   documents_at: Callable[[np.ndarray], set[str]] | None = None) -> str | None:
     """The first year written in full in the question (query.YEAR) that no indexed chunk
-    writes; None when it names none or every one is written."""
-    return next((y for y in YEAR.findall(question) if not len(bm25.postings(y))), None)
+    writes, or, given `within` (the documents a question names) and `documents_at` (the
+    documents of BM25 rows, Store.documents_at), that none of those documents writes; None
+    when it names none or every one is written."""
+    for year in YEAR.findall(question):
+        rows = bm25.postings(year)
+        if not len(rows) or (within is not None and documents_at is not None and not documents_at(rows) & within):
+            return year
+    return None
+
+
+def unwritten_year(question: str, query: Query, store: Store, book: CallBook) -> str | None:
+    """The refusal for a year the question writes that no indexed document writes, or that the
+    documents it names (CallBook.named) never write; None otherwise."""
+    if year := unindexed_year(question, store.bm25):
+        return f"Documentele indexate nu conțin informații despre anul {year}."
+    named = book.named(query)
+    if named and (year := unindexed_year(question, store.bm25, named, store.documents_at)):
+        titles = " și ".join(f"„{t}”" for t in sorted({book.title(d) for d in named}))
+        one = len(named) == 1
+        return f"{'Documentul' if one else 'Documentele'} {titles} nu {'conține' if one else 'conțin'} " \
+               f"informații despre anul {year}."
+    return None

@@ -237,3 +237,9 @@ def test_a_year_no_document_writes_is_not_answered_with_another_years_figure(ass
     assert unnamed.abstained and "63%" not in unnamed.text, unnamed.text
     # a year a call writes is answered as before, and a date written in digits holds its year too
     assert "3.170.000" in assistant.ask("Care este bugetul apelului Ferme Solare Comunitare 2031?").text
+
+
+def test_a_year_the_named_call_never_writes_is_not_answered_with_its_figure(assistant: Assistant) -> None:
+    # 2032 is written (another call's title and deadline), but never by Ferme Solare Comunitare
+    answer = assistant.ask("Care a fost bugetul apelului Ferme Solare Comunitare în 2032?")
+    assert answer.abstained and "2032" in answer.text and "3.170.000" not in answer.text, answer.text
