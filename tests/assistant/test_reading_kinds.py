@@ -5,15 +5,16 @@ number a line. Every value is invented."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from docs_factory import ingest_folder
 
 from assistant.build import build_assistant
+from assistant.facts.lines import Line
+from assistant.facts.sheet import extract_sheet
 from assistant.facts.store import load_records, load_sheets
 from assistant.service import Assistant
 from assistant.settings import Settings
+from assistant.values import PHONE
 from ingest.blocks import page_blocks
 from ingest.loaders.text import pipe_tables_to_rows
 
@@ -35,11 +36,24 @@ Clusterul reunește ferme de oi, spălătorii de lână și ateliere de țesut d
 Secretariat: str. Morilor nr. 12.
 """
 
+GUIDE_TXT = """Ghidul solicitantului – Apelul „Mori de Apă 2031”
+
+1. Obiectiv
+Apelul finanțează restaurarea morilor de apă tradiționale din zona montană.
+
+2. Calendar
+Depunerea cererilor în platformă începe la 11 martie 2031, ora 09:30, și se încheie la 23 mai 2031, ora 15:00.
+
+3. Contact
+Informații: biroul de asistență, telefon 0265 31 42 77, de luni până joi.
+"""
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("docs")
     (folder / "cluster-lana-curata.md").write_text(CLUSTER_MD, encoding="utf-8")
+    (folder / "ghid-mori-de-apa.txt").write_text(GUIDE_TXT, encoding="utf-8")
     settings = Settings(index=tmp_path_factory.mktemp("index"))
     ingest_folder(settings, folder)
     return build_assistant(settings)
@@ -61,3 +75,50 @@ def test_markdown_table_rows_are_records_and_quoted_whole(built: Assistant) -> N
     answer = built.ask("Din ce localitate este Textila Rarău SA?")
     assert "Membru: Textila Rarău SA | Localitate: Câmpulung Moldovenesc" in answer.text, answer.text
     assert "| Membru |" not in answer.text
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("telefon 0265 31 42 77, luni", "0265 31 42 77"),
+    ("tel. 031 405 18 62.", "031 405 18 62"),
+    ("mobil 0744.21.98.03", "0744.21.98.03"),
+    ("tel: +40 (0)259 47 11 05", "+40 (0)259 47 11 05"),
+    ("tel 0040 368 112 233", "0040 368 112 233"),
+    ("fax 0236-412-903", "0236-412-903"),
+    ("0731905417", "0731905417"),
+])
+def test_phones_in_groups_of_two_to_four_digits_are_read(text: str, phone: str) -> None:
+    m = PHONE.search(text)
+    assert m is not None and m.group() == phone
+
+
+@pytest.mark.parametrize("text", ["pe 03.04.2031 10:00", "cod 0123 456 789", "0265 31 42 77 18 (11 cifre)"])
+def test_dates_and_numbers_of_other_lengths_are_no_phones(text: str) -> None:
+    assert PHONE.search(text) is None
+
+
+def _sheet(text: str) -> dict[str, list[dict[str, object]]]:
+    sheet = extract_sheet("doc.txt", "Titlu", [Line(text, 1, None, "c1", text, "text")])
+    return {k: [f.normalized for f in v] for k, v in sheet.fields.items() if k in ("deadline", "submission_period")}
+
+
+@pytest.mark.parametrize(("line", "fields"), [
+    ("Înscrierea în aplicație începe la 4 iunie 2031, ora 10:00, și se încheie la 9 iulie 2031, ora 18:00.",
+     {"submission_period": [{"start": "2031-06-04", "end": "2031-07-09", "end_hour": "18:00"}],
+      "deadline": [{"date": "2031-07-09", "hour": "18:00"}]}),
+    ("Depunerea proiectelor se închide la 21.10.2031.", {"deadline": [{"date": "2031-10-21", "hour": None}]}),
+    ("Sesiunea de depunere expiră pe 2 decembrie 2031, ora 12:00.",
+     {"deadline": [{"date": "2031-12-02", "hour": "12:00"}]}),
+    ("Apelul se deschide la 6 ianuarie 2031.",
+     {"submission_period": [{"start": "2031-01-06", "end": None, "end_hour": None}]}),
+])
+def test_a_submission_that_closes_or_opens_on_a_date_gives_its_deadline_or_start(
+        line: str, fields: dict[str, list[dict[str, object]]]) -> None:
+    assert _sheet(line) == fields
+
+
+def test_the_closing_date_and_the_phone_answer(built: Assistant) -> None:
+    sheet = {s.document: s for s in load_sheets(built.store)}["ghid-mori-de-apa.txt"]
+    assert sheet.first("deadline").normalized == {"date": "2031-05-23", "hour": "15:00"}
+    assert sheet.first("contact_phone").value == "0265 31 42 77"
+    answer = built.ask("Care este termenul limită de depunere la apelul Mori de Apă 2031?")
+    assert "23 mai 2031" in answer.text.split("[1]")[0], answer.text
