@@ -36,17 +36,23 @@ Clusterul reunește ferme de oi, spălătorii de lână și ateliere de țesut d
 Secretariat: str. Morilor nr. 12.
 """
 
-GUIDE_TXT = """Ghidul solicitantului – Apelul „Mori de Apă 2031”
-
-1. Obiectiv
-Apelul finanțează restaurarea morilor de apă tradiționale din zona montană.
-
-2. Calendar
-Depunerea cererilor în platformă începe la 11 martie 2031, ora 09:30, și se încheie la 23 mai 2031, ora 15:00.
-
-3. Contact
-Informații: biroul de asistență, telefon 0265 31 42 77, de luni până joi.
-"""
+GUIDE_TXT = "\n".join([
+    "Ghidul solicitantului – Apelul „Mori de Apă 2031”",
+    "",
+    "1. Obiectiv",
+    "Apelul finanțează restaurarea morilor de apă tradiționale din zona montană.",
+    "",
+    "2. Calendar",
+    "Depunerea cererilor în platformă începe la 11 martie 2031, ora 09:30, și se încheie la 23 mai 2031, ora 15:00.",
+    "",
+    "3. Coduri CAEN eligibile",
+    "Investiția trebuie să privească una dintre activitățile CAEN: 1623 – Fabricarea altor produse din lemn; "
+    "1610 – Tăierea și rindeluirea lemnului; 3319 – Repararea altor echipamente.",
+    "",
+    "4. Contact",
+    "Informații: biroul de asistență, telefon 0265 31 42 77, de luni până joi.",
+    "",
+])
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +128,9 @@ def test_the_closing_date_and_the_phone_answer(built: Assistant) -> None:
     assert sheet.first("contact_phone").value == "0265 31 42 77"
     answer = built.ask("Care este termenul limită de depunere la apelul Mori de Apă 2031?")
     assert "23 mai 2031" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_list_on_one_line_is_quoted_with_every_item(built: Assistant) -> None:
+    answer = built.ask("Ce coduri CAEN sunt eligibile la apelul Mori de Apă 2031?")
+    head = answer.text.split("[1]")[0]
+    assert all(code in head for code in ("1623", "1610", "3319")), answer.text
