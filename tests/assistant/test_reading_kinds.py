@@ -6,7 +6,7 @@ number a line. Every value is invented."""
 from __future__ import annotations
 
 import pytest
-from docs_factory import ingest_folder
+from docs_factory import ingest_folder, write_pdf
 
 from assistant.build import build_assistant
 from assistant.facts.lines import Line
@@ -16,6 +16,7 @@ from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.values import PHONE
 from ingest.blocks import page_blocks
+from ingest.cell_lines import cell_rows
 from ingest.loaders.text import pipe_tables_to_rows
 
 CLUSTER_MD = """# Clusterul Inovativ „Lână Curată” Carpați
@@ -54,12 +55,22 @@ GUIDE_TXT = "\n".join([
     "",
 ])
 
+# A budget table as a PDF dump prints it: one cell a line (a wrapped label on two lines).
+BUDGET_LINES = [
+    "Anexa 2 – Bugetul proiectului „Cerlux” pe ani", "Categoria", "2030", "2031", "Total", "(euro)",
+    "Personal de cercetare", "41.500", "52.250", "93.750",
+    "Echipamente de", "laborator", "18.000", "6.400", "24.400",
+    "Deplasări", "2.300", "3.100", "5.400",
+    "TOTAL", "61.800", "61.750", "123.550",
+]
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("docs")
     (folder / "cluster-lana-curata.md").write_text(CLUSTER_MD, encoding="utf-8")
     (folder / "ghid-mori-de-apa.txt").write_text(GUIDE_TXT, encoding="utf-8")
+    write_pdf(folder / "anexa-buget-cerlux.pdf", [["\n".join(BUDGET_LINES), "Notă: sumele pentru 2031 sunt estimate."]])
     settings = Settings(index=tmp_path_factory.mktemp("index"))
     ingest_folder(settings, folder)
     return build_assistant(settings)
@@ -134,3 +145,22 @@ def test_a_list_on_one_line_is_quoted_with_every_item(built: Assistant) -> None:
     answer = built.ask("Ce coduri CAEN sunt eligibile la apelul Mori de Apă 2031?")
     head = answer.text.split("[1]")[0]
     assert all(code in head for code in ("1623", "1610", "3319")), answer.text
+
+
+def test_a_table_printed_one_cell_a_line_is_read_as_rows_under_its_header() -> None:
+    (run,) = cell_rows(BUDGET_LINES)
+    assert run.header and (run.start, run.end) == (1, len(BUDGET_LINES))
+    assert run.rows[0] == "Categoria\t2030\t2031\tTotal (euro)"
+    assert run.rows[2] == "Echipamente de laborator\t18.000\t6.400\t24.400"
+    table = next(b.text for b in page_blocks("\n".join(BUDGET_LINES)) if b.kind == "table")
+    assert table.split("\n")[-1] == "Categoria: TOTAL | 2030: 61.800 | 2031: 61.750 | Total (euro): 123.550"
+    # figures in prose, or fewer than three rows of them, stay text
+    assert cell_rows(["Buget", "12.000", "Durata", "14", "18"]) == []
+    # no header above: each row "label figure ..."
+    (plain,) = cell_rows(BUDGET_LINES[6:])
+    assert not plain.header and plain.rows[-1] == "TOTAL 61.800 61.750 123.550"
+
+
+def test_the_total_row_of_a_broken_up_table_answers_the_total(built: Assistant) -> None:
+    answer = built.ask("Care este bugetul total al proiectului Cerlux?")
+    assert "123.550" in answer.text.split("\n\n")[0], answer.text
