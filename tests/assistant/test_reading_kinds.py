@@ -164,3 +164,8 @@ def test_a_table_printed_one_cell_a_line_is_read_as_rows_under_its_header() -> N
 def test_the_total_row_of_a_broken_up_table_answers_the_total(built: Assistant) -> None:
     answer = built.ask("Care este bugetul total al proiectului Cerlux?")
     assert "123.550" in answer.text.split("\n\n")[0], answer.text
+
+
+def test_a_total_row_is_no_record_to_rank(built: Assistant) -> None:
+    answer = built.ask("Care categorie are cel mai mare total în bugetul proiectului Cerlux?")
+    assert answer.backend == "structured" and "Personal de cercetare" in answer.text.split("\n")[0], answer.text
