@@ -84,7 +84,10 @@ class Table:
                                     for v in vals]
         numeric = [key for key in labels
                    if sum(numeric_value(r.fields.get(key, "")) is not None for r in rows) >= len(rows) / 2]
-        return cls(rows, vocabulary, {_head_noun(label) for label in labels.values()} - {""}, values,
+        # The first column names the records ("Membru", "Proiect"): "câți membri" counts them; the
+        # other columns' nouns ask one value of a record ("ce buget are ...").
+        named = list(labels.values())[1:]
+        return cls(rows, vocabulary, {_head_noun(label) for label in named} - {""}, values,
                    value_stems, label_tokens, numeric)
 
 

@@ -169,3 +169,11 @@ def test_the_total_row_of_a_broken_up_table_answers_the_total(built: Assistant) 
 def test_a_total_row_is_no_record_to_rank(built: Assistant) -> None:
     answer = built.ask("Care categorie are cel mai mare total în bugetul proiectului Cerlux?")
     assert answer.backend == "structured" and "Personal de cercetare" in answer.text.split("\n")[0], answer.text
+
+
+def test_the_first_columns_noun_counts_the_records(built: Assistant) -> None:
+    # "Membru" heads the column naming the records: "câți membri" counts rows, not one value
+    answer = built.ask("Câți membri din Sfântu Gheorghe are clusterul Lână Curată?")
+    head = answer.text.split("\n")[0]
+    assert answer.backend == "structured" and "2 înregistrări" in head and "Localitate: Sfântu Gheorghe" in head, head
+    assert "Ovina Prodlana SRL" in answer.text and "Cooperativa Stâna Mare" in answer.text
