@@ -52,11 +52,12 @@ CLOSES = r"(?:se incheie|se inchide|expira|ia sfarsit)"
 # deadline); one that "începe / se deschide / debutează" on a date opens its window then (see
 # values.py: the window's close said in the same sentence is the deadline too). Up to one clause
 # stands between subject and verb, inside the sentence (no "." or ";" but one inside a figure,
-# "ora 10:00", "06.04.2031"); a closing verb's clause does not run over an opening verb.
+# "ora 10:00", "06.04.2031"); a closing verb's clause does not run over an opening verb, nor the
+# other way round ("Depunerea se încheie la X, iar evaluarea începe la Y": Y opens no submission).
 _GAP = r"(?:[^.;]|(?<=\d)[.:](?=\d))"
 SUBMISSION_CLOSES = (rf"{_SUBMISSION}(?:(?!{_OPENS}){_GAP}){{0,100}}? {CLOSES}"
                      r"(?: (?:la|pe|in)(?: data de)?)?")
-SUBMISSION_OPENS = rf"{_SUBMISSION}{_GAP}{{0,100}}? {_OPENS}(?: (?:la|pe|in|cu)(?: data de)?)?"
+SUBMISSION_OPENS = rf"{_SUBMISSION}(?:(?!{CLOSES}){_GAP}){{0,100}}? {_OPENS}(?: (?:la|pe|in|cu)(?: data de)?)?"
 OPENING = re.compile(rf"(?<![a-z]){_OPENS}(?![a-z])")
 
 

@@ -125,6 +125,8 @@ def _sheet(text: str) -> dict[str, list[dict[str, object]]]:
     ("Depunerea proiectelor se închide la 21.10.2031.", {"deadline": [{"date": "2031-10-21", "hour": None}]}),
     ("Sesiunea de depunere expiră pe 2 decembrie 2031, ora 12:00.",
      {"deadline": [{"date": "2031-12-02", "hour": "12:00"}]}),
+    ("Depunerea cererilor se încheie la 14 august 2031, iar evaluarea începe la 1 septembrie 2031.",
+     {"deadline": [{"date": "2031-08-14", "hour": None}]}),
     ("Apelul se deschide la 6 ianuarie 2031.",
      {"submission_period": [{"start": "2031-01-06", "end": None, "end_hour": None}]}),
 ])
