@@ -9,9 +9,13 @@ from assistant.text import MONTHS_RO, fold
 
 _MONTH = f"({'|'.join(MONTHS_RO)})"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A Romanian phone number: +40 or a leading 0, then 9 digits in groups ("0256 123 456", "+40.21.123.4567").
-# A Romanian phone number: national (0...), or with the country code written "+40" or "0040".
-PHONE = re.compile(r"(?:\+40|\b0040|\b0)[\s.-]?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
+# A Romanian phone number: national (a leading 0) or with the country code written "+40" or "0040"
+# (an "(0)" after it allowed), then 9 digits whose first group is the area or network code of 2-3
+# digits (021, 0264, 0722: never a 0 or 1 after the leading 0) and the rest in groups of two or more
+# digits, as printed: "0264 123 456", "021 410 27 90", "0722123456", "+40.21.123.4567". Exactly nine
+# digits, with no digit right after them: a date ("02.03.2031") or a longer number is no phone.
+_AFTER_PREFIX = r"(?=[2-9](?:[\s.-]?\d){8}(?![\s.-]?\d))[2-9]\d{1,2}(?:[\s.-]?\d{2,}){1,4}"
+PHONE = re.compile(rf"(?:(?:\+40|\b0040)[\s.-]?(?:\(0\)[\s.-]?)?|\b0){_AFTER_PREFIX}")
 # Numbers written in words (lower case, with or without diacritics): "șase", "douăzeci", "o sută".
 _NUMBER_WORD = (r"(?:unu|una|doi|dou[aă]|trei|patru|cinci|[sș]ase|[sș]apte|opt|nou[aă]|zece|"
                 r"[a-zăâîșț]+sprezece|[a-zăâîșț]+zeci|o sut[aă])")

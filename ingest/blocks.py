@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from assistant.text import is_caps_label
+from ingest.cell_lines import cell_rows
 from ingest.hyphens import join_wrapped, page_vocabulary
 from ingest.loaders._text import looks_like_url
 
@@ -118,16 +119,30 @@ def page_blocks(text: str) -> list[Block]:
                 _add_line(blocks, line, first=True)
             blocks.extend(_table_blocks([ln for ln in group if "\t" in ln]))
             continue
-        units = _lines_to_units(group, vocabulary)
-        # A short line alone between a blank line and a table is the table's title, never the
-        # end of the text before it.
-        titled = len(units) == 1 and n + 1 < len(groups) and _is_table_group(groups[n + 1]) and len(units[0]) <= 100
-        for i, line in enumerate(units):
-            tail = group[-1] if i == len(units) - 1 else line
-            opens = (line is group[0] or not blocks) and not titled
-            _add_line(blocks, line, first=opens, tail=tail, vocabulary=vocabulary)
+        pos = 0
+        for run in cell_rows(group):  # a table printed one cell a line: its rows, one table
+            if run.start > pos:
+                _add_text(blocks, group[pos:run.start], vocabulary, titled=False)
+            blocks.extend(_table_blocks(run.rows) if run.header else [Block("table", "\n".join(run.rows))])
+            pos = run.end
+        if pos < len(group):
+            rest = group[pos:]
+            # A short line alone between a blank line and a table is the table's title, never the
+            # end of the text before it.
+            titled = (pos == 0 and len(rest) == 1 and n + 1 < len(groups) and _is_table_group(groups[n + 1])
+                      and len(rest[0]) <= 100)
+            _add_text(blocks, rest, vocabulary, titled=titled)
     _mark_headings(blocks)
     return blocks
+
+
+def _add_text(blocks: list[Block], group: list[str], vocabulary: Counter[str], *, titled: bool) -> None:
+    """A group's lines as units of text (`titled`: the group is a table's title, a unit alone)."""
+    units = _lines_to_units(group, vocabulary)
+    for i, line in enumerate(units):
+        tail = group[-1] if i == len(units) - 1 else line
+        opens = (line is group[0] or not blocks) and not titled
+        _add_line(blocks, line, first=opens, tail=tail, vocabulary=vocabulary)
 
 
 def _is_table_group(group: list[str]) -> bool:

@@ -113,6 +113,9 @@ def listing_at(lines: list[_Line], chunk: Chunk, sentence: str, *, items_too: bo
     at = next((k for k, ln in enumerate(lines) if first in ln.text), None) if at is None else at
     if at is None:
         return None
+    inline = _inline_listing(lines[at], first, items_too=items_too)
+    if inline is not None:
+        return inline
     intro = at if lines[at].text.endswith(":") and lines[at].text.endswith(first[-20:]) else None
     # the line closing a list: short, after an item, and introducing nothing of its own
     closing = (at > 0 and lines[at - 1].text.endswith((";", ",")) and _item_like(lines[at - 1].text)
@@ -129,6 +132,28 @@ def listing_at(lines: list[_Line], chunk: Chunk, sentence: str, *, items_too: bo
         return None
     items = _items_after(lines, intro)
     return Listing(_intro_text(lines[intro].text), items) if len(items) >= 2 else None
+
+
+def _inline_listing(line: _Line, first: str, *, items_too: bool) -> Listing | None:
+    """A list printed on one line: "Sunt eligibile codurile: 7211 – ...; 7219 – ...; 7120 – ...."
+    (an introduction ending in ":", items joined by ";", the last closed by "."), when the
+    quoted unit is its introduction (or, `items_too`, one of its items). None for any other line
+    or a list of fewer than two items."""
+    pieces = split_sentences(line.text)
+    k = next((i for i, p in enumerate(pieces) if ": " in p and p.endswith(";")), None)
+    if k is None:
+        return None
+    intro, head = pieces[k].rsplit(": ", 1)
+    items = [head]
+    for piece in pieces[k + 1:]:
+        if not items[-1].endswith(";"):
+            break
+        items.append(piece)
+    if len(items) < 2 or any(len(it) > ITEM_CHARS for it in items):
+        return None
+    if first not in pieces[k] and not (items_too and any(first in it for it in items)):
+        return None
+    return Listing(_intro_text(f"{intro}:"), [(it, line.chunk) for it in items])
 
 
 def _section_items(lines: list[_Line], section: str) -> Listing | None:

@@ -42,6 +42,25 @@ class FieldSpec:
 LABEL_START, LABEL_END = r"(?<![a-z])", r"(?![a-z])"
 
 
+# The submission said as a subject ("Înscrierea în aplicație", "Depunerea cererilor", "Sesiunea de
+# depunere", "Apelul"), then up to one clause before its verb: the text between stays in the
+# sentence (no "." or ";" but one inside a figure, "ora 10:00", "06.04.2031").
+_SUBMISSION = r"(?:inscrierea|inscrierile|depunerea|sesiunea(?: de depunere)?|perioada de depunere|apelul)"
+_OPENS = r"(?:incepe|se deschide|debuteaza)"
+CLOSES = r"(?:se incheie|se inchide|expira|ia sfarsit)"
+# A submission that "se încheie / se închide / expiră / ia sfârșit" on a date closes on it (the
+# deadline); one that "începe / se deschide / debutează" on a date opens its window then (see
+# values.py: the window's close said in the same sentence is the deadline too). Up to one clause
+# stands between subject and verb, inside the sentence (no "." or ";" but one inside a figure,
+# "ora 10:00", "06.04.2031"); a closing verb's clause does not run over an opening verb, nor the
+# other way round ("Depunerea se încheie la X, iar evaluarea începe la Y": Y opens no submission).
+_GAP = r"(?:[^.;]|(?<=\d)[.:](?=\d))"
+SUBMISSION_CLOSES = (rf"{_SUBMISSION}(?:(?!{_OPENS}){_GAP}){{0,100}}? {CLOSES}"
+                     r"(?: (?:la|pe|in)(?: data de)?)?")
+SUBMISSION_OPENS = rf"{_SUBMISSION}(?:(?!{CLOSES}){_GAP}){{0,100}}? {_OPENS}(?: (?:la|pe|in|cu)(?: data de)?)?"
+OPENING = re.compile(rf"(?<![a-z]){_OPENS}(?![a-z])")
+
+
 def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(LABEL_START + "(?:" + "|".join(alternatives) + ")" + LABEL_END)
 
@@ -96,12 +115,13 @@ FIELDS: list[FieldSpec] = [
         r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit)[^.;]{0,80}? (?:in perioada|intre)",
         # "Înscrierile se fac în perioada 02.05 – 30.06": the window to apply, said in a sentence
         r"(?:inscrierile|inscrierea|depunerea|aplicatiile|aplicarea)[^.;:]{0,40}? (?:se fac|se face|se depun|"
-        r"se realizeaza|au loc|are loc|se desfasoara)(?: online)? (?:in perioada|intre)")),
+        r"se realizeaza|au loc|are loc|se desfasoara)(?: online)? (?:in perioada|intre)",
+        SUBMISSION_OPENS)),
     FieldSpec("deadline", "date", _rx(
         # (written "data limită" and "data-limită", as "termen-limită")
         r"data[ -](?:limita|de inchidere)(?: (?:de|pentru) depunere(?: a (?:cererilor|proiectelor))?)?",
         r"termen(?:ul)?[ -]limita(?: de depunere| pentru depunere)?", r"termen(?:ul)? (?:final )?de depunere",
-        r"data de depunere", r"deadline",
+        r"data de depunere", r"deadline", SUBMISSION_CLOSES,
         # "Cererile se depun până la 17.09.2028": the last day to apply, said in a sentence
         r"(?:cererile|proiectele)(?: de finantare)? se (?:depun|transmit|pot depune)(?: online)? "
         r"(?:cel (?:mai )?tarziu )?pana (?:la|pe|in)(?: data de)?",

@@ -28,9 +28,20 @@ def items(value: str) -> frozenset[str]:
     return frozenset(phrase(item) for item in re.split(r",|;|\(|\)|\bsi\b|\bsau\b", fold(value)))
 
 
+# A table's total row ("TOTAL", "Total general", "Total apel", "Subtotal" opening its label
+# column) sums the rows above it: it is no record of its own, to count, list or rank among them.
+_TOTAL_ROW = re.compile(r"(?:sub)?total(?:uri)?\b")
+
+
+def is_total_row(record: Record) -> bool:
+    first = next(iter(record.fields.values()), "")
+    return bool(_TOTAL_ROW.match(fold(first).strip()))
+
+
 def group_tables(records: list[Record]) -> list[list[Record]]:
+    """A document's records per table, total rows left out; tables of fewer than two records dropped."""
     tables: dict[tuple[str, str], list[Record]] = {}
-    for r in records:
+    for r in (r for r in records if not is_total_row(r)):
         tables.setdefault((r.document, r.table), []).append(r)
     return [t for t in tables.values() if len(t) >= 2]
 
@@ -73,7 +84,10 @@ class Table:
                                     for v in vals]
         numeric = [key for key in labels
                    if sum(numeric_value(r.fields.get(key, "")) is not None for r in rows) >= len(rows) / 2]
-        return cls(rows, vocabulary, {_head_noun(label) for label in labels.values()} - {""}, values,
+        # The first column names the records ("Membru", "Proiect"): "câți membri" counts them; the
+        # other columns' nouns ask one value of a record ("ce buget are ...").
+        named = list(labels.values())[1:]
+        return cls(rows, vocabulary, {_head_noun(label) for label in named} - {""}, values,
                    value_stems, label_tokens, numeric)
 
 

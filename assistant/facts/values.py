@@ -11,7 +11,9 @@ from assistant.facts.figures import period_last
 from assistant.facts.lines import Line
 from assistant.facts.patterns import (
     BOUND_AFTER,
+    CLOSES,
     MIN_MAX,
+    OPENING,
     PERCENT,
     aid_ceiling,
     amounts,
@@ -159,10 +161,19 @@ def make_facts(name: str, kind: str, value: str, label: str, src: Line, passage:
             shown = f"{iso} {hour}" if hour else iso
             return [_fact(name, shown, src, passage, normalized={"date": iso, "hour": hour})]
         start, end = when[0], when[-1]
+        opening = bool(OPENING.search(fold(label)))
         if len(when) == 1 and (first := open_start(value, end[0], end[1])):
             start = (0, first, None)  # "1 martie – 30 aprilie 2027": the year written once, at the end
-        return [_fact(name, f"{start[1]} – {end[1]}" + (f" {end[2]}" if end[2] else ""), src, passage,
-                      normalized={"start": start[1], "end": end[1], "end_hour": end[2]})]
+        elif len(when) == 1 and opening:  # "Apelul se deschide la 3 februarie": its opening only
+            return [_fact(name, f"{start[1]} –", src, passage, normalized={"start": start[1], "end": None,
+                                                                          "end_hour": None})]
+        out = [_fact(name, f"{start[1]} – {end[1]}" + (f" {end[2]}" if end[2] else ""), src, passage,
+                     normalized={"start": start[1], "end": end[1], "end_hour": end[2]})]
+        if opening and re.search(rf"(?<![a-z])(?:{CLOSES}|pana (?:la|pe|in))(?![a-z])", fold(value)[: end[0]]):
+            # "Înscrierea începe la X și se încheie la Y": the close said of the same submission is its deadline
+            shown = f"{end[1]} {end[2]}" if end[2] else end[1]
+            out.append(_fact("deadline", shown, src, passage, normalized={"date": end[1], "hour": end[2]}))
+        return out
     if kind == "duration":
         d = duration(value)
         if d is None and (until := end_date(value)):

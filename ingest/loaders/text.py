@@ -16,6 +16,11 @@ logger = logging.getLogger(__name__)
 # lines opening the file. It is the page's settings, not its text; its "title" names the page.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[^\n]*\n){0,60}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FRONT_TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
+# A Markdown pipe table: a header line of "|"-separated cells, then a delimiter line of dashes
+# ("|---|:--:|"), then one line a row. Its rows become tab-separated rows, the convention the
+# DOCX and HTML readers give their tables, so ingest/blocks.py files each row under the header.
+_PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def split_front_matter(text: str) -> tuple[str, str | None]:
@@ -29,9 +34,39 @@ def split_front_matter(text: str) -> tuple[str, str | None]:
     return text[m.end():].lstrip("\n"), value or None
 
 
+def pipe_tables_to_rows(text: str) -> str:
+    """Markdown pipe tables as tab-separated rows (the delimiter line dropped, "\\|" kept as a
+    literal "|"); every other line unchanged. A pipe line without a delimiter line under it
+    is text, not a table."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i + 1 < len(lines) and "|" in lines[i] and _PIPE_DELIMITER.match(lines[i + 1]):
+            out.append(_pipe_row(lines[i]))
+            i += 2
+            while i < len(lines) and "|" in lines[i] and lines[i].strip():
+                out.append(_pipe_row(lines[i]))
+                i += 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _pipe_row(line: str) -> str:
+    cells = [c.strip().replace("\\|", "|") for c in _PIPE.split(line.strip())]
+    if cells and not cells[0]:  # the optional outer pipes
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return "\t".join(cells)
+
+
 def load_text(data: bytes, name: str) -> Extracted:
     """Decode the bytes; a form feed starts a new page, as in `pdftotext` output."""
     text, front_title = split_front_matter(decode_bytes(data).lstrip("\ufeff"))
+    text = pipe_tables_to_rows(text)
     if "\f" not in text:
         cleaned = clean_text(text)
         pages = [Page(number=None, text=cleaned)] if cleaned.strip() else []
