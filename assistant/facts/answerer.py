@@ -138,10 +138,14 @@ def _filters(table: Table, question: str, qstems: set[str]) -> list[_Match]:
     """Field values written in the question (the longest wins: 'Sud-Vest' over 'Sud'); failing
     that, one word of a descriptive field, in the field the question names when it names one."""
     q = f" {phrase(question)} "
+    written = set(q.split())
     found: list[_Match] = []
     words: list[_Match] = []
     for key, values in table.padded.items():
-        hits = [v for v, padded in values if v and padded in q]
+        # the values starting with a word of the question, in the table's order (Table.starts)
+        starts = table.starts[key]
+        at = sorted(i for w in written.intersection(starts) for i in starts[w])
+        hits = [values[i][0] for i in at if values[i][1] in q]
         hits = [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
         found.extend(_Match(key, h) for h in hits[:1])
         words.extend(_Match(key, w, word=True) for w in _word_hits(table, key, qstems)[:1])

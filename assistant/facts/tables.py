@@ -52,10 +52,18 @@ class Table:
     all_stems: dict[str, set[str]] = field(default_factory=dict)
     sorted_vocabulary: list[str] = field(default_factory=list)
     sorted_headers: list[str] = field(default_factory=list)
+    # Per field, the positions in `padded` of the values starting with each word: a value is
+    # written in a question only if its first word is one of the question's words.
+    starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sorted_vocabulary, self.sorted_headers = sorted(self.vocabulary), sorted(self.headers)
         self.padded = {key: [(v, f" {v} ") for v in values] for key, values in self.values.items()}
+        for key, pairs in self.padded.items():
+            starts = self.starts[key] = {}
+            for i, (v, _) in enumerate(pairs):
+                if v:
+                    starts.setdefault(v.split(" ", 1)[0], []).append(i)
         self.all_stems = {key: set().union(*stems) for key, stems in self.value_stems.items()}
 
     @classmethod
