@@ -235,8 +235,27 @@ def bonus_features(query: Query, text: str) -> float:
     named = any(named_field(query, ln) for ln in _table_rows(text))
     definition = bool(_ASKS_DEFINITION.match(query.folded)) and any(  # (is_definition's own first test)
         is_definition(query, s) for _, sents in _line_sentences(text) for s in sents)
-    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln in text.split("\n"))
+    thing = (asked := asked_thing(query)) is not None and _names_a_thing(asked, query.folded, text)
     return float(named) + float(definition) + float(thing)
+
+
+def _names_a_thing(thing: str, asked: str, text: str) -> bool:
+    """`names_the_thing` of some line of the text: a line with a form of the word `thing` and a
+    name the folded question `asked` does not hold. A line can hold the word only if the union
+    of the lines' tokens does (token_matches of a union is that of some part)."""
+    union, lines = _line_names(text)
+    return union.matches(thing) and any(
+        token_matches(thing, tokens) and any(name not in asked for name in names) for tokens, names in lines)
+
+
+@lru_cache(maxsize=4096)  # whole passages, as _line_sentences
+def _line_names(text: str) -> tuple[TokenLookup, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
+    """A passage's lines as `names_the_thing` reads them: each line's tokens and its names
+    (acronyms, addresses, quoted titles; folded, without their quotes), and a lookup of all
+    the lines' tokens together."""
+    lines = tuple((sentence_tokens(ln), tuple(fold(m.group()).strip("„\"«»”") for m in _NAME.finditer(ln)))
+                  for ln in text.split("\n"))
+    return TokenLookup(frozenset().union(*(tokens for tokens, _ in lines))), lines
 
 
 def row_cells_for(query: Query, row: str) -> str:

@@ -24,6 +24,7 @@ from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, recipro
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.text import bigrams
+from assistant.topk import top_indices
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
@@ -138,7 +139,7 @@ class HybridRetriever(QuestionCoverage):
         scores = self.store.bm25_scores(query.tokens)
         if without is not None:
             scores = np.where(self.store.document_mask({without}), 0.0, scores)
-        top = _top_indices(scores, n)
+        top = top_indices(scores, n)
         fused: dict[str, float] = {}
         bm25_rank: dict[str, int] = {}
         vector_rank: dict[str, int] = {}
@@ -166,7 +167,7 @@ class HybridRetriever(QuestionCoverage):
         if named:
             # their scoring rows only (rows ascend, so ties still go by index), not every row
             inside = np.flatnonzero(self.store.document_mask(named) & (scores > 0))
-            for i in inside[_top_indices(scores[inside], NAMED_CANDIDATES)].tolist():
+            for i in inside[top_indices(scores[inside], NAMED_CANDIDATES)].tolist():
                 if chunks[i].id not in out:
                     out[chunks[i].id] = (None, float(scores[i]) / best, None, True)
         return out
@@ -268,15 +269,3 @@ class _Asked:
     names: list[tuple[float, Term, set[str]]]
     by_document: dict[str, float]
     pairs: PairWeights
-
-
-def _top_indices(scores: np.ndarray, n: int) -> np.ndarray:
-    """Indices of the n best scores, best first, ties by index: a partition then a sort of n,
-    not a sort of every chunk of the index."""
-    if n < len(scores):
-        part = np.argpartition(-scores, n - 1)[:n]
-        cut = scores[part].min()
-        part = np.flatnonzero(scores >= cut)  # every tie at the cut, so ties resolve by index
-    else:
-        part = np.arange(len(scores))
-    return part[np.lexsort((part, -scores[part]))][:n]
