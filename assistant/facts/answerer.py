@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.facts.records import Record, numeric_value
-from assistant.facts.tables import Table, group_tables, items, phrase, value_tokens
+from assistant.facts.tables import Table, WordHolders, group_tables, items, phrase, value_tokens
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation
 from assistant.wordforms import other_forms
@@ -54,6 +54,7 @@ class RecordAnswerer:
         self._source = records
         self._loaded: list[Record] = []  # the records the tables below were computed from
         self._tables: list[Table] = []
+        self._holders = (WordHolders([]), WordHolders([]))  # of the tables' vocabularies and headers
 
     @property
     def records(self) -> list[Record]:
@@ -68,7 +69,11 @@ class RecordAnswerer:
         best: _Found | None = None
         qtokens = set(index_tokens(question))
         word = _record_word(q, mode)  # the question's part of _names_records, once, not per table
-        for table in self._current_tables():
+        tables = self._current_tables()
+        if mode not in ("max", "min"):  # only the tables whose records the question names can answer
+            named = self._naming(word)
+            tables = [t for i, t in enumerate(tables) if i in named]
+        for table in tables:
             got = _match_table(table, question, mode, qtokens, word)
             if got and (best is None or got[0] > best[0]):
                 best = got
@@ -85,7 +90,17 @@ class RecordAnswerer:
         if len(records) != len(self._loaded) or any(a is not b for a, b in zip(records, self._loaded, strict=True)):
             self._tables = [Table.of(rows) for rows in group_tables(records)]
             self._loaded = list(records)
+            self._holders = (WordHolders([t.vocabulary for t in self._tables]),
+                             WordHolders([t.headers for t in self._tables]))
         return self._tables
+
+    def _naming(self, word: set[str] | None) -> set[int]:
+        """Indices (in `_current_tables`) of the tables `_names_records(word, table)` accepts:
+        a form of the word in their vocabulary and none in their headers."""
+        if not word:
+            return set()
+        vocabulary, headers = self._holders
+        return vocabulary.holding(word) - headers.holding(word)
 
 
 def _names_records(word: set[str] | None, table: Table) -> bool:

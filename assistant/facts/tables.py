@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from assistant.facts.records import Record, numeric_value
 from assistant.text import fold, index_tokens
+from assistant.wordforms import other_forms
 
 
 @lru_cache(maxsize=65536)
@@ -102,3 +103,26 @@ def _head_noun(label: str) -> str:
     """The column's noun: 'Buget alocat (euro)' -> 'buget', 'Nr. membri cluster' -> 'membr'."""
     words = [t for t in index_tokens(label) if t.isalpha() and t not in ("nr", "numar")]
     return words[0] if words else ""
+
+
+class WordHolders:
+    """Which of many tables hold a form of a word in one of their word sets (each table's
+    `vocabulary`, or its `headers`): the sets' union, sorted, maps each word to the tables
+    holding it, so a question's word is looked up once, not once per table. A table holds a
+    form of a word exactly when one of the union's forms of it (itself, or another form:
+    wordforms.other_forms) is one of its own words."""
+
+    def __init__(self, word_sets: list[set[str]]) -> None:
+        self._tables: dict[str, list[int]] = {}
+        for i, words in enumerate(word_sets):
+            for w in words:
+                self._tables.setdefault(w, []).append(i)
+        self._sorted = sorted(self._tables)
+
+    def holding(self, words: set[str]) -> set[int]:
+        """Indices of the tables holding a form of one of `words` (`_overlaps` of each table)."""
+        out: set[int] = set()
+        for x in words:
+            for form in [x, *other_forms(x, self._tables.keys(), self._sorted)]:
+                out.update(self._tables.get(form, ()))
+        return out
