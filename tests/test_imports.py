@@ -55,7 +55,7 @@ LAYERS = {
     "assistant.relevance": "retrieve", "assistant.retrieval": "retrieve", "assistant.llama_retriever": "retrieve",
     "assistant.answer": "answer", "assistant.service": "answer", "assistant.llm_backends": "answer",
     "assistant.facts.answerer": "answer", "assistant.facts.sheet_answerer": "answer",
-    "assistant.facts.siblings": "answer",
+    "assistant.facts.siblings": "answer", "assistant.facts.value_words": "answer",
     "assistant.facts.eligibility": "answer", "assistant.facts.overview": "answer",
     "assistant.facts.route": "answer", "assistant.facts.search": "answer",
     "assistant.build": "wiring",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from assistant.answer.call_values import after_number, quoted, shown, table_rate, value_piece
@@ -66,9 +67,7 @@ class CallBook:
     """The documents of one store by title, and which of them a question names."""
 
     def __init__(self, store: Store, retriever: HybridRetriever, sheets: Callable[[], list[CallSheet]]) -> None:
-        self.store = store
-        self.retriever = retriever
-        self.sheets = sheets
+        self.store, self.retriever, self.sheets = store, retriever, sheets
         self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
         self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
         self._index_memo: tuple[object, dict[str, set[str]], dict[str, list[tuple[str, list[str]]]]] | None = None
@@ -193,15 +192,16 @@ class CallBook:
         # "Care e bugetul? și termenul?": each kind asked by its own clause, answered per call
         clauses = [Query.parse(c) for c in asked_clauses(question)] if len(kinds) > 1 else []
         asked = [(k, next((c for c in clauses if c.intent.insists(k)), query)) for k in kinds]
+        fields = [(part, _asked_fields(kind, part)) for kind, part in asked]  # once, not per call
         per_call: list[tuple[CallSheet, list[Fact]]] = []
         calls = self.calls()
         for sheet in calls.values():
             if self.retriever.about_another(query, sheet.document):
                 continue  # the question names what this call's document never writes
             facts = []
-            for kind, part in asked:
-                stated = next((sheet.fields[f] for f in _asked_fields(kind, part) if sheet.fields.get(f)), [])
-                facts += [f for f in stated if self._answers(part, f)][:2]
+            for part, names in fields:
+                stated = next((sheet.fields[f] for f in names if sheet.fields.get(f)), [])
+                facts += list(islice((f for f in stated if self._answers(part, f)), 2))
             if facts:
                 per_call.append((sheet, facts))
         if len(per_call) < 2 or len({tuple(fold(f.value) for f in fs) for _, fs in per_call}) < 2:
@@ -261,7 +261,7 @@ class CallBook:
         return (evidence, passages) if evidence else None
 
     def _answers(self, query: Query, fact: Fact) -> bool:
-        from assistant.facts.sheet_answerer import fact_answers
+        from assistant.facts.value_words import fact_answers
 
         return fact_answers(self.retriever, query, fact)
 

@@ -13,20 +13,19 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from assistant.answer.call_values import value_piece
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.sheet import CallSheet
-from assistant.facts.siblings import asks_sibling
+from assistant.facts.value_words import fact_answers, implied, text_tokens, with_chunk
 from assistant.facts.values import Fact
 from assistant.intent import asked_clauses
-from assistant.query import Query, TokenLookup, token_matches
+from assistant.query import Query, token_matches
 from assistant.questions import split_questions
 from assistant.retrieval import HybridRetriever
 from assistant.text import fold, index_tokens
-from assistant.types import Answer, Chunk, Citation
+from assistant.types import Answer, Citation
 from assistant.values import find_values
 
 logger = logging.getLogger(__name__)
@@ -133,10 +132,10 @@ class SheetAnswerer:
                 continue
             chunk = passage.chunk
             # The passage with what the sheet knows of its document: the call's name and programme.
-            implied = _text_tokens(" ".join(
-                _implied(f) for facts in sheet.fields.values() for f in facts if f.chunk_id == chunk.id))
-            if self._retriever.coverage(query, _with_chunk(self._retriever, chunk, sheet.identity_tokens,
-                                                           implied)) < MIN_COVERAGE:
+            implied_words = text_tokens(" ".join(
+                implied(f) for facts in sheet.fields.values() for f in facts if f.chunk_id == chunk.id))
+            if self._retriever.coverage(query, with_chunk(self._retriever, chunk, sheet.identity_tokens,
+                                                          implied_words)) < MIN_COVERAGE:
                 continue
             named = _naming(query, sheet, self._retriever) - rank * 1e-3
             if best is None or named > best[0] + 1e-9:
@@ -147,67 +146,12 @@ class SheetAnswerer:
         return best[1] if best else None
 
 
-# A submission period's last day is the call's deadline: its value answers what a deadline
-# question writes ("termenul limită", "data limită de depunere") though its line says "perioada".
-_PERIOD_WORDS = "termen termenul limita data limita depunere"
-# The rest of the applicant's own share is the funding rate (shares.py): the value answers a rate
-# question though its line says "cofinanțare proprie".
-_RATE_WORDS = "rata finantare finantarea procent intensitate"
-
-
-def _implied(fact: Fact) -> str:
-    """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS)."""
-    if fact.field == "submission_period":
-        return _PERIOD_WORDS
-    return _RATE_WORDS if "own_share" in (fact.extra or {}) else ""
-
-
-def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:
-    """The value's own words (label, text, condition, section, its chunk with the chunk's
-    context) with `known` (the call's name) cover the question as much as a passage must to
-    be answered from (MIN_COVERAGE): the value answers this question, not another one. A
-    question about one expense or one activity of a call ("cât se decontează pentru
-    consultanță") writes words the call's budget line does not hold."""
-    written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", _implied(fact)])
-    chunk = retriever.store.chunks.get(fact.chunk_id)
-    if asks_sibling(query.core_tokens, fact, frozenset(known), _next_in_section(retriever, chunk)):
-        return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
-    return retriever.coverage(query, _with_chunk(retriever, chunk, known, _text_tokens(written))) >= MIN_COVERAGE
-
-
-def _next_in_section(retriever: HybridRetriever, chunk: Chunk | None) -> str:
-    """The text of the chunk right after `chunk` in its document, in its section or a subsection
-    of it ("" when none)."""
-    if chunk is None:
-        return ""
-    return next((c.text for c in retriever.store.page_chunks(chunk.document, chunk.page)
-                 if c.ordinal == chunk.ordinal + 1 and (c.section == chunk.section or bool(
-                     chunk.section and (c.section or "").startswith(chunk.section)))), "")
-
-
-def _with_chunk(retriever: HybridRetriever, chunk: Chunk | None, *token_sets: AbstractSet[str]) -> TokenLookup:
-    """The union of long-lived token sets (a sheet's identity tokens, `_text_tokens`) and of
-    the chunk's own and context tokens, as one lookup built from the retriever's cached ones
-    (coverage over it is coverage over the union of the sets, without building that set)."""
-    parts = [retriever.cached_lookup(t) for t in token_sets if t]
-    if chunk is not None:
-        parts += [retriever.cached_lookup(retriever.store.tokens_of(chunk)), retriever.context_lookup(chunk)]
-    return TokenLookup.union(*parts)
-
-
-_TEXTS = 4096  # value lines and call names: a few per call; the least recently used dropped first
-
-
-@lru_cache(maxsize=_TEXTS)
-def _text_tokens(text: str) -> frozenset[str]:
-    """index_tokens of a value's words or of a call's name, as a set; kept, as the answerers
-    ask them of every call for every question (a pure function of the text)."""
-    return frozenset(index_tokens(text))
+_TEXTS = 4096  # call names: one per call; the least recently used dropped first
 
 
 @lru_cache(maxsize=_TEXTS)
 def _token_run(text: str) -> tuple[str, ...]:
-    """index_tokens of a call's name, in order (see `_text_tokens`)."""
+    """index_tokens of a call's name, in order (see `text_tokens`)."""
     return tuple(index_tokens(text))
 
 

@@ -1,0 +1,103 @@
+"""Whether a value of a call's fact sheet answers a question: the value's own words (label, text,
+condition, section, the words it implies), its chunk and the chunk's context cover the question as
+a passage must to be answered from, and the question asks no other part of the value's breakdown
+(siblings.py). The sheet answerer and the call book ask it of many calls' values per question, so
+what it reads of a value is kept per value."""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+
+from assistant.coverage import MIN_COVERAGE
+from assistant.facts.siblings import asks_sibling
+from assistant.facts.values import Fact
+from assistant.query import Query, TokenLookup
+from assistant.retrieval import HybridRetriever
+from assistant.text import index_tokens
+from assistant.types import Chunk
+
+# A submission period's last day is the call's deadline: its value answers what a deadline
+# question writes ("termenul limită", "data limită de depunere") though its line says "perioada".
+_PERIOD_WORDS = "termen termenul limita data limita depunere"
+# The rest of the applicant's own share is the funding rate (shares.py): the value answers a rate
+# question though its line says "cofinanțare proprie".
+_RATE_WORDS = "rata finantare finantarea procent intensitate"
+
+
+def implied(fact: Fact) -> str:
+    """Words a value answers to that its own line does not write (see _PERIOD_WORDS, _RATE_WORDS)."""
+    if fact.field == "submission_period":
+        return _PERIOD_WORDS
+    return _RATE_WORDS if "own_share" in (fact.extra or {}) else ""
+
+
+def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:
+    """The value's own words (label, text, condition, section, its chunk with the chunk's
+    context) with `known` (the call's name) cover the question as much as a passage must to
+    be answered from (MIN_COVERAGE): the value answers this question, not another one. A
+    question about one expense or one activity of a call ("cât se decontează pentru
+    consultanță") writes words the call's budget line does not hold."""
+    following, lookups = _fact_parts(retriever, fact)
+    if asks_sibling(query.core_tokens, fact, frozenset(known), following):
+        return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
+    parts = (retriever.cached_lookup(known), *lookups) if known else lookups
+    return retriever.coverage(query, TokenLookup.union(*parts)) >= MIN_COVERAGE
+
+
+# What fact_answers reads of a value besides the question, by the value's identity: (the value,
+# its chunk object, `_next_in_section` of it, the parts of `with_chunk` but the call's name).
+_PARTS: dict[int, tuple[Fact, Chunk | None, str, tuple[TokenLookup, ...]]] = {}
+_KEPT_FACTS = 4096  # a few values per call; cleared when full
+
+
+def _fact_parts(retriever: HybridRetriever, fact: Fact) -> tuple[str, tuple[TokenLookup, ...]]:
+    """`_next_in_section` of the value's chunk and the lookups of its words (label, text,
+    condition, section, implied words) and of its chunk with the chunk's context, kept while
+    the value and its chunk are the same objects (the call book asks every call's values for
+    every question asking a value): pure functions of the two."""
+    chunk = retriever.store.chunks.get(fact.chunk_id)
+    got = _PARTS.get(id(fact))
+    if got is None or got[0] is not fact or got[1] is not chunk:
+        written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", implied(fact)])
+        lookups = chunk_lookups(retriever, chunk, text_tokens(written))
+        if len(_PARTS) >= _KEPT_FACTS:
+            _PARTS.clear()
+        got = _PARTS[id(fact)] = (fact, chunk, _next_in_section(retriever, chunk), lookups)
+    return got[2], got[3]
+
+
+def _next_in_section(retriever: HybridRetriever, chunk: Chunk | None) -> str:
+    """The text of the chunk right after `chunk` in its document, in its section or a subsection
+    of it ("" when none)."""
+    if chunk is None:
+        return ""
+    return next((c.text for c in retriever.store.page_chunks(chunk.document, chunk.page)
+                 if c.ordinal == chunk.ordinal + 1 and (c.section == chunk.section or bool(
+                     chunk.section and (c.section or "").startswith(chunk.section)))), "")
+
+
+def with_chunk(retriever: HybridRetriever, chunk: Chunk | None, *token_sets: AbstractSet[str]) -> TokenLookup:
+    """The union of long-lived token sets (a sheet's identity tokens, `text_tokens`) and of
+    the chunk's own and context tokens, as one lookup built from the retriever's cached ones
+    (coverage over it is coverage over the union of the sets, without building that set)."""
+    return TokenLookup.union(*chunk_lookups(retriever, chunk, *token_sets))
+
+
+def chunk_lookups(retriever: HybridRetriever, chunk: Chunk | None,
+                  *token_sets: AbstractSet[str]) -> tuple[TokenLookup, ...]:
+    """The parts of `with_chunk`: the sets' cached lookups, then the chunk's and its context's."""
+    parts = [retriever.cached_lookup(t) for t in token_sets if t]
+    if chunk is not None:
+        parts += [retriever.cached_lookup(retriever.store.tokens_of(chunk)), retriever.context_lookup(chunk)]
+    return tuple(parts)
+
+
+_TEXTS = 4096  # value lines and call names: a few per call; the least recently used dropped first
+
+
+@lru_cache(maxsize=_TEXTS)
+def text_tokens(text: str) -> frozenset[str]:
+    """index_tokens of a value's words or of a call's name, as a set; kept, as the answerers
+    ask them of every call for every question (a pure function of the text)."""
+    return frozenset(index_tokens(text))
