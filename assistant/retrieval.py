@@ -60,6 +60,7 @@ class HybridRetriever(QuestionCoverage):
 
     def forget_recent(self) -> None:
         self._recent = {}
+        self.store.forget_vectors()
 
     def document_coverage(self, query: Query,
                           holders: list[tuple[float, Term, set[str]]] | None = None) -> dict[str, float]:
@@ -210,8 +211,9 @@ class HybridRetriever(QuestionCoverage):
         """The passage features in `need` of one candidate (gaps excepted: they compare candidates)."""
         bm25_rank, bm25_ratio, vector_rank, named_extra = ranks
         table, typed = self.word_table(query), query.intent.typed
-        own = self.cached_lookup(self.store.tokens_of(chunk)).matched(table)
-        with_ctx = own | self.context_lookup(chunk).matched(table)  # what the union of both matches
+        own_lookup, context_lookup, heading_lookup = self.passage_lookups(chunk)
+        own = own_lookup.matched(table)
+        with_ctx = own | context_lookup.matched(table)  # what the union of both matches
         r = {"bm25_rr": reciprocal_rank(bm25_rank), "bm25_ratio": bm25_ratio,
              "vector_rr": reciprocal_rank(vector_rank), "named_extra": float(named_extra),
              "doc_cov": asked.by_document.get(chunk.document, 0.0) if asked.by_document else 1.0,
@@ -223,7 +225,7 @@ class HybridRetriever(QuestionCoverage):
         if "exact_cov" in need:
             r["exact_cov"] = self.exact_coverage(query, self.store.tokens_of(chunk))
         if "heading_cov" in need:
-            r["heading_cov"] = self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk)))
+            r["heading_cov"] = self.coverage(query, heading_lookup)
         if "phrase_cov" in need:
             r["phrase_cov"] = phrase_coverage(query, self._passage_pairs(chunk), self.idf, asked.pairs)
         if "doc_phrase_cov" in need:
