@@ -8,12 +8,13 @@ and a field value or a numeric column of the table matches its words; otherwise 
 from __future__ import annotations
 
 import logging
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.facts.records import Record, numeric_value
-from assistant.facts.tables import Table, WordHolders, group_tables, items, phrase, value_tokens
+from assistant.facts.tables import Table, WordHolders, group_tables, phrase
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation
 from assistant.wordforms import other_forms
@@ -31,20 +32,8 @@ _MAX_LISTED = 20
 @dataclass
 class _Match:
     key: str
-    value: str  # a whole value as a folded phrase, or one stemmed word of it
+    value: str  # a whole value as a folded phrase, or one stemmed word of it (Table.rows_holding)
     word: bool = False
-
-    def holds(self, record: Record) -> bool:
-        value = record.fields.get(self.key, "")
-        if self.word:
-            return self.value in value_tokens(value)
-        return phrase(value) == self.value or _listed(value, self.value)
-
-
-def _listed(value: str, wanted: str) -> bool:
-    """The phrase is one item of an enumeration ('Sănătate și biotehnologii', 'TIC, energie'),
-    not part of a compound name ('Sud-Est' does not hold 'Sud')."""
-    return wanted in items(value)
 
 
 class RecordAnswerer:
@@ -87,7 +76,7 @@ class RecordAnswerer:
         """Tables with what every question needs from them, computed once per load of the
         records (the source hands out the same Record objects until records.json changes)."""
         records = self.records
-        if len(records) != len(self._loaded) or any(a is not b for a, b in zip(records, self._loaded, strict=True)):
+        if len(records) != len(self._loaded) or not all(map(operator.is_, records, self._loaded)):
             self._tables = [Table.of(rows) for rows in group_tables(records)]
             self._loaded = list(records)
             self._holders = (WordHolders([t.vocabulary for t in self._tables]),
@@ -143,7 +132,10 @@ def _match_table(table: Table, question: str, mode: str, qtokens: set[str], word
     rank_key = _rank_key(table, qtokens) if mode in ("max", "min") else None
     if not matches and rank_key is None:
         return None
-    rows = [r for r in table.rows if all(m.holds(r) for m in matches)]
+    held = set(range(len(table.rows)))
+    for m in matches:
+        held &= table.rows_holding(m.key, m.value, m.word)
+    rows = [r for i, r in enumerate(table.rows) if i in held]
     if not rows:
         return None
     return len(matches) * 2 + (rank_key is not None), rows, matches, rank_key

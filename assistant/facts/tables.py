@@ -36,6 +36,9 @@ def group_tables(records: list[Record]) -> list[list[Record]]:
     return [t for t in tables.values() if len(t) >= 2]
 
 
+_NO_ROWS: set[int] = set()
+
+
 @dataclass
 class Table:
     """One table's records and what matching a question against it needs, computed once."""
@@ -56,6 +59,10 @@ class Table:
     # Per field, the positions in `padded` of the values starting with each word: a value is
     # written in a question only if its first word is one of the question's words.
     starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # Per field, the rows holding each value: as a whole phrase or one item of an enumeration
+    # (categorical fields), and each stemmed word (descriptive fields): `rows_holding`.
+    phrases: dict[str, dict[str, set[int]]] = field(default_factory=dict)
+    words: dict[str, dict[str, set[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sorted_vocabulary, self.sorted_headers = sorted(self.vocabulary), sorted(self.headers)
@@ -66,6 +73,22 @@ class Table:
                 if v:
                     starts.setdefault(v.split(" ", 1)[0], []).append(i)
         self.all_stems = {key: set().union(*stems) for key, stems in self.value_stems.items()}
+        for i, row in enumerate(self.rows):
+            for key, value in row.fields.items():
+                if key in self.values:
+                    for p in {phrase(value)} | items(value):
+                        self.phrases.setdefault(key, {}).setdefault(p, set()).add(i)
+                if key in self.value_stems:
+                    for t in value_tokens(value):
+                        self.words.setdefault(key, {}).setdefault(t, set()).add(i)
+
+    def rows_holding(self, key: str, value: str, word: bool) -> set[int]:
+        """Indices of the rows whose field `key` is the phrase `value` or lists it as one item of
+        an enumeration ('Sănătate și biotehnologii', 'TIC, energie'; not part of a compound name:
+        'Sud-Est' does not hold 'Sud'); with `word`, whose field holds the stemmed word `value`.
+        Only fields in `values` (phrases) and `value_stems` (words) are indexed, the fields a
+        question's filters name. Callers must not modify the set."""
+        return (self.words if word else self.phrases).get(key, {}).get(value, _NO_ROWS)
 
     @classmethod
     def of(cls, rows: list[Record]) -> Table:
