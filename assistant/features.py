@@ -129,7 +129,7 @@ def clip(query: Query, unit: str, limit: int) -> str:
     for _, _, word in words:
         hit = kept.get(word, -1)
         if hit == -1:
-            toks = set(index_tokens(word))
+            toks = sentence_tokens(word)  # index_tokens of the word, as a set (kept per text)
             hit = kept[word] = sum(1 for term in query.terms if any(token_matches(a, toks) for a in term.alternatives))
         value = bool(typed) and any(c.isdigit() for c in word)
         gains.append(hit + (0.5 if value else 0.0))
