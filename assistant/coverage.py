@@ -68,6 +68,12 @@ class QuestionCoverage(QuestionNames):
         question's words they match, so computed once per such set and question."""
         return self.coverage_of(query, _lookup(tokens).matched(self.word_table(query)))
 
+    def coverage_of_union(self, query: Query, lookups: tuple[TokenLookup, ...]) -> float:
+        """`coverage` of the union of the lookups' sets (TokenLookup.union's), without building
+        the union lookup: the sets' matched words united."""
+        table = self.word_table(query)
+        return self.coverage_of(query, frozenset().union(*(lookup.matched(table) for lookup in lookups)))
+
     def coverage_of(self, query: Query, matched: frozenset[str]) -> float:
         """`coverage` from the question's words the tokens match (TokenLookup.matched of the
         question's `word_table`), kept per set for the last question and index."""

@@ -42,7 +42,7 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     if asks_sibling(query.core_tokens, fact, frozenset(known), following):
         return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
     parts = (retriever.cached_lookup(known), *lookups) if known else lookups
-    return retriever.coverage(query, TokenLookup.union(*parts)) >= MIN_COVERAGE
+    return retriever.coverage_of_union(query, parts) >= MIN_COVERAGE
 
 
 # What fact_answers reads of a value besides the question, by the value's identity: (the value,
