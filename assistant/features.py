@@ -8,6 +8,7 @@ from functools import lru_cache
 from assistant.query import Query, TokenLookup, token_matches
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
+from assistant.wordforms import FormSet
 
 _DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 _ASKS_DEFINITION = re.compile(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b")
@@ -88,7 +89,7 @@ class _Kept:
     sentence after sentence): `term_of`, each word's first matching term (proximity); `by_head`,
     its terms' words by their first three letters (a word matches another form of itself only,
     token_matches: equal, or one the other's prefix of 3+ letters, which begins as it does);
-    `core`, a lookup of its own words (novelty); `hits`, each word's matching terms (clip)."""
+    `core`, its own words, asked of every word (novelty); `hits`, each word's matching terms (clip)."""
 
     def __init__(self, query: Query) -> None:
         self.query = query
@@ -97,7 +98,7 @@ class _Kept:
         for j, term in enumerate(query.terms):  # in term order: the first term matching wins
             for a in term.alternatives:
                 self.by_head.setdefault(a[:3], []).append((j, a))
-        self.core = TokenLookup(frozenset(query.core_tokens))
+        self.core = FormSet(frozenset(query.core_tokens))
         self.hits: dict[str, int] = {}
 
 
