@@ -12,6 +12,7 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.facts.records import Record, numeric_value
 from assistant.facts.tables import Table, WordHolders, group_tables, phrase
@@ -144,8 +145,9 @@ def _match_table(table: Table, question: str, mode: str, qtokens: set[str], word
 def _filters(table: Table, question: str, qstems: set[str]) -> list[_Match]:
     """Field values written in the question (the longest wins: 'Sud-Vest' over 'Sud'); failing
     that, one word of a descriptive field, in the field the question names when it names one."""
-    q = f" {phrase(question)} "
-    written = set(q.split())
+    q, written = _padded_words(question)
+    if written.isdisjoint(table.first_words) and qstems.isdisjoint(table.any_stems):
+        return []  # no value of the table starts with a word of the question or shares a stem with it
     found: list[_Match] = []
     words: list[_Match] = []
     for key, values in table.padded.items():
@@ -162,6 +164,13 @@ def _filters(table: Table, question: str, qstems: set[str]) -> list[_Match]:
     # ("din domeniul sănătate"); a stray word ("în România") must not turn into a filter.
     named = [m for m in words if _overlap(table.label_tokens[m.key], qstems)]
     return named[:1]
+
+
+@lru_cache(maxsize=8)  # the question being asked, for each of the tables
+def _padded_words(question: str) -> tuple[str, frozenset[str]]:
+    """The question as `_filters` looks for values in it (its phrase, padded), and its words."""
+    q = f" {phrase(question)} "
+    return q, frozenset(q.split())
 
 
 def _word_hits(table: Table, key: str, qstems: set[str]) -> list[str]:

@@ -63,6 +63,8 @@ class Table:
     # (categorical fields), and each stemmed word (descriptive fields): `rows_holding`.
     phrases: dict[str, dict[str, set[int]]] = field(default_factory=dict)
     words: dict[str, dict[str, set[int]]] = field(default_factory=dict)
+    first_words: frozenset[str] = frozenset()  # every field's `starts` words together
+    any_stems: frozenset[str] = frozenset()  # every field's `all_stems` together
 
     def __post_init__(self) -> None:
         self.sorted_vocabulary, self.sorted_headers = sorted(self.vocabulary), sorted(self.headers)
@@ -73,6 +75,8 @@ class Table:
                 if v:
                     starts.setdefault(v.split(" ", 1)[0], []).append(i)
         self.all_stems = {key: set().union(*stems) for key, stems in self.value_stems.items()}
+        self.first_words = frozenset(w for starts in self.starts.values() for w in starts)
+        self.any_stems = frozenset().union(*self.all_stems.values())
         for i, row in enumerate(self.rows):
             for key, value in row.fields.items():
                 if key in self.values:
