@@ -58,13 +58,13 @@ class RecordAnswerer:
             return None
         best: _Found | None = None
         qtokens = set(index_tokens(question))
-        word = _record_word(q, mode)  # the question's part of _names_records, once, not per table
+        word = _record_word(q, mode)  # the question's part of _naming, once, not per table
         tables = self._current_tables()
         if mode not in ("max", "min"):  # only the tables whose records the question names can answer
             named = self._naming(word)
             tables = [t for i, t in enumerate(tables) if i in named]
         for table in tables:
-            got = _match_table(table, question, mode, qtokens, word)
+            got = _match_table(table, question, mode, qtokens)
             if got and (best is None or got[0] > best[0]):
                 best = got
         if best is None:
@@ -85,22 +85,15 @@ class RecordAnswerer:
         return self._tables
 
     def _naming(self, word: set[str] | None) -> set[int]:
-        """Indices (in `_current_tables`) of the tables `_names_records(word, table)` accepts:
-        a form of the word in their vocabulary and none in their headers."""
+        """Indices (in `_current_tables`) of the tables whose records the question names: 'câte
+        proiecte', 'care clustere', 'listează proiectele': the word after the cue (`word`,
+        `_record_word` of the question) names what the records are, a form of it in the table's
+        vocabulary and none in its headers; 'ce buget are județul X' asks for one value and is
+        left to retrieval."""
         if not word:
             return set()
         vocabulary, headers = self._holders
         return vocabulary.holding(word) - headers.holding(word)
-
-
-def _names_records(word: set[str] | None, table: Table) -> bool:
-    """'câte proiecte', 'care clustere', 'listează proiectele': the word after the cue names what
-    the records are; 'ce buget are județul X' asks for one value and is left to retrieval.
-    `word`: `_record_word` of the question."""
-    if word is None:
-        return False
-    return _overlaps(word, table.vocabulary, table.sorted_vocabulary) and \
-        not _overlaps(word, table.headers, table.sorted_headers)
 
 
 def _record_word(q: str, mode: str) -> set[str] | None:
@@ -126,9 +119,9 @@ def _overlaps(a: set[str], b: set[str], words: list[str]) -> bool:
 _Found = tuple[int, list[Record], list[_Match], str | None]
 
 
-def _match_table(table: Table, question: str, mode: str, qtokens: set[str], word: set[str] | None) -> _Found | None:
-    if mode not in ("max", "min") and not _names_records(word, table):
-        return None
+def _match_table(table: Table, question: str, mode: str, qtokens: set[str]) -> _Found | None:
+    """The table's rows the question filters (or ranks), scored by how much it says of them;
+    the caller passes only tables whose records a listing or counting question names."""
     matches = _filters(table, question, qtokens)
     rank_key = _rank_key(table, qtokens) if mode in ("max", "min") else None
     if not matches and rank_key is None:
