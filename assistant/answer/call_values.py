@@ -1,11 +1,13 @@
 """How an answer shows a call's value: the value as its document writes it (a date as written, a
 submission period as its line), the sentence quoted around it, a rate read from an aid-intensity
-table with its row and place, and deadlines already passed marked as such."""
+table with its row and place, deadlines already passed marked as such, and a call's title as
+an answer names it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from assistant.facts.labels import labelled
 from assistant.facts.patterns import DATE, dates
@@ -16,6 +18,7 @@ from assistant.text import fold
 EXPIRED = " (termen expirat)"
 
 QUOTE_CHARS = 300  # a value's sentence longer than this is quoted from a word before the value
+TITLE_CHARS = 60  # a title longer than this is cut at a word: the answer names the call briefly
 
 
 def table_rate(fact: Fact, question: str) -> str:
@@ -106,3 +109,12 @@ def _day(iso: str) -> dt.date | None:
         return dt.date.fromisoformat(iso)
     except ValueError:  # "31.02.2025" reads as a date shape but is none
         return None
+
+
+@lru_cache(maxsize=4096)  # every call's, for a listing of the calls
+def short_title(title: str) -> str:
+    """A title as an answer names it: one line, without its own quotes, at most TITLE_CHARS."""
+    title = " ".join(re.sub(r"[„”“\"«»]", "", title).split()).strip(" :–-")
+    if len(title) <= TITLE_CHARS:
+        return title
+    return title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"

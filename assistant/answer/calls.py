@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from assistant.answer.call_values import after_number, quoted, shown, table_rate, value_piece
+from assistant.answer.call_values import after_number, quoted, short_title, shown, table_rate, value_piece
 from assistant.answer.evidence import Evidence
 from assistant.facts.regions import counties_in, other_counties, regions_in
 from assistant.facts.values import Fact
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from assistant.retrieval import HybridRetriever
     from assistant.store import Store
 
-TITLE_CHARS = 60  # a title longer than this is cut at a word: the answer names the call briefly
 WHOLE_NAME_TOKENS = 8  # a title this short can be written whole in a question, as a call's name is
 MAX_CALLS = 3  # an unnamed question over more calls than this is asked back which call it means
 
@@ -53,14 +52,6 @@ def _asked_fields(kind: str, query: Query) -> tuple[str, ...]:
     if kind == "amount":
         return ("project_value",) if re.search(r"\bproiect", fold(query.text)) else ("allocation",)
     return _FIELDS[kind]
-
-
-def short_title(title: str) -> str:
-    """A title as an answer names it: one line, without its own quotes, at most TITLE_CHARS."""
-    title = " ".join(re.sub(r"[„”“\"«»]", "", title).split()).strip(" :–-")
-    if len(title) <= TITLE_CHARS:
-        return title
-    return title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
 
 
 class CallBook:

@@ -39,10 +39,11 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     question about one expense or one activity of a call ("cât se decontează pentru
     consultanță") writes words the call's budget line does not hold."""
     following, lookups = _fact_parts(retriever, fact)
-    if asks_sibling(query.core_tokens, fact, frozenset(known), following):
-        return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
     parts = (retriever.cached_lookup(known), *lookups) if known else lookups
-    return retriever.coverage_of_union(query, parts) >= MIN_COVERAGE
+    if retriever.coverage_of_union(query, parts) < MIN_COVERAGE:  # (the cheaper test first: most values)
+        return False
+    # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
+    return not asks_sibling(query.core_tokens, fact, frozenset(known), following)
 
 
 # What fact_answers reads of a value besides the question, by the value's identity: (the value,
