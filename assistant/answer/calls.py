@@ -62,6 +62,7 @@ class CallBook:
         self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
         self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
         self._index_memo: tuple[object, dict[str, set[str]], dict[str, list[tuple[str, list[str]]]]] | None = None
+        self._named_memo: tuple[Query, object, set[str]] | None = None  # named(), the last question's
 
     def _first_chunks(self) -> dict[str, Chunk]:
         chunks = self.store.ordered_chunks()
@@ -111,7 +112,15 @@ class CallBook:
         in any case), and the words of few documents' titles that few documents write at all
         (an acronym, a call's own name word). Places the question names say where the asker is,
         not which call. Empty when it names none, or more documents than single one out (a
-        question comparing two calls is answered from both)."""
+        question comparing two calls is answered from both). Kept for the last question asked
+        (the answerers and the service ask it of the same question) while the titles stand."""
+        self._title_index()
+        memo = self._named_memo
+        if memo is None or memo[0] is not query or memo[1] is not self._index_memo:
+            memo = self._named_memo = (query, self._index_memo, self._named(query))
+        return set(memo[2])
+
+    def _named(self, query: Query) -> set[str]:
         limit = max(1, self.store.document_count() // 5)
         asked = index_tokens(query.text)
         starting = self._title_index()[1]  # a whole name stands in the question only if its first word does
