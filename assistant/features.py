@@ -89,7 +89,8 @@ class _Kept:
     sentence after sentence): `term_of`, each word's first matching term (proximity); `by_head`,
     its terms' words by their first three letters (a word matches another form of itself only,
     token_matches: equal, or one the other's prefix of 3+ letters, which begins as it does);
-    `core`, its own words, asked of every word (novelty); `hits`, each word's matching terms (clip)."""
+    `core`, its own words, asked of every word (novelty); `hits`, each word's matching terms, and
+    `terms`, the terms' words (clip)."""
 
     def __init__(self, query: Query) -> None:
         self.query = query
@@ -100,6 +101,10 @@ class _Kept:
                 self.by_head.setdefault(a[:3], []).append((j, a))
         self.core = FormSet(frozenset(query.core_tokens))
         self.hits: dict[str, int] = {}
+        # Each term's words: a word's token matches a term when one of them is a form of it
+        # (the form rule is symmetric: FormSet(alternatives).matches(token) is token_matches of some
+        # alternative against the token).
+        self.terms = [FormSet(term.alternatives) for term in query.terms]
 
 
 _last: _Kept | None = None  # the last question's: one entry, read into a local (requests at once are safe)
@@ -126,12 +131,13 @@ def clip(query: Query, unit: str, limit: int) -> str:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(unit)]
     typed = query.intent.typed
     gains = []
-    kept = _kept(query).hits  # each word's matching terms: the words recur
+    asked = _kept(query)
+    kept = asked.hits  # each word's matching terms: the words recur
     for _, _, word in words:
         hit = kept.get(word, -1)
         if hit == -1:
             toks = sentence_tokens(word)  # index_tokens of the word, as a set (kept per text)
-            hit = kept[word] = sum(1 for term in query.terms if any(token_matches(a, toks) for a in term.alternatives))
+            hit = kept[word] = sum(1 for term in asked.terms if any(term.matches(t) for t in toks))
         value = bool(typed) and any(c.isdigit() for c in word)
         gains.append(hit + (0.5 if value else 0.0))
     best, spans, j, total = -1.0, [(0, len(words))], 0, 0.0

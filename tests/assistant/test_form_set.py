@@ -26,3 +26,15 @@ def test_forms_of_one_word() -> None:
     assert forms.matches("cluster") and forms.matches("clus")  # 2 longer, 2 shorter
     assert not forms.matches("clusterpolisee") and not forms.matches("cl")
     assert forms.matches("2024") and not forms.matches("202")
+
+
+def test_the_rule_is_symmetric() -> None:
+    """A token is a form of some word exactly when some word is a form of the token: clip asks
+    FormSet(term's words).matches(token) for token_matches(word, {token})."""
+    rng = random.Random(11)
+    pool = ["".join(rng.choice("abcd") for _ in range(rng.randint(1, 7))) for _ in range(300)] + ["ab1", "12"]
+    for _ in range(40):
+        words = frozenset(rng.sample(pool, rng.randint(1, 6)))
+        forms = FormSet(words)
+        for token in pool:
+            assert forms.matches(token) == any(token_matches(w, {token}) for w in words), (token, sorted(words))
