@@ -1,4 +1,4 @@
-"""The collector's young threshold once an assistant is built: raised, never lowered, never enabled."""
+"""The collector's thresholds once an assistant is built: raised, never lowered, never enabled."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.build import YOUNG_COLLECTION, _fewer_collections
+from assistant.build import FULL_COLLECTION, YOUNG_COLLECTION, _fewer_collections
 
 
 @pytest.fixture(autouse=True)
@@ -17,16 +17,16 @@ def _restore_thresholds() -> Iterator[None]:
     gc.set_threshold(*before)
 
 
-def test_default_threshold_is_raised_and_the_others_kept() -> None:
+def test_default_thresholds_are_raised_and_the_middle_one_kept() -> None:
     gc.set_threshold(700, 11, 12)
     _fewer_collections()
-    assert gc.get_threshold() == (YOUNG_COLLECTION, 11, 12)
+    assert gc.get_threshold() == (YOUNG_COLLECTION, 11, FULL_COLLECTION)
 
 
-def test_a_higher_threshold_of_the_host_is_kept() -> None:
-    gc.set_threshold(YOUNG_COLLECTION * 3, 10, 10)
+def test_higher_thresholds_of_the_host_are_kept() -> None:
+    gc.set_threshold(YOUNG_COLLECTION * 3, 10, FULL_COLLECTION * 2)
     _fewer_collections()
-    assert gc.get_threshold() == (YOUNG_COLLECTION * 3, 10, 10)
+    assert gc.get_threshold() == (YOUNG_COLLECTION * 3, 10, FULL_COLLECTION * 2)
 
 
 def test_collection_turned_off_stays_off() -> None:
