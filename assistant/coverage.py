@@ -58,6 +58,7 @@ class QuestionCoverage(QuestionNames):
         # The context lookup of each chunk object (asking the store builds the context text
         # again to find its cached tokens).
         self._contexts: dict[str, tuple[Chunk, TokenLookup]] = {}
+        self._passages: dict[str, tuple[Chunk, TokenLookup, TokenLookup, TokenLookup]] = {}  # passage_lookups()
 
     def idf(self, token: str) -> float:
         return self.store.bm25.idf(token)
@@ -66,6 +67,12 @@ class QuestionCoverage(QuestionNames):
         """Share of the question's idf mass whose terms the tokens satisfy: a function of the
         question's words they match, so computed once per such set and question."""
         return self.coverage_of(query, _lookup(tokens).matched(self.word_table(query)))
+
+    def coverage_of_union(self, query: Query, lookups: tuple[TokenLookup, ...]) -> float:
+        """`coverage` of the union of the lookups' sets (TokenLookup.union's), without building
+        the union lookup: the sets' matched words united."""
+        table = self.word_table(query)
+        return self.coverage_of(query, frozenset().union(*(lookup.matched(table) for lookup in lookups)))
 
     def coverage_of(self, query: Query, matched: frozenset[str]) -> float:
         """`coverage` from the question's words the tokens match (TokenLookup.matched of the
@@ -169,11 +176,28 @@ class QuestionCoverage(QuestionNames):
         """How well tokens hold what the question asks for (its concept terms); 0 without any."""
         return self.asks_of(query, _lookup(tokens).matched(self.word_table(query)))
 
-    @staticmethod
-    def asks_of(query: Query, matched: frozenset[str]) -> float:
-        """`asks_satisfaction` from the question's words the tokens match (TokenLookup.matched)."""
-        asks = [t for t in query.terms if t.asks]
-        return sum(_satisfaction(t, matched) for t in asks) / len(asks) if asks else 0.0
+    def asks_of(self, query: Query, matched: frozenset[str]) -> float:
+        """`asks_satisfaction` from the question's words the tokens match (TokenLookup.matched),
+        kept per such set for the last question, as `coverage_of`."""
+        memo = self._question_memo(query)[4]
+        got = memo.get(("asks", matched))
+        if got is None:
+            asks = [t for t in query.terms if t.asks]
+            got = memo[("asks", matched)] = sum(_satisfaction(t, matched) for t in asks) / len(asks) if asks else 0.0
+        return got
+
+    def passage_lookups(self, chunk: Chunk) -> tuple[TokenLookup, TokenLookup, TokenLookup]:
+        """The lookups of a passage's own tokens, of its context's and of its heading's
+        (`cached_lookup` of the store's token sets), kept per chunk object: the rerank asks
+        them of every candidate of every question."""
+        got = self._passages.get(chunk.id)
+        if got is None or got[0] is not chunk:
+            if len(self._passages) >= _LOOKUPS:
+                self._passages.clear()
+            got = self._passages[chunk.id] = (chunk, self.cached_lookup(self.store.tokens_of(chunk)),
+                                              self.context_lookup(chunk),
+                                              self.cached_lookup(self.store.heading_tokens_of(chunk)))
+        return got[1], got[2], got[3]
 
     def _term_weight(self, term: Term) -> float:
         idf = sum(self.idf(t) for t in term.weight_tokens) / max(1, len(term.weight_tokens)) ** 0.5

@@ -94,8 +94,12 @@ class DocumentViews:
     def document_mask(self, documents: set[str]) -> np.ndarray:
         """Per BM25 row, whether its chunk belongs to one of these documents."""
         codes, names = self._document_rows()
-        wanted = [i for i, name in enumerate(names) if name in documents]
-        return np.isin(codes, np.asarray(wanted, dtype=np.int64))
+        flags = np.zeros(len(names) + 1, dtype=bool)  # a flag per document (names is sorted) and
+        for document in documents:  # the extra last one, where -1 (a row without a loaded chunk) lands
+            at = bisect.bisect_left(names, document)
+            if at < len(names) and names[at] == document:
+                flags[at] = True
+        return flags[codes]
 
     def document_count(self) -> int:
         """Documents among the loaded chunks."""

@@ -8,6 +8,7 @@ from functools import lru_cache
 from assistant.query import Query, TokenLookup, token_matches
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
+from assistant.wordforms import FormSet
 
 _DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 _ASKS_DEFINITION = re.compile(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b")
@@ -88,7 +89,8 @@ class _Kept:
     sentence after sentence): `term_of`, each word's first matching term (proximity); `by_head`,
     its terms' words by their first three letters (a word matches another form of itself only,
     token_matches: equal, or one the other's prefix of 3+ letters, which begins as it does);
-    `core`, a lookup of its own words (novelty); `hits`, each word's matching terms (clip)."""
+    `core`, its own words, asked of every word (novelty); `hits`, each word's matching terms, and
+    `terms`, the terms' words (clip)."""
 
     def __init__(self, query: Query) -> None:
         self.query = query
@@ -97,8 +99,12 @@ class _Kept:
         for j, term in enumerate(query.terms):  # in term order: the first term matching wins
             for a in term.alternatives:
                 self.by_head.setdefault(a[:3], []).append((j, a))
-        self.core = TokenLookup(frozenset(query.core_tokens))
+        self.core = FormSet(frozenset(query.core_tokens))
         self.hits: dict[str, int] = {}
+        # Each term's words: a word's token matches a term when one of them is a form of it
+        # (the form rule is symmetric: FormSet(alternatives).matches(token) is token_matches of some
+        # alternative against the token).
+        self.terms = [FormSet(term.alternatives) for term in query.terms]
 
 
 _last: _Kept | None = None  # the last question's: one entry, read into a local (requests at once are safe)
@@ -125,12 +131,13 @@ def clip(query: Query, unit: str, limit: int) -> str:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(unit)]
     typed = query.intent.typed
     gains = []
-    kept = _kept(query).hits  # each word's matching terms: the words recur
+    asked = _kept(query)
+    kept = asked.hits  # each word's matching terms: the words recur
     for _, _, word in words:
         hit = kept.get(word, -1)
         if hit == -1:
-            toks = set(index_tokens(word))
-            hit = kept[word] = sum(1 for term in query.terms if any(token_matches(a, toks) for a in term.alternatives))
+            toks = sentence_tokens(word)  # index_tokens of the word, as a set (kept per text)
+            hit = kept[word] = sum(1 for term in asked.terms if any(term.matches(t) for t in toks))
         value = bool(typed) and any(c.isdigit() for c in word)
         gains.append(hit + (0.5 if value else 0.0))
     best, spans, j, total = -1.0, [(0, len(words))], 0, 0.0
@@ -235,8 +242,27 @@ def bonus_features(query: Query, text: str) -> float:
     named = any(named_field(query, ln) for ln in _table_rows(text))
     definition = bool(_ASKS_DEFINITION.match(query.folded)) and any(  # (is_definition's own first test)
         is_definition(query, s) for _, sents in _line_sentences(text) for s in sents)
-    thing = asked_thing(query) is not None and any(names_the_thing(query, ln) for ln in text.split("\n"))
+    thing = (asked := asked_thing(query)) is not None and _names_a_thing(asked, query.folded, text)
     return float(named) + float(definition) + float(thing)
+
+
+def _names_a_thing(thing: str, asked: str, text: str) -> bool:
+    """`names_the_thing` of some line of the text: a line with a form of the word `thing` and a
+    name the folded question `asked` does not hold. A line can hold the word only if the union
+    of the lines' tokens does (token_matches of a union is that of some part)."""
+    union, lines = _line_names(text)
+    return union.matches(thing) and any(
+        token_matches(thing, tokens) and any(name not in asked for name in names) for tokens, names in lines)
+
+
+@lru_cache(maxsize=4096)  # whole passages, as _line_sentences
+def _line_names(text: str) -> tuple[TokenLookup, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
+    """A passage's lines as `names_the_thing` reads them: each line's tokens and its names
+    (acronyms, addresses, quoted titles; folded, without their quotes), and a lookup of all
+    the lines' tokens together."""
+    lines = tuple((sentence_tokens(ln), tuple(fold(m.group()).strip("„\"«»”") for m in _NAME.finditer(ln)))
+                  for ln in text.split("\n"))
+    return TokenLookup(frozenset().union(*(tokens for tokens, _ in lines))), lines
 
 
 def row_cells_for(query: Query, row: str) -> str:

@@ -103,8 +103,8 @@ class Query:
                 terms.append(Term(tuple(own) or tuple(concept[:1]), frozenset(concept), asks=True,
                                   partial=frozenset(own) - frozenset(concept)))
             rest = rest.replace(span, " ")
-        for rx, ro in _glossary_patterns():
-            if rx.search(rest):
+        for en, rx, ro in _glossary_patterns():
+            if en in rest and rx.search(rest):  # (the plain substring first: most entries are absent)
                 ro_tokens = index_tokens(ro)
                 if ro_tokens:
                     terms.append(Term(tuple(ro_tokens[:1]), frozenset(ro_tokens)))
@@ -124,11 +124,12 @@ def _parse_recent(text: str, context: str) -> Query:
 
 
 @lru_cache(maxsize=1)
-def _glossary_patterns() -> list[tuple[re.Pattern[str], str]]:
+def _glossary_patterns() -> list[tuple[str, re.Pattern[str], str]]:
     """The glossary's English terms as compiled word patterns, longest first (compiled once,
     not per question and entry). An English noun also stands in its plural ("regions",
-    "allocations", "deadlines"): a term ending in a letter matches with "s" or "es" after it."""
-    return [(re.compile(rf"\b{re.escape(en)}{'(?:e?s)?' if en[-1:].isalpha() else ''}\b"), ro)
+    "allocations", "deadlines"): a term ending in a letter matches with "s" or "es" after it.
+    Each comes with its term, a substring of any text it matches (a cheap test first)."""
+    return [(en, re.compile(rf"\b{re.escape(en)}{'(?:e?s)?' if en[-1:].isalpha() else ''}\b"), ro)
             for en, ro in sorted(glossary().items(), key=lambda kv: -len(kv[0]))]
 
 

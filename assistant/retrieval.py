@@ -24,6 +24,7 @@ from assistant.relevance import PASSAGE_FEATURES, Weights, load_weights, recipro
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.text import bigrams
+from assistant.topk import top_indices
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
 
@@ -59,6 +60,7 @@ class HybridRetriever(QuestionCoverage):
 
     def forget_recent(self) -> None:
         self._recent = {}
+        self.store.forget_vectors()
 
     def document_coverage(self, query: Query,
                           holders: list[tuple[float, Term, set[str]]] | None = None) -> dict[str, float]:
@@ -138,7 +140,7 @@ class HybridRetriever(QuestionCoverage):
         scores = self.store.bm25_scores(query.tokens)
         if without is not None:
             scores = np.where(self.store.document_mask({without}), 0.0, scores)
-        top = _top_indices(scores, n)
+        top = top_indices(scores, n)
         fused: dict[str, float] = {}
         bm25_rank: dict[str, int] = {}
         vector_rank: dict[str, int] = {}
@@ -166,7 +168,7 @@ class HybridRetriever(QuestionCoverage):
         if named:
             # their scoring rows only (rows ascend, so ties still go by index), not every row
             inside = np.flatnonzero(self.store.document_mask(named) & (scores > 0))
-            for i in inside[_top_indices(scores[inside], NAMED_CANDIDATES)].tolist():
+            for i in inside[top_indices(scores[inside], NAMED_CANDIDATES)].tolist():
                 if chunks[i].id not in out:
                     out[chunks[i].id] = (None, float(scores[i]) / best, None, True)
         return out
@@ -209,8 +211,9 @@ class HybridRetriever(QuestionCoverage):
         """The passage features in `need` of one candidate (gaps excepted: they compare candidates)."""
         bm25_rank, bm25_ratio, vector_rank, named_extra = ranks
         table, typed = self.word_table(query), query.intent.typed
-        own = self.cached_lookup(self.store.tokens_of(chunk)).matched(table)
-        with_ctx = own | self.context_lookup(chunk).matched(table)  # what the union of both matches
+        own_lookup, context_lookup, heading_lookup = self.passage_lookups(chunk)
+        own = own_lookup.matched(table)
+        with_ctx = own | context_lookup.matched(table)  # what the union of both matches
         r = {"bm25_rr": reciprocal_rank(bm25_rank), "bm25_ratio": bm25_ratio,
              "vector_rr": reciprocal_rank(vector_rank), "named_extra": float(named_extra),
              "doc_cov": asked.by_document.get(chunk.document, 0.0) if asked.by_document else 1.0,
@@ -222,7 +225,7 @@ class HybridRetriever(QuestionCoverage):
         if "exact_cov" in need:
             r["exact_cov"] = self.exact_coverage(query, self.store.tokens_of(chunk))
         if "heading_cov" in need:
-            r["heading_cov"] = self.coverage(query, self.cached_lookup(self.store.heading_tokens_of(chunk)))
+            r["heading_cov"] = self.coverage(query, heading_lookup)
         if "phrase_cov" in need:
             r["phrase_cov"] = phrase_coverage(query, self._passage_pairs(chunk), self.idf, asked.pairs)
         if "doc_phrase_cov" in need:
@@ -268,15 +271,3 @@ class _Asked:
     names: list[tuple[float, Term, set[str]]]
     by_document: dict[str, float]
     pairs: PairWeights
-
-
-def _top_indices(scores: np.ndarray, n: int) -> np.ndarray:
-    """Indices of the n best scores, best first, ties by index: a partition then a sort of n,
-    not a sort of every chunk of the index."""
-    if n < len(scores):
-        part = np.argpartition(-scores, n - 1)[:n]
-        cut = scores[part].min()
-        part = np.flatnonzero(scores >= cut)  # every tie at the cut, so ties resolve by index
-    else:
-        part = np.arange(len(scores))
-    return part[np.lexsort((part, -scores[part]))][:n]

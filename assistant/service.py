@@ -122,6 +122,7 @@ class Assistant:
         subs = [q for q in subs if q.tokens]
         if not subs:
             return Answer(question=question, text=NO_WORDS, citations=[], abstained=True, notice=notice)
+        self.store.ask_vectors([q.text for q in subs], self.settings.candidates)  # the points' in one query
         found = [(q, self.retriever.search(q, k=max(self.settings.read_k, self.settings.top_k))) for q in subs]
         t1 = time.perf_counter()
         parts = [(*self.extractive.answer_parts(q, ps), ps) for q, ps in found]

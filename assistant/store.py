@@ -67,6 +67,7 @@ class Store(DocumentViews, VectorSearch):
         self._forget_documents()
         self._vectors: tuple[list[str], np.ndarray] | None = None  # _exact_vectors()
         self._members: dict[str, tuple[str, ...]] | None = None  # vector_members()
+        self._asked: dict[tuple[str, int], list[tuple[tuple[str, ...], float]]] = {}  # ask_vectors()
         # Each chunk's own vector, written this run, for vectors.npz at commit (a small index only).
         self._fresh_vectors: dict[str, np.ndarray] = {}
         self._load_chunks()
@@ -112,6 +113,7 @@ class Store(DocumentViews, VectorSearch):
         self._forget_documents()
         self._vectors = None
         self._members = None
+        self._asked = {}
         self._by_page = None
 
     def _load_chunks(self) -> None:

@@ -71,6 +71,7 @@ def _wordlist(name: str) -> frozenset[str]:
     return frozenset(w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)  # asked for every text tokenised: the union once, not per call
 def stopwords() -> frozenset[str]:
     return _wordlist("stopwords_ro.txt") | _wordlist("stopwords_en.txt")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 
@@ -100,6 +101,7 @@ class Chunk:
         )
 
 
+@lru_cache(maxsize=4096)  # every document's, for the titles of the calls an answer lists
 def _name_words(file_name: str) -> str:
     """A descriptive file name ("ghid-solicitant-clustere-2024.pdf") says what the document is;
     a generated one ("000_d45f40b3.txt") says nothing and is left out."""

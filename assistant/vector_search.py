@@ -27,6 +27,7 @@ class VectorSearch:
     _vectors: tuple[list[str], np.ndarray] | None
     _members: dict[str, tuple[str, ...]] | None
     _fresh_vectors: dict[str, np.ndarray]
+    _asked: dict[tuple[str, int], list[tuple[tuple[str, ...], float]]]  # this question's (ask_vectors)
 
     def embed_chunks(self, chunks: list[Chunk]) -> np.ndarray:
         raise NotImplementedError  # Store's
@@ -45,6 +46,8 @@ class VectorSearch:
         process to the next, which would make answers, and the relevance fit, irreproducible."""
         if not self.chunks:
             return []
+        if (got := self._asked.get((query, n))) is not None:
+            return list(got)
         emb = self.embed_model.get_query_embedding(query)
         if len(self.chunks) <= EXACT_SEARCH_LIMIT:
             ids, matrix = self._exact_vectors()
@@ -56,13 +59,39 @@ class VectorSearch:
         if not members:
             return []
         res = self.collection.query(query_embeddings=[emb], n_results=min(n, len(members)), include=["distances"])
+        return self._windows(members, res["ids"][0], (res["distances"] or [[]])[0])
+
+    def _windows(self, members: dict[str, tuple[str, ...]], ids: list[str],
+                 distances: list[float]) -> list[tuple[tuple[str, ...], float]]:
+        """Chroma's hits as (loaded chunk ids of the vector, cosine similarity), in its order."""
         out = []
-        for vid, dist in zip(res["ids"][0], (res["distances"] or [[]])[0], strict=False):
+        for vid, dist in zip(ids, distances, strict=False):
             # Chroma may hold vectors of chunks this store has not loaded (a killed or a running ingest).
             window = tuple(cid for cid in members.get(vid, ()) if cid in self.chunks)
             if window:
                 out.append((window, 1.0 - float(dist)))
         return out
+
+    def ask_vectors(self, texts: list[str], n: int) -> None:
+        """The n nearest vectors of several texts (the points of one message) in one Chroma query:
+        each query costs Chroma about a millisecond besides its search. `nearest_windows(text, n)`
+        answers from them until `forget_vectors` (at each new question). Nothing for an index
+        searched exactly, or for fewer than two texts."""
+        texts = [t for t in dict.fromkeys(texts) if (t, n) not in self._asked]
+        if len(texts) < 2 or not self.chunks or len(self.chunks) <= EXACT_SEARCH_LIMIT:
+            return
+        members = self.vector_members()
+        if not members:
+            return
+        embs = [self.embed_model.get_query_embedding(t) for t in texts]
+        res = self.collection.query(query_embeddings=embs, n_results=min(n, len(members)), include=["distances"])
+        distances = res["distances"] or [[] for _ in texts]
+        for text, ids, dists in zip(texts, res["ids"], distances, strict=True):
+            self._asked[(text, n)] = self._windows(members, ids, dists)
+
+    def forget_vectors(self) -> None:
+        """Forget the searches of `ask_vectors` (a new question)."""
+        self._asked = {}
 
     def vector_search(self, query: str, n: int) -> list[tuple[str, float]]:
         """(chunk id, its vector's cosine similarity) of the chunks of the n nearest vectors."""

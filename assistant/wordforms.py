@@ -69,3 +69,25 @@ class WordTable:
             if got:
                 parts.append(got)
         return frozenset().union(*parts)
+
+
+class FormSet:
+    """A few words (one question's own) asked for many words whether they hold a form of them
+    (`token_matches(word, words)`, the rule above) by set lookups: a word's longer forms among
+    them are the words it is a prefix of, kept as the set of their prefixes. Each answer kept."""
+
+    __slots__ = ("words", "_prefixes", "_seen")
+
+    def __init__(self, words: AbstractSet[str]) -> None:
+        self.words = words
+        self._prefixes = frozenset(w[:k] for w in words if w.isalpha() and len(w) >= 3
+                                   for k in range(max(3, len(w) - STEM_SLACK), len(w)))
+        self._seen: dict[str, bool] = {}
+
+    def matches(self, word: str) -> bool:
+        got = self._seen.get(word)
+        if got is None:
+            got = self._seen[word] = word in self.words or (word.isalpha() and len(word) >= 3 and (
+                word in self._prefixes
+                or any(word[:k] in self.words for k in range(max(3, len(word) - STEM_SLACK), len(word)))))
+        return got

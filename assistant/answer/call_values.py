@@ -129,3 +129,4 @@ def _day(iso: str) -> dt.date | None:
         return dt.date.fromisoformat(iso)
     except ValueError:  # "31.02.2025" reads as a date shape but is none
         return None
+

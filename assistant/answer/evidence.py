@@ -150,6 +150,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
     named = retriever.identifying_names(query) if query.names else {}
     typed = query.intent.typed
     listing = query.intent.wants("list") or query.intent.wants("applicant")
+    table = retriever.word_table(query)
     for rank, p in enumerate(passages):
         prepared = _passage_units(p.chunk)
         ctx, ctx_tokens = prepared.ctx_lookup, prepared.ctx
@@ -169,8 +170,9 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             own = owns[i]
             # A sentence carried over from the previous section is not under this heading.
             here, here_lookup = (doc_ctx, doc_lookup) if unit.carried else (ctx_tokens, ctx)
-            with_here = TokenLookup.union(unit.lookup, here_lookup)
-            with_ctx = retriever.coverage(query, with_here)
+            # what the sentence with its context matches: the union of both sets' (TokenLookup.union)
+            with_here = unit.lookup.matched(table) | here_lookup.matched(table)
+            with_ctx = retriever.coverage_of(query, with_here)
             value = bool(typed) and any(has_value(sent, k) for k in typed)
             shape = is_definition(query, sent) or names_the_thing(query, sent) or is_action_item(query, sent)
             item = is_list_item(sent)
@@ -186,7 +188,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
                 "next_cov": owns[i + 1] if i + 1 < len(owns) else 0.0,
                 "name_cov": p.name_coverage,
                 "doc_cov": p.document_coverage,
-                "asks": retriever.asks_satisfaction(query, with_here),
+                "asks": retriever.asks_of(query, with_here),
                 "value": float(value),
                 "value_own": float(value) * own,
                 "field": float(named_field(query, sent)),

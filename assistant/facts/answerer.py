@@ -8,12 +8,14 @@ and a field value or a numeric column of the table matches its words; otherwise 
 from __future__ import annotations
 
 import logging
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.facts.records import Record, numeric_value
-from assistant.facts.tables import Table, group_tables, items, phrase, value_tokens
+from assistant.facts.tables import Table, WordHolders, group_tables, phrase
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation
 from assistant.wordforms import other_forms
@@ -31,20 +33,8 @@ _MAX_LISTED = 20
 @dataclass
 class _Match:
     key: str
-    value: str  # a whole value as a folded phrase, or one stemmed word of it
+    value: str  # a whole value as a folded phrase, or one stemmed word of it (Table.rows_holding)
     word: bool = False
-
-    def holds(self, record: Record) -> bool:
-        value = record.fields.get(self.key, "")
-        if self.word:
-            return self.value in value_tokens(value)
-        return phrase(value) == self.value or _listed(value, self.value)
-
-
-def _listed(value: str, wanted: str) -> bool:
-    """The phrase is one item of an enumeration ('Sănătate și biotehnologii', 'TIC, energie'),
-    not part of a compound name ('Sud-Est' does not hold 'Sud')."""
-    return wanted in items(value)
 
 
 class RecordAnswerer:
@@ -54,6 +44,7 @@ class RecordAnswerer:
         self._source = records
         self._loaded: list[Record] = []  # the records the tables below were computed from
         self._tables: list[Table] = []
+        self._holders = (WordHolders([]), WordHolders([]))  # of the tables' vocabularies and headers
 
     @property
     def records(self) -> list[Record]:
@@ -67,9 +58,13 @@ class RecordAnswerer:
             return None
         best: _Found | None = None
         qtokens = set(index_tokens(question))
-        word = _record_word(q, mode)  # the question's part of _names_records, once, not per table
-        for table in self._current_tables():
-            got = _match_table(table, question, mode, qtokens, word)
+        word = _record_word(q, mode)  # the question's part of _naming, once, not per table
+        tables = self._current_tables()
+        if mode not in ("max", "min"):  # only the tables whose records the question names can answer
+            named = self._naming(word)
+            tables = [t for i, t in enumerate(tables) if i in named]
+        for table in tables:
+            got = _match_table(table, question, mode, qtokens)
             if got and (best is None or got[0] > best[0]):
                 best = got
         if best is None:
@@ -82,20 +77,23 @@ class RecordAnswerer:
         """Tables with what every question needs from them, computed once per load of the
         records (the source hands out the same Record objects until records.json changes)."""
         records = self.records
-        if len(records) != len(self._loaded) or any(a is not b for a, b in zip(records, self._loaded, strict=True)):
+        if len(records) != len(self._loaded) or not all(map(operator.is_, records, self._loaded)):
             self._tables = [Table.of(rows) for rows in group_tables(records)]
             self._loaded = list(records)
+            self._holders = (WordHolders([t.vocabulary for t in self._tables]),
+                             WordHolders([t.headers for t in self._tables]))
         return self._tables
 
-
-def _names_records(word: set[str] | None, table: Table) -> bool:
-    """'câte proiecte', 'care clustere', 'listează proiectele': the word after the cue names what
-    the records are; 'ce buget are județul X' asks for one value and is left to retrieval.
-    `word`: `_record_word` of the question."""
-    if word is None:
-        return False
-    return _overlaps(word, table.vocabulary, table.sorted_vocabulary) and \
-        not _overlaps(word, table.headers, table.sorted_headers)
+    def _naming(self, word: set[str] | None) -> set[int]:
+        """Indices (in `_current_tables`) of the tables whose records the question names: 'câte
+        proiecte', 'care clustere', 'listează proiectele': the word after the cue (`word`,
+        `_record_word` of the question) names what the records are, a form of it in the table's
+        vocabulary and none in its headers; 'ce buget are județul X' asks for one value and is
+        left to retrieval."""
+        if not word:
+            return set()
+        vocabulary, headers = self._holders
+        return vocabulary.holding(word) - headers.holding(word)
 
 
 def _record_word(q: str, mode: str) -> set[str] | None:
@@ -121,14 +119,17 @@ def _overlaps(a: set[str], b: set[str], words: list[str]) -> bool:
 _Found = tuple[int, list[Record], list[_Match], str | None]
 
 
-def _match_table(table: Table, question: str, mode: str, qtokens: set[str], word: set[str] | None) -> _Found | None:
-    if mode not in ("max", "min") and not _names_records(word, table):
-        return None
+def _match_table(table: Table, question: str, mode: str, qtokens: set[str]) -> _Found | None:
+    """The table's rows the question filters (or ranks), scored by how much it says of them;
+    the caller passes only tables whose records a listing or counting question names."""
     matches = _filters(table, question, qtokens)
     rank_key = _rank_key(table, qtokens) if mode in ("max", "min") else None
     if not matches and rank_key is None:
         return None
-    rows = [r for r in table.rows if all(m.holds(r) for m in matches)]
+    held = set(range(len(table.rows)))
+    for m in matches:
+        held &= table.rows_holding(m.key, m.value, m.word)
+    rows = [r for i, r in enumerate(table.rows) if i in held]
     if not rows:
         return None
     return len(matches) * 2 + (rank_key is not None), rows, matches, rank_key
@@ -137,11 +138,16 @@ def _match_table(table: Table, question: str, mode: str, qtokens: set[str], word
 def _filters(table: Table, question: str, qstems: set[str]) -> list[_Match]:
     """Field values written in the question (the longest wins: 'Sud-Vest' over 'Sud'); failing
     that, one word of a descriptive field, in the field the question names when it names one."""
-    q = f" {phrase(question)} "
+    q, written = _padded_words(question)
+    if written.isdisjoint(table.first_words) and qstems.isdisjoint(table.any_stems):
+        return []  # no value of the table starts with a word of the question or shares a stem with it
     found: list[_Match] = []
     words: list[_Match] = []
     for key, values in table.padded.items():
-        hits = [v for v, padded in values if v and padded in q]
+        # the values starting with a word of the question, in the table's order (Table.starts)
+        starts = table.starts[key]
+        at = sorted(i for w in written.intersection(starts) for i in starts[w])
+        hits = [values[i][0] for i in at if values[i][1] in q]
         hits = [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
         found.extend(_Match(key, h) for h in hits[:1])
         words.extend(_Match(key, w, word=True) for w in _word_hits(table, key, qstems)[:1])
@@ -151,6 +157,13 @@ def _filters(table: Table, question: str, qstems: set[str]) -> list[_Match]:
     # ("din domeniul sănătate"); a stray word ("în România") must not turn into a filter.
     named = [m for m in words if _overlap(table.label_tokens[m.key], qstems)]
     return named[:1]
+
+
+@lru_cache(maxsize=8)  # the question being asked, for each of the tables
+def _padded_words(question: str) -> tuple[str, frozenset[str]]:
+    """The question as `_filters` looks for values in it (its phrase, padded), and its words."""
+    q = f" {phrase(question)} "
+    return q, frozenset(q.split())
 
 
 def _word_hits(table: Table, key: str, qstems: set[str]) -> list[str]:

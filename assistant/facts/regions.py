@@ -74,7 +74,12 @@ def _find(text: str, table: dict[str, str]) -> list[str]:
 
 def counties_in(text: str) -> list[str]:
     """Counties named in text, as written in the data file."""
-    return _find(text, _county_names())
+    return list(_counties_in(text))
+
+
+@lru_cache(maxsize=8192)  # a question's, and the sentences of the passages that come back question after question
+def _counties_in(text: str) -> tuple[str, ...]:
+    return tuple(_find(text, _county_names()))
 
 
 def other_counties(question: str, text: str) -> bool:
@@ -94,7 +99,12 @@ def _county_names() -> dict[str, str]:
 
 def regions_in(text: str) -> list[str]:
     """Development regions named in text (aliases resolved), not those implied by counties."""
-    return _find(text, _data()[1])
+    return list(_regions_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _regions_in(text: str) -> tuple[str, ...]:
+    return tuple(_find(text, _data()[1]))
 
 
 # The whole country, as calls write it: every region, a national call, or the two categories of

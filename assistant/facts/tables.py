@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from assistant.facts.records import Record, numeric_value
 from assistant.text import fold, index_tokens
+from assistant.wordforms import other_forms
 
 
 @lru_cache(maxsize=65536)
@@ -46,6 +47,9 @@ def group_tables(records: list[Record]) -> list[list[Record]]:
     return [t for t in tables.values() if len(t) >= 2]
 
 
+_NO_ROWS: set[int] = set()
+
+
 @dataclass
 class Table:
     """One table's records and what matching a question against it needs, computed once."""
@@ -63,11 +67,43 @@ class Table:
     all_stems: dict[str, set[str]] = field(default_factory=dict)
     sorted_vocabulary: list[str] = field(default_factory=list)
     sorted_headers: list[str] = field(default_factory=list)
+    # Per field, the positions in `padded` of the values starting with each word: a value is
+    # written in a question only if its first word is one of the question's words.
+    starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # Per field, the rows holding each value: as a whole phrase or one item of an enumeration
+    # (categorical fields), and each stemmed word (descriptive fields): `rows_holding`.
+    phrases: dict[str, dict[str, set[int]]] = field(default_factory=dict)
+    words: dict[str, dict[str, set[int]]] = field(default_factory=dict)
+    first_words: frozenset[str] = frozenset()  # every field's `starts` words together
+    any_stems: frozenset[str] = frozenset()  # every field's `all_stems` together
 
     def __post_init__(self) -> None:
         self.sorted_vocabulary, self.sorted_headers = sorted(self.vocabulary), sorted(self.headers)
         self.padded = {key: [(v, f" {v} ") for v in values] for key, values in self.values.items()}
+        for key, pairs in self.padded.items():
+            starts = self.starts[key] = {}
+            for i, (v, _) in enumerate(pairs):
+                if v:
+                    starts.setdefault(v.split(" ", 1)[0], []).append(i)
         self.all_stems = {key: set().union(*stems) for key, stems in self.value_stems.items()}
+        self.first_words = frozenset(w for starts in self.starts.values() for w in starts)
+        self.any_stems = frozenset().union(*self.all_stems.values())
+        for i, row in enumerate(self.rows):
+            for key, value in row.fields.items():
+                if key in self.values:
+                    for p in {phrase(value)} | items(value):
+                        self.phrases.setdefault(key, {}).setdefault(p, set()).add(i)
+                if key in self.value_stems:
+                    for t in value_tokens(value):
+                        self.words.setdefault(key, {}).setdefault(t, set()).add(i)
+
+    def rows_holding(self, key: str, value: str, word: bool) -> set[int]:
+        """Indices of the rows whose field `key` is the phrase `value` or lists it as one item of
+        an enumeration ('Sănătate și biotehnologii', 'TIC, energie'; not part of a compound name:
+        'Sud-Est' does not hold 'Sud'); with `word`, whose field holds the stemmed word `value`.
+        Only fields in `values` (phrases) and `value_stems` (words) are indexed, the fields a
+        question's filters name. Callers must not modify the set."""
+        return (self.words if word else self.phrases).get(key, {}).get(value, _NO_ROWS)
 
     @classmethod
     def of(cls, rows: list[Record]) -> Table:
@@ -108,3 +144,26 @@ def _head_noun(label: str) -> str:
     """The column's noun: 'Buget alocat (euro)' -> 'buget', 'Nr. membri cluster' -> 'membr'."""
     words = [t for t in index_tokens(label) if t.isalpha() and t not in ("nr", "numar")]
     return words[0] if words else ""
+
+
+class WordHolders:
+    """Which of many tables hold a form of a word in one of their word sets (each table's
+    `vocabulary`, or its `headers`): the sets' union, sorted, maps each word to the tables
+    holding it, so a question's word is looked up once, not once per table. A table holds a
+    form of a word exactly when one of the union's forms of it (itself, or another form:
+    wordforms.other_forms) is one of its own words."""
+
+    def __init__(self, word_sets: list[set[str]]) -> None:
+        self._tables: dict[str, list[int]] = {}
+        for i, words in enumerate(word_sets):
+            for w in words:
+                self._tables.setdefault(w, []).append(i)
+        self._sorted = sorted(self._tables)
+
+    def holding(self, words: set[str]) -> set[int]:
+        """Indices of the tables holding a form of one of `words` (`_overlaps` of each table)."""
+        out: set[int] = set()
+        for x in words:
+            for form in [x, *other_forms(x, self._tables.keys(), self._sorted)]:
+                out.update(self._tables.get(form, ()))
+        return out

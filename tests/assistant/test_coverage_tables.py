@@ -89,6 +89,11 @@ def test_coverage_tables_give_the_plain_sums_and_follow_the_index(tmp_path: Path
                 asks = [t for t in query.terms if t.asks]
                 plain_asks = sum(_plain_satisfaction(t, tokens) for t in asks) / len(asks) if asks else 0.0
                 assert retriever.asks_satisfaction(query, lookup) == plain_asks
+                assert retriever.asks_satisfaction(query, lookup) == plain_asks  # kept: the same again
+                words = frozenset(index_tokens(text))  # a second set, as a passage's context is
+                head = retriever.cached_lookup(words)
+                assert retriever.coverage_of_union(query, (lookup, head)) == retriever.coverage(
+                    query, TokenLookup.union(lookup, head)) == _plain_coverage(retriever, query, tokens | words)
                 weights, total = retriever._term_weights(query)
                 exact = sum(w for t, w in zip(query.terms, weights, strict=True) if t.alternatives & tokens)
                 assert retriever.exact_coverage(query, tokens) == (exact / total if total else 0.0)

@@ -155,3 +155,28 @@ def test_a_large_index_is_searched_by_its_windows_in_chroma(settings: Settings, 
     assert any(len(w) > 1 for w, _ in windows)
     answer = build_assistant(settings).ask("Care este bugetul total al apelului Inovare Digitală?")
     assert "2.650.000 euro" in answer.text
+
+
+def test_the_points_of_one_message_are_searched_in_one_chroma_query(settings: Settings,
+                                                                    make_corpus: Callable[..., list[Path]],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """ask_vectors searches several texts at once; nearest_windows then gives what it gives
+    alone, without asking Chroma again, until forget_vectors."""
+    import assistant.store
+    import assistant.vector_search
+
+    for module in (assistant.store, assistant.vector_search):
+        monkeypatch.setattr(module, "EXACT_SEARCH_LIMIT", 3)
+    _ingest(settings, [make_corpus()[0].parent])
+    texts = ["Care este bugetul total al apelului Inovare Digitală?", "Cine poate depune o cerere?"]
+    alone = [open_store(settings).nearest_windows(t, 4) for t in texts]
+    store = open_store(settings)
+    queries: list[int] = []
+    real = store.collection.query
+    monkeypatch.setattr(store.collection, "query", lambda **kw: queries.append(1) or real(**kw))
+    store.ask_vectors(texts, 4)
+    assert [store.nearest_windows(t, 4) for t in texts] == alone
+    assert len(queries) == 1
+    store.forget_vectors()
+    assert store.nearest_windows(texts[0], 4) == alone[0]
+    assert len(queries) == 2
