@@ -63,17 +63,41 @@ def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: Ab
     context) with `known` (the call's name) cover the question as much as a passage must to
     be answered from (MIN_COVERAGE): the value answers this question, not another one. A
     question about one expense or one activity of a call ("cât se decontează pentru
-    consultanță") writes words the call's budget line does not hold."""
-    written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", implied_words(fact)])
-    chunk = retriever.store.chunks.get(fact.chunk_id)
+    consultanță") writes words the call's budget line does not hold. The three tests are
+    asked cheapest first (coverage, siblings, then a search for the other parts): all must pass."""
+    following, lookups = _fact_parts(retriever, fact)
+    parts = (retriever.cached_lookup(known), *lookups) if known else lookups
+    if retriever.coverage_of_union(query, parts) < MIN_COVERAGE:
+        return False
     own = frozenset(known) | text_tokens(implied_words(fact))  # the words its field answers to name no sibling
-    if asks_sibling(query.core_tokens, fact, own, _next_in_section(retriever, chunk)):
+    if asks_sibling(query.core_tokens, fact, own, following):
         return False  # "contribuția FEDR", "data de început": another part of the breakdown (siblings)
     others = [p.chunk.text for p in retriever.search(query, k=CANDIDATE_PASSAGES)
               if p.chunk.document == fact.document and p.chunk.id != fact.chunk_id]
-    if asks_part_elsewhere(query.core_tokens, fact, frozenset(known), others):
-        return False  # "alocarea pentru regiunea mai dezvoltată": a part the guide states in another section
-    return retriever.coverage(query, with_chunk(retriever, chunk, known, text_tokens(written))) >= MIN_COVERAGE
+    # "alocarea pentru regiunea mai dezvoltată": a part the guide states in another section
+    return not asks_part_elsewhere(query.core_tokens, fact, frozenset(known), others)
+
+
+# What fact_answers reads of a value besides the question, by the value's identity: (the value,
+# its chunk object, `_next_in_section` of it, the lookups of `with_chunk` but the call's name).
+_PARTS: dict[int, tuple[Fact, Chunk | None, str, tuple[TokenLookup, ...]]] = {}
+_KEPT_FACTS = 4096  # a few values per call; cleared when full
+
+
+def _fact_parts(retriever: HybridRetriever, fact: Fact) -> tuple[str, tuple[TokenLookup, ...]]:
+    """`_next_in_section` of the value's chunk and the lookups of the value's words (line,
+    passage, condition, section, implied words) and of its chunk with the chunk's context,
+    kept while the value and its chunk are the same objects (the call book asks every call's
+    values for every question asking a value): pure functions of the two."""
+    chunk = retriever.store.chunks.get(fact.chunk_id)
+    got = _PARTS.get(id(fact))
+    if got is None or got[0] is not fact or got[1] is not chunk:
+        written = " ".join([fact.text, fact.passage, fact.condition or "", fact.section or "", implied_words(fact)])
+        if len(_PARTS) >= _KEPT_FACTS:
+            _PARTS.clear()
+        got = _PARTS[id(fact)] = (fact, chunk, _next_in_section(retriever, chunk),
+                                  chunk_lookups(retriever, chunk, text_tokens(written)))
+    return got[2], got[3]
 
 
 def _next_in_section(retriever: HybridRetriever, chunk: Chunk | None) -> str:
@@ -90,10 +114,16 @@ def with_chunk(retriever: HybridRetriever, chunk: Chunk | None, *token_sets: Abs
     """The union of long-lived token sets (a sheet's identity tokens, `text_tokens`) and of
     the chunk's own and context tokens, as one lookup built from the retriever's cached ones
     (coverage over it is coverage over the union of the sets, without building that set)."""
+    return TokenLookup.union(*chunk_lookups(retriever, chunk, *token_sets))
+
+
+def chunk_lookups(retriever: HybridRetriever, chunk: Chunk | None,
+                  *token_sets: AbstractSet[str]) -> tuple[TokenLookup, ...]:
+    """The parts of `with_chunk`: the sets' cached lookups, then the chunk's and its context's."""
     parts = [retriever.cached_lookup(t) for t in token_sets if t]
     if chunk is not None:
         parts += [retriever.cached_lookup(retriever.store.tokens_of(chunk)), retriever.context_lookup(chunk)]
-    return TokenLookup.union(*parts)
+    return tuple(parts)
 
 
 TEXTS = 4096  # value lines and call names: a few per call; the least recently used dropped first
