@@ -67,6 +67,8 @@ def unindexed_year(question: str, bm25: BM25Index, within: AbstractSet[str] | No
 def unwritten_year(question: str, query: Query, store: Store, book: CallBook) -> str | None:
     """The refusal for a year the question writes that no indexed document writes, or that the
     documents it names (CallBook.named) never write; None otherwise."""
+    if not YEAR.search(question):
+        return None  # (most questions: the documents it names are not looked up)
     if year := unindexed_year(question, store.bm25):
         return f"Documentele indexate nu conțin informații despre anul {year}."
     named = book.named(query)

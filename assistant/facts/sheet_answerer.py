@@ -62,6 +62,7 @@ class SheetAnswerer:
     def __init__(self, sheets: Callable[[], list[CallSheet]], retriever: HybridRetriever) -> None:
         self._sheets = sheets
         self._retriever = retriever
+        self._by_prefix: tuple[tuple[int, ...], dict[str, list[CallSheet]]] = ((), {})  # _may_be_named's index
 
     def try_answer(self, question: str) -> Answer | None:
         if len(split_questions(question)) != 1 or "?" in question.strip().rstrip("?"):
@@ -158,32 +159,26 @@ class SheetAnswerer:
             if best is None or named > best[0] + 1e-9:
                 best = (named, sheet)
         if best is not None and any(_naming(query, s, self._retriever) > best[0] + 1e-2
-                                    for s in _may_be_named(query, list(sheets.values())) if s is not best[1]):
+                                    for s in self._may_be_named(query, list(sheets.values())) if s is not best[1]):
             return None  # another call is named more fully than any of the best passages' calls
         return best[1] if best else None
 
-
-# The calls' identity words by their first two letters, for the last list of sheets: a word of
-# the question matches a call's word only as the same word or one's stem a prefix of the other's,
-# so the two share their first two letters (index words have two or more).
-_BY_PREFIX: tuple[tuple[int, ...], dict[str, list[CallSheet]]] = ((), {})
-
-
-def _may_be_named(query: Query, sheets: list[CallSheet]) -> list[CallSheet]:
-    """The sheets `_naming` can give more than nothing: those with an identity word sharing its
-    first two letters with a form of a question's word (the others cover none of it and their
-    whole name is not in it). Same result as asking every sheet, without a coverage per call."""
-    global _BY_PREFIX
-    key = tuple(map(id, sheets))
-    if _BY_PREFIX[0] != key:
-        index: dict[str, list[CallSheet]] = {}
-        for sheet in sheets:
-            for prefix in {t[:2] for t in sheet.identity_tokens}:
-                index.setdefault(prefix, []).append(sheet)
-        _BY_PREFIX = (key, index)
-    forms = {f for term in query.terms for f in term.alternatives | term.partial} | set(query.text_tokens)
-    found = {id(s): s for prefix in {f[:2] for f in forms} for s in _BY_PREFIX[1].get(prefix, [])}
-    return list(found.values())
+    def _may_be_named(self, query: Query, sheets: list[CallSheet]) -> list[CallSheet]:
+        """The sheets `_naming` can give more than nothing: those with an identity word sharing its
+        first two letters with a form of a question's word (the others cover none of it and their
+        whole name is not in it: a question's word matches a call's word only as the same word or
+        one's stem a prefix of the other's). Same result as asking every sheet, without a coverage
+        per call; the calls' words by prefix are kept for the last list of sheets."""
+        key = tuple(map(id, sheets))
+        if self._by_prefix[0] != key:
+            index: dict[str, list[CallSheet]] = {}
+            for sheet in sheets:
+                for prefix in {t[:2] for t in sheet.identity_tokens}:
+                    index.setdefault(prefix, []).append(sheet)
+            self._by_prefix = (key, index)
+        forms = {f for term in query.terms for f in term.alternatives | term.partial} | set(query.text_tokens)
+        found = {id(s): s for prefix in {f[:2] for f in forms} for s in self._by_prefix[1].get(prefix, [])}
+        return list(found.values())
 
 
 @lru_cache(maxsize=TEXTS)
