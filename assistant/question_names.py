@@ -18,9 +18,10 @@ from assistant.query import Query, Term
 from assistant.store import Store
 from assistant.text import fold, index_tokens, is_english
 
-# "Câți oameni", "câte persoane", "câți ani", "de câte ori": a generic unit counted, which the
-# documents write in their own words (participanți, membri, 2019-2023); not the thing asked about.
-_GENERIC_UNIT = re.compile(r"(?:oameni|persoane|lume|indivizi|ori|ani|luni|zile|ore|saptamani|bucati|"
+# "Câți oameni", "câte persoane", "câți ani", "de câte ori", "ce număr de": a generic unit counted,
+# which the documents write in their own words (participanți, membri, 2019-2023); not the thing
+# asked about.
+GENERIC_UNIT = re.compile(r"(?:oameni|persoane|lume|indivizi|ori|ani|luni|zile|ore|saptamani|bucati|numar\w*|"
                            r"people|persons|times|years|months|days)")
 
 
@@ -153,7 +154,7 @@ class QuestionNames:
             return False  # an English question's words are not the documents' (the glossary has a few)
         head = asked_head(query.text)
         noun = index_tokens(head)
-        if not noun or _GENERIC_UNIT.fullmatch(head):
+        if not noun or GENERIC_UNIT.fullmatch(head):
             return False
         term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
         forms = (term.alternatives | term.partial) if term is not None else {noun[0]}

@@ -46,9 +46,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                        r"(?:lei|euro|eur|ron|usd|%|€|\$|metri|km|kg|mii|milioane|oameni|persoane)\b)"),
     "contact": re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|www\.[\w.-]+"),
     "phone": PHONE,  # a contact asked as "numărul de telefon": an e-mail beside it does not answer it
-    # A count in digits, or in words ("zece", "două treimi", "câteva sute"): "unu"/"o" left out,
-    # as the article they also are, "nouă" (also "new") and "mie" (also "to me") too.
-    "count": re.compile(r"\b\d+\b|(?i:\b(?:doi|dou[aă]|trei|patru|cinci|[sș]ase|[sș]apte|opt|zece|"
+    # A count in digits, or in words ("zece", "două treimi", "câteva sute", "niciunul"): "unu"/"o"
+    # left out, as the article they also are, "nouă" (also "new") and "mie" (also "to me") too.
+    "count": re.compile(r"\b\d+\b|(?i:\b(?:niciun\w*|nicio|zero|none|doi|dou[aă]|trei|patru|cinci|"
+                        r"[sș]ase|[sș]apte|opt|zece|"
                         r"\w+sprezece|\w+zeci|sut[aăe]|mii|milio\w+|miliard\w*|jum[aă]tate|treim\w*|"
                         r"sfert\w*|zeci|duzin\w*|dozen\w*|two|three|four|five|six|seven|eight|nine|ten|"
                         r"hundred\w*|thousand\w*|million\w*)\b)"),
@@ -143,3 +144,30 @@ def narrowed(question: str, kind: str) -> str:
     if kind == "date" and _SUBMISSION_DEADLINE.search(q) and not _OTHER_ACT.search(q):
         return "calendar_date"
     return kind
+
+
+# A count is written with the noun it counts beside it: "12 proiecte", "57 de membri", "trei din
+# cele cinci proiecte" (the noun right after the number, or after "de", "dintre", "din cele"),
+# "proiecte finanțate: 12", "membri (42)" (the number up to COUNT_REACH words after the noun).
+# A number standing elsewhere counts something else.
+COUNT_REACH = 3
+_PARTITIVE = frozenset({"de", "dintre", "din", "cele", "cei", "ale", "ai"})  # "57 de membri", "niciuna dintre tratate"
+
+
+def counts(sentence: str, noun: str) -> bool:
+    """The sentence writes a count (PATTERNS["count"]) of `noun` (a folded word; a form of it
+    is a word whose stem and the noun's are one a prefix of the other), as written above."""
+    from assistant.text import stem
+
+    target = stem(fold(noun))
+    words = re.findall(r"[\w%-]+", fold(sentence))
+    near = {i for i, w in enumerate(words)
+            if len(w) >= 3 and (stem(w).startswith(target) or target.startswith(stem(w)))}
+    for j, w in enumerate(words):
+        if PATTERNS["count"].fullmatch(w):
+            after = j + 1
+            while after < len(words) and words[after] in _PARTITIVE:
+                after += 1
+            if after in near or any(j - k in near for k in range(1, COUNT_REACH + 1)):
+                return True
+    return False

@@ -20,12 +20,14 @@ from assistant.answer.neighbours import with_antecedent
 from assistant.answer.roles import role_holders
 from assistant.answer.unindexed import unindexed_year
 from assistant.features import clip, is_action_item
+from assistant.intent import asked_noun
 from assistant.query import Query, token_matches
+from assistant.question_names import GENERIC_UNIT
 from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Citation, Passage
-from assistant.values import answers_when, find_values, has_value, is_bare_value, narrowed
+from assistant.values import answers_when, counts, find_values, has_value, is_bare_value, narrowed
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,7 @@ class ExtractiveAnswerer:
         wanted = [narrowed(query.text, k) for k in ENFORCED_KINDS if query.intent.insists(k)]
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
-        if not wanted or (any(has_value(chosen[0].sentence, k) for k in wanted)
+        if not wanted or (any(_holds(query, chosen, k) for k in wanted)
                           and not _call_total_for_project(query, chosen[0].sentence)) \
                 or ("date" in wanted and answers_when(query.text, chosen[0].sentence)):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
@@ -210,6 +212,15 @@ class ExtractiveAnswerer:
 # or budget (and no project) does not answer "cât primește un proiect" / "maximum grant per project".
 _PROJECT = re.compile(r"\b(proiect\w*|project\w*)")
 _CALL_TOTAL = re.compile(r"\b(aloca\w*|buget\w*|budget\w*|allocation)")
+
+
+def _holds(query: Query, chosen: list[Evidence], kind: str) -> bool:
+    """The first chosen sentence holds a value of the kind wanted; a count of the noun a "câți /
+    câte <noun>" question counts, one of the chosen sentences, beside that noun (values.counts)."""
+    noun = asked_noun(query.text) if kind == "count" else ""
+    if noun and not GENERIC_UNIT.fullmatch(noun):
+        return any(counts(e.sentence, noun) for e in chosen)
+    return has_value(chosen[0].sentence, kind)
 
 
 def _call_total_for_project(query: Query, sentence: str) -> bool:

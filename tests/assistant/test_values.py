@@ -81,3 +81,15 @@ def test_the_days_an_event_lasts_are_no_deadline() -> None:
     assert has_value("Înscrierile la târg se fac până la 2 aprilie 2031.", "calendar_date")
     assert has_value("Cererile se depun între 3 martie 2031 și 30 aprilie 2031.", "calendar_date")
     assert has_value("Târgul are loc în 14-17 mai 2031.", "date")  # still the answer to "când are loc"
+
+
+def test_a_count_stands_beside_the_noun_it_counts() -> None:
+    from assistant.values import counts
+
+    assert counts("În 2030 au fost finanțate 14 proiecte de irigații.", "proiecte")
+    assert counts("Cooperativa are 61 de membri.", "membri")
+    assert counts("Niciuna dintre fermele vizitate nu avea panouri.", "ferme")
+    assert counts("Proiecte finanțate: 14", "proiecte")
+    # a number of something else in the same sentence
+    assert not counts("Punctajul minim este de 35 de puncte pentru proiectele depuse.", "proiecte")
+    assert not counts("Asociația a fost înființată în 2012 și reunește ferme din Vrancea.", "ferme")
