@@ -9,25 +9,23 @@ of value (a date, a rate, an amount, a contact) that none of the chosen sentence
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.answered import answered_features
+from assistant.answer.asked_values import call_total_for_project, date_of_another_act, holds
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
 from assistant.answer.roles import role_holders
 from assistant.answer.unindexed import unindexed_year
 from assistant.features import clip, is_action_item
-from assistant.intent import asked_noun
 from assistant.query import Query, token_matches
-from assistant.question_names import GENERIC_UNIT
 from assistant.retrieval import HybridRetriever
 from assistant.store import Store
-from assistant.text import fold, index_tokens
+from assistant.text import index_tokens
 from assistant.types import Answer, Citation, Passage
-from assistant.values import answers_when, counts, find_values, has_value, is_bare_value, narrowed
+from assistant.values import answers_when, find_values, has_value, is_bare_value, narrowed
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +63,12 @@ class ExtractiveAnswerer:
             chosen = _in_reading_order(chosen, passages)
         chosen = self._whole_list(query, chosen, passages)
         wanted = [narrowed(query.text, k) for k in ENFORCED_KINDS if query.intent.insists(k)]
+        if any(k in ("date", "calendar_date") for k in wanted) and date_of_another_act(query, chosen[0].sentence):
+            return [], []  # "când se publică lista": the date found is of another act (submitting, ...)
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
-        if not wanted or (any(_holds(query, chosen, k) for k in wanted)
-                          and not _call_total_for_project(query, chosen[0].sentence)) \
+        if not wanted or (any(holds(query, chosen, k) for k in wanted)
+                          and not call_total_for_project(query, chosen[0].sentence)) \
                 or ("date" in wanted and answers_when(query.text, chosen[0].sentence)):
             topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
@@ -148,7 +148,7 @@ class ExtractiveAnswerer:
         insisted = [k for k in (*ENFORCED_KINDS, "count", "duration") if query.intent.insists(k)]
         if insisted:  # asking a date (a rate, a sum, how many, how long): answered by a sentence holding one
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio
-                          and not _call_total_for_project(query, e.sentence)]
+                          and not call_total_for_project(query, e.sentence)]
             eligible = with_value + [e for e in eligible if e not in with_value]
         actions = [e for e in eligible if is_action_item(query, e.sentence)]
         # "ce activități": the actions listed, not labels; "cât au durat acțiunile": a value, not the list
@@ -206,28 +206,6 @@ class ExtractiveAnswerer:
                 seen.update(lines)
                 found.append(Passage(chunk=other, score=0.0))
         return found if 0 < len(seen) <= 6 else []
-
-
-# What a project may get is not what the whole call has: a sentence stating the call's allocation
-# or budget (and no project) does not answer "cât primește un proiect" / "maximum grant per project".
-_PROJECT = re.compile(r"\b(proiect\w*|project\w*)")
-_CALL_TOTAL = re.compile(r"\b(aloca\w*|buget\w*|budget\w*|allocation)")
-
-
-def _holds(query: Query, chosen: list[Evidence], kind: str) -> bool:
-    """The first chosen sentence holds a value of the kind wanted; a count of the noun a "câți /
-    câte <noun>" question counts, one of the chosen sentences, beside that noun (values.counts)."""
-    noun = asked_noun(query.text) if kind == "count" else ""
-    if noun and not GENERIC_UNIT.fullmatch(noun):
-        return any(counts(e.sentence, noun) for e in chosen)
-    return has_value(chosen[0].sentence, kind)
-
-
-def _call_total_for_project(query: Query, sentence: str) -> bool:
-    """The question asks a project's sum and the sentence gives the call's total instead."""
-    said = fold(sentence)
-    return bool(_PROJECT.search(query.folded) and not _CALL_TOTAL.search(query.folded)
-                and _CALL_TOTAL.search(said) and not _PROJECT.search(said))
 
 
 def _introduces(query: Query, intro: str) -> bool:

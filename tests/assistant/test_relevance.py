@@ -278,3 +278,15 @@ def test_a_value_of_a_thing_no_document_writes_is_not_answered(assistant: Assist
     assert not assistant.retriever.absent_value_of(Query.parse("Cât este aportul pentru fiecare membru nou?"))
     assert not assistant.retriever.absent_value_of(Query.parse("Câți oameni vin la cursurile de apicultură?"))
     assert "35.000 lei" in assistant.ask("Cât este aportul pentru fiecare membru nou?").text
+
+
+def test_the_date_of_another_act_does_not_answer_when_an_act_happens(tmp_path: Path) -> None:
+    docs = {"vouchere.txt": "Schema Vouchere Apicole 2031 acordă 40 de vouchere apicole. Lista voucherelor "
+                            "apicole atribuite cuprinde firmele cu cel mai mare punctaj. Cererile pentru vouchere "
+                            "apicole se depun până la 14 martie 2031, ora 16:00, iar voucherele se atribuie "
+                            "după evaluare."}
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    # the day applications close is no answer to when the list of winners is published
+    assert ours.ask("Când se publică lista voucherelor apicole atribuite?").abstained
+    assert "14 martie 2031" in ours.ask("Până când se pot depune cererile pentru vouchere apicole?").text

@@ -1,0 +1,55 @@
+"""Whether the sentences an answer chose hold the value the question asks: a value of the kind
+asked (values.PATTERNS) in the first one; a count beside the noun a "câți / câte" question
+counts; not the call's total for a project's sum; not the date of another act than the one a
+"când se <verb>" question names."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.evidence import Evidence
+from assistant.intent import asked_noun
+from assistant.query import Query
+from assistant.question_names import GENERIC_UNIT
+from assistant.text import fold, stem
+from assistant.values import counts, has_value
+
+# What a project may get is not what the whole call has: a sentence stating the call's allocation
+# or budget (and no project) does not answer "cât primește un proiect" / "maximum grant per project".
+_PROJECT = re.compile(r"\b(proiect\w*|project\w*)")
+_CALL_TOTAL = re.compile(r"\b(aloca\w*|buget\w*|budget\w*|allocation)")
+
+
+def holds(query: Query, chosen: list[Evidence], kind: str) -> bool:
+    """The first chosen sentence holds a value of the kind wanted; a count of the noun a "câți /
+    câte <noun>" question counts, one of the chosen sentences, beside that noun (values.counts)."""
+    noun = asked_noun(query.text) if kind == "count" else ""
+    if noun and not GENERIC_UNIT.fullmatch(noun):
+        return any(counts(e.sentence, noun) for e in chosen)
+    return has_value(chosen[0].sentence, kind)
+
+
+def date_of_another_act(query: Query, sentence: str) -> bool:
+    """A "când se <verb>" question (an act other than submitting) and a sentence that does not
+    write that act in any form: its date is another act's (see _WHEN_ACT)."""
+    act = _WHEN_ACT.match(fold(query.text))
+    if act is None or _SUBMITTING.match(act.group(1)):
+        return False
+    asked = stem(act.group(1))
+    written = (stem(w) for w in re.findall(r"\w{4,}", fold(sentence)))
+    return not any(w.startswith(asked) or asked.startswith(w) for w in written)
+
+
+# "Când se publică / se semnează / se anunță X": the date of that act, which the sentence giving
+# it names (in any form: "publicarea", "va fi publicată"); a date of another act does not answer.
+# Submitting is the exception: a brochure prints a call's closing day bare ("8 martie 2031, ora 17").
+_WHEN_ACT = re.compile(r"^\W*(?:cand|pana cand|la ce data)\s+(?:se|va|vor|o sa)\s+"
+                       r"(?:(?:poate|pot|puteau|putea|trebuie|vor|va)\s+)?(?:fi\s+)?([a-z]{5,})")
+_SUBMITTING = re.compile(r"(?:depun|depus|trimit|transmit|inscri|aplic|inchid|incheie|deschid)")
+
+
+def call_total_for_project(query: Query, sentence: str) -> bool:
+    """The question asks a project's sum and the sentence gives the call's total instead."""
+    said = fold(sentence)
+    return bool(_PROJECT.search(query.folded) and not _CALL_TOTAL.search(query.folded)
+                and _CALL_TOTAL.search(said) and not _PROJECT.search(said))
