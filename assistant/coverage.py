@@ -113,12 +113,7 @@ class QuestionCoverage(QuestionNames):
             forms = term.alternatives | term.partial
             # A name is matched in its own form only: "Josh" is not a form of "jos".
             rows = [bm25.postings(a) for a in forms if not named or bm25.holds_exact(a)]
-            if within is not None:
-                absent = not any(self.store.documents_at(r) & within for r in rows)
-            elif without is None:
-                absent = not any(len(r) for r in rows)
-            else:
-                absent = all(self.store.documents_at(r) <= {without} for r in rows)
+            absent = self.absent_from(rows, without, within)
             gone += w * absent
             names_total += w * named
             names += w * (absent and named)

@@ -48,16 +48,19 @@ class QuestionNames:
         for term in query.terms:
             if not set(term.weight_tokens) & query.names:
                 continue
-            rows = [bm25.postings(a) for a in term.alternatives | term.partial]
-            if within is not None:
-                absent = not any(self.store.documents_at(r) & within for r in rows)
-            elif without is None:
-                absent = not any(len(r) for r in rows)
-            else:
-                absent = all(self.store.documents_at(r) <= {without} for r in rows)
-            if absent:
+            if self.absent_from([bm25.postings(a) for a in term.alternatives | term.partial], without, within):
                 return 1.0
         return 0.0
+
+    def absent_from(self, rows: list[np.ndarray], without: str | None = None,
+                    within: AbstractSet[str] | None = None) -> bool:
+        """No posting of `rows` (a word's forms) is in the index: in any document, in a document
+        of `within` only, or in one other than `without` (see `QuestionCoverage.missing_mass`)."""
+        if within is not None:
+            return not any(self.store.documents_at(r) & within for r in rows)
+        if without is None:
+            return not any(len(r) for r in rows)
+        return all(self.store.documents_at(r) <= {without} for r in rows)
 
     def about_another(self, query: Query, document: str) -> bool:
         """The question writes names (words the documents write as names, or the question's own
