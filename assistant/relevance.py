@@ -101,7 +101,21 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     # words a question shares with unrelated documents scatter it (query performance prediction).
     # Unknown (NaN) when the document or the index could fill one place only.
     "agreement",
+    # The question asks for a value of a kind (amount, rate, date, count, contact) and none of the
+    # best sentences holds one: a document can share every word of the question and still not
+    # state the figure asked (a brochure names the call and its costs, not the workshop's fee).
+    "value_unmet",
 )
+# The side of 0 each answered feature's coefficient is fitted on (bench.learners.fit_pointwise):
+# a best sentence that scores higher, covers more of the question, holds the value asked, or
+# stands further ahead of the next passage's is never evidence that the documents do not answer;
+# question words no document holds, and an asked value no best sentence holds, never evidence
+# that they do. (Unbounded, the fit gave "holds the value asked" a negative weight: it shares
+# what it says with the sentence model's logit and with value_unmet.)
+ANSWERED_SIGNS: dict[str, int] = {
+    "best": 1, "best_own": 1, "best_passage_cov": 1, "best_value": 1, "best_asks": 1, "best_doc_cov": 1,
+    "missing": -1, "missing_names": -1, "name_absent": -1, "margin": 1, "agreement": 1, "value_unmet": -1}
+VALUE_SENTENCES = 3  # best sentences (by logit) in which value_unmet looks for the asked value
 # Features that may be unknown (NaN): the fit imputes them with their mean over its rows and
 # writes that mean beside the coefficients (`Linear.fill`), which answering uses the same way.
 IMPUTED: frozenset[str] = frozenset({"agreement"})
@@ -241,15 +255,17 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
 
 
 def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: float,
-                    name_absent: float = 0.0, agreement: float = 1.0) -> list[float]:
+                    name_absent: float = 0.0, agreement: float = 1.0, value_asked: bool = False) -> list[float]:
     """ANSWERED_FEATURES from the scored sentences (`Evidence`, best logit first, non-empty);
     `missing`: HybridRetriever.missing_mass; `doc_cov`: the question's coverage by the best
     sentence's document; `name_absent`: HybridRetriever.absent_name; `agreement`: in [0, 1],
-    the shown passages' share from the best sentence's document (answer.extractive)."""
+    the shown passages' share from the best sentence's document (answer.extractive); `value_asked`:
+    the question asks for a value of a kind (Intent.typed)."""
     top = best[0]
     other = next((e.logit for e in best[1:] if e.passage_rank != top.passage_rank), top.logit - 4.0)
     return vector({"best": top.logit, "best_own": top.own_coverage, "best_passage_cov": top.passage_coverage,
                    "best_value": float(top.has_value), "best_asks": top.features[SENTENCE_FEATURES.index("asks")],
                    "best_doc_cov": doc_cov, "missing": missing[0], "missing_names": missing[1],
-                   "name_absent": name_absent, "margin": top.logit - other, "agreement": agreement},
+                   "name_absent": name_absent, "margin": top.logit - other, "agreement": agreement,
+                   "value_unmet": float(value_asked and not any(e.has_value for e in best[:VALUE_SENTENCES]))},
                   ANSWERED_FEATURES)

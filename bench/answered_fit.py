@@ -19,11 +19,16 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answer.answered import answered_features
-from assistant.relevance import ANSWERED_FEATURES, IMPUTED, Linear, Weights
+from assistant.relevance import ANSWERED_FEATURES, ANSWERED_SIGNS, IMPUTED, Linear, Weights
+from assistant.query import Query
 from bench.fit_data import SETS, Item, group, scored_sentences
 from bench.learners import fit_pointwise, held_out, threshold
 
-KINDS = ("answerable", "unanswerable", "constructed")
+# A question asking for a figure of these kinds, asked without the passages stating it: the
+# document is there and says everything else (SQuAD 2.0's kind of unanswerable question, kept to
+# figures, whose absence a passage's words do not hide).
+STRIPPED_KINDS = frozenset({"amount", "percent", "count", "contact"})
+KINDS = ("answerable", "unanswerable", "constructed", "stripped")
 
 
 def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, dict[str, object]]:
@@ -38,8 +43,10 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
         asks: list[tuple[str | None, str]] = [(None, "unanswerable" if item.abstain else "answerable")]
         if not item.abstain and item.document:
             asks.append((item.document, "constructed"))
+        if not item.abstain and item.facts and Query.parse(item.question).intent.typed & STRIPPED_KINDS:
+            asks.append((None, "stripped"))
         for exclude, kind in asks:
-            query, passages, scored = scored_sentences(item, exclude)
+            query, passages, scored = scored_sentences(item, exclude, stripped=kind == "stripped")
             if not scored:
                 continue
             rows.append(answered_features(item.retriever, query, scored, passages, without=exclude))
@@ -51,7 +58,7 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
     for name, value in fill:  # an unknown value is the mean of the known ones (relevance.IMPUTED)
         column = x[:, ANSWERED_FEATURES.index(name)]
         column[np.isnan(column)] = value
-    oof = held_out(x, y, groups, ANSWERED_FEATURES)
+    oof = held_out(x, y, groups, ANSWERED_FEATURES, signs=ANSWERED_SIGNS)
     prob = 1 / (1 + np.exp(-oof))
     # The threshold is set on the sets' own unanswerable questions (questions people asked that
     # the documents do not answer); the constructed ones train the model and are reported, but
@@ -65,5 +72,5 @@ def stage_answered(items: list[Item], weights: Weights) -> tuple[Linear, float, 
             sel = np.array([k == f"{name}:{kind}" for k in kinds])
             if sel.any():
                 figures[f"{name}:{kind}:abstained"] = round(float(np.mean(prob[sel] < cut)), 3)
-    return replace(fit_pointwise(x, y, ANSWERED_FEATURES), fill=fill), cut, figures
+    return replace(fit_pointwise(x, y, ANSWERED_FEATURES, ANSWERED_SIGNS), fill=fill), cut, figures
 

@@ -98,11 +98,19 @@ def group(item: Item) -> str:
 
 
 
-def scored_sentences(item: Item, exclude: str | None = None) -> tuple[Query, list[Passage], list[Evidence]]:
-    """The scored sentences of the item's top passages (without one document's, if asked)."""
+def scored_sentences(item: Item, exclude: str | None = None,
+                     stripped: bool = False) -> tuple[Query, list[Passage], list[Evidence]]:
+    """The scored sentences of the item's top passages (without one document's, if asked;
+    `stripped`: without the passages holding the item's facts or evidence)."""
     assert item.retriever is not None
     item.retriever.forget_recent()
     query = Query.parse(item.question)
     settings = item.retriever.settings
-    passages = item.retriever.search(query, k=max(settings.read_k, settings.top_k), without=exclude)
+    k = max(settings.read_k, settings.top_k)
+    passages = item.retriever.search(query, k=k + (STRIP_SPARE if stripped else 0), without=exclude)
+    if stripped:
+        passages = [p for p in passages if not (item.holds_fact(p.chunk.text) or item.holds_evidence(p.chunk.text))][:k]
     return query, passages, score_sentences(query, passages, item.retriever)
+
+
+STRIP_SPARE = 12  # further passages searched so that a stripped question still reads as many

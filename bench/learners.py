@@ -1,8 +1,10 @@
-"""The learners of `python -m bench.fit`: a pointwise logistic model (scikit-learn), a
+"""The learners of `python -m bench.fit`: a pointwise logistic model with sign bounds (scipy), a
 listwise conditional logit (scipy), grouped held-out folds, and the figures they are judged by.
 Only the fit needs them (scikit-learn and scipy are dev extras)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -11,16 +13,32 @@ from assistant.relevance import ABSTAIN_TARGET, Linear
 FOLDS = 5
 
 
-def fit_pointwise(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> Linear:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
+def fit_pointwise(x: np.ndarray, y: np.ndarray, names: tuple[str, ...],
+                  signs: Mapping[str, int] | None = None) -> Linear:
+    """A logistic regression on standardised features, L2 penalty 1/2 |w|^2 (scikit-learn's
+    C=1; the intercept unpenalised), its coefficients written on the raw scale. `signs`: for the
+    features whose direction their meaning fixes (+1: more of it is never evidence against the
+    label; -1: never for it), the coefficient is bounded to that side of 0 (L-BFGS-B), so that
+    collinear features cannot buy a better fit with a sign their meaning forbids."""
+    from scipy.optimize import minimize
 
-    scaler = StandardScaler().fit(x)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    model = LogisticRegression(C=1.0, max_iter=2000, solver="lbfgs").fit((x - scaler.mean_) / scale, y)
-    coef = model.coef_[0] / scale
-    intercept = float(model.intercept_[0] - np.sum(model.coef_[0] * scaler.mean_ / scale))
-    return Linear(names, tuple(float(c) for c in coef), intercept)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale = np.where(scale > 0, scale, 1.0)
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    t = 2.0 * y - 1.0
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        m = t * (z @ w)
+        penalty = w.copy()
+        penalty[-1] = 0.0
+        sigma = 0.5 * (1.0 - np.tanh(0.5 * m))  # 1 / (1 + e^m), stable
+        return float(np.logaddexp(0.0, -m).sum() + 0.5 * penalty @ penalty), -(z.T @ (t * sigma)) + penalty
+
+    bounds = [{1: (0.0, None), -1: (None, 0.0)}.get((signs or {}).get(n, 0), (None, None)) for n in names]
+    w = minimize(loss, np.zeros(z.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds + [(None, None)],
+                 options={"maxiter": 5000}).x
+    coef = w[:-1] / scale
+    return Linear(names, tuple(float(c) for c in coef), float(w[-1] - np.sum(w[:-1] * mean / scale)))
 
 
 LISTWISE_L2 = 10.0  # ridge penalty of the ranking models, on standardised features
@@ -67,7 +85,7 @@ def folds(groups: list[str]) -> list[np.ndarray]:
 
 
 def held_out(x: np.ndarray, y: np.ndarray, groups: list[str], names: tuple[str, ...],
-              qids: list[str] | None = None) -> np.ndarray:
+              qids: list[str] | None = None, signs: Mapping[str, int] | None = None) -> np.ndarray:
     """Out-of-fold logits: each row scored by a model fitted without its document (the
     listwise model when `qids` are given, else the pointwise one)."""
     logits = np.zeros(len(y))
@@ -75,7 +93,7 @@ def held_out(x: np.ndarray, y: np.ndarray, groups: list[str], names: tuple[str, 
         if len(set(y[~test])) < 2:
             continue
         if qids is None:
-            model = fit_pointwise(x[~test], y[~test], names)
+            model = fit_pointwise(x[~test], y[~test], names, signs)
         else:
             model = fit_listwise(x[~test], y[~test], [q for q, t in zip(qids, test, strict=True) if not t], names)
         logits[test] = x[test] @ np.array(model.coef) + model.intercept

@@ -30,7 +30,8 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     shown = [p.chunk.document for p in passages[:AGREEMENT_PASSAGES]]
     return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without, within=within),
                            doc_cov, retriever.absent_name(query, without=without, within=within),
-                           agreement(shown, document, retriever.store.chunk_count(document)))
+                           agreement(shown, document, retriever.store.chunk_count(document)),
+                           value_asked=bool(query.intent.typed))
 
 
 def agreement(shown: list[str], document: str, size: int) -> float:

@@ -1,7 +1,7 @@
 """Whether the sentences an answer chose hold the value the question asks: a value of the kind
 asked (values.PATTERNS) in the first one; a count beside the noun a "câți / câte" question
 counts; not the call's total for a project's sum; not the date of another act than the one a
-"când se <verb>" question names."""
+"când se <verb>" question names; not a figure stated for another year than the one asked."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 from assistant.answer.evidence import Evidence
 from assistant.intent import asked_noun
 from assistant.query import Query
+from assistant.query import YEAR
 from assistant.question_names import GENERIC_UNIT
 from assistant.text import fold, stem
 from assistant.values import counts, has_value
@@ -53,3 +54,33 @@ def call_total_for_project(query: Query, sentence: str) -> bool:
     said = fold(sentence)
     return bool(_PROJECT.search(query.folded) and not _CALL_TOTAL.search(query.folded)
                 and _CALL_TOTAL.search(said) and not _PROJECT.search(said))
+
+
+def another_year(query: Query, sentence: str) -> bool:
+    """The question names a year (or a period: "2021-2027", "anii 1980") and the sentence states
+    its figure for years outside it ("Bugetul pentru anul 2029 este ..." for "bugetul din 2031").
+    A figure is stated for a time: an edition's budget, a report's count. A sentence that writes
+    no year may still be the asked year's (its heading says so); one writing the asked year, a
+    period holding it, or its decade answers it. Only figures are checked, not dates: a call of
+    one year closes in the next."""
+    asked = _periods(query.text)
+    if not asked:
+        return False
+    stated = _periods(sentence)
+    if not stated:
+        return False
+    low, high = min(a for a, _ in stated), max(b for _, b in stated)
+    return not any(a <= high and low <= b for a, b in asked)
+
+
+_DECADE = re.compile(r"\banii\s+(1\d{2}0|20\d0)\b", re.IGNORECASE)
+_RANGE = re.compile(r"(?<!\d)(1\d{3}|20\d{2})\s*[-–]\s*(1\d{3}|20\d{2})(?!\d)")
+
+
+def _periods(text: str) -> list[tuple[int, int]]:
+    """The years a text writes as (first, last) spans: a year alone, a decade ("anii 1980"), a
+    range ("2021-2027")."""
+    spans = [(int(y), int(y) + 9) for y in _DECADE.findall(text)]
+    spans += [(int(a), int(b)) for a, b in _RANGE.findall(text) if int(a) <= int(b)]
+    spans += [(int(y), int(y)) for y in YEAR.findall(text)]
+    return spans
