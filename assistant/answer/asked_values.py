@@ -9,8 +9,7 @@ import re
 
 from assistant.answer.evidence import Evidence
 from assistant.intent import asked_noun
-from assistant.query import Query
-from assistant.query import YEAR
+from assistant.query import YEAR, Query
 from assistant.question_names import GENERIC_UNIT
 from assistant.text import fold, stem
 from assistant.values import counts, has_value

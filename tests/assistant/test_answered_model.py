@@ -1,0 +1,109 @@
+"""The answered model's features and fit beyond tests/assistant/test_relevance.py: an asked value
+no best sentence holds, the sign bounds of the fit, the stripped unanswerables the fit constructs,
+and a figure stated for another year than the one asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from docs_factory import index_texts
+
+from assistant.answer.asked_values import another_year
+from assistant.answer.evidence import Evidence
+from assistant.build import build_assistant
+from assistant.query import Query
+from assistant.relevance import ANSWERED_FEATURES, ANSWERED_SIGNS, SENTENCE_FEATURES, VALUE_SENTENCES, answered_vector
+
+
+def _evidence(rank: int, logit: float, has_value: bool) -> Evidence:
+    return Evidence(rank, f"propoziția {rank}", frozenset(), 1.0, 0.5, 0.5, has_value, 0.5,
+                    logit=logit, features=tuple(0.0 for _ in SENTENCE_FEATURES))
+
+
+def test_value_unmet_is_set_when_no_best_sentence_holds_the_asked_value() -> None:
+    at = ANSWERED_FEATURES.index("value_unmet")
+    without = [_evidence(i, 5.0 - i, False) for i in range(VALUE_SENTENCES)]
+    later = [*without, _evidence(VALUE_SENTENCES, 1.0, True)]  # a value further down does not count
+    assert answered_vector(later, (0.0, 0.0), 1.0, value_asked=True)[at] == 1.0
+    assert answered_vector(later, (0.0, 0.0), 1.0, value_asked=False)[at] == 0.0  # none asked
+    held = [_evidence(0, 5.0, False), _evidence(1, 4.0, True)]
+    assert answered_vector(held, (0.0, 0.0), 1.0, value_asked=True)[at] == 0.0
+
+
+def test_every_answered_feature_has_the_side_its_meaning_fixes() -> None:
+    assert set(ANSWERED_SIGNS) <= set(ANSWERED_FEATURES)
+    assert all(sign in (1, -1) for sign in ANSWERED_SIGNS.values())
+    for name in ("missing", "missing_names", "name_absent", "value_unmet"):
+        assert ANSWERED_SIGNS[name] == -1
+    for name in ("best", "best_own", "best_value", "agreement"):
+        assert ANSWERED_SIGNS[name] == 1
+
+
+def test_sign_bounds_keep_a_collinear_feature_on_its_side_and_the_fit_is_reproducible() -> None:
+    from bench.learners import fit_pointwise
+
+    rng = np.random.default_rng(23)
+    n = 600
+    y = (rng.random(n) < 0.6).astype(int)
+    signal = np.where(y == 1, rng.normal(1.0, 0.4, n), rng.normal(0.0, 0.4, n))
+    # a near copy of the signal with the label's noise subtracted: unbounded, a fit leans on the
+    # difference of the two and gives the copy a negative weight its meaning forbids
+    copy = signal + rng.normal(0.0, 0.05, n) - 0.3 * (y - 0.6)
+    x = np.column_stack([signal, copy])
+    names = ("coverage", "coverage_copy")
+    free = fit_pointwise(x, y, names)
+    assert free.coef[1] < 0 < free.coef[0]
+    bounded = fit_pointwise(x, y, names, {"coverage": 1, "coverage_copy": 1})
+    assert bounded.coef[0] > 0 and bounded.coef[1] >= 0
+    assert fit_pointwise(x, y, names, {"coverage": 1, "coverage_copy": 1}) == bounded
+    # the bounded model still separates the labels
+    logits = x @ np.array(bounded.coef) + bounded.intercept
+    assert np.mean((logits > 0) == (y == 1)) > 0.85
+
+
+def test_the_fit_strips_the_passages_stating_a_figure_and_keeps_the_document(tmp_path: Path) -> None:
+    from bench.fit_data import Item, eval_fold, scored_sentences
+
+    filler = " ".join(f"Serele din lotul {k} au folii duble și irigare prin picurare." for k in range(12))
+    docs = {"sere.txt": f"PREZENTARE\n\nProgramul Sere Solare Montane finanțează sere legumicole. {filler}\n\n"
+                        f"VALORI\n\nValoarea maximă a unui proiect este de 73.500 lei. {filler}\n\n"
+                        f"SOLICITANȚI\n\nSolicitanții sunt fermierii din zona montană, înregistrați la APIA. {filler}"}
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    item = Item("dev", "t1", "Care este valoarea maximă a unui proiect la Sere Solare Montane?",
+                [eval_fold("Valoarea maximă a unui proiect")], [eval_fold("73.500")], False, "sere.txt",
+                retriever=ours.retriever)
+    _, passages, _ = scored_sentences(item)
+    assert any("73.500" in p.chunk.text for p in passages)
+    _, stripped, scored = scored_sentences(item, stripped=True)
+    assert stripped and not any("73.500" in p.chunk.text for p in stripped)
+    assert all(p.chunk.document == "sere.txt" for p in stripped)
+    assert not any("73.500" in e.sentence for e in scored)
+
+
+@pytest.mark.parametrize(("question", "sentence", "other"), [
+    ("Cât a fost bugetul programului în 2029?", "Bugetul programului pentru anul 2031 este de 4.000.000 lei.", True),
+    ("Cât a fost bugetul programului în 2031?", "Bugetul programului pentru anul 2031 este de 4.000.000 lei.", False),
+    ("Cât a fost bugetul programului în 2029?", "Bugetul programului este de 4.000.000 lei.", False),
+    ("Ce buget are programul în 2029?", "Bugetul pe perioada 2028-2033 este de 9.000.000 lei.", False),
+    ("Câți membri avea asociația în anii 1990?", "În 1994 asociația avea 31 de membri.", False),
+    ("Câți membri avea asociația în 2012?", "În 1994 asociația avea 31 de membri.", True),
+    ("Cât a fost bugetul programului?", "Bugetul programului pentru anul 2031 este de 4.000.000 lei.", False),
+])
+def test_a_figure_stated_for_another_year_is_another_years(question: str, sentence: str, other: bool) -> None:
+    assert another_year(Query.parse(question), sentence) is other
+
+
+def test_a_budget_asked_for_a_year_the_document_gives_for_another_abstains(tmp_path: Path) -> None:
+    docs = {"ghid-arcasi.txt": "Ghidul programului Arcașii Verzi 2031\n\n"
+                               "Bugetul programului pentru anul 2031 este de 6.250.000 lei, din care 900.000 lei "
+                               "sunt rezervați asociațiilor sportive rurale.\n\n"
+                               "Sesiunea anterioară a programului s-a desfășurat între 4 și 25 mai 2029.\n\n"
+                               "Cererile se depun online până la 12 octombrie 2031."}
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    assert "6.250.000" in ours.ask("Care este bugetul programului Arcașii Verzi în 2031?").text
+    answer = ours.ask("cat a fost bugetul programului arcasii verzi in 2029?")
+    assert answer.abstained and "6.250.000" not in answer.text, answer.text
