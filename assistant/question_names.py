@@ -159,9 +159,27 @@ class QuestionNames:
         noun = index_tokens(head)
         if not noun or GENERIC_UNIT.fullmatch(head):
             return False
-        term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
-        forms = (term.alternatives | term.partial) if term is not None else {noun[0]}
-        return not any(len(self.store.bm25.postings(f)) for f in forms)
+        return self._unwritten(query, noun[0])
+
+    def unwritten_in(self, query: Query, within: AbstractSet[str], role: str = "") -> bool:
+        """A question naming a call (`within`: its documents) asks for a thing (intent.asked_head:
+        "ce avans ...", "care este durata ..."; or `role`, the index token of the role a "cine e
+        <role>?" question asks the holder of) that no document of the call writes in any form,
+        nor any word it may stand for: the call does not state it, whatever other documents say."""
+        if is_english(query.text):
+            return False  # an English question's words are not the documents'
+        head = asked_head(query.text)
+        noun = role or next(iter(index_tokens(head)), "")
+        if not noun or GENERIC_UNIT.fullmatch(head):
+            return False
+        return self._unwritten(query, noun, within)
+
+    def _unwritten(self, query: Query, token: str, within: AbstractSet[str] | None = None) -> bool:
+        """No passage (of `within`'s documents, if given) writes the word of `token` in any form,
+        nor any word its concept term may stand for (Term.alternatives, Term.partial)."""
+        term = next((t for t in query.terms if token in t.weight_tokens or token in t.alternatives), None)
+        forms = (term.alternatives | term.partial) if term is not None else {token}
+        return self.absent_from([self.store.bm25.postings(f) for f in forms], within=within)
 
     def absent_subject(self, query: Query) -> bool:
         """The question asks for things no document writes of, of a name no document writes
@@ -171,9 +189,7 @@ class QuestionNames:
         noun = index_tokens(asked_noun(query.text))
         if not noun or not self.absent_name(query):
             return False
-        term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
-        forms = (term.alternatives | term.partial) if term is not None else {noun[0]}
-        return not any(len(self.store.bm25.postings(f)) for f in forms)
+        return self._unwritten(query, noun[0])
 
 
 def _title_case_line(text: str, at: int) -> bool:

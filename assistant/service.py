@@ -12,6 +12,7 @@ from assistant.answer.call_values import mark_expired
 from assistant.answer.calls import CallBook, asks_deadline
 from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
+from assistant.answer.roles import asked_role
 from assistant.answer.unindexed import unindexed_call, unwritten_year
 from assistant.facts.values import Fact
 from assistant.query import Query
@@ -177,6 +178,13 @@ class Assistant:
             calls = own or (message if len(found) > 1 or held else set())
             chosen = part[0]
             docs = {part[2][e.passage_rank].chunk.document for e in chosen}
+            # What it asks, the named documents never write: not stated there, whatever others
+            # say (asked of calls; of other documents when the answer came from elsewhere).
+            if calls and (not (chosen and docs <= calls) or all(map(self.book.is_call, calls))) \
+                    and self.retriever.unwritten_in(query, calls, asked_role(query.text)):
+                out.append(([], [], passages))
+                refusals.append(self.book.not_stated(query, calls))
+                continue
             if not calls or (chosen and docs <= calls):
                 out.append(part)
                 refusals.append("")

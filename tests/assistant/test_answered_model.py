@@ -107,3 +107,52 @@ def test_a_budget_asked_for_a_year_the_document_gives_for_another_abstains(tmp_p
     assert "6.250.000" in ours.ask("Care este bugetul programului Arcașii Verzi în 2031?").text
     answer = ours.ask("cat a fost bugetul programului arcasii verzi in 2029?")
     assert answer.abstained and "6.250.000" not in answer.text, answer.text
+
+
+CALLS = {
+    "apel-faruri.txt": (
+        "GHIDUL SOLICITANTULUI\n\nApelul „Faruri Costiere Restaurate” – cod FCR/2034/1\n\n"
+        "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 2.430.000 euro. Se acordă un avans de "
+        "35% din valoarea finanțării, după semnarea contractului.\n\n"
+        "SOLICITANȚI ELIGIBILI\n\nPot solicita finanțare unitățile administrativ-teritoriale din zona costieră.\n\n"
+        "CALENDAR\n\nCererile de finanțare se depun până la 14 mai 2034, ora 16:00.\n\n"
+        "ORGANIZARE\n\nPreședintele comisiei de evaluare este Tudora Răzvănescu.\n\n"
+        "CONTACT\n\nÎntrebările se trimit la adresa faruri@agentie-exemplu.ro.\n"),
+    "apel-podete.txt": (
+        "GHIDUL SOLICITANTULUI\n\nApelul „Podețe Rurale din Lemn” – cod PRL/2034/4\n\n"
+        "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 1.180.000 euro. Plata se face pe bază de "
+        "cereri de rambursare, după fiecare etapă.\n\n"
+        "SOLICITANȚI ELIGIBILI\n\nPot solicita finanțare comunele din zona montană.\n\n"
+        "CALENDAR\n\nCererile de finanțare se depun până la 9 iulie 2034, ora 12:00.\n\n"
+        "CONTACT\n\nÎntrebările se trimit la adresa podete@agentie-exemplu.ro.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def two_calls(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    docs, index = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("index")
+    return build_assistant(index_texts(docs, index, CALLS))
+
+
+def test_a_thing_the_named_call_never_writes_is_not_stated_even_when_another_call_does(two_calls) -> None:  # type: ignore[no-untyped-def]
+    answer = two_calls.ask("ce avans se poate primi la apelul Podețe Rurale din Lemn?")
+    assert answer.abstained and "35%" not in answer.text, answer.text
+    assert "35%" in two_calls.ask("ce avans se poate primi la apelul Faruri Costiere Restaurate?").text
+    who = two_calls.ask("cine e presedintele comisiei la apelul Podețe Rurale din Lemn?")
+    assert who.abstained and "Răzvănescu" not in who.text, who.text
+    assert "Răzvănescu" in two_calls.ask("cine e presedintele comisiei la apelul Faruri Costiere Restaurate?").text
+
+
+def test_passages_kept_to_the_named_documents_say_nothing_of_agreement(two_calls) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer.answered import answered_features
+    from assistant.answer.evidence import score_sentences
+
+    retriever = two_calls.retriever
+    query = Query.parse("Care este bugetul total al apelului Faruri Costiere Restaurate?")
+    passages = retriever.search(query, k=5)
+    scored = score_sentences(query, passages, retriever)
+    at = ANSWERED_FEATURES.index("agreement")
+    assert not np.isnan(answered_features(retriever, query, scored, passages)[at])
+    inside = [p for p in passages if p.chunk.document == "apel-faruri.txt"]
+    kept = score_sentences(query, inside, retriever)
+    assert np.isnan(answered_features(retriever, query, kept, inside, within={"apel-faruri.txt"})[at])
