@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from docs_factory import index_texts
 
-from assistant.answer.call_values import value_piece
+from assistant.answer.call_values import shown, value_piece
 from assistant.build import build_assistant
 from assistant.facts.labels import labelled, respectively
 from assistant.facts.values import Fact
@@ -75,3 +75,21 @@ def test_a_bound_labelled_after_its_value_answers_that_bound(assistant: Assistan
                                                              other: str) -> None:
     answer = assistant.ask(question)
     assert bound in answer.text and other not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("field", "value", "line", "expected"), [
+    # a window is shown to the day that closes it, with its hours
+    ("submission_period", "2033-03-07 – 2033-05-19 15:00",
+     "Proiectele se depun online, prin platforma agenției gestionare a programului regional, în perioada "
+     "7 martie 2033, ora 9:00 – 19 mai 2033, ora 15:00. Proiectele depuse după această dată se resping.",
+     "7 martie 2033, ora 9:00 – 19 mai 2033, ora 15:00"),
+    # a deadline with its hour, written after the day
+    ("deadline", "2033-11-04 11:30", "Nota. Termenul de depunere este 4 noiembrie 2033, ora 11:30. Alte detalii.",
+     "4 noiembrie 2033, ora 11:30"),
+    ("deadline", "2033-11-04 11:30", "Termen: 04.11.2033 (ora 11:30).", "04.11.2033 (ora 11:30)"),
+    # no hour in the value: the day alone, whatever follows it
+    ("deadline", "2033-11-04", "Termenul de depunere este 4 noiembrie 2033, ora 11:30.", "4 noiembrie 2033"),
+])
+def test_a_date_value_is_shown_as_written_to_its_closing_day_and_hour(field: str, value: str, line: str,
+                                                                      expected: str) -> None:
+    assert shown(Fact(field, value, text=line)) == expected
