@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.evidence import Evidence
+from assistant.facts.patterns import DATE
 from assistant.intent import asked_noun
 from assistant.query import YEAR, Query
 from assistant.question_names import GENERIC_UNIT
@@ -33,8 +34,10 @@ def date_of_another_act(query: Query, sentence: str) -> bool:
     """A "când se <verb>" question (an act other than submitting) and a sentence that does not
     write that act in any form: its date is another act's (see _WHEN_ACT)."""
     act = _WHEN_ACT.match(fold(query.text))
-    if act is None or _SUBMITTING.match(act.group(1)):
+    if act is None:
         return False
+    if _SUBMITTING.match(act.group(1)):
+        return _another_event(sentence)
     asked = stem(act.group(1))
     written = (stem(w) for w in re.findall(r"\w{4,}", fold(sentence)))
     return not any(w.startswith(asked) or asked.startswith(w) for w in written)
@@ -46,6 +49,31 @@ def date_of_another_act(query: Query, sentence: str) -> bool:
 _WHEN_ACT = re.compile(r"^\W*(?:cand|pana cand|la ce data)\s+(?:se|va|vor|o sa)\s+"
                        r"(?:(?:poate|pot|puteau|putea|trebuie|vor|va)\s+)?(?:fi\s+)?([a-z]{5,})")
 _SUBMITTING = re.compile(r"(?:depun|depus|trimit|transmit|inscri|aplic|inchid|incheie|deschid)")
+# A date a brochure prints for submitting stands bare or with its words ("depunere", "termen",
+# "se închide"); a date labelled with other words ("Sesiune de informare online: 14 ianuarie, ora
+# 11") is that event's. At most this many words beside the date and hour leave a line bare.
+_SUBMITTING_SAID = re.compile(r"\b(?:depun\w*|depus\w*|trimi\w*|transmi\w*|inscri\w*|aplic\w*|inchid\w*|inchei\w*|"
+                              r"deschi\w*|inchis\w*|termen\w*|limita|deadline|candidat\w*|submis\w*)")
+BARE_WORDS = 2
+
+
+def _another_event(sentence: str) -> bool:
+    """A sentence giving a date that writes no word of submitting and more words than a bare
+    date line's: the date of another event than the one a "până când se depun" question asks."""
+    folded = fold(sentence)
+    date = DATE.search(folded)
+    if date is None:
+        return False
+    # what labels the date: the words before it, and its own clause after it (to a comma or a
+    # bracket; "..., pe platforma Zoom (link transmis ...)" says how, not what)
+    label = folded[: date.start()] + re.split(r"[,;.(]", folded[date.end():], maxsplit=1)[0]
+    if _SUBMITTING_SAID.search(label):
+        return False
+    words = re.findall(r"[a-z]{3,}", label)
+    return len([w for w in words if w not in _CALENDAR_WORDS]) > BARE_WORDS
+
+
+_CALENDAR_WORDS = frozenset({"ora", "orele", "pana", "data", "ziua", "inclusiv"})
 
 
 def call_total_for_project(query: Query, sentence: str) -> bool:

@@ -90,8 +90,9 @@ def shown(fact: Fact) -> str:
     return source[span[0]:hour.end() if hour else end]
 
 
-# ", ora 16:00" / " orele 12.00" / ", 17:00" right after a date
-_HOUR_AFTER = re.compile(r",?\s*(?:\(?\s*(?:ora|orele)\s+)?\d{1,2}[:.]\d{2}\)?")
+# The hour written right after a date: ", ora 16:00", " orele 12.00", ", 17:00", " (ora 17:00)"; a
+# bracket is taken only whole ("(ora 17:00 la Bruxelles)" says more than the hour).
+_HOUR_AFTER = re.compile(r",?\s?(?:ora\s|orele\s)?\d{1,2}[:.]\d{2}(?!\d)|\s?\((?:ora\s|orele\s)?\d{1,2}[:.]\d{2}\)")
 
 
 def _period_end(fact: Fact, after: int) -> int:
@@ -141,8 +142,8 @@ def mark_expired(text: str, today: dt.date | None = None) -> str:
         latest = max((iso for _, iso in found), default=None)
         if past and latest is not None and max(iso for _, iso in past) == latest:
             end = max(e for e, iso in past if iso == latest)
-            hour = re.match(r",? ?(ora )?\d{1,2}[:.]\d{2}", line[end:])
-            end += hour.end() if hour else 0
+            hour = _HOUR_AFTER.match(line, end)
+            end = hour.end() if hour else end
             line = line[:end] + EXPIRED + line[end:]
         out.append(line)
     return "\n".join(out)

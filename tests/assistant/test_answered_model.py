@@ -156,3 +156,19 @@ def test_passages_kept_to_the_named_documents_say_nothing_of_agreement(two_calls
     inside = [p for p in passages if p.chunk.document == "apel-faruri.txt"]
     kept = score_sentences(query, inside, retriever)
     assert np.isnan(answered_features(retriever, query, kept, inside, within={"apel-faruri.txt"})[at])
+
+
+@pytest.mark.parametrize(("sentence", "another"), [
+    ("Webinar de prezentare a schemei: 9 februarie 2032, ora 10:00, online (link trimis la înscriere).", True),
+    ("Lansarea oficială a programului are loc pe 2 martie 2032 la Oradea.", True),
+    ("Cererile se depun până la 27 aprilie 2032, ora 14:00.", False),
+    ("27 aprilie 2032, ora 14:00", False),  # a brochure's bare closing day
+    ("Data limită: 27 aprilie 2032", False),
+    ("Apelul rămâne deschis până la 27 aprilie 2032.", False),
+])
+def test_a_date_labelled_with_another_event_does_not_say_until_when_one_submits(sentence: str,
+                                                                                another: bool) -> None:
+    from assistant.answer.asked_values import date_of_another_act
+
+    query = Query.parse("pana cand se pot depune cererile la schema de granturi?")
+    assert date_of_another_act(query, sentence) is another
