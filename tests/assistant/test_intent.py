@@ -93,3 +93,10 @@ def test_who_leads_a_project_asks_for_its_director() -> None:
 @pytest.mark.parametrize("question", ["Care este numărul de telefon al biroului?", "Care e numărul de înregistrare?"])
 def test_the_number_of_an_identifier_is_no_count(question: str) -> None:
     assert not detect_intent(question).wants("count")
+
+
+def test_an_expense_that_is_reimbursed_is_asked_as_an_eligible_one() -> None:
+    spans = dict(concept_spans("se deconteaza chiria la programul de granturi?"))
+    assert "eligibile" in spans.get("se deconteaza", ""), spans
+    assert any("eligibil" in words for _, words in concept_spans("Sunt rambursabile costurile de transport?"))
+    assert not any("eligibil" in words for _, words in concept_spans("Ce culoare are logo-ul?"))
