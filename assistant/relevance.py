@@ -105,6 +105,11 @@ ANSWERED_FEATURES: tuple[str, ...] = (
     # best sentences holds one: a document can share every word of the question and still not
     # state the figure asked (a brochure names the call and its costs, not the workshop's fee).
     "value_unmet",
+    # How much less of the question (with headings) the best-covering sentence holding a value of
+    # the asked kind says than the best-covering sentence of all (0 when none is asked): a figure
+    # stated of another thing (another cluster's member count beside a list naming the one asked,
+    # another event's fee) sits in a sentence that shares little of the question.
+    "value_gap",
 )
 # The side of 0 each answered feature's coefficient is fitted on (bench.learners.fit_pointwise):
 # a best sentence that scores higher, covers more of the question, holds the value asked, or
@@ -114,7 +119,8 @@ ANSWERED_FEATURES: tuple[str, ...] = (
 # what it says with the sentence model's logit and with value_unmet.)
 ANSWERED_SIGNS: dict[str, int] = {
     "best": 1, "best_own": 1, "best_passage_cov": 1, "best_value": 1, "best_asks": 1, "best_doc_cov": 1,
-    "missing": -1, "missing_names": -1, "name_absent": -1, "margin": 1, "agreement": 1, "value_unmet": -1}
+    "missing": -1, "missing_names": -1, "name_absent": -1, "margin": 1, "agreement": 1, "value_unmet": -1,
+    "value_gap": -1}
 VALUE_SENTENCES = 3  # best sentences (by logit) in which value_unmet looks for the asked value
 # Features that may be unknown (NaN): the fit imputes them with their mean over its rows and
 # writes that mean beside the coefficients (`Linear.fill`), which answering uses the same way.
@@ -254,6 +260,14 @@ def vector(values: Mapping[str, float], names: tuple[str, ...]) -> list[float]:
     return [float(values[n]) for n in names]
 
 
+def _value_gap(best: Sequence[Any]) -> float:
+    """The best sentence context coverage (ctx_cov) less that of the best-covering sentence holding
+    a value of the asked kind (all of it when none holds one); `best`: Evidence, best logit first."""
+    at = SENTENCE_FEATURES.index("ctx_cov")
+    top = max(e.features[at] for e in best)
+    return top - max((e.features[at] for e in best if e.has_value), default=0.0)
+
+
 def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: float,
                     name_absent: float = 0.0, agreement: float = 1.0, value_asked: bool = False) -> list[float]:
     """ANSWERED_FEATURES from the scored sentences (`Evidence`, best logit first, non-empty);
@@ -267,5 +281,6 @@ def answered_vector(best: Sequence[Any], missing: tuple[float, float], doc_cov: 
                    "best_value": float(top.has_value), "best_asks": top.features[SENTENCE_FEATURES.index("asks")],
                    "best_doc_cov": doc_cov, "missing": missing[0], "missing_names": missing[1],
                    "name_absent": name_absent, "margin": top.logit - other, "agreement": agreement,
-                   "value_unmet": float(value_asked and not any(e.has_value for e in best[:VALUE_SENTENCES]))},
+                   "value_unmet": float(value_asked and not any(e.has_value for e in best[:VALUE_SENTENCES])),
+                   "value_gap": _value_gap(best) if value_asked else 0.0},
                   ANSWERED_FEATURES)

@@ -32,10 +32,25 @@ def test_value_unmet_is_set_when_no_best_sentence_holds_the_asked_value() -> Non
     assert answered_vector(held, (0.0, 0.0), 1.0, value_asked=True)[at] == 0.0
 
 
+def test_value_gap_is_how_much_less_the_best_value_sentence_covers() -> None:
+    at, ctx = ANSWERED_FEATURES.index("value_gap"), SENTENCE_FEATURES.index("ctx_cov")
+
+    def scored(logit: float, cov: float, has_value: bool) -> Evidence:
+        features = tuple(cov if i == ctx else 0.0 for i in range(len(SENTENCE_FEATURES)))
+        return Evidence(0, "propoziția", frozenset(), 1.0, cov, cov, has_value, cov, logit=logit, features=features)
+
+    other_thing = [scored(5.0, 0.9, False), scored(4.0, 0.2, True)]  # the figure stands beside other words
+    assert answered_vector(other_thing, (0.0, 0.0), 1.0, value_asked=True)[at] == pytest.approx(0.7)
+    assert answered_vector(other_thing, (0.0, 0.0), 1.0, value_asked=False)[at] == 0.0
+    own = [scored(5.0, 0.9, True), scored(4.0, 0.2, False)]
+    assert answered_vector(own, (0.0, 0.0), 1.0, value_asked=True)[at] == 0.0
+    assert answered_vector([scored(5.0, 0.6, False)], (0.0, 0.0), 1.0, value_asked=True)[at] == pytest.approx(0.6)
+
+
 def test_every_answered_feature_has_the_side_its_meaning_fixes() -> None:
     assert set(ANSWERED_SIGNS) <= set(ANSWERED_FEATURES)
     assert all(sign in (1, -1) for sign in ANSWERED_SIGNS.values())
-    for name in ("missing", "missing_names", "name_absent", "value_unmet"):
+    for name in ("missing", "missing_names", "name_absent", "value_unmet", "value_gap"):
         assert ANSWERED_SIGNS[name] == -1
     for name in ("best", "best_own", "best_value", "agreement"):
         assert ANSWERED_SIGNS[name] == 1
