@@ -1,13 +1,15 @@
 """Whether the sentences an answer chose hold the value the question asks: a value of the kind
 asked (values.PATTERNS) in the first one; a count beside the noun a "câți / câte" question
 counts; not the call's total for a project's sum; not the date of another act than the one a
-"când se <verb>" question names; not a figure stated for another year than the one asked."""
+"când se <verb>" question names; not a figure stated for another year than the one asked, nor
+for other applicants than the ones the question names."""
 
 from __future__ import annotations
 
 import re
 
 from assistant.answer.evidence import Evidence
+from assistant.facts.eligibility import detected_types
 from assistant.facts.patterns import DATE
 from assistant.intent import asked_noun
 from assistant.query import YEAR, Query
@@ -111,3 +113,16 @@ def _periods(text: str) -> list[tuple[int, int]]:
     spans += [(int(a), int(b)) for a, b in _RANGE.findall(text) if int(a) <= int(b)]
     spans += [(int(y), int(y)) for y in YEAR.findall(text)]
     return spans
+
+
+def another_applicant(question: str, sentence: str) -> bool:
+    """The question names kinds of applicant (entity_types_ro.json: "IMM-uri", "universitățile")
+    and the sentence states its figure for other kinds only ("15% pentru întreprinderile mari și
+    2% pentru organizațiile de cercetare" for "rata pentru IMM-uri"): guides give rates and
+    ceilings per kind of applicant, and one kind's figure is not another's. A sentence naming no
+    kind states it for every applicant."""
+    asked = set(detected_types(question))
+    if not asked:
+        return False
+    named = set(detected_types(sentence))
+    return bool(named) and not asked & named

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from assistant.answer.asked_values import another_applicant
 from assistant.answer.call_values import after_number, quoted, table_rate
 from assistant.answer.each_call import asked_fields, each_call
 from assistant.answer.evidence import Evidence
@@ -201,7 +202,8 @@ class CallBook:
                     line = quoted(chunk.text, fact) if chunk is not None else ""
                     if not line and isinstance(fact.extra, dict) and fact.extra.get("max_of_table"):
                         line = table_rate(fact, query.text)  # a rate read from a table's cells
-                    if chunk is None or not line or fact.document != doc or other_counties(query.text, chunk.text):
+                    if chunk is None or not line or fact.document != doc or other_counties(query.text, chunk.text) \
+                            or another_applicant(query.text, line):
                         continue
                     if field in ("allocation", "project_value") and not self._answers(query, fact):
                         # a sum or a rate is of something: "cât se decontează pentru consultanță"

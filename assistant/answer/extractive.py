@@ -13,7 +13,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.answered import answered_features
-from assistant.answer.asked_values import another_year, call_total_for_project, date_of_another_act, holds
+from assistant.answer.asked_values import (
+    another_applicant,
+    another_year,
+    call_total_for_project,
+    date_of_another_act,
+    holds,
+)
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
@@ -68,6 +74,8 @@ class ExtractiveAnswerer:
         if wanted and not {"date", "calendar_date"} & set(wanted) and not query.intent.wants("year") \
                 and another_year(query, chosen[0].sentence):
             return [], []  # "bugetul din 2031": the figure found is stated for another year
+        if {"percent", "amount"} & set(wanted) and another_applicant(query.text, chosen[0].sentence):
+            return [], []  # "rata pentru IMM-uri": the figure found is another kind of applicant's
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
         if not wanted or (any(holds(query, chosen, k) for k in wanted)

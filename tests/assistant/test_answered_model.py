@@ -187,3 +187,23 @@ def test_a_date_labelled_with_another_event_does_not_say_until_when_one_submits(
 
     query = Query.parse("pana cand se pot depune cererile la schema de granturi?")
     assert date_of_another_act(query, sentence) is another
+
+
+def test_a_rate_stated_for_other_kinds_of_applicant_is_not_the_asked_kinds(tmp_path: Path) -> None:
+    from assistant.answer.asked_values import another_applicant
+
+    assert another_applicant("cat e rata pentru IMM-uri?", "Rata este de 12% pentru întreprinderile mari.")
+    assert not another_applicant("cat e rata pentru IMM-uri?", "Rata este de 45% pentru întreprinderile mici.")
+    assert not another_applicant("cat e rata de cofinantare?", "Rata este de 12% pentru întreprinderile mari.")
+    docs = {"apel-laboratoare.txt": (
+        "GHIDUL SOLICITANTULUI\n\nApelul „Laboratoare Deschise de Testare” – cod LDT/2034/2\n\n"
+        "SOLICITANȚI\n\nPot solicita finanțare întreprinderile mari și organizațiile de cercetare publice.\n\n"
+        "VALORI\n\nValoarea maximă a unui proiect este de 3.250.000 euro. Rata de cofinanțare a solicitantului "
+        "este de 35% pentru întreprinderile mari și de 4% pentru organizațiile de cercetare publice.\n\n"
+        "CALENDAR\n\nCererile se depun până la 21 noiembrie 2034, ora 12:00.\n")}
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    answer = ours.ask("care e rata de cofinantare pentru IMM-uri la apelul Laboratoare Deschise de Testare?")
+    assert "35%" not in answer.text and "4%" not in answer.text, answer.text
+    assert "35%" in ours.ask("care e rata de cofinantare pentru intreprinderile mari la apelul Laboratoare "
+                             "Deschise de Testare?").text
