@@ -225,7 +225,10 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
 # "Valoarea minimă" / "the maximum grant": a bound asked; a sentence stating only the other bound
 # ("în valoare de maximum 5.000 lei" for a minimum asked) gives no value for it (general Romanian
 # and English: "minim", "minimă", "minimum"; "maxim", "maximă", "maximum").
-_BOUNDS = {"min": re.compile(r"\bminim"), "max": re.compile(r"\bmaxim")}
+# A bound is written as "minim/maxim" or in words: "cel puțin" (at least), "cel mult" (at most),
+# "nu poate depăși" (may not exceed), "plafonul" (the ceiling).
+_BOUNDS = {"min": re.compile(r"\b(?:minim|cel putin)"),
+           "max": re.compile(r"\b(?:maxim|cel mult|nu (?:poate|pot|va|vor) depasi|plafon)")}
 
 
 def of_what_is_asked(query: Query, scored: list[Evidence]) -> list[Evidence]:

@@ -207,3 +207,16 @@ def test_a_rate_stated_for_other_kinds_of_applicant_is_not_the_asked_kinds(tmp_p
     assert "35%" not in answer.text and "4%" not in answer.text, answer.text
     assert "35%" in ours.ask("care e rata de cofinantare pentru intreprinderile mari la apelul Laboratoare "
                              "Deschise de Testare?").text
+
+
+def test_a_bound_written_in_words_is_that_bound(tmp_path: Path) -> None:
+    docs = {"faq-ateliere.md": (
+        "# Întrebări frecvente - Programul „Ateliere de Ceramică”\n\n"
+        "## 1. Care este suma maximă pe care o poate primi un atelier?\n\n"
+        "Un atelier poate primi cel mult 64.000 euro, iar contribuția proprie minimă este de 12% din "
+        "cheltuielile eligibile.\n\n"
+        "## 2. Cât durează evaluarea?\n\nEvaluarea durează cel mult 45 de zile lucrătoare.\n")}
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    # "cel mult" states a maximum: the sentence is not one stating a minimum only
+    assert "64.000" in ours.ask("care e suma maxima pe care o poate primi un atelier de ceramica?").text
