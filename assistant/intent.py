@@ -19,6 +19,12 @@ _WHO_APPLIES = (r"\bcine (poate|pot|are dreptul|este eligibil|se poate inscrie)\
                 r"\bce (entitati|organizatii|firme|institutii) pot\b|"
                 r"\bwhich (applicants|entities|organi[sz]ations|beneficiaries)\b|\bapplicants? (is|are) eligible\b")
 
+# "Mai pot depune la X?", "mai e deschis apelul?", "se mai poate aplica?", "is it still open?": whether
+# the submission window is still open, which the call's deadline answers ("mai" = still, yet).
+STILL_OPEN = (r"\b(?:mai (?:pot|putem|poate|puteti|poti|se poate|se pot)|se mai (?:poate|pot)) (?:\w+ )?"
+              r"(?:depune|aplica|inscrie|trimite|solicita)\w*|\b(?:mai|inca) (?:e|este|sunt|a ramas|ramane) "
+              r"(?:inca )?(?:deschis|activ|valabil)\w*|\bstill (?:open|apply|submit)|\bcan (?:i|we) still\b")
+
 _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
                 r"intensity|share)\b|%"),
@@ -26,7 +32,7 @@ _CUES: dict[str, str] = {
                r"budget|amount|value|how much|allocation|allocated)\b"),
     # "La ce oră": a time of day, which a document writes beside the day ("8 mai, ora 12:00").
     "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadlines?|pana cand|perioad\w*|when|"
-             r"what date|ce ora|what time)\b"),
+             rf"what date|ce ora|what time)\b|{STILL_OPEN}"),
     # "numărul de telefon / de înregistrare / contractului" names an identifier, not a count
     "count": (r"\b(cati|cate|how many)\b|\bnumar\w*\b(?! (?:de |al |a )?(?:telefon|fax|mobil|inregistrare|"
               r"contract|cont\b|identificare|ordine|referinta|apel|proiect\w* (?:de|al))\w*)"),
