@@ -69,10 +69,11 @@ _VALUE_KINDS = frozenset({"percent", "amount", "date", "count", "contact", "pers
                           "duration", "year"})
 # "Cât trebuie să acopere / să asigure / să contribuie (solicitantul)": the applicant's share of a
 # project, which a call states as a rate of co-financing ("minimum 15%") or as a sum: both kinds.
-COVERS = r"(?:acoper|asigur|contribui|suport)\w*"  # the verbs: covers, provides, contributes, bears
+# "Cât plătesc eu / plătim noi / plătește beneficiarul": the part the applicant pays itself, the same share.
+COVERS = r"(?:acoper|asigur|contribui|suport|platesc|platim|plateste|platiti|platest|plati)\w*"  # covers, bears, pays
 SHARE_COVERED = re.compile(rf"\bcat (?:\w+ ){{0,3}}?(?:sa )?{COVERS}|"
                            r"\b(?:how much|what (?:share|part|percentage)) (?:\w+ ){0,3}?"
-                           r"(?:cover|contribute|provide|bear)\b")
+                           r"(?:cover|contribute|provide|bear|pay)\b")
 # "Cât este / cât reprezintă contribuția X": how much a fund or a party gives, which a call states
 # as a sum ("contribuția FEDR: 3.000.000 euro") or as a share ("contribuția proprie: 10%").
 _HOW_MUCH_GIVEN = re.compile(r"\bcat (?:\w+ ){0,2}contributi")
