@@ -25,6 +25,14 @@ STILL_OPEN = (r"\b(?:mai (?:pot|putem|poate|puteti|poti|se poate|se pot)|se mai 
               r"(?:depune|aplica|inscrie|trimite|solicita)\w*|\b(?:mai|inca) (?:e|este|sunt|a ramas|ramane) "
               r"(?:inca )?(?:deschis|activ|valabil)\w*|\bstill (?:open|apply|submit)|\bcan (?:i|we) still\b")
 
+# "Pot lua bani la X?", "putem primi finanțare?", "pot obține fonduri prin X?": whether the asker may
+# get the call's money at all, i.e. may apply, not how much ("cât/câți bani pot lua" asks a sum);
+# "finanțare pentru <a thing>" asks whether that thing is funded.
+MAY_GET_FUNDS = (r"\b(?:putem|pot|poate|puteti|poti|putea|as putea|am putea) (?:\w+ ){0,2}?(?:sa )?"
+                 r"(?:lua|luam|ia|iau|primi|primim|primeasca|primesc|obtine|obtinem|obtina|obtin|accesa)\s+"
+                 r"(?:si |niste |o |un )?(?:bani|finantar\w*|fonduri\w*|grant\w*|sprijin\w*|ajutor\w*)\b"
+                 r"(?!\s+(?:pentru|for)\b)")
+
 _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
                 r"intensity|share)\b|%"),
@@ -49,7 +57,7 @@ _CUES: dict[str, str] = {
     # Whether the asker may get the funding: answered with who may apply, beside what is funded.
     # The modal may stand before its subject ("poate un PFA să depună"), the verb in the
     # infinitive or the subjunctive ("să aplice", "să depun", "să acceseze").
-    "eligibility": (r"\b(putem|pot|poate|puteti|poti|putea) (?:[\w-]+ ){0,4}?(sa )?"
+    "eligibility": (rf"{MAY_GET_FUNDS}|\b(putem|pot|poate|puteti|poti|putea) (?:[\w-]+ ){{0,4}}?(sa )?"
                     r"(primi|primeasca|primim|obtine|obtina|obtinem|beneficia|beneficieze|beneficiem|aplica|aplice|"
                     r"aplicam|solicita|solicite|solicitam|depune|depuna|depun|depunem|accesa|acceseze|accesam)\b|"
                     r"\b(suntem|sunt|este|esti|e|am fi|ar fi) eligibil\w*|\bcan (we|i) (apply|get|receive)\b|"
@@ -145,6 +153,8 @@ def _clause_intent(question: str) -> Intent:
         kinds.discard("date")
     if SHARE_COVERED.search(q):
         kinds |= {"percent", "amount"}
+    if re.search(MAY_GET_FUNDS, q) and not re.search(r"\bcat[ia]?\b|\bhow much\b", q):
+        kinds.discard("amount")  # "pot lua bani la X?": whether one may apply, no sum asked
     if "applicant" in kinds:
         kinds.discard("person")  # "cine poate depune": a kind of applicant, not someone's name
     if kinds & {"percent", "amount", "date", "duration", "count"} and not re.search(_WHO_APPLIES, q):

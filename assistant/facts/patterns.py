@@ -143,6 +143,11 @@ FIELDS: list[FieldSpec] = [
         # see inline.py) and its subject follows; "Ele pot solicita", "nu pot aplica" do not
         r"pot (?:aplica|depune (?:cereri|proiecte)(?: de finantare)?|solicita finantare)"
         r"(?: la (?:acest|prezentul) apel)?",
+        # "Sunt eligibile microîntreprinderile ...", "Sunt eligibili și fermierii ...": who may apply,
+        # said as the sentence's predicate before its subject (kept only when the subject names a
+        # kind of applicant, see inline.py: "Sunt eligibile cheltuielile ..." names costs); "Nu sunt
+        # eligibile: ..." says who may not
+        r"(?<!nu )sunt eligibil(?:e|i)(?: si)?",
         # "Tip solicitant: ...", "Tipuri de beneficiari: ..." rows of call pages
         r"tip(?:ul|uri)? (?:de )?(?:solicitant|beneficiar)(?:i|ii)?(?= ?:)")),
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),
