@@ -41,7 +41,8 @@ _ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-li
           ("place", "", "locul"), ("person", "", "persoana"), ("applicant", "", "solicitanții eligibili"))
 # A deadline question: the cue words of a date that closes something (submission, a term), or
 # whether the submission is still open ("mai pot depune?", `intent.STILL_OPEN`).
-_DEADLINE = re.compile(rf"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)|{STILL_OPEN}")
+_DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)"
+                       rf"|{STILL_OPEN}")
 def short_title(title: str) -> str:
     """A title as an answer names it: one line, without its own quotes, at most TITLE_CHARS."""
     title = " ".join(re.sub(r"[„”“\"«»]", "", title).split()).strip(" :–-")

@@ -22,7 +22,8 @@ SCHEME = """# Primăria Orașului Zimbrova
 
 ## Anunț – Schema de ajutor de minimis „Fântâni Curate” 2025
 
-Primăria Orașului Zimbrova anunță lansarea schemei de ajutor de minimis „Fântâni Curate”, destinată refacerii fântânilor publice din comunele învecinate.
+Primăria Orașului Zimbrova anunță lansarea schemei de ajutor de minimis „Fântâni Curate”, \
+destinată refacerii fântânilor publice din comunele învecinate.
 
 ### Date principale
 
@@ -34,7 +35,9 @@ Primăria Orașului Zimbrova anunță lansarea schemei de ajutor de minimis „F
 
 ### Cine poate aplica
 
-Sunt eligibile microîntreprinderile cu sediul social în județul Teleorman, înființate cu cel puțin 8 luni înainte de depunere, care lucrează în construcții hidrotehnice. Sunt eligibile și persoanele fizice autorizate (PFA) înregistrate ca fântânari în registrul local al meseriilor.
+Sunt eligibile microîntreprinderile cu sediul social în județul Teleorman, \
+înființate cu cel puțin 8 luni înainte de depunere, care lucrează în construcții hidrotehnice. \
+Sunt eligibile și persoanele fizice autorizate (PFA) înregistrate ca fântânari în registrul local al meseriilor.
 
 Nu sunt eligibile: asociațiile, fundațiile și întreprinderile mari.
 
