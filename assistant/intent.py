@@ -22,8 +22,9 @@ _WHO_APPLIES = (r"\bcine (poate|pot|are dreptul|este eligibil|se poate inscrie)\
 # "Mai pot depune la X?", "mai e deschis apelul?", "se mai poate aplica?", "is it still open?": whether
 # the submission window is still open, which the call's deadline answers ("mai" = still, yet).
 STILL_OPEN = (r"\b(?:mai (?:pot|putem|poate|puteti|poti|se poate|se pot)|se mai (?:poate|pot)) (?:\w+ )?"
-              r"(?:depune|aplica|inscrie|trimite|solicita)\w*|\b(?:mai|inca) (?:e|este|sunt|a ramas|ramane) "
-              r"(?:inca )?(?:deschis|activ|valabil)\w*|\bstill (?:open|apply|submit)|\bcan (?:i|we) still\b")
+              r"(?:depun|aplic|inscri|trimit|solicit)\w*|\b(?:mai|inca) (?:e|este|sunt|a ramas|ramane) "
+              r"(?:inca )?(?:deschis|activ|valabil)\w*|\bmai (?:e|este|am|avem|aveti) timp\b|"
+              r"\bstill (?:open|apply|submit)|\bcan (?:i|we) still\b")
 
 # "Pot lua bani la X?", "putem primi finanțare?", "pot obține fonduri prin X?": whether the asker may
 # get the call's money at all, i.e. may apply, not how much ("cât/câți bani pot lua" asks a sum);
