@@ -19,6 +19,21 @@ _WHO_APPLIES = (r"\bcine (poate|pot|are dreptul|este eligibil|se poate inscrie)\
                 r"\bce (entitati|organizatii|firme|institutii) pot\b|"
                 r"\bwhich (applicants|entities|organi[sz]ations|beneficiaries)\b|\bapplicants? (is|are) eligible\b")
 
+# "Mai pot depune la X?", "mai e deschis apelul?", "se mai poate aplica?", "is it still open?": whether
+# the submission window is still open, which the call's deadline answers ("mai" = still, yet).
+STILL_OPEN = (r"\b(?:mai (?:pot|putem|poate|puteti|poti|se poate|se pot)|se mai (?:poate|pot)) (?:\w+ )?"
+              r"(?:depun|aplic|inscri|trimit|solicit)\w*|\b(?:mai|inca) (?:e|este|sunt|a ramas|ramane) "
+              r"(?:inca )?(?:deschis|activ|valabil)\w*|\bmai (?:e|este|am|avem|aveti) timp\b|"
+              r"\bstill (?:open|apply|submit)|\bcan (?:i|we) still\b")
+
+# "Pot lua bani la X?", "putem primi finanțare?", "pot obține fonduri prin X?": whether the asker may
+# get the call's money at all, i.e. may apply, not how much ("cât/câți bani pot lua" asks a sum);
+# "finanțare pentru <a thing>" asks whether that thing is funded.
+MAY_GET_FUNDS = (r"\b(?:putem|pot|poate|puteti|poti|putea|as putea|am putea) (?:\w+ ){0,2}?(?:sa )?"
+                 r"(?:lua|luam|ia|iau|primi|primim|primeasca|primesc|obtine|obtinem|obtina|obtin|accesa)\s+"
+                 r"(?:si |niste |o |un )?(?:bani|finantar\w*|fonduri\w*|grant\w*|sprijin\w*|ajutor\w*)\b"
+                 r"(?!\s+(?:pentru|for)\b)")
+
 _CUES: dict[str, str] = {
     "percent": (r"\b(procent\w*|rat[ae]\w*|contributi\w*|cofinant\w*|intensitat\w*|co-financing|rate|percentage|"
                 r"intensity|share)\b|%"),
@@ -26,7 +41,7 @@ _CUES: dict[str, str] = {
                r"budget|amount|value|how much|allocation|allocated)\b"),
     # "La ce oră": a time of day, which a document writes beside the day ("8 mai, ora 12:00").
     "date": (r"\b(cand|termen\w*|data (limita|de|la care)|ce data|deadlines?|pana cand|perioad\w*|when|"
-             r"what date|ce ora|what time)\b"),
+             rf"what date|ce ora|what time)\b|{STILL_OPEN}"),
     # "numărul de telefon / de înregistrare / contractului" names an identifier, not a count
     "count": (r"\b(cati|cate|how many)\b|\bnumar\w*\b(?! (?:de |al |a )?(?:telefon|fax|mobil|inregistrare|"
               r"contract|cont\b|identificare|ordine|referinta|apel|proiect\w* (?:de|al))\w*)"),
@@ -43,7 +58,7 @@ _CUES: dict[str, str] = {
     # Whether the asker may get the funding: answered with who may apply, beside what is funded.
     # The modal may stand before its subject ("poate un PFA să depună"), the verb in the
     # infinitive or the subjunctive ("să aplice", "să depun", "să acceseze").
-    "eligibility": (r"\b(putem|pot|poate|puteti|poti|putea) (?:[\w-]+ ){0,4}?(sa )?"
+    "eligibility": (rf"{MAY_GET_FUNDS}|\b(putem|pot|poate|puteti|poti|putea) (?:[\w-]+ ){{0,4}}?(sa )?"
                     r"(primi|primeasca|primim|obtine|obtina|obtinem|beneficia|beneficieze|beneficiem|aplica|aplice|"
                     r"aplicam|solicita|solicite|solicitam|depune|depuna|depun|depunem|accesa|acceseze|accesam)\b|"
                     r"\b(suntem|sunt|este|esti|e|am fi|ar fi) eligibil\w*|\bcan (we|i) (apply|get|receive)\b|"
@@ -63,10 +78,11 @@ _VALUE_KINDS = frozenset({"percent", "amount", "date", "count", "contact", "pers
                           "duration", "year"})
 # "Cât trebuie să acopere / să asigure / să contribuie (solicitantul)": the applicant's share of a
 # project, which a call states as a rate of co-financing ("minimum 15%") or as a sum: both kinds.
-COVERS = r"(?:acoper|asigur|contribui|suport)\w*"  # the verbs: covers, provides, contributes, bears
+# "Cât plătesc eu / plătim noi / plătește beneficiarul": the part the applicant pays itself, the same share.
+COVERS = r"(?:acoper|asigur|contribui|suport|platesc|platim|plateste|platiti|platest|plati)\w*"  # covers, bears, pays
 SHARE_COVERED = re.compile(rf"\bcat (?:\w+ ){{0,3}}?(?:sa )?{COVERS}|"
                            r"\b(?:how much|what (?:share|part|percentage)) (?:\w+ ){0,3}?"
-                           r"(?:cover|contribute|provide|bear)\b")
+                           r"(?:cover|contribute|provide|bear|pay)\b")
 # "Cât este / cât reprezintă contribuția X": how much a fund or a party gives, which a call states
 # as a sum ("contribuția FEDR: 3.000.000 euro") or as a share ("contribuția proprie: 10%").
 _HOW_MUCH_GIVEN = re.compile(r"\bcat (?:\w+ ){0,2}contributi")
@@ -138,6 +154,8 @@ def _clause_intent(question: str) -> Intent:
         kinds.discard("date")
     if SHARE_COVERED.search(q):
         kinds |= {"percent", "amount"}
+    if re.search(MAY_GET_FUNDS, q) and not re.search(r"\bcat[ia]?\b|\bhow much\b", q):
+        kinds.discard("amount")  # "pot lua bani la X?": whether one may apply, no sum asked
     if "applicant" in kinds:
         kinds.discard("person")  # "cine poate depune": a kind of applicant, not someone's name
     if kinds & {"percent", "amount", "date", "duration", "count"} and not re.search(_WHO_APPLIES, q):

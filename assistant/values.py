@@ -171,3 +171,27 @@ def counts(sentence: str, noun: str) -> bool:
             if after in near or any(j - k in near for k in range(1, COUNT_REACH + 1)):
                 return True
     return False
+
+
+# How many there are is a standing figure ("La 1 mai, rețeaua avea 40 de membri"). A figure stated
+# as a target ("își propune să ajungă la 60", "va ajunge la", "ținta", "obiectivul", "până în 2030")
+# or as a change ("7 membri noi", "au aderat", "s-au retras", "o creștere cu 5") counts what is
+# aimed at or what came and went, not what there is.
+_TARGET = re.compile(r"\b(?:(?:isi|ne|si)\s+propun\w*|(?:va|vor|sa)\s+ajung\w*|tint[ae]\w*|target\w*|aims?\s+to|"
+                     r"goal\w*|pana\s+(?:in|la)\s+(?:anul\s+)?(?:1\d{3}|20\d{2}))\b")
+_CHANGE = re.compile(r"\b(?:noi|nou|new|au\s+aderat|a\s+aderat|aderat\w*|s-au\s+retras|s-a\s+retras|"
+                     r"(?:a|au)\s+(?:crescut|scazut)|(?:o\s+)?(?:crestere|scadere)\s+(?:cu|de)\s+\d|"
+                     r"in\s+plus\s+fata|joined|increased|decreased|grew)\b")
+
+
+def standing_count_asked(question: str) -> bool:
+    """A "câți / câte / how many" question that asks how many there are, not a target or a change
+    (it writes no word of either: "câți membri noi au aderat" asks a change)."""
+    q = fold(question)
+    return bool(re.search(r"\b(?:cati|cate|how many)\b", q)) and not (_TARGET.search(q) or _CHANGE.search(q))
+
+
+def target_or_change(sentence: str) -> bool:
+    """The sentence states its figure as a target or as a change (see _TARGET, _CHANGE)."""
+    s = fold(sentence)
+    return bool(_TARGET.search(s) or _CHANGE.search(s))

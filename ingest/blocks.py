@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from assistant.text import is_caps_label
+from assistant.text import fold, is_caps_label
 from ingest.cell_lines import cell_rows
 from ingest.hyphens import join_wrapped, page_vocabulary
 from ingest.loaders._text import looks_like_url
@@ -216,10 +216,21 @@ def _mark_headings(blocks: list[Block]) -> None:
         if b.kind != "para" or len(b.text) > 100 or len(b.text.split()) > 12 or looks_like_url(b.text):
             continue
         text = b.text.rstrip()
-        if is_caps_label(text) or (nxt is not None and nxt.kind == "table" and not text.endswith(".")):
+        if is_caps_label(text) or (nxt is not None and nxt.kind == "table" and not text.endswith(".")
+                                   and not _leads_in(text)):
             b.kind, b.level = "heading", 2
         elif _is_label_line(text, nxt) or _is_title_line(text, nxt):
             b.kind, b.level = "heading", 3
+
+
+# A sentence that introduces the table under it ("La 1 mai, rețeaua avea 40 de membri, astfel:",
+# "Bugetul se împarte după cum urmează:"): it ends in ":" after a clause (a comma inside it) or after
+# the words Romanian uses to announce what follows; a table's title is a name, with neither.
+_LEAD_IN = re.compile(r"(?:,.*|\b(?:astfel|urmatoarele|urmatorii|urmeaza|mai jos|as follows|below)\s*):$")
+
+
+def _leads_in(text: str) -> bool:
+    return bool(_LEAD_IN.search(fold(text)))
 
 
 # "3.1. Tipul de apel", "3.1 Tipul", "2) Beneficiari": a section number, then a capital.

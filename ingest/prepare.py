@@ -141,8 +141,14 @@ def prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
 
 def _readable(stream: IO[bytes]) -> bool:
     """Whether the worker has started writing its next result (the pipe is unbuffered here, so
-    no result can wait in a buffer that `select` does not see)."""
-    return bool(select.select([stream], [], [], 0)[0])
+    no result can wait in a buffer that the poll does not see). `poll`, not `select`: select
+    refuses a descriptor numbered 1024 or more, which a process holding many open files (the
+    app with several indexes, a long test run) hands out."""
+    if not hasattr(select, "poll"):  # (Windows: select takes any socket or pipe number there)
+        return bool(select.select([stream], [], [], 0)[0])
+    poller = select.poll()
+    poller.register(stream, select.POLLIN)
+    return bool(poller.poll(0))
 
 
 def _send(stream: IO[bytes], obj: object) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.facts.caen import EXCLUDED
 from assistant.facts.eligibility import check, detected_types
 from assistant.facts.regions import counties_in, regions_in
+from assistant.intent import MAY_GET_FUNDS
 from assistant.sentences import split_sentences
 from assistant.text import fold
 from assistant.types import Answer, Citation
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
 
 CANDIDATE_PASSAGES = 5  # an unnamed call is the one of the best passages
 _VERDICTS = ("eligibil", "de verificat", "neeligibil")  # the asker's best case first
-# Asking to apply names the act of applying ("pot aplica", "putem depune", "suntem eligibili");
-# "putem primi finanțare pentru X" asks whether X is funded, which the passages answer.
+# Asking to apply names the act of applying ("pot aplica", "putem depune", "suntem eligibili"), or
+# getting the call's money (`intent.MAY_GET_FUNDS`: "pot lua bani la X"); "putem primi finanțare
+# pentru X" asks whether X is funded, which the passages answer.
 _APPLY = re.compile(r"\b(aplica|aplice|aplicam|depune|depuna|depunem|participa|participe|participam|candida|"
                     r"candideze|accesa|acceseze|inscrie|eligibil\w*|apply|eligible)\b")
 # The asker speaks of itself: "pot", "putem", "sunt", "suntem", "firma noastră", "can I/we"; "cine
@@ -69,7 +71,7 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     """The eligibility check of the asker's profile against the call asked about, when the
     question asks whether the asker may apply and says who or where the asker is."""
     folded = fold(question)
-    if not query.intent.wants("eligibility") or not _APPLY.search(folded) or not (
+    if not query.intent.wants("eligibility") or not (_APPLY.search(folded) or re.search(MAY_GET_FUNDS, folded)) or not (
             _FIRST_PERSON.search(folded) or _SOME_APPLICANT.search(folded)):
         return None
     if _FUNDED_THINGS.search(folded) and all(m.group(1).startswith("eligib") for m in _APPLY.finditer(folded)):

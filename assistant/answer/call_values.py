@@ -77,6 +77,8 @@ def shown(fact: Fact) -> str:
     line writes it ("Perioada de depunere: 1 martie – 30 aprilie 2029") when the line is short."""
     if fact.field == "submission_period" and len(fact.text) <= _SHORT_LINE:
         return fact.text.strip()
+    if fact.field == "submission_period" and (ends := _written_ends(fact)):
+        return ends
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
         return fact.value
     source = fact.text or fact.passage
@@ -107,6 +109,23 @@ def _period_end(fact: Fact, after: int) -> int:
         if any(iso == closing.group(1) for _, iso, _ in dates(folded[m.start():m.end()])):
             return m.end()
     return after
+
+
+def _written_ends(fact: Fact) -> str:
+    """A submission period ("2029-05-15 – 2029-06-30 16:00") from a long line: its first and last
+    days as the line writes them, the closing hour after the last ("15 mai 2029 – 30 iunie 2029,
+    ora 16:00"); "" when the line does not write both days or folding changes its length."""
+    source = fact.text or fact.passage
+    folded = fold(source)
+    isos = re.findall(r"\d{4}-\d{2}-\d{2}", fact.value)
+    if len(folded) != len(source) or len(isos) != 2:
+        return ""
+    spans = {iso: m.span() for m in reversed(list(DATE.finditer(folded))) for _, iso, _ in dates(m.group())}
+    if not all(iso in spans for iso in isos):
+        return ""
+    (a, b), (c, d) = spans[isos[0]], spans[isos[1]]
+    hour = re.search(r"\d{1,2}:\d{2}", fact.value)
+    return f"{source[a:b]} – {source[c:d]}" + (f", ora {hour.group()}" if hour else "")
 
 
 def written_day(fact: Fact) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ from assistant.answer.unindexed import unindexed_year
 from assistant.facts.contacts import wanted_contacts
 from assistant.facts.regions import counties_in, other_counties, regions_in
 from assistant.facts.values import Fact
+from assistant.intent import STILL_OPEN
 from assistant.query import Query
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Chunk, Passage, _name_words, title_names
@@ -39,8 +40,10 @@ _ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-li
           ("amount", r"\b(buget\w*|aloc\w*)", "bugetul"), ("amount", "", "valoarea"),
           ("contact", "", "datele de contact"), ("count", "", "numărul"), ("duration", "", "durata"),
           ("place", "", "locul"), ("person", "", "persoana"), ("applicant", "", "solicitanții eligibili"))
-# A deadline question: the cue words of a date that closes something (submission, a term).
-_DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)")
+# A deadline question: the cue words of a date that closes something (submission, a term), or
+# whether the submission is still open ("mai pot depune?", `intent.STILL_OPEN`).
+_DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)"
+                       rf"|{STILL_OPEN}")
 def short_title(title: str) -> str:
     """A title as an answer names it: one line, without its own quotes, at most TITLE_CHARS."""
     title = " ".join(re.sub(r"[„”“\"«»]", "", title).split()).strip(" :–-")

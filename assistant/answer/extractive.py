@@ -31,7 +31,15 @@ from assistant.retrieval import HybridRetriever
 from assistant.store import Store
 from assistant.text import index_tokens
 from assistant.types import Answer, Citation, Passage
-from assistant.values import answers_when, find_values, has_value, is_bare_value, narrowed
+from assistant.values import (
+    answers_when,
+    find_values,
+    has_value,
+    is_bare_value,
+    narrowed,
+    standing_count_asked,
+    target_or_change,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -160,6 +168,9 @@ class ExtractiveAnswerer:
         if insisted:  # asking a date (a rate, a sum, how many, how long): answered by a sentence holding one
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio
                           and not call_total_for_project(query, e.sentence)]
+            if "count" in insisted and standing_count_asked(query.text):
+                # "câți membri are": a figure stated as a target or a change after one stated as it stands
+                with_value.sort(key=lambda e: target_or_change(e.sentence))
             eligible = with_value + [e for e in eligible if e not in with_value]
         actions = [e for e in eligible if is_action_item(query, e.sentence)]
         # "ce activități": the actions listed, not labels; "cât au durat acțiunile": a value, not the list

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from assistant.facts import caen
-from assistant.facts.profile import ENTITY_TYPES, normalize_profile
+from assistant.facts.profile import ENTITY_TYPES, categories, detected_types, normalize_profile  # noqa: F401
 from assistant.facts.regions import canonical_region, counties_in, region_of, regions_in, scope
 from assistant.facts.route import membership_criterion, route
 from assistant.facts.sheet import CallSheet
@@ -17,38 +14,10 @@ from assistant.facts.values import Fact
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
 
-CATEGORIES_FILE = "entity_types_ro.json"
 ENTERPRISES = {"microintreprindere", "intreprindere_mica", "intreprindere_mijlocie", "intreprindere_mare"}
 _EU_WIDE = re.compile(r"state(?:le)? membre|uniunii europene|\bue\b|toate regiunile|nivel national|intreaga tara")
-_SIZED_FIRM = re.compile(r"\bfirm\w*(?=,? (?:si |sau )?(?:cele )?(?:mic(?:a|i|ile|ilor)?\b|mijloci\w*|mari\b|mare\b))")
-_YEARS = re.compile(r"(?:cel putin|minimum|minim|vechime(?: de)?(?: minimum)?)\s*(\d+)\s*(?:de\s+)?an")
-
-
-@lru_cache(maxsize=1)
-def categories() -> list[tuple[re.Pattern[str], frozenset[str], bool]]:
-    """(pattern over folded text, entity types it covers, whether a match is blanked out), most
-    specific first, from
-    assistant/data/entity_types_ro.json (e.g. "IMM-uri" covers micro, small and medium enterprises)."""
-    raw = json.loads(resources.files("assistant.data").joinpath(CATEGORIES_FILE).read_text(encoding="utf-8"))
-    out = []
-    for cat in raw["categories"]:
-        unknown = set(cat["covers"]) - set(ENTITY_TYPES)
-        if unknown:
-            raise ValueError(f"{CATEGORIES_FILE}: {cat['name']} covers unknown types {sorted(unknown)}")
-        out.append((re.compile(cat["pattern"]), frozenset(cat["covers"]), not cat.get("keep", False)))
-    return out
-
-
-def detected_types(text: str) -> list[str]:
-    """The entity types a list of eligible applicants names; a matched phrase is blanked out so a
-    general word inside it ("întreprinderi" in "întreprinderi mici") does not count again."""
-    # "firmă mică", "firme mici și mijlocii": a firm with its size is the enterprise of that size.
-    folded, found = _SIZED_FIRM.sub("intreprinderi", fold(text)), set[str]()
-    for rx, covers, consume in categories():
-        if rx.search(folded):
-            found |= covers
-            folded = rx.sub(" ; ", folded) if consume else folded
-    return [t for t in ENTITY_TYPES if t in found]
+# "cel puțin 2 ani (de activitate)": years, the whole word ("cel puțin 2 angajați" counts employees)
+_YEARS = re.compile(r"(?:cel putin|minimum|minim|vechime(?: de)?(?: minimum)?)\s*(\d+)\s*(?:de\s+)?an(?:i|ul)?\b")
 
 
 def applicant_types(text: str) -> tuple[list[str], list[str]]:
@@ -80,6 +49,11 @@ def _applicant(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     found, left_out = applicant_types(fact.value)
     if not etype:
         return _criterion("Tipul solicitantului", "unknown", "Profilul nu precizează tipul entității.", fact)
+    # A call may say who is eligible in more than one sentence ("Sunt eligibile IMM-urile ... Sunt
+    # eligibile și PFA-urile ..."): the sentence naming the asker's type is the one that answers.
+    naming = next((f for f in sheet.fields.get("applicants", [])[1:] if etype in applicant_types(f.value)[0]), None)
+    if etype not in found and etype not in left_out and naming is not None:
+        fact, found = naming, applicant_types(naming.value)[0]
     if etype in found:
         return _criterion("Tipul solicitantului", "met", f"Solicitanți eligibili: {fact.value}", fact)
     if etype in left_out:
@@ -184,8 +158,8 @@ def check(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
     member = membership_criterion(sheet, profile, _citation)
     if member is not None:
         criteria.append(member)
-    applicants = sheet.first("applicants")
-    eligible_types = applicant_types(applicants.value)[0] if applicants else []
+    # every sentence naming who is eligible counts (a second one may name the asker's type)
+    eligible_types = [t for f in sheet.fields.get("applicants", []) for t in applicant_types(f.value)[0]]
     way = route(sheet, str(profile.get("entity_type") or ""), eligible_types, _citation)
     # Membership only opens an indirect way in (as a final beneficiary): it does not decide the verdict.
     statuses = [c["status"] for c in criteria if c["criterion"] != "Membru al unui cluster"]

@@ -10,8 +10,14 @@ from assistant.facts.values import Fact
 from assistant.text import fold, is_caps_label
 
 _QUOTED = r"[„\"«“']\s*([^”\"»“']{4,160}?)\s*[”\"»“']"
+# What a call is called by: "apelul (de proiecte)", "competiția", "denumirea apelului:", and a state-aid
+# scheme a county or a town opens as its call ("schema de ajutor de minimis „X”", "schemei de granturi „X”").
 _NAME = re.compile(r"(?<![a-z])(?:apel(?:ul)?(?: de proiecte| de propuneri)?|cerere(?:a)?(?: de propuneri)?|"
-                   r"competiti(?:a|e)|call|denumire(?:a)? apel(?:ului)?|titlu(?:l)? apel(?:ului)?)\s*(?::\s*)?")
+                   r"competiti(?:a|e)|call|denumire(?:a)? apel(?:ului)?|titlu(?:l)? apel(?:ului)?|"
+                   r"schem(?:a|ei|ele)(?: de (?:ajutor|sprijin|granturi|finantare)(?: de (?:minimis|stat))?)?)"
+                   r"\s*(?::\s*)?")
+# "Apelul de proiecte PRX/2031/2.1/1 „X”": the call's code may stand between the word and its quoted name.
+_CODE_BEFORE = re.compile(r"[A-Za-z0-9][\w/.\-]*\d[\w/.\-]*\s+(?=[„\"«“'])")
 _CODE = re.compile(r"(?<![a-z])(?:cod(?:ul)?(?: de)?(?: identificare)?(?: al)? (?:apel(?:ului)?|competitiei|mysmis)|"
                    r"referinta|identificator(?:ul)? apel(?:ului)?|numar(?:ul)? apel(?:ului)?|cod apel)\s*:?\s*")
 _CODE_TOKEN = re.compile(r"[A-Za-z0-9][\w/.\-]*\d[\w/.\-]*")
@@ -28,7 +34,8 @@ def identity_facts(units: list[Line]) -> list[Fact]:
         folded = fold(text)
         for m in _NAME.finditer(folded):
             rest = text[m.end():] if len(folded) == len(text) else folded[m.end():]
-            q = re.match(_QUOTED, rest)
+            code = _CODE_BEFORE.match(rest)
+            q = re.match(_QUOTED, rest[code.end():] if code else rest)
             if q:
                 out.append(_fact("call_name", q.group(1), unit))
             elif folded[m.start():m.end()].rstrip().endswith(":") and m.start() == 0 and len(rest.split()) <= 12:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from assistant.facts.lines import Line
 from assistant.facts.patterns import FIELDS, LABEL_END, LABEL_START, FieldSpec, has_kind
+from assistant.facts.profile import detected_types
 from assistant.facts.values import Fact, make_facts
 from assistant.text import fold, is_caps_label
 
@@ -145,8 +146,9 @@ def _run_on(seg: str, following: list[Line]) -> str:
     return out
 
 
-# A label that is the verb of a sentence ("Pot aplica", "Pot depune cereri"): who it names follows it.
-_PREDICATE = re.compile(r"pot ")
+# A label that is the verb of a sentence ("Pot aplica", "Pot depune cereri", "Sunt eligibile"): who it
+# names follows it.
+_PREDICATE = re.compile(r"pot |sunt eligibil")
 
 
 def _value(hit: LabelHit, seg: str, raw: str, text: str, line: Line) -> list[Fact]:
@@ -161,6 +163,8 @@ def _value(hit: LabelHit, seg: str, raw: str, text: str, line: Line) -> list[Fac
         predicate = _PREDICATE.match(fold(hit.label)) and hit.label[:1].isupper()
         if not (re.match(r"^\s*[:–—\-]", raw) or predicate) or not has_kind(seg, "text"):
             return []
+        if fold(hit.label).startswith("sunt") and not detected_types(seg):
+            return []  # "Sunt eligibile cheltuielile ...": what is eligible is no kind of applicant
         return make_facts(spec.name, "text", seg, hit.label, line, line.text)
     window = seg[: _TYPED_REACH + 60]
     if not has_kind(window[:_TYPED_REACH + 40], spec.kind):

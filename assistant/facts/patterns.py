@@ -143,6 +143,12 @@ FIELDS: list[FieldSpec] = [
         # see inline.py) and its subject follows; "Ele pot solicita", "nu pot aplica" do not
         r"pot (?:aplica|depune (?:cereri|proiecte)(?: de finantare)?|solicita finantare)"
         r"(?: la (?:acest|prezentul) apel)?",
+        # "Sunt eligibile microîntreprinderile ...", "Sunt eligibili și fermierii ...": who may apply,
+        # said as the sentence's predicate before its subject (kept only when the subject names a
+        # kind of applicant, see inline.py: "Sunt eligibile cheltuielile ..." names costs); "Nu sunt
+        # eligibile: ..." says who may not, "Sunt eligibili ca parteneri" who may join; "Sunt eligibile:"
+        # with its list below is a list's introduction (layout.py)
+        r"(?<!nu )sunt eligibil(?:e|i)(?: si)?(?= (?!ca |in calitate )[a-z])",
         # "Tip solicitant: ...", "Tipuri de beneficiari: ..." rows of call pages
         r"tip(?:ul|uri)? (?:de )?(?:solicitant|beneficiar)(?:i|ii)?(?= ?:)")),
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,6 +36,37 @@ SCHEMA_HELP = ("profil JSON, toate cheile opționale: entity_type (tip): " + ", 
                + "; county (judet): un județ; region (regiune): o regiune de dezvoltare; caen (cod_caen): cod CAEN "
                "din 4 cifre; domain (domeniu): text; years_active (vechime): ani; cluster_member (membru_cluster): "
                "true/false")
+
+
+CATEGORIES_FILE = "entity_types_ro.json"
+_SIZED_FIRM = re.compile(r"\bfirm\w*(?=,? (?:si |sau )?(?:cele )?(?:mic(?:a|i|ile|ilor)?\b|mijloci\w*|mari\b|mare\b))")
+
+
+@lru_cache(maxsize=1)
+def categories() -> list[tuple[re.Pattern[str], frozenset[str], bool]]:
+    """(pattern over folded text, entity types it covers, whether a match is blanked out), most
+    specific first, from
+    assistant/data/entity_types_ro.json (e.g. "IMM-uri" covers micro, small and medium enterprises)."""
+    raw = json.loads(resources.files("assistant.data").joinpath(CATEGORIES_FILE).read_text(encoding="utf-8"))
+    out = []
+    for cat in raw["categories"]:
+        unknown = set(cat["covers"]) - set(ENTITY_TYPES)
+        if unknown:
+            raise ValueError(f"{CATEGORIES_FILE}: {cat['name']} covers unknown types {sorted(unknown)}")
+        out.append((re.compile(cat["pattern"]), frozenset(cat["covers"]), not cat.get("keep", False)))
+    return out
+
+
+def detected_types(text: str) -> list[str]:
+    """The entity types a list of eligible applicants names; a matched phrase is blanked out so a
+    general word inside it ("întreprinderi" in "întreprinderi mici") does not count again."""
+    # "firmă mică", "firme mici și mijlocii": a firm with its size is the enterprise of that size.
+    folded, found = _SIZED_FIRM.sub("intreprinderi", fold(text)), set[str]()
+    for rx, covers, consume in categories():
+        if rx.search(folded):
+            found |= covers
+            folded = rx.sub(" ; ", folded) if consume else folded
+    return [t for t in ENTITY_TYPES if t in found]
 
 
 class ProfileError(InvalidQuestionError):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from assistant.answer.call_values import value_piece, written_day
+from assistant.answer.call_values import shown, value_piece, written_day
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.contacts import CONTACT_FIELDS, asked_contacts
 from assistant.facts.fact_answers import (
@@ -224,7 +224,10 @@ def _matching_bounds(facts: list[Fact], query: Query) -> list[Fact]:
 
 
 def _shown(fact: Fact) -> str:
-    """The value as the document writes it ("8 martie 2018, ora 17:00", not "2018-03-08 17:00")."""
+    """The value as the document writes it ("8 martie 2018, ora 17:00", not "2018-03-08 17:00"); a
+    submission period as its line writes it, both ends (its first day alone is no deadline)."""
+    if fact.field == "submission_period":
+        return shown(fact)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", fact.value):
         return fact.value
     source = fact.text or fact.passage

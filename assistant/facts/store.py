@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 # Bumped when extraction changes: the sheets and records of unchanged documents are then read again.
-EXTRACTOR_VERSION = 7
+EXTRACTOR_VERSION = 8
 
 
 Structured = tuple[CallSheet, list[Record]]

@@ -31,7 +31,7 @@ __all__ = ["READER_VERSION", "SUPPORTED_SUFFIXES", "load_document"]
 # Bumped whenever a loader reads a file differently (text repair, parts of a DOCX, hidden
 # text): it is stored in the manifest with each document, so an index built by an older
 # reader reads its unchanged files again.
-READER_VERSION = 3
+READER_VERSION = 4
 
 logger = logging.getLogger(__name__)
 
