@@ -126,3 +126,16 @@ def another_applicant(question: str, sentence: str) -> bool:
         return False
     named = set(detected_types(sentence))
     return bool(named) and not asked & named
+
+
+def of_another(query: Query, sentence: str, wanted: list[str]) -> bool:
+    """The first chosen sentence gives the value of `wanted` kinds (ENFORCED_KINDS, narrowed) for
+    something else than asked: a date of another act ("când se publică lista"), a figure of
+    another year ("bugetul din 2031"), a rate or sum of another kind of applicant ("rata pentru
+    IMM-uri")."""
+    dated = bool({"date", "calendar_date"} & set(wanted))
+    if dated and date_of_another_act(query, sentence):
+        return True
+    if wanted and not dated and not query.intent.wants("year") and another_year(query, sentence):
+        return True
+    return bool({"percent", "amount"} & set(wanted)) and another_applicant(query.text, sentence)

@@ -85,30 +85,15 @@ def shown(fact: Fact) -> str:
     span = written_day(fact)
     if span is None:
         return fact.value
-    end = _period_end(fact, span[1])
-    # A window or a deadline is read to the minute ("30 aprilie 2031, ora 16:00"): the hour its
-    # line writes after the last day shown is part of the value.
-    hour = _HOUR_AFTER.match(source, end) if re.search(r"\d{1,2}:\d{2}", fact.value) else None
-    return source[span[0]:hour.end() if hour else end]
+    # A deadline is read to the minute ("30 aprilie 2031, ora 16:00"): the hour its line writes
+    # right after the day is part of the value.
+    hour = _HOUR_AFTER.match(source, span[1]) if re.search(r"\d{1,2}:\d{2}", fact.value) else None
+    return source[span[0]:hour.end() if hour else span[1]]
 
 
 # The hour written right after a date: ", ora 16:00", " orele 12.00", ", 17:00", " (ora 17:00)"; a
 # bracket is taken only whole ("(ora 17:00 la Bruxelles)" says more than the hour).
 _HOUR_AFTER = re.compile(r",?\s?(?:ora\s|orele\s)?\d{1,2}[:.]\d{2}(?!\d)|\s?\((?:ora\s|orele\s)?\d{1,2}[:.]\d{2}\)")
-
-
-def _period_end(fact: Fact, after: int) -> int:
-    """Where the day that closes a submission period (a value "START – END") is written in its
-    line, from `after` on; `after` itself for any other value, or when the line does not write it."""
-    closing = re.search(r"–\s*(\d{4}-\d{2}-\d{2})", fact.value) if fact.field == "submission_period" else None
-    source = fact.text or fact.passage
-    if closing is None or len(fold(source)) != len(source):
-        return after
-    folded = fold(source)
-    for m in DATE.finditer(folded, after):
-        if any(iso == closing.group(1) for _, iso, _ in dates(folded[m.start():m.end()])):
-            return m.end()
-    return after
 
 
 def _written_ends(fact: Fact) -> str:

@@ -13,13 +13,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.answered import answered_features
-from assistant.answer.asked_values import (
-    another_applicant,
-    another_year,
-    call_total_for_project,
-    date_of_another_act,
-    holds,
-)
+from assistant.answer.asked_values import call_total_for_project, holds, of_another
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
@@ -77,13 +71,8 @@ class ExtractiveAnswerer:
             chosen = _in_reading_order(chosen, passages)
         chosen = self._whole_list(query, chosen, passages)
         wanted = [narrowed(query.text, k) for k in ENFORCED_KINDS if query.intent.insists(k)]
-        if any(k in ("date", "calendar_date") for k in wanted) and date_of_another_act(query, chosen[0].sentence):
-            return [], []  # "când se publică lista": the date found is of another act (submitting, ...)
-        if wanted and not {"date", "calendar_date"} & set(wanted) and not query.intent.wants("year") \
-                and another_year(query, chosen[0].sentence):
-            return [], []  # "bugetul din 2031": the figure found is stated for another year
-        if {"percent", "amount"} & set(wanted) and another_applicant(query.text, chosen[0].sentence):
-            return [], []  # "rata pentru IMM-uri": the figure found is another kind of applicant's
+        if of_another(query, chosen[0].sentence, wanted):
+            return [], []  # the value found is of another act, year or kind of applicant
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
         if not wanted or (any(holds(query, chosen, k) for k in wanted)

@@ -82,7 +82,7 @@ def test_a_bound_labelled_after_its_value_answers_that_bound(assistant: Assistan
     ("submission_period", "2033-03-07 – 2033-05-19 15:00",
      "Proiectele se depun online, prin platforma agenției gestionare a programului regional, în perioada "
      "7 martie 2033, ora 9:00 – 19 mai 2033, ora 15:00. Proiectele depuse după această dată se resping.",
-     "7 martie 2033, ora 9:00 – 19 mai 2033, ora 15:00"),
+     "7 martie 2033 – 19 mai 2033, ora 15:00"),
     # a deadline with its hour, written after the day
     ("deadline", "2033-11-04 11:30", "Nota. Termenul de depunere este 4 noiembrie 2033, ora 11:30. Alte detalii.",
      "4 noiembrie 2033, ora 11:30"),
