@@ -99,7 +99,8 @@ class Assistant:
                           timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
         # Who the asker is may stand in the sentences around the question ("Suntem un IMM din ...").
         direct = apply_answer(f"{context} {message}".strip(), whole, self.book) if single else None
-        if direct is None and single and (refusal := unwritten_year(question, whole, self.store, self.book)):
+        if direct is None and single and (refusal := unwritten_year(question, whole, self.store, self.book)
+                                          or self.book.other_region(whole)):
             return Answer(question=message, citations=[], abstained=True, notice=notice, text=refusal,
                           timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
         if direct is None and single and not held:
@@ -206,8 +207,8 @@ class Assistant:
         this call's, not the programme's (HybridRetriever.about_another). Without its first
         sentence a point is not answered (the named call's own documents may still answer it)."""
         chosen, orphans, passages = part
-        kept = [e for e in chosen if not (self.book.is_call(doc := passages[e.passage_rank].chunk.document)
-                                          and self.retriever.about_another(query, doc))]
+        kept = [e for e in chosen if not (self.book.is_call(doc := passages[e.passage_rank].chunk.document) and (
+            self.retriever.about_another(query, doc) or self.book.of_another_region(query, doc)))]
         if len(kept) == len(chosen):
             return part
         # without the sentence it stood on, the rest was chosen to go with it: no answer here

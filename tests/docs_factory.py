@@ -173,3 +173,12 @@ def index_texts(folder: Path, index: Path, texts: dict[str, str]) -> Settings:
     settings = Settings(index=index)
     ingest_folder(settings, folder)
     return settings
+
+
+def assistant_over(root: Path, texts: dict[str, str]) -> Any:
+    """The assistant, built by the real wiring function, over `texts` (name -> text) written to
+    root/docs and ingested into root/index."""
+    from assistant.build import build_assistant
+
+    (root / "docs").mkdir()
+    return build_assistant(index_texts(root / "docs", root / "index", texts))

@@ -88,6 +88,27 @@ class CallBook:
     def is_call(self, document: str) -> bool:
         return document in self.calls()
 
+    def of_another_region(self, query: Query, document: str) -> bool:
+        """The question names a development region ("programul regional Nord-Est") and the call
+        of `document` is of other regions only (its sheet's regions and programme name some, not
+        that one): a regional programme's call is not another region's."""
+        asked = set(regions_in(query.text))
+        sheet = self.calls().get(document) if asked else None
+        if sheet is None:
+            return False
+        written = {r for name in ("regions", "programme") for f in sheet.fields.get(name, [])
+                   for r in regions_in(f.value)}
+        return bool(written) and not asked & written
+
+    def other_region(self, query: Query) -> str | None:
+        """The refusal for a question naming a call (CallBook.named) and a development region
+        that call is not of ("apelul Clustere de inovare din programul regional Nord-Est" when the
+        indexed call is the Vest programme's): the documents do not hold that region's call."""
+        named = self.named(query) if regions_in(query.text) else set()
+        if not named or not all(self.of_another_region(query, d) for d in named):
+            return None
+        return f"Documentele indexate nu conțin apelul pentru regiunea {' și '.join(regions_in(query.text))}."
+
     def _titles(self) -> dict[str, tuple[set[str], list[list[str]]]]:
         """Per document: the tokens of its title, descriptive file name, call name and code; and
         the whole names (call name, code, a short title) as token runs."""

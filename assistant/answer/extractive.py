@@ -63,7 +63,7 @@ class ExtractiveAnswerer:
         if not scored or self.answered_probability(query, scored, passages, within) < self.retriever.weights.threshold:
             return [], []
         chosen = self._select(query, scored)
-        if (holders := role_holders(query.text, chosen, scored, passages)) is not None:
+        if (holders := role_holders(query.text, chosen, scored, passages, self._rarest_name(query))) is not None:
             chosen = holders  # "cine e managerul ...?": a sentence naming who holds that role, or none
         if not chosen:
             return [], []
@@ -90,6 +90,12 @@ class ExtractiveAnswerer:
             return chosen, []
         orphans = self._orphans(passages[chosen[0].passage_rank], wanted)
         return (chosen, orphans) if orphans else ([], [])
+
+    def _rarest_name(self, query: Query) -> frozenset[str]:
+        """The names the question writes (Query.names) that the fewest chunks write, none when no
+        chunk writes any: what most sets apart whom it asks about ("Țesătoarelor", not "Asociației")."""
+        written = {n: k for n in query.names if (k := len(self.store.bm25.postings(n)))}
+        return frozenset(n for n, k in written.items() if k == min(written.values()))
 
     # How much an answer quotes: the characters and the sentences, fitted with extra_ratio (bench.quoting).
     max_chars = property(lambda self: int(getattr(self.retriever.weights, "max_chars", MAX_CHARS)))

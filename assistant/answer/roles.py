@@ -31,8 +31,11 @@ def asked_role(question: str) -> str:
     m = _WHO_IS.match(fold(question))
     if not m or is_english(question):
         return ""
+    raw = re.findall(r"[a-z][a-z-]*", m.group(1))
+    if len(raw) > 1 and _BEFORE_NOUN.fullmatch(raw[0]) and raw[1] in ("care", "ce"):
+        return ""  # "cine a fost primul care a ...": who did something first, not a role
     stop = stopwords()
-    words = [w for w in re.findall(r"[a-z][a-z-]*", m.group(1)) if w not in stop]
+    words = [w for w in raw if w not in stop]
     if len(words) > 1 and _BEFORE_NOUN.fullmatch(words[0]):
         head = words[1]  # "primul rector": the article on the adjective, the role after it
     else:
@@ -50,25 +53,31 @@ def writes_role(text: str, role: str) -> bool:
 
 
 def role_holders(question: str, chosen: list[Evidence], scored: Sequence[Evidence],
-                 passages: Sequence[Passage]) -> list[Evidence] | None:
+                 passages: Sequence[Passage], names: frozenset[str] = frozenset()) -> list[Evidence] | None:
     """The evidence to quote for a "who is the <role>?" question whose best sentence does not name
     the role's holder: the chosen sentences that write the role and a person's name, else the best
     scored one of the answering document that does ([]: none does, abstain); None when the best
     sentence names the holder, the question asks no role, or the document the best sentence
-    stands in does not write it (nothing to require of it)."""
+    stands in does not write it (nothing to require of it: "autorul" is said as "scrisă de").
+    `names`: index tokens of the names that set apart whose role the question asks ("președintele
+    CLUSTERO"); a holder's sentence, or the heading and title it sits under, writes them all (the
+    president of another body, named elsewhere in the document, is not this one's)."""
     role = asked_role(question)
     if not role or not chosen:
         return None
+
+    def holds(e: Evidence) -> bool:
+        return _holds(e.sentence, role) and names <= set(index_tokens(e.sentence)) | e.context_tokens
+
     document = passages[chosen[0].passage_rank].chunk.document
     if not any(p.chunk.document == document and writes_role(p.chunk.text, role) for p in passages):
         return None
-    if _holds(chosen[0].sentence, role):
+    if holds(chosen[0]):
         return None  # the best sentence names the holder: the answer stands as chosen
-    holding = [e for e in chosen if _holds(e.sentence, role)]
+    holding = [e for e in chosen if holds(e)]
     if holding:
         return holding
-    best = next((e for e in scored if passages[e.passage_rank].chunk.document == document
-                 and _holds(e.sentence, role)), None)
+    best = next((e for e in scored if passages[e.passage_rank].chunk.document == document and holds(e)), None)
     return [best] if best is not None else []
 
 

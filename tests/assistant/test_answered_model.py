@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from docs_factory import index_texts
+from docs_factory import assistant_over, index_texts
 
 from assistant.answer.asked_values import another_year
 from assistant.answer.evidence import Evidence
@@ -85,8 +85,7 @@ def test_the_fit_strips_the_passages_stating_a_figure_and_keeps_the_document(tmp
     docs = {"sere.txt": f"PREZENTARE\n\nProgramul Sere Solare Montane finanțează sere legumicole. {filler}\n\n"
                         f"VALORI\n\nValoarea maximă a unui proiect este de 73.500 lei. {filler}\n\n"
                         f"SOLICITANȚI\n\nSolicitanții sunt fermierii din zona montană, înregistrați la APIA. {filler}"}
-    (tmp_path / "docs").mkdir()
-    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    ours = assistant_over(tmp_path, docs)
     item = Item("dev", "t1", "Care este valoarea maximă a unui proiect la Sere Solare Montane?",
                 [eval_fold("Valoarea maximă a unui proiect")], [eval_fold("73.500")], False, "sere.txt",
                 retriever=ours.retriever)
@@ -117,8 +116,7 @@ def test_a_budget_asked_for_a_year_the_document_gives_for_another_abstains(tmp_p
                                "sunt rezervați asociațiilor sportive rurale.\n\n"
                                "Sesiunea anterioară a programului s-a desfășurat între 4 și 25 mai 2029.\n\n"
                                "Cererile se depun online până la 12 octombrie 2031."}
-    (tmp_path / "docs").mkdir()
-    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    ours = assistant_over(tmp_path, docs)
     assert "6.250.000" in ours.ask("Care este bugetul programului Arcașii Verzi în 2031?").text
     answer = ours.ask("cat a fost bugetul programului arcasii verzi in 2029?")
     assert answer.abstained and "6.250.000" not in answer.text, answer.text
@@ -201,8 +199,7 @@ def test_a_rate_stated_for_other_kinds_of_applicant_is_not_the_asked_kinds(tmp_p
         "VALORI\n\nValoarea maximă a unui proiect este de 3.250.000 euro. Rata de cofinanțare a solicitantului "
         "este de 35% pentru întreprinderile mari și de 4% pentru organizațiile de cercetare publice.\n\n"
         "CALENDAR\n\nCererile se depun până la 21 noiembrie 2034, ora 12:00.\n")}
-    (tmp_path / "docs").mkdir()
-    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    ours = assistant_over(tmp_path, docs)
     answer = ours.ask("care e rata de cofinantare pentru IMM-uri la apelul Laboratoare Deschise de Testare?")
     assert "35%" not in answer.text and "4%" not in answer.text, answer.text
     assert "35%" in ours.ask("care e rata de cofinantare pentru intreprinderile mari la apelul Laboratoare "
@@ -216,7 +213,6 @@ def test_a_bound_written_in_words_is_that_bound(tmp_path: Path) -> None:
         "Un atelier poate primi cel mult 64.000 euro, iar contribuția proprie minimă este de 12% din "
         "cheltuielile eligibile.\n\n"
         "## 2. Cât durează evaluarea?\n\nEvaluarea durează cel mult 45 de zile lucrătoare.\n")}
-    (tmp_path / "docs").mkdir()
-    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    ours = assistant_over(tmp_path, docs)
     # "cel mult" states a maximum: the sentence is not one stating a minimum only
     assert "64.000" in ours.ask("care e suma maxima pe care o poate primi un atelier de ceramica?").text

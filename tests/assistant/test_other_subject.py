@@ -1,0 +1,36 @@
+"""A value of another subject than the one a question names is not its answer: a call of another
+development region than the question names, a role held in another body than the one it names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docs_factory import assistant_over
+
+CALL = ("GHIDUL SOLICITANTULUI\n\nProgramul Regional Sud-Vest Oltenia 2021-2027\n\n"
+        "Apelul „Ateliere Meșteșugărești Deschise” – cod AMD/2034/3\n\n"
+        "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 3.720.000 euro. Apelul se adresează "
+        "exclusiv regiunii Sud-Vest Oltenia.\n\n"
+        "SOLICITANȚI\n\nPot solicita finanțare microîntreprinderile cu sediul în regiune.\n\n"
+        "CALENDAR\n\nCererile se depun până la 16 octombrie 2034, ora 15:00.\n")
+
+ASSOCIATIONS = ("Raport anual al federației meșteșugarilor\n\n"
+                "Asociația Olarilor din Horezu reunește 38 de ateliere. Președintele Asociației Olarilor "
+                "este Marin Dobrescu, ales în 2033.\n\n"
+                "Asociația Țesătoarelor din Maramureș a organizat trei târguri și a deschis un muzeu al "
+                "covorului în Sighetu Marmației.\n")
+
+
+def test_a_call_of_another_region_than_the_question_names_is_not_its_call(tmp_path: Path) -> None:
+    ours = assistant_over(tmp_path, {"apel-ateliere.txt": CALL})
+    other = ours.ask("cat e bugetul apelului Ateliere Meșteșugărești Deschise din regiunea Nord-Vest?")
+    assert other.abstained and "Nord-Vest" in other.text and "3.720.000" not in other.text, other.text
+    own = ours.ask("cat e bugetul apelului Ateliere Meșteșugărești Deschise din regiunea Sud-Vest Oltenia?")
+    assert "3.720.000" in own.text, own.text
+
+
+def test_the_holder_of_a_role_in_another_body_is_not_the_one_asked(tmp_path: Path) -> None:
+    ours = assistant_over(tmp_path, {"raport.txt": ASSOCIATIONS})
+    assert "Dobrescu" in ours.ask("Cine este președintele Asociației Olarilor?").text
+    other = ours.ask("Cine este președintele Asociației Țesătoarelor?")
+    assert "Dobrescu" not in other.text, other.text
