@@ -221,17 +221,21 @@ def asked_noun(question: str) -> str:
 # "primul") stands for a noun further on and says nothing.
 _SUBJECT = re.compile(r"^\W*(?:care|cat|cata|cati|cate|ce|what|which)\s+(?:este|e|sunt|era|erau|a fost|au fost|"
                       r"is|are|was|were)\s+(?:the\s+)?([a-z][a-z-]+)")
+# "Se dă / se acordă / există avans?": a yes-or-no question whether a thing is given asks about
+# that thing, the noun after the verb.
+_GIVEN = re.compile(r"^\W*(?:se\s+(?:da|dau|acorda|ofera|primeste|poate\s+primi)|exista|este\s+prevazut[a]?)\s+"
+                    r"([a-z][a-z-]+)")
 _DETERMINER = re.compile(r"(?:cel|cea|cei|cele|celalalt|cealalta|ceilalti|celelalte|alt|alta|alti|alte|"
                          r"acel|acea|acest|aceasta|prim|doi|doua|trei|unu|una|unul|ultim|urmat|other|first|last)\w*")
 
 
 def asked_head(question: str) -> str:
     """The noun the question asks about: `asked_noun`, else the subject right after "care este",
-    "cât a fost", "what is" ... ("" when neither stands there, or a determiner or function word does)."""
+    "cât a fost", "what is", "se acordă" ... ("" when neither stands there, or a determiner or function word does)."""
     noun = asked_noun(question)
     if noun:
         return noun
-    m = _SUBJECT.match(fold(question))
+    m = _SUBJECT.match(fold(question)) or _GIVEN.match(fold(question))
     word = m.group(1) if m else ""
     return "" if not word or word in stopwords() or _DETERMINER.fullmatch(word) else word
 

@@ -100,3 +100,11 @@ def test_an_expense_that_is_reimbursed_is_asked_as_an_eligible_one() -> None:
     assert "eligibile" in spans.get("se deconteaza", ""), spans
     assert any("eligibil" in words for _, words in concept_spans("Sunt rambursabile costurile de transport?"))
     assert not any("eligibil" in words for _, words in concept_spans("Ce culoare are logo-ul?"))
+
+
+def test_a_question_whether_a_thing_is_given_asks_about_that_thing() -> None:
+    from assistant.intent import asked_head
+
+    assert asked_head("se acorda prefinantare la schema de sere?") == "prefinantare"
+    assert asked_head("Există garanții pentru împrumut?") == "garantii"
+    assert asked_head("se poate depune online?") == ""
