@@ -164,7 +164,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             doc_lookup, doc_ctx = TokenLookup.union(doc_lookup, extra_lookup), doc_ctx | extra
         whole = TokenLookup.union(retriever.cached_lookup(store.tokens_of(p.chunk)), ctx)
         p_cov = retriever.coverage(query, whole)
-        owns = [retriever.coverage(query, unit.lookup) for unit in prepared.units]
+        owns = [retriever.coverage_of(query, unit.lookup.matched(table)) for unit in prepared.units]
         for i, unit in enumerate(prepared.units):
             sent, toks = unit.sentence, unit.tokens
             own = owns[i]
