@@ -236,13 +236,22 @@ def is_action_item(query: Query, sentence: str) -> bool:
     return bool(_ASKS_ACTIONS.search(head)) and bool(_ACTION_NOUN.match(_folded(sentence)))
 
 
+# The last question's: (it, whether it asks a definition, `asked_thing` of it); read into a local.
+_shape: tuple[Query, bool, str | None] | None = None
+
+
 def bonus_features(query: Query, text: str) -> float:
     """How many answer shapes a passage has: a named table column, a definition, a name of
     the thing asked for."""
+    global _shape
+    got = _shape
+    if got is None or got[0] is not query:  # the question's halves of the tests, once per question
+        got = _shape = (query, bool(_ASKS_DEFINITION.match(query.folded)), asked_thing(query))
+    _, asks_definition, asked = got
     named = any(named_field(query, ln) for ln in _table_rows(text))
-    definition = bool(_ASKS_DEFINITION.match(query.folded)) and any(  # (is_definition's own first test)
+    definition = asks_definition and any(  # (is_definition's own first test)
         is_definition(query, s) for _, sents in _line_sentences(text) for s in sents)
-    thing = (asked := asked_thing(query)) is not None and _names_a_thing(asked, query.folded, text)
+    thing = asked is not None and _names_a_thing(asked, query.folded, text)
     return float(named) + float(definition) + float(thing)
 
 
@@ -272,5 +281,5 @@ def row_cells_for(query: Query, row: str) -> str:
     if len(cells) < 3:
         return row
     wanted = set(query.core_tokens) | {t for term in query.terms for t in term.alternatives}
-    keep = [cells[0]] + [c for c in cells[1:] if any(token_matches(t, wanted) for t in index_tokens(c))]
+    keep = [cells[0]] + [c for c in cells[1:] if any(token_matches(t, wanted) for t in sentence_token_list(c))]
     return " | ".join(keep) if len(keep) > 1 else row

@@ -146,8 +146,8 @@ class HybridRetriever(QuestionCoverage):
         bm25_rank: dict[str, int] = {}
         vector_rank: dict[str, int] = {}
         best = float(scores[top[0]]) if len(top) else 0.0
-        for rank, i in enumerate(top):
-            if scores[i] > 0:
+        for rank, (i, score) in enumerate(zip(top.tolist(), scores[top].tolist(), strict=True)):
+            if score > 0:
                 fused[chunks[i].id] = 1.0 / (RRF_K + rank)
                 bm25_rank[chunks[i].id] = rank
         row = self.store.row_of
