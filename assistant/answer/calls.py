@@ -119,8 +119,11 @@ class CallBook:
         limit = max(1, self.store.document_count() // 5)
         asked = index_tokens(query.text)
         starting = self._title_index()[1]  # a whole name stands in the question only if its first word does
-        hits = [(doc, run) for token in set(asked) for doc, run in starting.get(token, ())
-                if any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1))]
+        at: dict[str, list[int]] = {}  # where each word stands: only there can a name it starts begin
+        for i, token in enumerate(asked):
+            at.setdefault(token, []).append(i)
+        hits = [(doc, run) for token, where in at.items() for doc, run in starting.get(token, ())
+                if any(asked[i : i + len(run)] == run for i in where)]
         whole, used = {doc for doc, _ in hits}, {t for _, run in hits for t in run}
         named = whole | self._by_title_words(query, used, limit)
         return named if len(named) <= limit else set()
