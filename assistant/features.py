@@ -8,7 +8,7 @@ from functools import lru_cache
 from assistant.query import Query, TokenLookup, token_matches
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
-from assistant.wordforms import FormSet
+from assistant.wordforms import FormSet, same_word
 
 _DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 _ASKS_DEFINITION = re.compile(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b")
@@ -64,7 +64,7 @@ def proximity(query: Query, sentence: str) -> float:
     for i, tok in enumerate(tokens):
         j = term_of.get(tok, -1)
         if j == -1:
-            j = term_of[tok] = next((j for j, a in by_head.get(tok[:3], ()) if token_matches(a, {tok})), None)
+            j = term_of[tok] = next((j for j, a in by_head.get(tok[:3], ()) if same_word(a, tok)), None)
         if j is not None:
             hits.append((i, j))
     found = {j for _, j in hits}
