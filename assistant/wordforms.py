@@ -47,6 +47,9 @@ def same_word(a: str, b: str) -> bool:
     return len(b) - len(a) <= STEM_SLACK and b.startswith(a) and b.isalpha()
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 class WordTable:
     """Which of a set of words (one question's: Query.words) each token satisfies under the rule
     above (equal, or another form of it), built once from an index's vocabulary: the words a
@@ -72,7 +75,10 @@ class WordTable:
     def matched(self, tokens: AbstractSet[str], outside: AbstractSet[str]) -> frozenset[str]:
         """The words some token of `tokens` satisfies; `outside`: its tokens not in `vocab`
         (the caller keeps them per token set)."""
-        parts = [self._table[t] for t in self._keys.intersection(tokens)]
+        held = self._keys.intersection(tokens)
+        if not outside and len(held) <= 1:  # most heading and many passage sets: no union to build
+            return self._table[next(iter(held))] if held else _NONE
+        parts = [self._table[t] for t in held]
         for t in outside:
             got = self._outside.get(t)
             if got is None:
