@@ -129,7 +129,7 @@ def clip(query: Query, unit: str, limit: int) -> str:
     if len(unit) <= limit:
         return unit
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(unit)]
-    typed = query.intent.typed
+    typed = bool(query.intent.typed)
     gains = []
     asked = _kept(query)
     kept = asked.hits  # each word's matching terms: the words recur
@@ -138,7 +138,7 @@ def clip(query: Query, unit: str, limit: int) -> str:
         if hit == -1:
             toks = sentence_tokens(word)  # index_tokens of the word, as a set (kept per text)
             hit = kept[word] = sum(1 for term in asked.terms if any(term.matches(t) for t in toks))
-        value = bool(typed) and any(c.isdigit() for c in word)
+        value = typed and any(map(str.isdigit, word))
         gains.append(hit + (0.5 if value else 0.0))
     best, spans, j, total = -1.0, [(0, len(words))], 0, 0.0
     for i in range(len(words)):  # windows [i, j): the longest from each start within the limit
@@ -183,9 +183,23 @@ def _table_rows(text: str) -> tuple[str, ...]:
     return tuple(ln for ln in text.split("\n") if " | " in ln)
 
 
+# The question's halves of the shape tests, for the last question: (it, whether it asks a
+# definition, `asked_thing` of it, whether it asks for activities); read into a local.
+_shape: tuple[Query, bool, str | None, bool] | None = None
+
+
+def _shape_of(query: Query) -> tuple[Query, bool, str | None, bool]:
+    global _shape
+    got = _shape
+    if got is None or got[0] is not query:
+        got = _shape = (query, bool(_ASKS_DEFINITION.match(query.folded)), asked_thing(query),
+                        bool(_ASKS_ACTIONS.search(" ".join(query.folded.split()[:4]))))
+    return got
+
+
 def is_definition(query: Query, sentence: str) -> bool:
     """'Ce este X?' answered by a sentence that opens with X and a defining verb."""
-    if not _ASKS_DEFINITION.match(query.folded):
+    if not _shape_of(query)[1]:
         return False
     head = _folded(sentence)[:80]
     m = _DEFINITION.search(head)
@@ -217,7 +231,7 @@ def _thing(folded: str) -> str | None:
 def names_the_thing(query: Query, sentence: str) -> bool:
     """The sentence names one of what is asked: "Ce platformă ...?" is answered by a sentence
     with the word and a name (an acronym, an address, a quoted title) the question does not hold."""
-    thing = asked_thing(query)
+    thing = _shape_of(query)[2]
     if thing is None or not token_matches(thing, sentence_tokens(sentence)):
         return False
     asked = query.folded
@@ -232,22 +246,13 @@ _ACTION_NOUN = re.compile(r"^[\W\d_]*(?![a-z]*oarea\b)[a-z]{3,}(?:area|erea|irea
 def is_action_item(query: Query, sentence: str) -> bool:
     """A question asking which activities (actions, measures) is answered by items that name
     an action ("Organizarea de ...", "Sprijinirea ..."), not by the labels printed among them."""
-    head = " ".join(query.folded.split()[:4])
-    return bool(_ASKS_ACTIONS.search(head)) and bool(_ACTION_NOUN.match(_folded(sentence)))
-
-
-# The last question's: (it, whether it asks a definition, `asked_thing` of it); read into a local.
-_shape: tuple[Query, bool, str | None] | None = None
+    return _shape_of(query)[3] and bool(_ACTION_NOUN.match(_folded(sentence)))  # (the head's four words)
 
 
 def bonus_features(query: Query, text: str) -> float:
     """How many answer shapes a passage has: a named table column, a definition, a name of
     the thing asked for."""
-    global _shape
-    got = _shape
-    if got is None or got[0] is not query:  # the question's halves of the tests, once per question
-        got = _shape = (query, bool(_ASKS_DEFINITION.match(query.folded)), asked_thing(query))
-    _, asks_definition, asked = got
+    _, asks_definition, asked, _ = _shape_of(query)
     named = any(named_field(query, ln) for ln in _table_rows(text))
     definition = asks_definition and any(  # (is_definition's own first test)
         is_definition(query, s) for _, sents in _line_sentences(text) for s in sents)
