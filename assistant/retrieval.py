@@ -193,7 +193,8 @@ class HybridRetriever(QuestionCoverage):
             return []
         names = self._name_terms(query)
         asked = _Asked(names, self.document_coverage(query, names), pair_weights(query, self.idf),
-                       self.word_table(query), self._question_memo(query)[4], query.intent.typed, query.pairs)
+                       self.word_table(query), self._question_memo(query)[4], query.intent.typed,
+                       frozenset(query.pairs))
         model = self.weights.passage
         need = frozenset(PASSAGE_FEATURES) if self.all_features else model.weighed() | {"doc_cov", "name_cov"}
         rows = [self._features(query, self.store.chunks[cid], ranks, asked, need) for cid, ranks in candidates.items()]
@@ -290,4 +291,4 @@ class _Asked:
     table: WordTable  # the question's word table (coverage.word_table)
     memo: dict[object, float]  # its coverage measures by matched set (coverage._question_memo)
     typed: frozenset[str]  # the kinds of value it asks (Intent.typed)
-    question_pairs: tuple[tuple[str, str], ...]  # its word pairs (Query.pairs)
+    question_pairs: frozenset[tuple[str, str]]  # its word pairs (Query.pairs; a set: hashed once)
