@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,6 +43,8 @@ RECENT_SEARCHES = 8
 PAIR_SETS = 4096  # passages whose word pairs the rerank keeps (a few KB each); cleared when full
 # BM25 rank, BM25 score over the best, vector rank, joined as a named document's passage
 Ranks = tuple[int | None, float, int | None, bool]
+_ZEROS = dict.fromkeys(PASSAGE_FEATURES, 0.0)  # a candidate's features before any is measured
+_IN_ORDER = itemgetter(*PASSAGE_FEATURES)  # a candidate's features in the model's order
 
 
 class HybridRetriever(QuestionCoverage):
@@ -198,7 +201,7 @@ class HybridRetriever(QuestionCoverage):
         model = self.weights.passage
         need = frozenset(PASSAGE_FEATURES) if self.all_features else model.weighed() | {"doc_cov", "name_cov"}
         rows = [self._features(query, self.store.chunks[cid], ranks, asked, need) for cid, ranks in candidates.items()]
-        x = np.array([[r.get(n, 0.0) for n in PASSAGE_FEATURES] for r in rows], dtype=float)
+        x = np.array([_IN_ORDER(r) for r in rows], dtype=float)
         for feature, gap in (("own_cov", "own_gap"), ("ctx_cov", "ctx_gap")):  # as relevance.with_gaps
             if gap in need:
                 f = x[:, PASSAGE_FEATURES.index(feature)]
@@ -211,16 +214,17 @@ class HybridRetriever(QuestionCoverage):
 
     def _features(self, query: Query, chunk: Chunk, ranks: Ranks, asked: _Asked,
                   need: frozenset[str]) -> dict[str, float]:
-        """The passage features in `need` of one candidate (gaps excepted: they compare candidates).
-        The measures kept per set of matched words are read from the question's memo directly
-        (`coverage_of`, `exact_coverage` and `asks_of` compute what it lacks)."""
+        """Every passage feature of one candidate, those in `need` measured (gaps excepted: they
+        compare candidates), the others 0. The measures kept per set of matched words are read
+        from the question's memo directly (`coverage_of`, `exact_coverage` and `asks_of` compute
+        what it lacks)."""
         bm25_rank, bm25_ratio, vector_rank, named_extra = ranks
         table, memo = asked.table, asked.memo
         own_lookup, context_lookup, heading_lookup = self.passage_lookups(chunk)
         own = own_lookup.matched(table)
         with_ctx = own | context_lookup.matched(table)  # what the union of both matches
         names = asked.names
-        r = {"bm25_rr": reciprocal_rank(bm25_rank), "bm25_ratio": bm25_ratio,
+        r = {**_ZEROS, "bm25_rr": reciprocal_rank(bm25_rank), "bm25_ratio": bm25_ratio,
              "vector_rr": reciprocal_rank(vector_rank), "named_extra": float(named_extra),
              "doc_cov": asked.by_document.get(chunk.document, 0.0) if asked.by_document else 1.0,
              "name_cov": self._name_coverage(names, with_ctx) if names else 1.0}
