@@ -8,7 +8,7 @@ from functools import lru_cache
 from assistant.query import Query, TokenLookup, token_matches
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
-from assistant.wordforms import FormSet
+from assistant.wordforms import FormSet, same_word
 
 _DEFINITION = re.compile(r"\b(este|sunt|reprezinta|inseamna|se defineste|defineste|is|are|means)\b")
 _ASKS_DEFINITION = re.compile(r"^\s*(ce (este|sunt|inseamna|reprezinta)|cum (se )?defineste|what (is|are))\b")
@@ -64,7 +64,7 @@ def proximity(query: Query, sentence: str) -> float:
     for i, tok in enumerate(tokens):
         j = term_of.get(tok, -1)
         if j == -1:
-            j = term_of[tok] = next((j for j, a in by_head.get(tok[:3], ()) if token_matches(a, {tok})), None)
+            j = term_of[tok] = next((j for j, a in by_head.get(tok[:3], ()) if same_word(a, tok)), None)
         if j is not None:
             hits.append((i, j))
     found = {j for _, j in hits}
@@ -129,7 +129,7 @@ def clip(query: Query, unit: str, limit: int) -> str:
     if len(unit) <= limit:
         return unit
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(unit)]
-    typed = query.intent.typed
+    typed = bool(query.intent.typed)
     gains = []
     asked = _kept(query)
     kept = asked.hits  # each word's matching terms: the words recur
@@ -138,7 +138,7 @@ def clip(query: Query, unit: str, limit: int) -> str:
         if hit == -1:
             toks = sentence_tokens(word)  # index_tokens of the word, as a set (kept per text)
             hit = kept[word] = sum(1 for term in asked.terms if any(term.matches(t) for t in toks))
-        value = bool(typed) and any(c.isdigit() for c in word)
+        value = typed and any(map(str.isdigit, word))
         gains.append(hit + (0.5 if value else 0.0))
     best, spans, j, total = -1.0, [(0, len(words))], 0, 0.0
     for i in range(len(words)):  # windows [i, j): the longest from each start within the limit
@@ -183,9 +183,23 @@ def _table_rows(text: str) -> tuple[str, ...]:
     return tuple(ln for ln in text.split("\n") if " | " in ln)
 
 
+# The question's halves of the shape tests, for the last question: (it, whether it asks a
+# definition, `asked_thing` of it, whether it asks for activities); read into a local.
+_shape: tuple[Query, bool, str | None, bool] | None = None
+
+
+def _shape_of(query: Query) -> tuple[Query, bool, str | None, bool]:
+    global _shape
+    got = _shape
+    if got is None or got[0] is not query:
+        got = _shape = (query, bool(_ASKS_DEFINITION.match(query.folded)), asked_thing(query),
+                        bool(_ASKS_ACTIONS.search(" ".join(query.folded.split()[:4]))))
+    return got
+
+
 def is_definition(query: Query, sentence: str) -> bool:
     """'Ce este X?' answered by a sentence that opens with X and a defining verb."""
-    if not _ASKS_DEFINITION.match(query.folded):
+    if not _shape_of(query)[1]:
         return False
     head = _folded(sentence)[:80]
     m = _DEFINITION.search(head)
@@ -217,7 +231,7 @@ def _thing(folded: str) -> str | None:
 def names_the_thing(query: Query, sentence: str) -> bool:
     """The sentence names one of what is asked: "Ce platformă ...?" is answered by a sentence
     with the word and a name (an acronym, an address, a quoted title) the question does not hold."""
-    thing = asked_thing(query)
+    thing = _shape_of(query)[2]
     if thing is None or not token_matches(thing, sentence_tokens(sentence)):
         return False
     asked = query.folded
@@ -232,17 +246,17 @@ _ACTION_NOUN = re.compile(r"^[\W\d_]*(?![a-z]*oarea\b)[a-z]{3,}(?:area|erea|irea
 def is_action_item(query: Query, sentence: str) -> bool:
     """A question asking which activities (actions, measures) is answered by items that name
     an action ("Organizarea de ...", "Sprijinirea ..."), not by the labels printed among them."""
-    head = " ".join(query.folded.split()[:4])
-    return bool(_ASKS_ACTIONS.search(head)) and bool(_ACTION_NOUN.match(_folded(sentence)))
+    return _shape_of(query)[3] and bool(_ACTION_NOUN.match(_folded(sentence)))  # (the head's four words)
 
 
 def bonus_features(query: Query, text: str) -> float:
     """How many answer shapes a passage has: a named table column, a definition, a name of
     the thing asked for."""
+    _, asks_definition, asked, _ = _shape_of(query)
     named = any(named_field(query, ln) for ln in _table_rows(text))
-    definition = bool(_ASKS_DEFINITION.match(query.folded)) and any(  # (is_definition's own first test)
+    definition = asks_definition and any(  # (is_definition's own first test)
         is_definition(query, s) for _, sents in _line_sentences(text) for s in sents)
-    thing = (asked := asked_thing(query)) is not None and _names_a_thing(asked, query.folded, text)
+    thing = asked is not None and _names_a_thing(asked, query.folded, text)
     return float(named) + float(definition) + float(thing)
 
 
@@ -263,37 +277,3 @@ def _line_names(text: str) -> tuple[TokenLookup, tuple[tuple[frozenset[str], tup
     lines = tuple((sentence_tokens(ln), tuple(fold(m.group()).strip("„\"«»”") for m in _NAME.finditer(ln)))
                   for ln in text.split("\n"))
     return TokenLookup(frozenset().union(*(tokens for tokens, _ in lines))), lines
-
-
-# The column names Romanian (and English) tables give a value of each kind a question asks for:
-# "unde" is answered by the "Loc" / "Localitate" / "Oraș" cell of an events table, "când" by its
-# "Data" / "Perioada" cell, "câți" by its "Număr" / "Nr." cell, though the question names no column.
-_KIND_COLUMNS = {
-    "place": r"loc\w*|localitat\w*|oras\w*|judet\w*|tar[ai]\w*|adres\w*|sediu\w*|regiun\w*|place|location|venue|city",
-    "date": r"dat[ae]\w*|perioad\w*|termen\w*|calendar\w*|date|period|deadline",
-    "year": r"dat[ae]\w*|perioad\w*|an(?:ul)?|date|year|period",
-    "count": r"numar\w*|nr|total\w*|number|count",
-    "contact": r"e-?mail\w*|telefon\w*|contact\w*|phone",
-    "person": r"nume\w*|persoan\w*|responsabil\w*|name|person",
-}
-
-
-def _kind_column(query: Query, cell: str) -> bool:
-    """The cell's column ("Loc: Brăila") is where a table writes a value of a kind the question asks."""
-    if ":" not in cell:
-        return False
-    header = fold(cell.split(":", 1)[0]).strip()
-    return any(re.fullmatch(rf"(?:{_KIND_COLUMNS[k]})\.?", header) for k in query.intent.typed if k in _KIND_COLUMNS)
-
-
-def row_cells_for(query: Query, row: str) -> str:
-    """A table row cut to what the question asks: its first cell (what the row is) and the
-    cells whose column or value the question names, or whose column holds the kind of value it
-    asks for (a place, a date, a count)."""
-    cells = row.split(" | ")
-    if len(cells) < 3:
-        return row
-    wanted = set(query.core_tokens) | {t for term in query.terms for t in term.alternatives}
-    keep = [cells[0]] + [c for c in cells[1:] if _kind_column(query, c)
-                         or any(token_matches(t, wanted) for t in index_tokens(c))]
-    return " | ".join(keep) if len(keep) > 1 else row

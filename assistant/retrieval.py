@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,6 +28,7 @@ from assistant.text import bigrams
 from assistant.topk import top_indices
 from assistant.types import Chunk, Passage
 from assistant.values import has_value
+from assistant.wordforms import WordTable
 
 if TYPE_CHECKING:
     from llama_index.core.schema import NodeWithScore
@@ -41,6 +43,8 @@ RECENT_SEARCHES = 8
 PAIR_SETS = 4096  # passages whose word pairs the rerank keeps (a few KB each); cleared when full
 # BM25 rank, BM25 score over the best, vector rank, joined as a named document's passage
 Ranks = tuple[int | None, float, int | None, bool]
+_ZEROS = dict.fromkeys(PASSAGE_FEATURES, 0.0)  # a candidate's features before any is measured
+_IN_ORDER = itemgetter(*PASSAGE_FEATURES)  # a candidate's features in the model's order
 
 
 class HybridRetriever(QuestionCoverage):
@@ -145,8 +149,8 @@ class HybridRetriever(QuestionCoverage):
         bm25_rank: dict[str, int] = {}
         vector_rank: dict[str, int] = {}
         best = float(scores[top[0]]) if len(top) else 0.0
-        for rank, i in enumerate(top):
-            if scores[i] > 0:
+        for rank, (i, score) in enumerate(zip(top.tolist(), scores[top].tolist(), strict=True)):
+            if score > 0:
                 fused[chunks[i].id] = 1.0 / (RRF_K + rank)
                 bm25_rank[chunks[i].id] = rank
         row = self.store.row_of
@@ -191,11 +195,13 @@ class HybridRetriever(QuestionCoverage):
         if not candidates:
             return []
         names = self._name_terms(query)
-        asked = _Asked(names, self.document_coverage(query, names), pair_weights(query, self.idf))
+        asked = _Asked(names, self.document_coverage(query, names), pair_weights(query, self.idf),
+                       self.word_table(query), self._question_memo(query)[4], query.intent.typed,
+                       frozenset(query.pairs))
         model = self.weights.passage
         need = frozenset(PASSAGE_FEATURES) if self.all_features else model.weighed() | {"doc_cov", "name_cov"}
         rows = [self._features(query, self.store.chunks[cid], ranks, asked, need) for cid, ranks in candidates.items()]
-        x = np.array([[r.get(n, 0.0) for n in PASSAGE_FEATURES] for r in rows], dtype=float)
+        x = np.array([_IN_ORDER(r) for r in rows], dtype=float)
         for feature, gap in (("own_cov", "own_gap"), ("ctx_cov", "ctx_gap")):  # as relevance.with_gaps
             if gap in need:
                 f = x[:, PASSAGE_FEATURES.index(feature)]
@@ -208,34 +214,49 @@ class HybridRetriever(QuestionCoverage):
 
     def _features(self, query: Query, chunk: Chunk, ranks: Ranks, asked: _Asked,
                   need: frozenset[str]) -> dict[str, float]:
-        """The passage features in `need` of one candidate (gaps excepted: they compare candidates)."""
+        """Every passage feature of one candidate, those in `need` measured (gaps excepted: they
+        compare candidates), the others 0. The measures kept per set of matched words are read
+        from the question's memo directly (`coverage_of`, `exact_coverage` and `asks_of` compute
+        what it lacks)."""
         bm25_rank, bm25_ratio, vector_rank, named_extra = ranks
-        table, typed = self.word_table(query), query.intent.typed
+        table, memo = asked.table, asked.memo
         own_lookup, context_lookup, heading_lookup = self.passage_lookups(chunk)
         own = own_lookup.matched(table)
         with_ctx = own | context_lookup.matched(table)  # what the union of both matches
-        r = {"bm25_rr": reciprocal_rank(bm25_rank), "bm25_ratio": bm25_ratio,
+        names = asked.names
+        r = {**_ZEROS, "bm25_rr": reciprocal_rank(bm25_rank), "bm25_ratio": bm25_ratio,
              "vector_rr": reciprocal_rank(vector_rank), "named_extra": float(named_extra),
              "doc_cov": asked.by_document.get(chunk.document, 0.0) if asked.by_document else 1.0,
-             "name_cov": self._name_coverage(asked.names, with_ctx)}
+             "name_cov": self._name_coverage(names, with_ctx) if names else 1.0}
         if "own_cov" in need or "own_gap" in need:  # a table row cannot repeat its table's name: read with it
-            r["own_cov"] = self.coverage_of(query, with_ctx if chunk.kind == "table" else own)
+            held = with_ctx if chunk.kind == "table" else own
+            got = memo.get(held)
+            r["own_cov"] = self.coverage_of(query, held) if got is None else got
         if "ctx_cov" in need or "ctx_gap" in need:
-            r["ctx_cov"] = self.coverage_of(query, with_ctx)
+            got = memo.get(with_ctx)
+            r["ctx_cov"] = self.coverage_of(query, with_ctx) if got is None else got
         if "exact_cov" in need:
-            r["exact_cov"] = self.exact_coverage(query, self.store.tokens_of(chunk))
+            got = memo.get(("exact", query.words.intersection(self.store.tokens_of(chunk))))
+            r["exact_cov"] = self.exact_coverage(query, self.store.tokens_of(chunk)) if got is None else got
         if "heading_cov" in need:
-            r["heading_cov"] = self.coverage(query, heading_lookup)
-        if "phrase_cov" in need:
-            r["phrase_cov"] = phrase_coverage(query, self._passage_pairs(chunk), self.idf, asked.pairs)
+            held = heading_lookup.matched(table)
+            got = memo.get(held)
+            r["heading_cov"] = self.coverage_of(query, held) if got is None else got
+        if "phrase_cov" in need:  # most passages hold none of the question's pairs: no idf asked
+            pairs = self._passage_pairs(chunk)
+            r["phrase_cov"] = 0.0 if pairs.isdisjoint(asked.question_pairs) else phrase_coverage(
+                query, pairs, self.idf, asked.pairs)
         if "doc_phrase_cov" in need:
-            r["doc_phrase_cov"] = phrase_coverage(query, self.store.document_pairs(chunk.document), self.idf,
-                                                  asked.pairs)
+            pairs = self.store.document_pairs(chunk.document)
+            r["doc_phrase_cov"] = 0.0 if pairs.isdisjoint(asked.question_pairs) else phrase_coverage(
+                query, pairs, self.idf, asked.pairs)
         if "gram_cov" in need:
             r["gram_cov"] = gram_coverage(query, char_grams(chunk.text))
         if "asks" in need:
-            r["asks"] = self.asks_of(query, with_ctx)
+            got = memo.get(("asks", with_ctx))
+            r["asks"] = self.asks_of(query, with_ctx) if got is None else got
         if "typed_value" in need:
+            typed = asked.typed
             r["typed_value"] = float(bool(typed) and any(has_value(chunk.text, kind) for kind in typed))
         if "shape" in need:
             r["shape"] = bonus_features(query, chunk.text)
@@ -271,3 +292,7 @@ class _Asked:
     names: list[tuple[float, Term, set[str]]]
     by_document: dict[str, float]
     pairs: PairWeights
+    table: WordTable  # the question's word table (coverage.word_table)
+    memo: dict[object, float]  # its coverage measures by matched set (coverage._question_memo)
+    typed: frozenset[str]  # the kinds of value it asks (Intent.typed)
+    question_pairs: frozenset[tuple[str, str]]  # its word pairs (Query.pairs; a set: hashed once)

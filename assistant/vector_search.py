@@ -28,6 +28,8 @@ class VectorSearch:
     _members: dict[str, tuple[str, ...]] | None
     _fresh_vectors: dict[str, np.ndarray]
     _asked: dict[tuple[str, int], list[tuple[tuple[str, ...], float]]]  # this question's (ask_vectors)
+    # (vector_members(), each vector's loaded chunks): _windows', rebuilt with vector_members
+    _loaded: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None
 
     def embed_chunks(self, chunks: list[Chunk]) -> np.ndarray:
         raise NotImplementedError  # Store's
@@ -64,10 +66,16 @@ class VectorSearch:
     def _windows(self, members: dict[str, tuple[str, ...]], ids: list[str],
                  distances: list[float]) -> list[tuple[tuple[str, ...], float]]:
         """Chroma's hits as (loaded chunk ids of the vector, cosine similarity), in its order."""
+        loaded = self._loaded
+        if loaded is None or loaded[0] is not members:  # kept per vector until the store changes
+            loaded = self._loaded = (members, {})
+        kept = loaded[1]
         out = []
         for vid, dist in zip(ids, distances, strict=False):
-            # Chroma may hold vectors of chunks this store has not loaded (a killed or a running ingest).
-            window = tuple(cid for cid in members.get(vid, ()) if cid in self.chunks)
+            window = kept.get(vid)
+            if window is None:
+                # Chroma may hold vectors of chunks this store has not loaded (a killed or a running ingest).
+                window = kept[vid] = tuple(cid for cid in members.get(vid, ()) if cid in self.chunks)
             if window:
                 out.append((window, 1.0 - float(dist)))
         return out

@@ -35,6 +35,21 @@ def other_forms(word: str, vocab: AbstractSet[str], ordered: Sequence[str] | Non
             yield t
 
 
+def same_word(a: str, b: str) -> bool:
+    """`b` is `a` or another form of it under the rule above: `token_matches(a, {b})`, without
+    building a set and a generator for one word."""
+    if a == b:
+        return True
+    if not a.isalpha() or len(a) < 3:
+        return False
+    if len(b) < len(a):
+        return len(b) >= max(3, len(a) - STEM_SLACK) and a.startswith(b)
+    return len(b) - len(a) <= STEM_SLACK and b.startswith(a) and b.isalpha()
+
+
+_NONE: frozenset[str] = frozenset()
+
+
 class WordTable:
     """Which of a set of words (one question's: Query.words) each token satisfies under the rule
     above (equal, or another form of it), built once from an index's vocabulary: the words a
@@ -60,7 +75,10 @@ class WordTable:
     def matched(self, tokens: AbstractSet[str], outside: AbstractSet[str]) -> frozenset[str]:
         """The words some token of `tokens` satisfies; `outside`: its tokens not in `vocab`
         (the caller keeps them per token set)."""
-        parts = [self._table[t] for t in self._keys.intersection(tokens)]
+        held = self._keys.intersection(tokens)
+        if not outside and len(held) <= 1:  # most heading and many passage sets: no union to build
+            return self._table[next(iter(held))] if held else _NONE
+        parts = [self._table[t] for t in held]
         for t in outside:
             got = self._outside.get(t)
             if got is None:
@@ -87,7 +105,9 @@ class FormSet:
     def matches(self, word: str) -> bool:
         got = self._seen.get(word)
         if got is None:
-            got = self._seen[word] = word in self.words or (word.isalpha() and len(word) >= 3 and (
-                word in self._prefixes
-                or any(word[:k] in self.words for k in range(max(3, len(word) - STEM_SLACK), len(word)))))
+            words, n = self.words, len(word)
+            # a shorter form: word less its last 1, 2 or 3 letters (STEM_SLACK = 3), 3 letters at least
+            got = self._seen[word] = word in words or (word.isalpha() and n >= 3 and (
+                word in self._prefixes or (n >= 4 and word[:-1] in words) or (n >= 5 and word[:-2] in words)
+                or (n >= 6 and word[:-3] in words)))
         return got

@@ -51,7 +51,7 @@ LAYERS = {
     "assistant.facts.scope": "index", "assistant.facts.shares": "index", "assistant.facts.target": "index",
     "assistant.facts.units": "index", "assistant.facts.profile": "index", "assistant.facts.contacts": "index",
     "assistant.query": "retrieve", "assistant.coverage": "retrieve", "assistant.question_names": "retrieve",
-    "assistant.features": "retrieve", "assistant.overlap": "retrieve",
+    "assistant.features": "retrieve", "assistant.overlap": "retrieve", "assistant.row_cells": "retrieve",
     "assistant.relevance": "retrieve", "assistant.retrieval": "retrieve", "assistant.llama_retriever": "retrieve",
     "assistant.answer": "answer", "assistant.service": "answer", "assistant.llm_backends": "answer",
     "assistant.facts.answerer": "answer", "assistant.facts.sheet_answerer": "answer",

@@ -9,6 +9,7 @@ when its fact sheet holds it.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -60,6 +61,7 @@ class CallBook:
         self.retriever = retriever
         self.sheets = sheets
         self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
+        self._calls_memo: tuple[list[CallSheet], dict[str, CallSheet]] | None = None
         self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
         self._index_memo: tuple[object, dict[str, set[str]], dict[str, list[tuple[str, list[str]]]]] | None = None
 
@@ -73,7 +75,13 @@ class CallBook:
         return self._firsts[1]
 
     def calls(self) -> dict[str, CallSheet]:
-        return {s.document: s for s in self.sheets()}
+        """The call sheets by document, kept while `sheets` gives the same sheet objects (asked
+        several times per question; callers only read it)."""
+        sheets = self.sheets()
+        memo = self._calls_memo
+        if memo is None or len(memo[0]) != len(sheets) or not all(map(operator.is_, memo[0], sheets)):
+            memo = self._calls_memo = (sheets, {s.document: s for s in sheets})
+        return memo[1]
 
     def title(self, document: str, calls: dict[str, CallSheet] | None = None) -> str:
         """The call's name when its sheet reads one, else the document's title (its file name's
@@ -136,8 +144,11 @@ class CallBook:
         limit = max(1, self.store.document_count() // 5)
         asked = index_tokens(query.text)
         starting = self._title_index()[1]  # a whole name stands in the question only if its first word does
-        hits = [(doc, run) for token in set(asked) for doc, run in starting.get(token, ())
-                if any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1))]
+        at: dict[str, list[int]] = {}  # where each word stands: only there can a name it starts begin
+        for i, token in enumerate(asked):
+            at.setdefault(token, []).append(i)
+        hits = [(doc, run) for token, where in at.items() for doc, run in starting.get(token, ())
+                if any(asked[i : i + len(run)] == run for i in where)]
         whole, used = {doc for doc, _ in hits}, {t for _, run in hits for t in run}
         named = whole | self._by_title_words(query, used, limit)
         return named if len(named) <= limit else set()

@@ -16,13 +16,13 @@ from assistant.features import (
     names_the_thing,
     novelty,
     proximity,
-    row_cells_for,
     sentence_tokens,
 )
 from assistant.overlap import char_grams, gram_coverage, phrase_coverage, sentence_pairs
 from assistant.query import Query, TokenLookup
 from assistant.relevance import SENTENCE_FEATURES, reciprocal_rank, vector, with_gaps
 from assistant.retrieval import HybridRetriever
+from assistant.row_cells import row_cells_for
 from assistant.sentences import split_sentences
 from assistant.text import fold, index_tokens
 from assistant.types import Chunk, Passage
@@ -164,7 +164,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             doc_lookup, doc_ctx = TokenLookup.union(doc_lookup, extra_lookup), doc_ctx | extra
         whole = TokenLookup.union(retriever.cached_lookup(store.tokens_of(p.chunk)), ctx)
         p_cov = retriever.coverage(query, whole)
-        owns = [retriever.coverage(query, unit.lookup) for unit in prepared.units]
+        owns = [retriever.coverage_of(query, unit.lookup.matched(table)) for unit in prepared.units]
         for i, unit in enumerate(prepared.units):
             sent, toks = unit.sentence, unit.tokens
             own = owns[i]

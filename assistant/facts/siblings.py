@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from assistant.facts.figures import dates, joins_period
 from assistant.facts.values import Fact
+from assistant.features import sentence_tokens
 from assistant.query import token_matches
 from assistant.text import fold, index_tokens
 from assistant.values import PATTERNS
+from assistant.wordforms import FormSet
 
 # A sentence ends at a full stop, semicolon or mark followed by a space (not inside "7.350.000").
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
@@ -27,6 +30,17 @@ _KIND = {"allocation": "amount", "project_value": "amount", "deadline": "date", 
 def labelled_values(text: str, kind: str) -> list[tuple[str, frozenset[str]]]:
     """Each value of `kind` in `text` (folded, as written) with the index tokens of its label:
     the words between the value before it (or the start of its line, where a label stands) and it."""
+    return list(_labelled(text, kind))
+
+
+# The call book asks every call's values for every question asking a value, and each reads the
+# same few passages' labels (its own, the best passages of its document): kept per text and kind.
+_TEXTS = 4096
+
+
+@lru_cache(maxsize=_TEXTS)
+def _labelled(text: str, kind: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """`labelled_values` of a text, kept (a pure function of the text and the kind)."""
     out: list[tuple[str, frozenset[str]]] = []
     for line in fold(text).split("\n"):
         start = 0
@@ -43,7 +57,7 @@ def labelled_values(text: str, kind: str) -> list[tuple[str, frozenset[str]]]:
                 label |= frozenset(index_tokens(line[m.end():end]))
             out.append((m.group().strip(), label))
             start = m.end()
-    return out
+    return tuple(out)
 
 
 def _own_written(fact: Fact, kind: str) -> list[str]:
@@ -70,7 +84,7 @@ def asks_sibling(question_tokens: Iterable[str], fact: Fact, known: frozenset[st
     kind = _KIND.get(fact.field)
     if kind is None or not fact.passage or (isinstance(fact.normalized, dict) and fact.normalized.get("bound")):
         return False  # a minimum and its maximum are one field's pair, told apart by the bound asked
-    values = labelled_values(f"{fact.passage}\n{following}", kind)
+    values = _labelled(f"{fact.passage}\n{following}", kind)
     own_written = _own_written(fact, kind)
     if not own_written:
         return False
@@ -97,11 +111,24 @@ def asks_part_elsewhere(question_tokens: Iterable[str], fact: Fact, known: froze
     kind = _KIND.get(fact.field)
     if kind is None:
         return False
-    own = frozenset(index_tokens(" ".join([fact.text, fact.passage, fact.section or "", fact.condition or ""])))
+    own = _forms(sentence_tokens(" ".join([fact.text, fact.passage, fact.section or "", fact.condition or ""])))
     asked = [t for t in question_tokens
-             if t.isalpha() and len(t) >= 3 and not token_matches(t, known) and not token_matches(t, own)]
+             if t.isalpha() and len(t) >= 3 and not token_matches(t, known) and not own.matches(t)]
     if not asked:
         return False
-    labels = [label for text in others for _, label in labelled_values(text, kind)]
-    return any(token_matches(t, label) for t in asked for label in labels)
+    labels = _label_words(tuple(others), kind)
+    return any(labels.matches(t) for t in asked)
+
+
+@lru_cache(maxsize=_TEXTS)
+def _forms(words: frozenset[str]) -> FormSet:
+    """A value's own words asked by word form (FormSet: token_matches of each word asked), kept."""
+    return FormSet(words)
+
+
+@lru_cache(maxsize=256)  # the best passages of a document, read for each of its values
+def _label_words(texts: tuple[str, ...], kind: str) -> FormSet:
+    """The words of the labels of every value of `kind` in `texts`, asked by word form: a word
+    matches some label exactly when it matches their union (token_matches; FormSet is that rule)."""
+    return FormSet(frozenset().union(*(label for text in texts for _, label in _labelled(text, kind))))
 

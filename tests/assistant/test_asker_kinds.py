@@ -9,9 +9,9 @@ import pytest
 from docs_factory import index_texts
 
 from assistant.build import build_assistant
-from assistant.features import row_cells_for
 from assistant.intent import detect_intent
 from assistant.query import Query
+from assistant.row_cells import row_cells_for
 from assistant.service import Assistant
 from assistant.values import standing_count_asked, target_or_change
 from ingest.blocks import _leads_in

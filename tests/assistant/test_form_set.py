@@ -1,11 +1,11 @@
-"""FormSet answers token_matches(word, words) for every word, by set lookups."""
+"""FormSet answers token_matches(word, words) for every word, by set lookups; same_word for one word."""
 
 from __future__ import annotations
 
 import random
 
 from assistant.query import token_matches
-from assistant.wordforms import FormSet
+from assistant.wordforms import FormSet, same_word
 
 
 def test_same_answers_as_token_matches() -> None:
@@ -38,3 +38,13 @@ def test_the_rule_is_symmetric() -> None:
         forms = FormSet(words)
         for token in pool:
             assert forms.matches(token) == any(token_matches(w, {token}) for w in words), (token, sorted(words))
+
+
+def test_same_word_is_token_matches_of_one_word() -> None:
+    """same_word(a, b) answers token_matches(a, {b}) (proximity asks it of each new word)."""
+    rng = random.Random(5)
+    pool = ["".join(rng.choice("abc") for _ in range(rng.randint(0, 8))) for _ in range(300)]
+    pool += ["ab1", "ab1c", "2024", "a-b", "ăîș", "ăîșțe", ""]
+    for a in pool:
+        for b in pool:
+            assert same_word(a, b) == token_matches(a, {b}), (a, b)
