@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from assistant.answer.apply import apply_answer
 from assistant.answer.call_values import mark_expired
 from assistant.answer.calls import CallBook, asks_deadline
+from assistant.answer.editions import unwritten_edition
 from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
 from assistant.answer.roles import asked_role
@@ -100,7 +101,7 @@ class Assistant:
         # Who the asker is may stand in the sentences around the question ("Suntem un IMM din ...").
         direct = apply_answer(f"{context} {message}".strip(), whole, self.book) if single else None
         if direct is None and single and (refusal := unwritten_year(question, whole, self.store, self.book)
-                                          or self.book.other_region(whole)):
+                                          or self.book.other_region(whole) or unwritten_edition(question, self.store)):
             return Answer(question=message, citations=[], abstained=True, notice=notice, text=refusal,
                           timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
         if direct is None and single and not held:

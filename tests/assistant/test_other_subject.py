@@ -34,3 +34,18 @@ def test_the_holder_of_a_role_in_another_body_is_not_the_one_asked(tmp_path: Pat
     assert "Dobrescu" in ours.ask("Cine este președintele Asociației Olarilor?").text
     other = ours.ask("Cine este președintele Asociației Țesătoarelor?")
     assert "Dobrescu" not in other.text, other.text
+
+
+BULLETIN = ("Buletinul informativ al Rețelei Apicultorilor Dobrogeni\n\n"
+            "Vă prezentăm al doilea buletin informativ al rețelei. Târgul mierii are loc la Babadag "
+            "pe 12 mai 2035, cu 44 de expozanți.\n")
+
+
+def test_an_edition_the_documents_are_not_is_refused(tmp_path: Path) -> None:
+    from assistant.answer.editions import unwritten_edition
+
+    ours = assistant_over(tmp_path, {"buletin-2.txt": BULLETIN})
+    other = ours.ask("ce evenimente anunta al cincilea buletin informativ al retelei apicultorilor?")
+    assert other.abstained and "Babadag" not in other.text and "nr. 5" in other.text, other.text
+    assert "Babadag" in ours.ask("unde are loc targul mierii anuntat in al doilea buletin informativ?").text
+    assert unwritten_edition("unde are loc targul mierii?", ours.store) is None  # no edition named
