@@ -12,6 +12,7 @@ from assistant.facts.values import Fact
 from assistant.features import row_cells_for
 from assistant.intent import detect_intent
 from assistant.query import Query
+from assistant.questions import leaning_points, split_questions
 from assistant.sentences import split_sentences
 from assistant.values import has_value
 
@@ -83,3 +84,16 @@ def test_a_project_value_is_checked_against_the_call_bounds(question: str, statu
 def test_no_sum_written_or_no_bound_in_its_currency_checks_nothing() -> None:
     assert value_criterion("putem depune un proiect?", _sheet()) is None
     assert value_criterion("putem depune un proiect de 70.000 lei?", _sheet()) is None
+
+
+def test_a_question_word_after_its_preposition_opens_a_second_point() -> None:
+    points = split_questions("Când începe proiectul BETA și la ce adresă trimitem întrebările?")
+    assert points == ["Când începe proiectul BETA", "la ce adresă trimitem întrebările?"]
+
+
+def test_a_point_naming_nothing_of_its_own_leans_on_the_point_before() -> None:
+    points = ["În ce oraș are sediul asociația Delta Nord", "în ce domeniu activează?"]
+    (_, first), (_, second) = leaning_points(points, "")
+    assert first == "" and "Delta Nord" in second
+    named = ["Care e bugetul apelului ALFA", "care e bugetul apelului OMEGA?"]
+    assert leaning_points(named, "")[1][1] == ""
