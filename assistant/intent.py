@@ -150,8 +150,8 @@ def asked_clauses(question: str) -> list[str]:
 def _clause_intent(question: str) -> Intent:
     q = _NOT_A_CUE.sub(" ", fold(question))
     kinds = {k for k, rx in _CUES.items() if re.search(rx, q)}
-    if "duration" in kinds:
-        kinds.discard("date")
+    if "duration" in kinds and not re.search(r"\b(pana cand|until when)\b", q):
+        kinds.discard("date")  # "până când durează": the day a period ends, besides how long
     if SHARE_COVERED.search(q):
         kinds |= {"percent", "amount"}
     if re.search(MAY_GET_FUNDS, q) and not re.search(r"\bcat[ia]?\b|\bhow much\b", q):

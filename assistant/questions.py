@@ -15,8 +15,23 @@ _CUE = (r"(care|ce|cine|cat|cata|cati|cate|cand|unde|cum|daca|putem|pot|poate|ex
 _ASKS = re.compile(rf"\?|^{_CUE}\b|\b(sa (stim|aflam|stiu|intreb)|va rog|we would like to know)\b")
 _GREETING = re.compile(r"^(buna ziua|buna seara|stimate|stimata|salut|hello|dear|cu stima|multumesc|"
                        r"va multumesc|multumim|va multumim|multumiri|mersi|o zi buna|toate cele bune)\b")
-_JOIN = re.compile(r"\s+(?:si|iar|and)\s+(?=(?:care|ce|cine|cat|cata|cati|cate|cand|unde|cum|daca|"
-                   r"what|who|how|when|where|which)\b)")
+# "... și la ce adresă ...", "și în ce domeniu": the question word may follow its preposition.
+_JOIN = re.compile(r"\s+(?:si|iar|and)\s+(?=(?:(?:la|in|pe|din|de la|pana la|to|at|on)\s+)?"
+                   r"(?:care|ce|cine|cat|cata|cati|cate|cand|unde|cum|daca|what|who|how|when|where|which)\b)")
+# A name: a capitalised word after the first one, or an acronym ("ALFA", "IMM").
+_NAMED = re.compile(r"(?<=\s)[A-ZĂÂÎȘȚ][\w-]+|\b[A-ZĂÂÎȘȚ]{2,}\b")
+
+
+def leaning_points(points: list[str], context: str) -> list[tuple[str, str]]:
+    """(point, context) for each point of a message: a point after the first that names nothing
+    of its own ("și în ce domeniu activează?") asks of what the point before it named (without
+    the words of the value that point asked), which is added to its context (the previous
+    question the point leans on, or "")."""
+    out = []
+    for i, point in enumerate(points):
+        leans = i > 0 and not _NAMED.search(point)
+        out.append((point, f"{context} {without_asked(points[i - 1])}".strip() if leans else context))
+    return out
 
 
 def split_questions(text: str) -> list[str]:

@@ -19,6 +19,7 @@ _KIND_COLUMNS = {
     "count": r"numar\w*|nr|total\w*|number|count",
     "contact": r"e-?mail\w*|telefon\w*|contact\w*|phone",
     "person": r"nume\w*|persoan\w*|responsabil\w*|name|person",
+    "duration": r"perioad\w*|durat\w*|period|duration",
 }
 
 
@@ -27,7 +28,10 @@ def _kind_column(query: Query, cell: str) -> bool:
     if ":" not in cell:
         return False
     header = fold(cell.split(":", 1)[0]).strip()
-    return any(re.fullmatch(rf"(?:{_KIND_COLUMNS[k]})\.?", header) for k in query.intent.typed if k in _KIND_COLUMNS)
+    # A column's header is its head noun, maybe followed by what it qualifies ("Perioadă
+    # implementare", "Data lansării", "Nr. membri"): the first word names the kind of value.
+    return any(re.fullmatch(rf"(?:{_KIND_COLUMNS[k]})\.?(?:\s.*)?", header)
+               for k in query.intent.typed if k in _KIND_COLUMNS)
 
 
 def row_cells_for(query: Query, row: str) -> str:

@@ -62,4 +62,16 @@ def _ends_with_abbreviation(sentence: str) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
-    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+    return word in _ABBREV or (len(word) == 1 and word.isalpha()) or _item_number(sentence, word)
+
+
+def _item_number(sentence: str, word: str) -> bool:
+    """An inline numbered list ("sunt: 1. a, 2. b și 3. C") writes its markers "n." after the
+    previous item; the period of such a marker ends no sentence, even before a capital. The first
+    marker follows the list's introduction (a colon), each next one the marker before it."""
+    if not (word.isdigit() and len(word) <= 2) or not re.search(rf"(?:^|\s){word}\.$", sentence[-40:]):
+        return False
+    n = int(word)
+    if n == 1:
+        return bool(re.search(r":\s*1\.$", sentence[-40:]))
+    return re.search(rf"(?:^|[\s:]){n - 1}\.\s", sentence) is not None

@@ -17,7 +17,7 @@ from assistant.answer.roles import asked_role
 from assistant.answer.unindexed import unindexed_call, unwritten_year
 from assistant.facts.values import Fact
 from assistant.query import Query
-from assistant.questions import focus, followup_context, resolve_followup, split_questions, user_turns
+from assistant.questions import focus, followup_context, leaning_points, resolve_followup, split_questions, user_turns
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import Store
@@ -121,7 +121,7 @@ class Assistant:
             direct.retrieved = cited + [p for p in nearby if p not in cited]
             direct.timings_ms = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
             return self._finish(direct, whole)
-        subs = [Query.parse(q, context=context) for q in split_questions(question)]
+        subs = [Query.parse(q, context=c) for q, c in leaning_points(split_questions(question), context)]
         subs = [q for q in subs if q.tokens]
         if not subs:
             return Answer(question=question, text=NO_WORDS, citations=[], abstained=True, notice=notice)

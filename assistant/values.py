@@ -59,7 +59,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"|\b(?i:sala|aula|clădirea|cladirea|sediul|building|room|hall|venue)\b"),
     # Someone named: two capitalised words in a row ("Stelian Brad", "Corallia Clusters").
     "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĂÂÎȘȚ][a-zăâîșț]+(?:\s+[A-ZĂÂÎȘȚ][\w-]+)+"),
-    "duration": re.compile(r"\b\d+\s*(?:de\s+)?(?:luni|ani|zile|saptamani|months|years)\b"),
+    # How long: "24 de luni", "3 ani"; or the period written by its first and last day
+    # ("01.03.2031 - 30.11.2032", "1 martie 2031 – 30 noiembrie 2032"), which also says when it ends.
+    "duration": re.compile(r"\b\d+\s*(?:de\s+)?(?:luni|ani|zile|saptamani|months|years)\b"
+                           rf"|(?:{_CALENDAR})\s*[-–]\s*(?:{_CALENDAR})"),
 }
 
 

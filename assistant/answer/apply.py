@@ -14,8 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer.project_value import value_criterion
 from assistant.facts.caen import EXCLUDED
-from assistant.facts.eligibility import check, detected_types
+from assistant.facts.eligibility import check, detected_types, judged
 from assistant.facts.regions import counties_in, regions_in
 from assistant.intent import MAY_GET_FUNDS
 from assistant.sentences import split_sentences
@@ -82,8 +83,18 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     # The call's name as the question writes it ("apelul Digitalizare IMM Centru") says what the
     # call is, not who asks or from where: the profile is read from the rest of the question.
     profile = profile_of(_without_name(question, sheet.name))
+    # "un proiect de 80.000 euro, se poate depune?": the sum written is checked against the
+    # call's minimum and maximum project value, with or without who the asker is.
+    value = value_criterion(question, sheet)
     if profile is None:
-        return None
+        if value is None:
+            return None
+        _cite_passage_quoted(value.get("citation"), book)
+        result = judged(sheet, [value], None)
+        if value["status"] == "met":  # the value alone decides nothing of who may apply
+            result["summary"] = (f"Valoarea proiectului se încadrează în limitele apelului „{sheet.name}”; "
+                                 "verificați și celelalte condiții de eligibilitate.")
+        return _answer(question, result, book.title(sheet.document))
     # A type the call's own name names ("Digitalizarea IMM-urilor") says what the call is, not who
     # asks: when the question names another type too ("ca ONG"), that one is the asker's.
     types = profile["entity_types"]
@@ -94,6 +105,8 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     best = min(results, key=lambda r: _VERDICTS.index(r["verdict"]))
     if len(asked) == 1 and asked[0]:
         _cite_exclusion(best, asked[0], sheet.document, book)
+    if value is not None:
+        best = judged(sheet, [value, *best["criteria"]], best["route"])
     for crit in best["criteria"]:
         _cite_passage_quoted(crit.get("citation"), book)
     return _answer(question, best, book.title(sheet.document))

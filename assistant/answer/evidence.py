@@ -59,6 +59,16 @@ def is_list_item(unit: str) -> bool:
     return bool(_ENUMERATED.match(unit))
 
 
+# A list written inside one sentence numbers its items in order: "sunt: 1. a, 2. b și 3. c",
+# "(a) ... (b) ...", "a) ... b) ...": the whole list a question asking for the items wants.
+_INLINE_LIST = re.compile(r"(?:^|[\s:(])(?:1[.)]|\(?a\))\s[^\W\d]{2}.{3,}?[\s(](?:2[.)]|\(?b\))\s")
+
+
+def enumerates(unit: str) -> bool:
+    """The unit is a list item, or writes a whole numbered list inline (_INLINE_LIST)."""
+    return is_list_item(unit) or bool(_INLINE_LIST.search(unit))
+
+
 def passage_units(passage: Passage) -> list[str]:
     """Sentences of a passage; table rows stay whole; a run of short lines (brochure labels
     and figures) is one unit, so a figure is quoted together with the label beside it."""
@@ -175,7 +185,7 @@ def score_sentences(query: Query, passages: list[Passage], retriever: HybridRetr
             with_ctx = retriever.coverage_of(query, with_here)
             value = bool(typed) and any(has_value(sent, k) for k in typed)
             shape = is_definition(query, sent) or names_the_thing(query, sent) or is_action_item(query, sent)
-            item = is_list_item(sent)
+            item = enumerates(sent)
             rows.append({
                 "passage": p.score,
                 "passage_gap": p.score - top,

@@ -30,7 +30,7 @@ def applicant_types(text: str) -> tuple[list[str], list[str]]:
     return detected_types(" ".join(named)), detected_types(" ".join(left_out))
 
 
-def _citation(fact: Fact | None) -> dict[str, Any] | None:
+def citation_of(fact: Fact | None) -> dict[str, Any] | None:
     if fact is None:
         return None
     return {"document": fact.document, "page": fact.page, "section": fact.section,
@@ -38,7 +38,7 @@ def _citation(fact: Fact | None) -> dict[str, Any] | None:
 
 
 def _criterion(name: str, status: str, explanation: str, fact: Fact | None) -> dict[str, Any]:
-    return {"criterion": name, "status": status, "explanation": explanation, "citation": _citation(fact)}
+    return {"criterion": name, "status": status, "explanation": explanation, "citation": citation_of(fact)}
 
 
 def _applicant(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
@@ -155,12 +155,17 @@ def check(sheet: CallSheet, profile: dict[str, Any]) -> dict[str, Any]:
         profile = {**profile, "county": canonical}
     criteria = [_applicant(sheet, profile), _region(sheet, profile)]
     criteria += [c for c in (_years(sheet, profile), _domain(sheet, profile), _caen(sheet, profile)) if c is not None]
-    member = membership_criterion(sheet, profile, _citation)
+    member = membership_criterion(sheet, profile, citation_of)
     if member is not None:
         criteria.append(member)
     # every sentence naming who is eligible counts (a second one may name the asker's type)
     eligible_types = [t for f in sheet.fields.get("applicants", []) for t in applicant_types(f.value)[0]]
-    way = route(sheet, str(profile.get("entity_type") or ""), eligible_types, _citation)
+    way = route(sheet, str(profile.get("entity_type") or ""), eligible_types, citation_of)
+    return judged(sheet, criteria, way)
+
+
+def judged(sheet: CallSheet, criteria: list[dict[str, Any]], way: dict[str, Any] | None) -> dict[str, Any]:
+    """check's result for these criteria: the verdict and summary they give, with the route `way`."""
     # Membership only opens an indirect way in (as a final beneficiary): it does not decide the verdict.
     statuses = [c["status"] for c in criteria if c["criterion"] != "Membru al unui cluster"]
     if "not_met" in statuses:
