@@ -168,6 +168,8 @@ class QuestionNames:
         nor any word it may stand for: the call does not state it, whatever other documents say."""
         if is_english(query.text):
             return False  # an English question's words are not the documents'
+        if not role and query.intent.typed & {"amount", "percent", "date", "count", "contact"}:
+            return False  # a figure asked is named many ways ("finanțare maximă" for "350.000 €/proiect")
         head = asked_head(query.text)
         noun = role or next(iter(index_tokens(head)), "")
         if not noun or GENERIC_UNIT.fullmatch(head):

@@ -28,9 +28,7 @@ def answered_features(retriever: HybridRetriever, query: Query, scored: list[Evi
     document = passages[best[0].passage_rank].chunk.document
     doc_cov = retriever.coverage(query, retriever.cached_lookup(retriever.store.document_tokens(document)))
     shown = [p.chunk.document for p in passages[:AGREEMENT_PASSAGES]]
-    # Passages kept to the documents a question names gather on them by construction: their
-    # agreement says nothing, and is unknown (the fit's mean stands in, relevance.IMPUTED).
-    agrees = math.nan if within is not None else agreement(shown, document, retriever.store.chunk_count(document))
+    agrees = agreement(shown, document, retriever.store.chunk_count(document))
     return answered_vector(best[:SENTENCES_SCORED], retriever.missing_mass(query, without=without, within=within),
                            doc_cov, retriever.absent_name(query, without=without, within=within), agrees,
                            value_asked=bool(query.intent.typed))
