@@ -177,7 +177,7 @@ class Assistant:
         out: list[Part] = []
         refusals: list[str] = []
         for (query, passages), part, own in zip(found, parts, named, strict=True):
-            calls = own or (message if len(found) > 1 or held else set())
+            calls = self.book.with_papers(own or (message if len(found) > 1 or held else set()))
             chosen = part[0]
             docs = {part[2][e.passage_rank].chunk.document for e in chosen}
             # What it asks, the named documents never write: not stated there, whatever others

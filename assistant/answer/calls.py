@@ -96,6 +96,15 @@ class CallBook:
     def is_call(self, document: str) -> bool:
         return document in self.calls()
 
+    def with_papers(self, documents: set[str]) -> set[str]:
+        """`documents` (calls a question names) with every document writing one of their call
+        codes: a call's clarifications, FAQ and corrigenda name it by its code ("Clarificări nr. 2
+        - apelul PRSM/2031/1.2/2") and are that call's documents too."""
+        calls = self.calls()
+        codes = {t for d in documents if d in calls for f in calls[d].fields.get("call_code", [])
+                 for t in index_tokens(f.value)}
+        return documents | {d for t in codes for d in self.store.documents_at(self.store.bm25.postings(t))}
+
     def of_another_region(self, query: Query, document: str) -> bool:
         """The question names a development region ("programul regional Nord-Est") and the call
         of `document` is of other regions only (its sheet's regions and programme name some, not

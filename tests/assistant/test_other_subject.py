@@ -7,6 +7,8 @@ from pathlib import Path
 
 from docs_factory import assistant_over
 
+from assistant.query import Query
+
 CALL = ("GHIDUL SOLICITANTULUI\n\nProgramul Regional Sud-Vest Oltenia 2021-2027\n\n"
         "Apelul „Ateliere Meșteșugărești Deschise” – cod AMD/2034/3\n\n"
         "INFORMAȚII GENERALE\n\nBugetul total al apelului este de 3.720.000 euro. Apelul se adresează "
@@ -49,3 +51,19 @@ def test_an_edition_the_documents_are_not_is_refused(tmp_path: Path) -> None:
     assert other.abstained and "Babadag" not in other.text and "nr. 5" in other.text, other.text
     assert "Babadag" in ours.ask("unde are loc targul mierii anuntat in al doilea buletin informativ?").text
     assert unwritten_edition("unde are loc targul mierii?", ours.store) is None  # no edition named
+
+
+def test_a_calls_clarifications_naming_its_code_are_that_calls_documents(tmp_path: Path) -> None:
+    clarifications = ("Clarificări nr. 1 – apelul AMD/2034/3\n\n"
+                      "Întrebare: Se acordă avans? Răspuns: Da, beneficiarii pot primi un avans de maximum 18% "
+                      "din valoarea finanțării.\n")
+    call = CALL.replace("– cod AMD/2034/3", "\n\nCod apel: AMD/2034/3")
+    ours = assistant_over(tmp_path, {"apel-ateliere.txt": call, "clarificari-1.txt": clarifications})
+    query = Query.parse("se da avans la apelul Ateliere Meșteșugărești Deschise?")
+    named = ours.book.named(query)
+    assert named == {"apel-ateliere.txt"}
+    assert ours.book.with_papers(named) == {"apel-ateliere.txt", "clarificari-1.txt"}
+    # the guide never writes "avans", its clarifications do: not "nu precizează"
+    assert ours.retriever.unwritten_in(query, named)
+    assert not ours.retriever.unwritten_in(query, ours.book.with_papers(named))
+    assert not ours.ask(query.text).text.startswith("Documentele apelului")
