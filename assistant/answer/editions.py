@@ -34,10 +34,10 @@ def _number(word: str) -> int:
     return _WORDS.get(word) or int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
 
 
-def _editions(text: str, noun: str | None = None) -> list[tuple[int, str, str]]:
-    """(number, noun, as written) of each edition the folded text names (of `noun`'s series only)."""
-    out = [(_number(m.group(1)), m.group(2), m.group(0)) for m in _BEFORE.finditer(text)]
-    out += [(int(m.group(2)), m.group(1), m.group(0)) for m in _AFTER.finditer(text)]
+def _editions(text: str, noun: str | None = None) -> list[tuple[int, str]]:
+    """(number, noun) of each edition the folded text names (of `noun`'s series only)."""
+    out = [(_number(m.group(1)), m.group(2)) for m in _BEFORE.finditer(text)]
+    out += [(int(m.group(2)), m.group(1)) for m in _AFTER.finditer(text)]
     return [e for e in out if _SERIES_NOUN.match(e[1]) and (noun is None or e[1][:_SERIES] == noun[:_SERIES])]
 
 
@@ -48,10 +48,10 @@ def unwritten_edition(question: str, store: Store) -> str | None:
     asked = _editions(fold(question))
     if not asked:
         return None
-    number, noun, _ = asked[0]
+    number, noun = asked[0]
     stem = noun[:_SERIES]
     seen = {n for chunk in store.chunks.values() if stem in (folded := fold(chunk.text))
-            for n, _, _ in _editions(folded, noun)}
+            for n, _ in _editions(folded, noun)}
     if not seen or number in seen:
         return None
     return (f"Documentele indexate nu conțin ediția nr. {number}; ele sunt "
