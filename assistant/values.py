@@ -66,6 +66,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+# "O singură cerere", "un singur proiect", "una singură": exactly one, a count in words (general
+# Romanian; "o"/"un" alone are the article, and not counted).
+_JUST_ONE = re.compile(r"\b(?:o|un|una|unul)\s+singur\w*")
+
+
+def _ones_as_digits(text: str) -> str:
+    return _JUST_ONE.sub("1", text)
+
+
 @lru_cache(maxsize=4096)  # the rerank asks it of every candidate passage of every question
 def has_value(text: str, kind: str) -> bool:
     """The text holds a value of this kind (PATTERNS); True for a kind without a pattern."""
@@ -92,6 +101,8 @@ def _prepared(text: str, kind: str) -> str:
         return _EVENT_SPAN.sub(" ", fold(text))
     if kind in ("date", "duration", "year"):
         return fold(text)
+    if kind == "count":
+        return _ones_as_digits(text.lower())
     return text if kind in ("person", "place") else text.lower()
 
 
@@ -163,7 +174,7 @@ def counts(sentence: str, noun: str) -> bool:
     from assistant.text import stem
 
     target = stem(fold(noun))
-    words = re.findall(r"[\w%-]+", fold(sentence))
+    words = re.findall(r"[\w%-]+", _ones_as_digits(fold(sentence)))
     near = {i for i, w in enumerate(words)
             if len(w) >= 3 and (stem(w).startswith(target) or target.startswith(stem(w)))}
     for j, w in enumerate(words):

@@ -23,11 +23,16 @@ _PROJECT = re.compile(r"\b(proiect\w*|project\w*)")
 _CALL_TOTAL = re.compile(r"\b(aloca\w*|buget\w*|budget\w*|allocation)")
 
 
+# "Câte luni / zile / săptămâni": a span of time, written as a number of that unit ("24 de luni");
+# years are left to any count, as documents write them as ranges too ("2019-2023").
+_SPAN_UNIT = re.compile(r"(?:luni|zile|saptamani|ore)")
+
+
 def holds(query: Query, chosen: list[Evidence], kind: str) -> bool:
     """The first chosen sentence holds a value of the kind wanted; a count of the noun a "câți /
     câte <noun>" question counts, one of the chosen sentences, beside that noun (values.counts)."""
     noun = asked_noun(query.text) if kind == "count" else ""
-    if noun and not GENERIC_UNIT.fullmatch(noun):
+    if noun and (not GENERIC_UNIT.fullmatch(noun) or _SPAN_UNIT.fullmatch(noun)):
         return any(counts(e.sentence, noun) for e in chosen)
     return has_value(chosen[0].sentence, kind)
 
@@ -88,9 +93,10 @@ def call_total_for_project(query: Query, sentence: str) -> bool:
 def another_year(query: Query, sentence: str) -> bool:
     """The question names a year (or a period: "2021-2027", "anii 1980") and the sentence states
     its figure for years outside it ("Bugetul pentru anul 2029 este ..." for "bugetul din 2031").
-    A figure is stated for a time: an edition's budget, a report's count. A sentence that writes
-    no year may still be the asked year's (its heading says so); one writing the asked year, a
-    period holding it, or its decade answers it. Only figures are checked, not dates: a call of
+    A figure is stated for a time: an edition's budget, a report's count; so is where and by whom
+    an edition was held ("unde s-a ținut ediția din 2031" is not answered by the 2032 edition's
+    town). A sentence that writes no year may still be the asked year's (its heading says so); one
+    writing the asked year, a period holding it, or its decade answers it. Dates are not checked: a call of
     one year closes in the next."""
     asked = _periods(query.text)
     if not asked:
@@ -129,13 +135,14 @@ def another_applicant(question: str, sentence: str) -> bool:
 
 
 def of_another(query: Query, sentence: str, wanted: list[str]) -> bool:
-    """The first chosen sentence gives the value of `wanted` kinds (ENFORCED_KINDS, narrowed) for
-    something else than asked: a date of another act ("când se publică lista"), a figure of
-    another year ("bugetul din 2031"), a rate or sum of another kind of applicant ("rata pentru
-    IMM-uri")."""
+    """The first chosen sentence gives the value of `wanted` kinds (ENFORCED_KINDS, narrowed; none
+    for a place, a holder, a list) for something else than asked: a date of another act ("când se
+    publică lista"), anything but a date of another year ("bugetul din 2031"), a rate or sum of
+    another kind of applicant ("rata pentru IMM-uri")."""
     dated = bool({"date", "calendar_date"} & set(wanted))
     if dated and date_of_another_act(query, sentence):
         return True
-    if wanted and not dated and not query.intent.wants("year") and another_year(query, sentence):
+    # a year asked of anything but a date: a figure, a place, a holder, an edition's events
+    if not dated and not query.intent.wants("year") and another_year(query, sentence):
         return True
     return bool({"percent", "amount"} & set(wanted)) and another_applicant(query.text, sentence)

@@ -219,3 +219,14 @@ def test_a_figure_asked_by_a_word_the_named_call_does_not_write_is_still_answere
     assert ours.retriever.unwritten_in(Query.parse("ce avans se da la apelul Poduri de Piatra Montane?"), named)
     answer = ours.ask(query.text)
     assert not answer.abstained and {c.document for c in answer.citations} == {"apel-poduri.txt"}, answer.text
+
+
+def test_where_an_edition_of_another_year_was_held_is_not_answered(tmp_path: Path) -> None:
+    docs = {"buletin-lupinia.txt": "Buletinul clusterului Lupinia, nr. 3\n\n"
+                                   "A doua ediție a târgului Lupinia Expo s-a desfășurat la Vaslui, în zilele de "
+                                   "4-5 iunie 2032, la Casa de Cultură a orașului.\n\n"
+                                   "Clusterul are 41 de membri."}
+    ours = assistant_over(tmp_path, docs)
+    assert "Vaslui" in ours.ask("unde s-a tinut targul lupinia expo in 2032?").text
+    answer = ours.ask("unde s-a tinut editia 2030 a targului lupinia expo?")
+    assert answer.abstained and "Vaslui" not in answer.text, answer.text

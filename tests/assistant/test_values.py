@@ -93,3 +93,19 @@ def test_a_count_stands_beside_the_noun_it_counts() -> None:
     # a number of something else in the same sentence
     assert not counts("Punctajul minim este de 35 de puncte pentru proiectele depuse.", "proiecte")
     assert not counts("Asociația a fost înființată în 2012 și reunește ferme din Vrancea.", "ferme")
+
+
+@pytest.mark.parametrize(("text", "kind"), [("Fiecare firmă poate depune o singură cerere.", "count"),
+                                            ("Se finanțează un singur proiect pe solicitant.", "count")])
+def test_small_numbers_written_in_words_are_values(text: str, kind: str) -> None:
+    assert has_value(text, kind)
+
+
+def test_the_article_alone_is_no_count() -> None:
+    assert not has_value("Firma depune o cerere și un plan de afaceri.", "count")
+
+
+def test_one_in_words_counts_the_noun_beside_it() -> None:
+    from assistant.values import counts
+    assert counts("Un solicitant poate depune o singură cerere de finanțare.", "cereri")
+    assert not counts("Un solicitant poate depune o cerere de finanțare.", "cereri")
