@@ -176,6 +176,12 @@ class QuestionNames:
             return False
         return self._unwritten(query, noun, within)
 
+    def absent_asked(self, query: Query, token: str, within: AbstractSet[str] | None = None) -> bool:
+        """`token` (the index token of what the question asks, e.g. the role of "cine e <role>?")
+        is written by no passage (of `within`'s documents, if given) in any form, nor any word its
+        concept term may stand for; False for no token and for an English question."""
+        return bool(token) and not is_english(query.text) and self._unwritten(query, token, within)
+
     def _unwritten(self, query: Query, token: str, within: AbstractSet[str] | None = None) -> bool:
         """No passage (of `within`'s documents, if given) writes the word of `token` in any form,
         nor any word its concept term may stand for (Term.alternatives, Term.partial)."""

@@ -17,7 +17,7 @@ from assistant.answer.asked_values import call_total_for_project, holds, of_anot
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
-from assistant.answer.roles import role_holders
+from assistant.answer.roles import asked_role, role_holders
 from assistant.answer.unindexed import unindexed_year
 from assistant.features import clip, is_action_item
 from assistant.query import Query, token_matches
@@ -57,8 +57,9 @@ class ExtractiveAnswerer:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
         if self.retriever.absent_subject(query) or self.retriever.absent_value_of(query) \
-                or unindexed_year(query.text, self.store.bm25):
-            return [], []  # what it asks for (and of whom) no document writes; a year none writes
+                or unindexed_year(query.text, self.store.bm25) \
+                or self.retriever.absent_asked(query, asked_role(query.text), within=within):
+            return [], []  # what it asks for (and of whom) no document writes; a year, a role none writes
         scored = of_what_is_asked(query, score_sentences(query, passages, self.retriever))
         if not scored or self.answered_probability(query, scored, passages, within) < self.retriever.weights.threshold:
             return [], []

@@ -140,3 +140,14 @@ def test_who_holds_a_role_is_a_sentence_naming_someone_with_that_role_or_none(
         assert answer.abstained, answer.text
     else:
         assert expected in answer.text.split("[1]")[0] and "Paul Ionescu" not in answer.text, answer.text
+
+
+def test_a_role_no_document_writes_is_not_answered_with_another_name(tmp_path: Path) -> None:
+    docs = {"buletin-cerbul.txt": "Buletinul Clusterului Cerbul Carpatin\n\nNr. 7 – mai 2035\n\n"
+                                  "Directorul executiv al clusterului, Sorin Bălănescu, a deschis conferința.\n\n"
+                                  "Clusterul Cerbul Carpatin are 38 de membri din trei județe."}
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    assert "Sorin Bălănescu" in ours.ask("cine e directorul executiv al clusterului cerbul carpatin?").text
+    answer = ours.ask("cine e presedintele clusterului cerbul carpatin?")  # no document names one
+    assert answer.abstained and "Bălănescu" not in answer.text, answer.text
