@@ -25,6 +25,11 @@ GENERIC_UNIT = re.compile(r"(?:oameni|persoane|lume|indivizi|ori|ani|luni|zile|o
                            r"people|persons|times|years|months|days)")
 
 
+# A name of two capitalised words joined by a hyphen ("Comerț-Servicii", "Baia-Sprie") is one
+# name: its words written apart elsewhere ("camere de comerț") do not write it.
+_COMPOUND = re.compile(r"(?<![\w-])([A-ZĂÂÎȘȚ][a-zăâîșț]{2,})-([A-ZĂÂÎȘȚ][a-zăâîșț]{2,})(?![\w-])")
+
+
 class QuestionNames:
     """Name measures over one store, with the caches they need."""
 
@@ -41,16 +46,35 @@ class QuestionNames:
     def absent_name(self, query: Query, without: str | None = None,
                     within: AbstractSet[str] | None = None) -> float:
         """1.0 when a word of a name the question writes stands in no passage of the index in
-        any form (not even as another form of the word): the question names something no
-        document describes ("the members of <an association no document mentions>"); else
-        0.0. `without`, `within`: as in `QuestionCoverage.missing_mass`."""
+        any form (not even as another form of the word), or a hyphenated name's two words stand
+        together in none: the question names something no document describes ("the members of
+        <an association no document mentions>"); else 0.0. `without`, `within`: as in
+        `QuestionCoverage.missing_mass`."""
         bm25 = self.store.bm25
         for term in query.terms:
             if not set(term.weight_tokens) & query.names:
                 continue
             if self.absent_from([bm25.postings(a) for a in term.alternatives | term.partial], without, within):
                 return 1.0
-        return 0.0
+        return float(any(not self._compound_written(parts, without, within) for parts in _COMPOUND.findall(query.text)))
+
+    def _compound_written(self, parts: tuple[str, str], without: str | None,
+                          within: AbstractSet[str] | None) -> bool:
+        """Some passage (of `within`'s documents; of others than `without`) writes the two words
+        of a hyphenated name one right after the other (joined by a hyphen or a space)."""
+        first, second = (next(iter(index_tokens(p)), "") for p in parts)
+        if not first or not second:
+            return True
+        bm25, chunks = self.store.bm25, self.store.ordered_chunks()
+        rows = np.intersect1d(bm25.postings(first), bm25.postings(second))
+        together = re.compile(rf"(?<!\w){re.escape(fold(parts[0]))}[\s-]+{re.escape(fold(parts[1]))}")
+        for row in rows.tolist():
+            document = chunks[row].document
+            if document == without or (within is not None and document not in within):
+                continue
+            if together.search(fold(chunks[row].text)):
+                return True
+        return False
 
     def absent_from(self, rows: list[np.ndarray], without: str | None = None,
                     within: AbstractSet[str] | None = None) -> bool:

@@ -230,3 +230,18 @@ def test_where_an_edition_of_another_year_was_held_is_not_answered(tmp_path: Pat
     assert "Vaslui" in ours.ask("unde s-a tinut targul lupinia expo in 2032?").text
     answer = ours.ask("unde s-a tinut editia 2030 a targului lupinia expo?")
     assert answer.abstained and "Vaslui" not in answer.text, answer.text
+
+
+def test_a_hyphenated_name_no_document_writes_whole_is_absent(tmp_path: Path) -> None:
+    docs = {"raport-cluster-arin.txt": "Raportul Clusterului Arin 2033\n\n"
+                                       "Membrii clusterului sunt firme de servicii, două camere de comerț și o "
+                                       "universitate. Proiectul Arin Digital are un buget de 310.000 euro.",
+            "apel-pescarus.txt": "Apelul Pescăruș-Deltaic 2033\n\nBugetul programului Pescăruș-Deltaic este de "
+                                 "4.200.000 lei. Cererile se depun până la 3 mai 2033."}
+    ours = assistant_over(tmp_path, docs)
+    written = Query.parse("Care este bugetul programului Pescăruș-Deltaic?")
+    assert ours.retriever.absent_name(written) == 0.0
+    assert "4.200.000" in ours.ask("Care este bugetul programului Pescăruș-Deltaic?").text
+    unwritten = Query.parse("Care este bugetul programului Comerț-Servicii 2033?")  # its words apart only
+    assert ours.retriever.absent_name(unwritten) == 1.0
+    assert ours.retriever.absent_name(unwritten, without="raport-cluster-arin.txt") == 1.0
