@@ -13,10 +13,11 @@ import numpy as np
 
 from assistant.bm25 import BM25Index
 from assistant.folding import fold_case_kept
-from assistant.intent import asked_head, asked_noun
+from assistant.intent import asked_head
 from assistant.query import Query, Term
 from assistant.store import Store
 from assistant.text import fold, index_tokens, is_english
+from assistant.wordforms import STEM_SLACK, other_forms
 
 # "Câți oameni", "câte persoane", "câți ani", "de câte ori", "ce număr de": a generic unit counted,
 # which the documents write in their own words (participanți, membri, 2019-2023); not the thing
@@ -25,6 +26,7 @@ GENERIC_UNIT = re.compile(r"(?:oameni|persoane|lume|indivizi|ori|ani|luni|zile|o
                            r"people|persons|times|years|months|days)")
 
 
+NAME_STEM = 5  # letters a name's token and another form of it both need to be one word (_name_rows)
 # A name of two capitalised words joined by a hyphen ("Comerț-Servicii", "Baia-Sprie") is one
 # name: its words written apart elsewhere ("camere de comerț") do not write it.
 _COMPOUND = re.compile(r"(?<![\w-])([A-ZĂÂÎȘȚ][a-zăâîșț]{2,})-([A-ZĂÂÎȘȚ][a-zăâîșț]{2,})(?![\w-])")
@@ -50,13 +52,25 @@ class QuestionNames:
         together in none: the question names something no document describes ("the members of
         <an association no document mentions>"); else 0.0. `without`, `within`: as in
         `QuestionCoverage.missing_mass`."""
-        bm25 = self.store.bm25
         for term in query.terms:
             if not set(term.weight_tokens) & query.names:
                 continue
-            if self.absent_from([bm25.postings(a) for a in term.alternatives | term.partial], without, within):
+            if self.absent_from([r for a in term.alternatives | term.partial for r in self._name_rows(a)],
+                                without, within):
                 return 1.0
         return float(any(not self._compound_written(parts, without, within) for parts in _COMPOUND.findall(query.text)))
+
+    def _name_rows(self, token: str) -> list[np.ndarray]:
+        """The postings of a name's token: its own, or those of its other forms (wordforms) when
+        both it and they have NAME_STEM letters or more. A short stem shared by a name and a
+        common word ("fran" of "frână" and of "Franței") is not the name written otherwise."""
+        bm25 = self.store.bm25
+        if bm25.holds_exact(token):
+            return [bm25.postings(token)]
+        if len(token) < NAME_STEM:
+            return []
+        vocab, ordered = bm25.vocabulary()
+        return [bm25.postings(f) for f in other_forms(token, vocab.keys(), ordered) if len(f) >= NAME_STEM]
 
     def _compound_written(self, parts: tuple[str, str], without: str | None,
                           within: AbstractSet[str] | None) -> bool:
@@ -216,12 +230,18 @@ class QuestionNames:
     def absent_subject(self, query: Query) -> bool:
         """The question asks for things no document writes of, of a name no document writes
         ("Ce clustere sunt membre ale Asociației Clusterelor ...?" over documents that never
-        write "cluster"): the noun it asks for (intent.asked_noun) is in no passage in any form,
-        nor any word it may stand for, and a word of a name it writes is absent too."""
-        noun = index_tokens(asked_noun(query.text))
+        write "cluster"; "Care este capitala Franței?" over documents writing "capitalizarea"
+        only): the noun it asks for or about (intent.asked_head) is in no passage, nor any word it
+        may stand for, in its own form or a shorter one (a longer word sharing its stem is
+        another word: "capitalizare" is not "capitală"), and a word of a name it writes is absent too."""
+        noun = index_tokens(asked_head(query.text))
         if not noun or not self.absent_name(query):
             return False
-        return self._unwritten(query, noun[0])
+        term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
+        forms = (term.alternatives | term.partial) if term is not None else {noun[0]}
+        bm25 = self.store.bm25
+        return not any(bm25.holds_exact(f[:k]) for f in forms
+                       for k in range(min(len(f), max(3, len(f) - STEM_SLACK)), len(f) + 1))
 
 
 def _title_case_line(text: str, at: int) -> bool:

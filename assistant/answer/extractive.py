@@ -17,8 +17,8 @@ from assistant.answer.asked_values import call_total_for_project, holds, of_anot
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
-from assistant.answer.roles import asked_role, role_holders
-from assistant.answer.unindexed import unindexed_year
+from assistant.answer.roles import rarest_names, role_holders
+from assistant.answer.unwritten import unwritten_subject
 from assistant.features import clip, is_action_item
 from assistant.query import Query, token_matches
 from assistant.retrieval import HybridRetriever
@@ -56,15 +56,14 @@ class ExtractiveAnswerer:
                      within: AbstractSet[str] | None = None) -> tuple[list[Evidence], list[Passage]]:
         """Chosen evidence, and passages holding orphan values (brochure figures placed away
         from their label) when the chosen sentences lack the kind of value asked for."""
-        if self.retriever.absent_subject(query) or self.retriever.absent_value_of(query) \
-                or unindexed_year(query.text, self.store.bm25) \
-                or self.retriever.absent_asked(query, asked_role(query.text), within=within):
+        if unwritten_subject(self.retriever, query, within):
             return [], []  # what it asks for (and of whom) no document writes; a year, a role none writes
         scored = of_what_is_asked(query, score_sentences(query, passages, self.retriever))
         if not scored or self.answered_probability(query, scored, passages, within) < self.retriever.weights.threshold:
             return [], []
         chosen = self._select(query, scored)
-        if (holders := role_holders(query.text, chosen, scored, passages, self._rarest_name(query))) is not None:
+        names = rarest_names(self.store.bm25, query)
+        if (holders := role_holders(query.text, chosen, scored, passages, names)) is not None:
             chosen = holders  # "cine e managerul ...?": a sentence naming who holds that role, or none
         if not chosen:
             return [], []
@@ -91,12 +90,6 @@ class ExtractiveAnswerer:
             return chosen, []
         orphans = self._orphans(passages[chosen[0].passage_rank], wanted)
         return (chosen, orphans) if orphans else ([], [])
-
-    def _rarest_name(self, query: Query) -> frozenset[str]:
-        """The names the question writes (Query.names) that the fewest chunks write, none when no
-        chunk writes any: what most sets apart whom it asks about ("Țesătoarelor", not "Asociației")."""
-        written = {n: k for n in query.names if (k := len(self.store.bm25.postings(n)))}
-        return frozenset(n for n, k in written.items() if k == min(written.values()))
 
     # How much an answer quotes: the characters and the sentences, fitted with extra_ratio (bench.quoting).
     max_chars = property(lambda self: int(getattr(self.retriever.weights, "max_chars", MAX_CHARS)))

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from assistant.answer.evidence import Evidence
+from assistant.bm25 import BM25Index
+from assistant.intent import asked_head
+from assistant.query import Query
 from assistant.text import fold, index_tokens, is_english, stopwords
 from assistant.types import Passage
 from assistant.values import has_value
@@ -44,6 +48,29 @@ def asked_role(question: str) -> str:
             return ""  # "cine a fost numit ...": a verb's participle, not a role
     tokens = index_tokens(head)
     return tokens[0] if tokens else ""
+
+
+# Offices one person holds, which documents name by their noun beside the holder ("Președintele
+# asociației, Ion Pop", "Managerul de proiect este ...", "rectorul universității, prof. ..."): who
+# holds one is asked as "cine este <office> X?" or "care este <office> X?". (The doer of an act,
+# "autorul", "câștigătorul", is said with the verb instead: "a scris", "a câștigat".) Index tokens.
+_OFFICE = re.compile(r"(?:vice)?presedint|director|manager|rector|prorector|decan|ministr|premier|secretar|"
+                     r"primar|prefect|guvernator|coordonator|reprezentant|fondator|lider|sef|conducator|"
+                     r"administrator|cancelar|antrenor|capitan")
+
+
+def asked_office(question: str) -> str:
+    """The index token of the office whose holder the question asks ("cine e președintele
+    clusterului?", "Care este președintele asociației X?"), "" for any other question."""
+    role = asked_role(question) or next(iter(index_tokens(asked_head(question))), "")
+    return role if role and _OFFICE.fullmatch(role) else ""
+
+
+def rarest_names(bm25: BM25Index, query: Query, names: AbstractSet[str] | None = None) -> frozenset[str]:
+    """The names the question writes (Query.names, or `names`) that the fewest chunks write, none
+    when no chunk writes any: what most sets apart whom it asks about ("Țesătoarelor", not "Asociației")."""
+    written = {n: k for n in (query.names if names is None else names) if (k := len(bm25.postings(n)))}
+    return frozenset(n for n, k in written.items() if k == min(written.values()))
 
 
 def writes_role(text: str, role: str) -> bool:

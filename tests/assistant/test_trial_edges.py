@@ -151,3 +151,41 @@ def test_a_role_no_document_writes_is_not_answered_with_another_name(tmp_path: P
     assert "Sorin Bălănescu" in ours.ask("cine e directorul executiv al clusterului cerbul carpatin?").text
     answer = ours.ask("cine e presedintele clusterului cerbul carpatin?")  # no document names one
     assert answer.abstained and "Bălănescu" not in answer.text, answer.text
+
+
+def test_an_office_asked_with_care_or_cine_names_it_an_act_does_not() -> None:
+    from assistant.answer.roles import asked_office
+    from assistant.text import index_tokens
+
+    assert asked_office("Care este președintele asociației?") == index_tokens("președintele")[0]
+    assert asked_office("cine e directorul executiv?") == index_tokens("directorul")[0]
+    assert asked_office("Cine a fost autorul romanului?") == ""  # a doer, said with the verb ("a scris")
+    assert asked_office("Care este bugetul apelului?") == ""
+
+
+OFFICES = {"vizita-comisiei.txt": "Vizită la Fabrica de Tricotaje Lunca\n\nPreședintele Comisiei Regionale de "
+                                  "Dezvoltare, Dan Mureșanu, a vizitat fabrica pe 3 martie 2034.",
+           "asociatia-tesatorilor.txt": "Asociația Țesătorilor Vâlceni\n\nAsociația Țesătorilor Vâlceni are 30 de "
+                                        "membri și un atelier comun la Horezu."}
+
+
+@pytest.mark.parametrize("question", ["Care este președintele Asociației Țesătorilor Vâlceni?",
+                                      "cine e presedintele asociatiei tesatorilor valceni?"])
+def test_an_office_written_only_beside_another_body_is_not_answered(tmp_path: Path, question: str) -> None:
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", OFFICES))
+    assert "Dan Mureșanu" in ours.ask("Cine este președintele Comisiei Regionale de Dezvoltare?").text
+    answer = ours.ask(question)
+    assert answer.abstained and "Mureșanu" not in answer.text, answer.text
+
+
+def test_a_name_sharing_a_short_stem_with_a_common_word_is_absent(tmp_path: Path) -> None:
+    docs = {"raport-mecatronica.txt": "Raport Mecatronica 2034\n\nClusterul a testat sisteme de frânare pentru "
+                                      "tramvaie. S-a urmărit capitalizarea rezultatelor obținute la atelierele "
+                                      "clusterului, cu 14 parteneri."}
+    (tmp_path / "docs").mkdir()
+    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    assert ours.retriever.absent_name(Query.parse("Care este capitala Franței?")) == 1.0
+    assert ours.retriever.absent_name(Query.parse("Ce a testat Clusterul Mecatronica?")) == 0.0
+    answer = ours.ask("Care este capitala Franței?")  # "capitalizarea" is another word, "frânare" another name
+    assert answer.abstained, answer.text
