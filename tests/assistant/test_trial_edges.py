@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docs_factory import index_texts
+from docs_factory import assistant_over, index_texts
 
 from assistant.build import build_assistant
 from assistant.cli import main
@@ -146,8 +146,7 @@ def test_a_role_no_document_writes_is_not_answered_with_another_name(tmp_path: P
     docs = {"buletin-cerbul.txt": "Buletinul Clusterului Cerbul Carpatin\n\nNr. 7 – mai 2035\n\n"
                                   "Directorul executiv al clusterului, Sorin Bălănescu, a deschis conferința.\n\n"
                                   "Clusterul Cerbul Carpatin are 38 de membri din trei județe."}
-    (tmp_path / "docs").mkdir()
-    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    ours = assistant_over(tmp_path, docs)
     assert "Sorin Bălănescu" in ours.ask("cine e directorul executiv al clusterului cerbul carpatin?").text
     answer = ours.ask("cine e presedintele clusterului cerbul carpatin?")  # no document names one
     assert answer.abstained and "Bălănescu" not in answer.text, answer.text
@@ -172,8 +171,7 @@ OFFICES = {"vizita-comisiei.txt": "Vizită la Fabrica de Tricotaje Lunca\n\nPre�
 @pytest.mark.parametrize("question", ["Care este președintele Asociației Țesătorilor Vâlceni?",
                                       "cine e presedintele asociatiei tesatorilor valceni?"])
 def test_an_office_written_only_beside_another_body_is_not_answered(tmp_path: Path, question: str) -> None:
-    (tmp_path / "docs").mkdir()
-    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", OFFICES))
+    ours = assistant_over(tmp_path, OFFICES)
     assert "Dan Mureșanu" in ours.ask("Cine este președintele Comisiei Regionale de Dezvoltare?").text
     answer = ours.ask(question)
     assert answer.abstained and "Mureșanu" not in answer.text, answer.text
@@ -183,8 +181,7 @@ def test_a_name_sharing_a_short_stem_with_a_common_word_is_absent(tmp_path: Path
     docs = {"raport-mecatronica.txt": "Raport Mecatronica 2034\n\nClusterul a testat sisteme de frânare pentru "
                                       "tramvaie. S-a urmărit capitalizarea rezultatelor obținute la atelierele "
                                       "clusterului, cu 14 parteneri."}
-    (tmp_path / "docs").mkdir()
-    ours = build_assistant(index_texts(tmp_path / "docs", tmp_path / "index", docs))
+    ours = assistant_over(tmp_path, docs)
     assert ours.retriever.absent_name(Query.parse("Care este capitala Franței?")) == 1.0
     assert ours.retriever.absent_name(Query.parse("Ce a testat Clusterul Mecatronica?")) == 0.0
     answer = ours.ask("Care este capitala Franței?")  # "capitalizarea" is another word, "frânare" another name
