@@ -135,14 +135,16 @@ def another_applicant(question: str, sentence: str) -> bool:
 
 
 def of_another(query: Query, sentence: str, wanted: list[str]) -> bool:
-    """The first chosen sentence gives the value of `wanted` kinds (ENFORCED_KINDS, narrowed; none
-    for a place, a holder, a list) for something else than asked: a date of another act ("când se
-    publică lista"), anything but a date of another year ("bugetul din 2031"), a rate or sum of
+    """The first chosen sentence gives the value of `wanted` kinds (ENFORCED_KINDS, narrowed) for
+    something else than asked: a date of another act ("când se publică lista"), a figure, place or
+    holder of another year ("bugetul din 2031", "unde s-a ținut ediția din 2031"), a rate or sum of
     another kind of applicant ("rata pentru IMM-uri")."""
     dated = bool({"date", "calendar_date"} & set(wanted))
     if dated and date_of_another_act(query, sentence):
         return True
-    # a year asked of anything but a date: a figure, a place, a holder, an edition's events
-    if not dated and not query.intent.wants("year") and another_year(query, sentence):
+    # a year asked of a figure, or of where or by whom an edition was held (not of a list: codes
+    # such as CAEN's "1623" read as years)
+    held = query.intent.wants("place") or query.intent.wants("person")
+    if (wanted or held) and not dated and not query.intent.wants("year") and another_year(query, sentence):
         return True
     return bool({"percent", "amount"} & set(wanted)) and another_applicant(query.text, sentence)
