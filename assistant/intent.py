@@ -204,13 +204,13 @@ def without_asked(question: str) -> str:
                     if not any(rx.fullmatch(re.sub(r"\W+$", "", fold(w))) for rx in cues))
 
 
-_ASKED_NOUN = re.compile(r"^\s*(?:ce|care|cate|cati|what|which)\s+([a-z][a-z-]+)")
+_ASKED_NOUN = re.compile(r"^\s*(?:ce|care|cate|cati|what|which|how many)\s+([a-z][a-z-]+)")
 
 
 def asked_noun(question: str) -> str:
     """The noun naming what a question asks for, right after its interrogative ("Ce clustere
-    sunt ...": "clustere", "Which companies ..."); "" when it opens otherwise or with a verb or a
-    function word ("Care este ...")."""
+    sunt ...": "clustere", "Which companies ...", "How many projects ..."); "" when it opens
+    otherwise or with a verb or a function word ("Care este ...")."""
     m = _ASKED_NOUN.match(fold(question))
     word = m.group(1) if m else ""
     return "" if word in stopwords() or re.fullmatch(r"(este|sunt|e|a|au|s-a|se|era|erau)", word) else word

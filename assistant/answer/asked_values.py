@@ -14,7 +14,7 @@ from assistant.facts.patterns import DATE
 from assistant.intent import asked_noun
 from assistant.query import YEAR, Query
 from assistant.question_names import GENERIC_UNIT
-from assistant.text import fold, stem
+from assistant.text import fold, is_english, stem
 from assistant.values import counts, has_value
 
 # What a project may get is not what the whole call has: a sentence stating the call's allocation
@@ -31,10 +31,29 @@ _SPAN_UNIT = re.compile(r"(?:luni|zile|saptamani|ore)")
 def holds(query: Query, chosen: list[Evidence], kind: str) -> bool:
     """The first chosen sentence holds a value of the kind wanted; a count of the noun a "câți /
     câte <noun>" question counts, one of the chosen sentences, beside that noun (values.counts)."""
-    noun = asked_noun(query.text) if kind == "count" else ""
+    # (an English question's noun stays unchecked: its Romanian word is a guess of the glossary)
+    noun = asked_noun(query.text) if kind == "count" and not is_english(query.text) else ""
     if noun and (not GENERIC_UNIT.fullmatch(noun) or _SPAN_UNIT.fullmatch(noun)):
         return any(counts(e.sentence, noun) for e in chosen)
     return has_value(chosen[0].sentence, kind)
+
+
+def counted_noun(query: Query) -> str:
+    """The noun a "câte / how many <noun>" question counts, as the documents write it: an English
+    noun by its Romanian word (the query's glossary term: "projects" -> "proiect")."""
+    noun = asked_noun(query.text)
+    if noun and is_english(query.text):
+        terms = Query.parse(noun).terms
+        return terms[0].weight_tokens[0] if terms and terms[0].weight_tokens else ""
+    return noun
+
+
+def counted(sentence: str, noun: str) -> bool:
+    """The sentence counts `noun` (values.counts), or any count stands in it when the noun is a
+    generic unit ("câți oameni") or none was asked."""
+    if not noun or (GENERIC_UNIT.fullmatch(noun) and not _SPAN_UNIT.fullmatch(noun)):
+        return has_value(sentence, "count")
+    return counts(sentence, noun)
 
 
 def date_of_another_act(query: Query, sentence: str) -> bool:

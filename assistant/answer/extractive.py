@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.answered import answered_features
-from assistant.answer.asked_values import call_total_for_project, holds, of_another
+from assistant.answer.asked_values import call_total_for_project, counted, counted_noun, holds, of_another
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
@@ -157,9 +157,13 @@ class ExtractiveAnswerer:
         if insisted:  # asking a date (a rate, a sum, how many, how long): answered by a sentence holding one
             with_value = [e for e in eligible if e.has_value and e.score >= eligible[0].score * ratio
                           and not call_total_for_project(query, e.sentence)]
-            if "count" in insisted and standing_count_asked(query.text):
-                # "câți membri are": a figure stated as a target or a change after one stated as it stands
-                with_value.sort(key=lambda e: target_or_change(e.sentence))
+            if "count" in insisted:
+                # "câte proiecte": a sentence counting that noun first ("12 proiecte au fost finanțate",
+                # not "proiectele finanțate în 2018-2019"); "câți membri are": a figure stated as a target
+                # or a change after one stated as it stands
+                noun, standing = counted_noun(query), standing_count_asked(query.text)
+                with_value.sort(key=lambda e: (not counted(e.sentence, noun),
+                                               standing and target_or_change(e.sentence)))
             eligible = with_value + [e for e in eligible if e not in with_value]
         actions = [e for e in eligible if is_action_item(query, e.sentence)]
         # "ce activități": the actions listed, not labels; "cât au durat acțiunile": a value, not the list

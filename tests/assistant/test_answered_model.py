@@ -245,3 +245,17 @@ def test_a_hyphenated_name_no_document_writes_whole_is_absent(tmp_path: Path) ->
     unwritten = Query.parse("Care este bugetul programului Comerț-Servicii 2033?")  # its words apart only
     assert ours.retriever.absent_name(unwritten) == 1.0
     assert ours.retriever.absent_name(unwritten, without="raport-cluster-arin.txt") == 1.0
+
+
+@pytest.mark.parametrize("question", ["câte proiecte au fost finanțate?", "How many projects were funded?"])
+def test_a_count_question_quotes_the_sentence_counting_its_noun_first(tmp_path: Path, question: str) -> None:
+    docs = {"raport-competitie.txt": "Raportul competiției Vârtej Inovativ\n\n"
+                                     "Astfel, rezultatele și evoluția proiectelor finanțate în cadrul competiției "
+                                     "Vârtej Inovativ 2031-2032 pot fi consultate în prezentul raport.\n\n"
+                                     "La cererea agenției, directorii proiectelor finanțate au trimis prezentări "
+                                     "privind stadiul proiectelor la data de 31 decembrie 2032.\n\n"
+                                     "Creată pentru creșterea competitivității firmelor din clustere, competiția "
+                                     "a reunit 19 proiecte depuse, dintre care 11 proiecte au fost finanțate."}
+    answer = assistant_over(tmp_path, docs).ask(question)
+    first = answer.text.split("[1]")[0]
+    assert "11 proiecte" in first, answer.text
