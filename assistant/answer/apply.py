@@ -45,6 +45,9 @@ _SOME_APPLICANT = re.compile(r"\b(poate|pot|este|e|sunt|can|is)\s+(?:\w+\s+)?(un
 # asker may apply: "eligibil" there qualifies a cost or an activity and "sunt" is "they are".
 _FUNDED_THINGS = re.compile(r"\b(cheltuiel\w*|costuri\w*|activitat\w*|actiun\w*|investiti\w*|achizit\w*|"
                             r"lucrari\w*|bunuri\w*|servicii\w*|echipament\w*|expenses?|costs?|activit\w*)\b")
+# "Până când pot depune", "când putem aplica", "until when can I apply": the question asks the time
+# to apply by, which the call's dates answer, not whether the asker may apply.
+_WHEN = re.compile(r"^\W*(?:pana (?:cand|la ce (?:data|ora))|de cand|cand|din ce data|until when|by when|when)\b")
 _STATUS = {"met": "da", "not_met": "nu", "unknown": "de verificat"}
 
 
@@ -72,6 +75,8 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     """The eligibility check of the asker's profile against the call asked about, when the
     question asks whether the asker may apply and says who or where the asker is."""
     folded = fold(question)
+    if _WHEN.search(folded):
+        return None
     if not query.intent.wants("eligibility") or not (_APPLY.search(folded) or re.search(MAY_GET_FUNDS, folded)) or not (
             _FIRST_PERSON.search(folded) or _SOME_APPLICANT.search(folded)):
         return None
