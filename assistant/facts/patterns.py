@@ -151,7 +151,7 @@ FIELDS: list[FieldSpec] = [
         r"perioada (?:maxima )?de implementare(?: a proiectului)?",
         # "Durata de implementare: maximum 10 luni": a key-data row names the project's duration
         # without saying "a proiectului" (the only thing a call implements is its projects)
-        r"durata (?:maxima )?de implementare")),
+        r"durata (?:maxima )?de implementare(?: a (?:unui )?proiect(?:ului|elor)?)?")),
     FieldSpec("final_beneficiaries", "text", _rx(r"beneficiari(?:i)? finali(?: ai proiectelor| ai proiectului)?")),
     FieldSpec("applicants", "text", _rx(
         r"(?:tipuri(?:le)? de )?solicitant(?:i|ii) eligibili", r"beneficiari(?:i)? eligibili",

@@ -23,6 +23,7 @@ from assistant.facts.fact_answers import (
     TEXTS,
     fact_answers,
     implied_words,
+    of_another_year,
     text_tokens,
     with_chunk,
 )
@@ -54,6 +55,12 @@ _FIELDS: dict[str, list[tuple[str, str]]] = {
 # last day for questions, the share of projects visited on site).
 _ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period", "funding_rate")
 
+
+# A date question the call's deadline or submission period answers names submitting, applying or
+# closing ("când pot depune", "când se închide apelul", "when can I apply"); "când" alone before
+# another noun ("când e prezentarea / sesiunea de informare / evaluarea") asks that event's date.
+_SUBMITTING = re.compile(r"\b(?:depun\w*|aplic\w*|inscri\w*|inchid\w*|inchei\w*|expir\w*|limita|trimit\w*|"
+                         r"submit\w*|apply\w*|clos\w*|open\w*|deschid\w*|deadline)")
 
 
 class SheetAnswerer:
@@ -97,6 +104,8 @@ class SheetAnswerer:
         chosen = _matching_conditions(facts, part) or _matching_bounds(facts, part) or facts
         if not all(_names_in(query, sheet, fact) for fact in chosen):
             return []  # "ce buget are județul Bihor": a value for something the sheet is not
+        if any(of_another_year(query.text, fact) for fact in chosen):
+            return []  # "bugetul din 2025" when the line gives "bugetul pentru anul 2027"
         if chosen[0].field in _ABOUT_FIELDS and not self._about(part, sheet, chosen):
             # "cât se decontează pentru consultanță": a cap of one expense, not the call's budget;
             # "când a fost lansată platforma", "până când pot trimite întrebări": the date of
@@ -129,6 +138,8 @@ class SheetAnswerer:
                 # a call stating only its submission period closes on its last day: the period
                 # answers a date asked when the sheet has no deadline (the first field it has wins)
                 fallback = [f for f, _ in options] if kind == "date" else [options[0][0]]
+                if kind == "date" and not _SUBMITTING.search(q):
+                    fallback = []  # "când e prezentarea apelului X": the date of another event of the call
                 plain.extend([] if hits else fallback)
         if query.intent.insists("contact"):
             # the person, the phone or the e-mail the question names; a call that names no
