@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer.project_value import value_criterion
 from assistant.facts.caen import EXCLUDED
 from assistant.facts.eligibility import check, detected_types, judged
+from assistant.facts.founding import asker_founded, founding_criterion
 from assistant.facts.regions import counties_in, regions_in
 from assistant.intent import MAY_GET_FUNDS
 from assistant.sentences import split_sentences
@@ -110,8 +111,11 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     best = min(results, key=lambda r: _VERDICTS.index(r["verdict"]))
     if len(asked) == 1 and asked[0]:
         _cite_exclusion(best, asked[0], sheet.document, book)
-    if value is not None:
-        best = judged(sheet, [value, *best["criteria"]], best["route"])
+    # "am un SRL înființat în 2031": the founding year against the date the call bounds it by
+    founded = founding_criterion(sheet, year) if (year := asker_founded(question)) else None
+    extra = [c for c in (value, founded) if c is not None]
+    if extra:
+        best = judged(sheet, [*extra, *best["criteria"]], best["route"])
     for crit in best["criteria"]:
         _cite_passage_quoted(crit.get("citation"), book)
     return _answer(question, best, book.title(sheet.document))

@@ -137,10 +137,12 @@ class SheetAnswerer:
                 cued.extend(hits)
                 # a call stating only its submission period closes on its last day: the period
                 # answers a date asked when the sheet has no deadline (the first field it has wins)
-                fallback = [f for f, _ in options] if kind == "date" else [options[0][0]]
-                if kind == "date" and not _SUBMITTING.search(q):
-                    fallback = []  # "când e prezentarea apelului X": the date of another event of the call
-                plain.extend([] if hits else fallback)
+                # (and after a deadline asked, "până când pot depune"); "când e prezentarea apelului X"
+                # asks the date of another event of the call (_SUBMITTING)
+                if kind == "date":
+                    plain.extend(f for f, _ in options if f not in hits and (hits or _SUBMITTING.search(q)))
+                elif not hits:
+                    plain.append(options[0][0])
         if query.intent.insists("contact"):
             # the person, the phone or the e-mail the question names; a call that names no
             # person is reached by its e-mail, whoever is asked for
