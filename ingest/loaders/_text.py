@@ -12,7 +12,7 @@ from itertools import islice
 from charset_normalizer import from_bytes
 
 from assistant.folding import CEDILLA, replace_chars, strip_format_chars
-from assistant.issuers import is_letterhead, issued_programme
+from assistant.issuers import is_letterhead, issued_programme, programme_name
 from assistant.types import Page
 
 logger = logging.getLogger(__name__)
@@ -147,6 +147,8 @@ def guess_title(text: str, *, max_len: int = 150) -> str | None:
     while k < len(plain) and is_letterhead(plain[k]):
         k += 1
     chosen = plain[k] if 0 < k < len(plain) and len(plain[k].split()) >= 3 else plain[0] if plain else None
+    if chosen is not None and chosen is not plain[0]:  # under a letterhead: a programme's name without its tail
+        chosen = programme_name(chosen) or chosen
     return re.sub(r"\s+", " ", chosen.lstrip("-* ")) if chosen else None
 
 

@@ -198,3 +198,29 @@ def test_chat_answers_cite_the_named_call(assistant: Assistant, question: str, e
 def test_a_budget_asked_for_another_year_is_not_this_one(assistant: Assistant) -> None:
     answer = assistant.ask("cat a fost bugetul programului pentru ateliere mestesugaresti in 2036?")
     assert "1.750.000" not in answer.text, answer.text
+
+
+def test_a_pdf_key_data_table_reads_the_same(tmp_path: Path, font: Path) -> None:
+    from fpdf import FPDF
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pdf = FPDF()
+    pdf.add_font("dv", "", str(font))
+    pdf.set_font("dv", size=11)
+    pdf.add_page()
+    for line in (ISSUER, HEADING):
+        pdf.multi_cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(first_row_as_headings=False) as table:
+        for label, value in [("Indicator", "Valoare"), *KEY]:
+            row = table.row()
+            row.cell(label)
+            row.cell(value)
+    pdf.output(str(docs / "anunt-ateliere.pdf"))
+    settings = Settings(index=tmp_path / "index")
+    ingest_paths(open_store(settings), [docs], ChunkingConfig())
+    sheet = _sheet(settings, "anunt-ateliere.pdf")
+    assert sheet.is_call and sheet.title == PROGRAMME
+    values = {name: [f.value for f in facts] for name, facts in sheet.fields.items()}
+    assert values["allocation"] == ["1.750.000 lei"] and values["funding_rate"] == ["85%"]
+    assert values["duration"] == ["maximum 8 luni"]
