@@ -56,11 +56,12 @@ _FIELDS: dict[str, list[tuple[str, str]]] = {
 _ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period", "funding_rate")
 
 
-# A date question the call's deadline or submission period answers names submitting, applying or
-# closing ("când pot depune", "când se închide apelul", "when can I apply"); "când" alone before
-# another noun ("când e prezentarea / sesiunea de informare / evaluarea") asks that event's date.
-_SUBMITTING = re.compile(r"\b(?:depun\w*|aplic\w*|inscri\w*|inchid\w*|inchei\w*|expir\w*|limita|trimit\w*|"
-                         r"submit\w*|apply\w*|clos\w*|open\w*|deschid\w*|deadline)")
+# A date asked of another event of the call, named by its noun ("când e prezentarea / sesiunea de
+# informare / evaluarea / semnarea contractelor", "când se afișează rezultatele"): the call's deadline
+# or submission period does not answer it.
+_OTHER_EVENT = re.compile(r"\b(?:prezentar\w*|sesiun\w* de informare|informar\w*|webinar\w*|workshop\w*|conferint\w*|"
+                          r"eveniment\w*|evaluar\w*|rezultat\w*|semnar\w*|contractar\w*|intalnir\w*|vizit\w*|"
+                          r"instruir\w*|training\w*|presentation|event|results?|evaluation)\b")
 
 
 class SheetAnswerer:
@@ -138,9 +139,9 @@ class SheetAnswerer:
                 # a call stating only its submission period closes on its last day: the period
                 # answers a date asked when the sheet has no deadline (the first field it has wins)
                 # (and after a deadline asked, "până când pot depune"); "când e prezentarea apelului X"
-                # asks the date of another event of the call (_SUBMITTING)
+                # asks the date of another event of the call (_OTHER_EVENT)
                 if kind == "date":
-                    plain.extend(f for f, _ in options if f not in hits and (hits or _SUBMITTING.search(q)))
+                    plain.extend(f for f, _ in options if f not in hits and (hits or not _OTHER_EVENT.search(q)))
                 elif not hits:
                     plain.append(options[0][0])
         if query.intent.insists("contact"):

@@ -224,3 +224,8 @@ def test_a_pdf_key_data_table_reads_the_same(tmp_path: Path, font: Path) -> None
     values = {name: [f.value for f in facts] for name, facts in sheet.fields.items()}
     assert values["allocation"] == ["1.750.000 lei"] and values["funding_rate"] == ["85%"]
     assert values["duration"] == ["maximum 8 luni"]
+
+
+def test_the_date_of_another_event_of_the_call_is_not_its_submission_period(assistant: Assistant) -> None:
+    answer = assistant.ask("cand e prezentarea programului pentru ateliere mestesugaresti?")
+    assert "28 aprilie 2038" not in answer.text, answer.text
