@@ -80,7 +80,8 @@ _VALUE_KINDS = frozenset({"percent", "amount", "date", "count", "contact", "pers
 # project, which a call states as a rate of co-financing ("minimum 15%") or as a sum: both kinds.
 # "Cât plătesc eu / plătim noi / plătește beneficiarul": the part the applicant pays itself, the same share.
 COVERS = r"(?:acoper|asigur|contribui|suport|platesc|platim|plateste|platiti|platest|plati)\w*"  # covers, bears, pays
-SHARE_COVERED = re.compile(rf"\bcat (?:\w+ ){{0,3}}?(?:sa )?{COVERS}|"
+# "Cât trebuie să pun (eu) de la mine", "cât dăm noi": what the asker puts in or gives is its share too.
+SHARE_COVERED = re.compile(rf"\bcat (?:\w+ ){{0,3}}?(?:sa )?(?:{COVERS}|(?:pun|punem|puna|puneti|dau|dam|dati)\b)|"
                            r"\b(?:how much|what (?:share|part|percentage)) (?:\w+ ){0,3}?"
                            r"(?:cover|contribute|provide|bear|pay)\b")
 # "Cât este / cât reprezintă contribuția X": how much a fund or a party gives, which a call states

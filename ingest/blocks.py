@@ -15,6 +15,7 @@ from itertools import zip_longest
 from assistant.text import fold, is_caps_label
 from ingest.cell_lines import cell_rows
 from ingest.hyphens import join_wrapped, page_vocabulary
+from ingest.key_tables import is_key_header, key_row
 from ingest.loaders._text import looks_like_url
 
 _TERMINAL = (".", "!", "?", ";", ":")
@@ -76,7 +77,8 @@ def _cells(row: str) -> list[str]:
 
 
 def _table_blocks(rows: list[str]) -> list[Block]:
-    """Rows as 'Header: value | Header: value' under the first row of two or more cells.
+    """Rows as 'Header: value | Header: value' under the first row of two or more cells; the rows
+    of a key-data table ("Indicator | Valoare", see key_tables.py) as 'label: value'.
 
     Lines with one cell (a title typed into the table) stay text; a row with far fewer
     cells than the header (a 'Site: http://...' line) is kept as plain text, not forced
@@ -95,7 +97,10 @@ def _table_blocks(rows: list[str]) -> list[Block]:
         if header is None:
             header = cells
             continue
-        if len(cells) * 2 >= len(header) + 1 and len(cells) <= len(header):
+        if len(cells) == 2 and is_key_header(header):
+            records.append(key_row(cells))
+            fitted = True
+        elif len(cells) * 2 >= len(header) + 1 and len(cells) <= len(header):
             # A short row keeps every column name (an empty cell reads "Header:"), so no word is lost.
             records.append(" | ".join(f"{h}: {v}".rstrip() for h, v in zip_longest(header, cells, fillvalue="")))
             fitted = True

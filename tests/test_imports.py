@@ -33,7 +33,7 @@ LAYERS = {
     "assistant.tokens": "base", "assistant.values": "base", "assistant.sentences": "base",
     "assistant.intent": "base", "assistant.questions": "base", "assistant.offline": "base",
     "assistant.data": "base", "assistant.wordforms": "base", "assistant.prompts": "base",
-    "assistant.topk": "base",
+    "assistant.topk": "base", "assistant.issuers": "base",
     "ingest": "read", "ingest.cell_lines": "read",
     "ingest.pipeline": "index", "ingest.prepare": "index",
     "ingest.status": "index", "ingest.repair": "index", "ingest.lock": "index",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer.project_value import value_criterion
 from assistant.facts.caen import EXCLUDED
 from assistant.facts.eligibility import check, detected_types, judged
+from assistant.facts.founding import asker_founded, founding_criterion
 from assistant.facts.regions import counties_in, regions_in
 from assistant.intent import MAY_GET_FUNDS
 from assistant.sentences import split_sentences
@@ -45,6 +46,9 @@ _SOME_APPLICANT = re.compile(r"\b(poate|pot|este|e|sunt|can|is)\s+(?:\w+\s+)?(un
 # asker may apply: "eligibil" there qualifies a cost or an activity and "sunt" is "they are".
 _FUNDED_THINGS = re.compile(r"\b(cheltuiel\w*|costuri\w*|activitat\w*|actiun\w*|investiti\w*|achizit\w*|"
                             r"lucrari\w*|bunuri\w*|servicii\w*|echipament\w*|expenses?|costs?|activit\w*)\b")
+# "Până când pot depune", "când putem aplica", "until when can I apply": the question asks the time
+# to apply by, which the call's dates answer, not whether the asker may apply.
+_WHEN = re.compile(r"^\W*(?:pana (?:cand|la ce (?:data|ora))|de cand|cand|din ce data|until when|by when|when)\b")
 _STATUS = {"met": "da", "not_met": "nu", "unknown": "de verificat"}
 
 
@@ -72,6 +76,8 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     """The eligibility check of the asker's profile against the call asked about, when the
     question asks whether the asker may apply and says who or where the asker is."""
     folded = fold(question)
+    if _WHEN.search(folded):
+        return None
     if not query.intent.wants("eligibility") or not (_APPLY.search(folded) or re.search(MAY_GET_FUNDS, folded)) or not (
             _FIRST_PERSON.search(folded) or _SOME_APPLICANT.search(folded)):
         return None
@@ -105,8 +111,11 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     best = min(results, key=lambda r: _VERDICTS.index(r["verdict"]))
     if len(asked) == 1 and asked[0]:
         _cite_exclusion(best, asked[0], sheet.document, book)
-    if value is not None:
-        best = judged(sheet, [value, *best["criteria"]], best["route"])
+    # "am un SRL înființat în 2031": the founding year against the date the call bounds it by
+    founded = founding_criterion(sheet, year) if (year := asker_founded(question)) else None
+    extra = [c for c in (value, founded) if c is not None]
+    if extra:
+        best = judged(sheet, [*extra, *best["criteria"]], best["route"])
     for crit in best["criteria"]:
         _cite_passage_quoted(crit.get("citation"), book)
     return _answer(question, best, book.title(sheet.document))

@@ -20,6 +20,7 @@ from assistant.answer.each_call import asked_fields, each_call
 from assistant.answer.evidence import Evidence
 from assistant.answer.unindexed import unindexed_year
 from assistant.facts.contacts import wanted_contacts
+from assistant.facts.fact_answers import of_another_year
 from assistant.facts.regions import counties_in, other_counties, regions_in
 from assistant.facts.values import Fact
 from assistant.intent import STILL_OPEN
@@ -249,6 +250,8 @@ class CallBook:
                     if chunk is None or not line or fact.document != doc or other_counties(query.text, chunk.text) \
                             or another_applicant(query.text, line):
                         continue
+                    if of_another_year(query.text, fact):
+                        continue  # "bugetul din 2025" when the line gives the budget of 2027
                     if field in ("allocation", "project_value") and not self._answers(query, fact):
                         # a sum or a rate is of something: "cât se decontează pentru consultanță"
                         # asks the cap of one expense, not the call's budget

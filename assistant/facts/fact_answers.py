@@ -10,7 +10,7 @@ from functools import lru_cache
 from assistant.coverage import MIN_COVERAGE
 from assistant.facts.siblings import asks_part_elsewhere, asks_sibling
 from assistant.facts.values import Fact
-from assistant.query import Query, TokenLookup
+from assistant.query import YEAR, Query, TokenLookup
 from assistant.retrieval import HybridRetriever
 from assistant.text import index_tokens
 from assistant.types import Chunk
@@ -56,6 +56,17 @@ def implied_words(fact: Fact) -> str:
     if "own_share" in (fact.extra or {}):
         return _RATE_WORDS
     return _GRANT_WORDS if fact.field == "funding_rate" else ""
+
+
+def of_another_year(question: str, fact: Fact) -> bool:
+    """A sum or a share whose line names its year ("Bugetul programului pentru anul 2027 este ..."),
+    asked for a year the line does not name ("bugetul din 2025"): the value is another year's
+    (another session's). A date's year is the value itself, never which session it is of."""
+    if fact.field in ("deadline", "submission_period"):
+        return False
+    asked = set(YEAR.findall(question))
+    written = set(YEAR.findall(fact.text))
+    return bool(asked and written) and not asked & written
 
 
 def fact_answers(retriever: HybridRetriever, query: Query, fact: Fact, known: AbstractSet[str] = frozenset()) -> bool:

@@ -7,6 +7,7 @@ import re
 from assistant.facts.lines import Line
 from assistant.facts.programmes import programmes_in
 from assistant.facts.values import Fact
+from assistant.issuers import issued_programme
 from assistant.text import fold, is_caps_label
 
 _QUOTED = r"[„\"«“']\s*([^”\"»“']{4,160}?)\s*[”\"»“']"
@@ -50,6 +51,8 @@ def identity_facts(units: list[Line]) -> list[Fact]:
         if p:
             out.append(_fact("programme", re.sub(r"[„”“\"«»]", "", p.group(1) or p.group(2)).strip(" -–"), unit))
             programme_at = i if programme_at is None else programme_at
+    if not any(f.field == "call_name" for f in out):
+        out.extend(_issued_name(units))
     if not any(f.field == "call_name" for f in out) and heading is not None:
         out.append(heading)
     if not any(f.field == "call_name" for f in out) and programme_at is not None:
@@ -90,6 +93,20 @@ def _is_heading_name(rest: str) -> bool:
     prints its call's name under "Ghidul solicitantului"; a sentence about the call goes on)."""
     words = rest.split()
     return 1 <= len(words) <= 8 and words[0][:1].isupper() and not re.search(r"[.;:,!?]", rest)
+
+
+def _issued_name(units: list[Line]) -> list[Fact]:
+    """An announcement headed by its issuer, then by the programme it opens ("Primăria ..." /
+    "Fondul ... – Anunț de lansare"): the programme's heading, without its tail, names the call.
+    Both lines must be the document's first two headings (the start of the section the second
+    opens), not any two lines that happen to read so."""
+    if len(units) < 2:
+        return []
+    path = [part.strip() for part in (units[1].section or "").split("›")]
+    if path[:2] != [units[0].text.strip(), units[1].text.strip()]:
+        return []
+    name = issued_programme(path[:2])
+    return [_fact("call_name", name, units[1])] if name else []
 
 
 def _name_near(units: list[Line], at: int) -> list[Fact]:

@@ -127,6 +127,8 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
         sentences = split_sentences(unit.text)
         value = sentences[-1] if sentences else unit.text
         return make_facts(p.spec.name, "text", value, p.label, unit, f"{unit.text}\n{p.line_text}")
+    if p.spec.listed and not _items_follow(units, p.index):
+        return []
     taken: list[Line] = []
     for j in range(p.index + 1, min(len(units), p.index + 1 + _LIST_UNITS)):
         if _is_label_unit(units[j]) or _labelled_row(units[j]) or (taken and _NUMBERED_TITLE.match(units[j].text)):
@@ -148,6 +150,25 @@ def _text_value(units: list[Line], p: Pending, side: int) -> list[Fact]:
     shown = taken[1:] if len(taken) > 1 and taken[0].text.rstrip().endswith(":") and len(taken[0].text) <= 80 else taken
     value = " ".join([*(u.text for u in shown[:-1]), _last_item(shown)])
     return make_facts(p.spec.name, "text", value, p.label, taken[0], "\n".join([p.line_text, *(u.text for u in taken)]))
+
+
+def _items_follow(units: list[Line], i: int) -> bool:
+    """Two list items with the same kind of marker ("- ...;", "1. ...") right after units[i], or
+    after one line introducing them (a dash line then a numbered title are no list)."""
+    for start in (i + 1, i + 2):
+        kinds = {_marker(units[j].text) if j < len(units) else None for j in (start, start + 1)}
+        if len(kinds) == 1 and None not in kinds:
+            return start == i + 1 or units[i + 1].text.rstrip().endswith(":")
+    return False
+
+
+def _marker(text: str) -> str | None:
+    """The kind of a list item's marker: "1" for a number, "a" for a letter, else the sign; None for no item."""
+    m = _ITEM.match(text)
+    if m is None:
+        return None
+    sign = m.group().strip()[:1]
+    return "1" if sign.isdigit() else "a" if sign.isalpha() else sign
 
 
 def _labelled_row(line: Line) -> bool:

@@ -36,6 +36,7 @@ class FieldSpec:
     kind: str  # "amount", "percent", "date", "period", "duration", "text"
     label: re.Pattern[str]
     weak: bool = False  # only a label when the line holds nothing else (a brochure heading)
+    listed: bool = False  # a title whose value is only the list of items under it (layout.py)
 
 
 # A label stands as whole words: no letter right before or after it.
@@ -74,8 +75,14 @@ FIELDS: list[FieldSpec] = [
         r"procent(?:ul)? (?:maxim )?de (?:co)?finantare", r"cofinantare(?:a)? (?:ue|publica|nerambursabila)",
         # "Procent finanțare: 80%" / "Grant: 90%" in the label rows of call pages
         r"procent(?:ul)? (?:de )?finantare(?= ?:)",
+        # "Procentul finanțat din cheltuielile eligibile: 90%": the share of the eligible costs the
+        # grant pays, as local calls' key-data tables word the rate
+        r"procent(?:ul)? (?:maxim )?finantat"
+        r"(?: (?:din|al) (?:totalul )?(?:cheltuielil(?:e|or)|valorii)(?: eligibile)?)?",
         # "Cofinanțare: 10%", "Contribuția proprie: 15%": the applicant's share (shares.py turns it into the rate)
-        r"co-?finantare(?:a)?(?: proprie)?(?= ?:)", r"contributi(?:a|e) (?:proprie|solicitantului)(?= ?:)",
+        # ("Contribuția proprie minimă: 10%": the least share the applicant pays, the same label bounded)
+        r"co-?finantare(?:a)?(?: proprie)?(?: minima)?(?= ?:)",
+        r"contributi(?:a|e) (?:proprie|solicitantului)(?: minima)?(?= ?:)",
         r"(?:grant|finantare nerambursabila)(?= ?: ?\d{1,3}(?:[.,]\d+)? ?%)")),
     FieldSpec("project_value", "amount", _rx(
         r"valoare(?:a)?(?: totala| eligibila)?(?: minima| maxima| min\.?| max\.?)?(?: eligibila)?"
@@ -98,6 +105,9 @@ FIELDS: list[FieldSpec] = [
         r"valoare(?:a)? (?:maxima |minima )?(?:a )?(?:unui )?voucher(?:ului|elor)?",
         r"voucher(?:e|ele)? (?:in|cu o) valoare(?:a)?(?= de (?:maxim\w* |pana la )?\d)",
         r"(?:suma|valoarea) (?:maxima )?(?:a )?(?:grantului|sprijinului)(?= ?:)",
+        # "Valoarea maximă a ajutorului per beneficiar": a state-aid scheme's grant to one applicant
+        r"valoare(?:a)? (?:maxima|minima) a ajutorului(?: (?:de minimis|nerambursabil))?"
+        r"(?: (?:per|pe|pentru un|acordat unui) (?:beneficiar|solicitant|proiect))?",
         # "Grant maxim / proiect 95.000 euro", "Grantul minim pe proiect": a brochure's bound of the
         # grant one project gets, its figure after the label with or without a colon
         r"grant(?:ul)? (?:maxim|minim)(?: ?/ ?proiect| (?:pe|per) proiect)?")),
@@ -106,6 +116,11 @@ FIELDS: list[FieldSpec] = [
         r"buget(?:ul)? (?:total|alocat|disponibil)(?: (?:al|pentru) (?:apelului|apel))?",
         r"valoarea totala a apelului", r"fonduri(?:le)? (?:disponibile|alocate)",
         r"buget(?:ul)? (?:alocat )?(?:al )?apelului",
+        # "Bugetul sesiunii 2027", "Bugetul programului", "Bugetul schemei", "Bugetul competiției",
+        # "Bugetul ediției": the money a session, local programme, aid scheme, competition or edition
+        # puts up, as local and regional calls name their allocation (a year may follow the noun)
+        r"buget(?:ul)? (?:total )?(?:alocat )?(?:al |pentru )?(?:sesiunii|programului|schemei|competitiei|editiei|"
+        r"concursului|fondului)(?: de (?:finantare|ajutor(?: de minimis| de stat)?|granturi|minimis))?",
         # a bare "Buget:" row of a call page is the call's budget
         r"buget(?:ul)?(?= ?:)")),
     FieldSpec("submission_period", "period", _rx(
@@ -133,7 +148,10 @@ FIELDS: list[FieldSpec] = [
         r"data (?:de )?(?:sfarsit|final|incheiere|inchidere)(?: a (?:apelului|depunerii))?(?= ?:)")),
     FieldSpec("duration", "duration", _rx(
         r"durata (?:maxima )?(?:de implementare )?a proiect(?:ului|elor)", r"durata proiect(?:ului|elor)",
-        r"perioada (?:maxima )?de implementare(?: a proiectului)?")),
+        r"perioada (?:maxima )?de implementare(?: a proiectului)?",
+        # "Durata de implementare: maximum 10 luni": a key-data row names the project's duration
+        # without saying "a proiectului" (the only thing a call implements is its projects)
+        r"durata (?:maxima )?de implementare(?: a (?:unui )?proiect(?:ului|elor)?)?")),
     FieldSpec("final_beneficiaries", "text", _rx(r"beneficiari(?:i)? finali(?: ai proiectelor| ai proiectului)?")),
     FieldSpec("applicants", "text", _rx(
         r"(?:tipuri(?:le)? de )?solicitant(?:i|ii) eligibili", r"beneficiari(?:i)? eligibili",
@@ -152,6 +170,15 @@ FIELDS: list[FieldSpec] = [
         # "Tip solicitant: ...", "Tipuri de beneficiari: ..." rows of call pages
         r"tip(?:ul|uri)? (?:de )?(?:solicitant|beneficiar)(?:i|ii)?(?= ?:)")),
     FieldSpec("applicants", "text", _rx(r"beneficiari", r"solicitanti"), weak=True),
+    # "Condiții de eligibilitate" (of the applicant) as a heading over a list: the conditions an
+    # applicant must meet (its form, seat, age, staff) are who may apply; only as the whole title or
+    # before its colon (the conditions of a project, an expense or an activity name what they are
+    # of, after the label), and only with the list of items under it (a document titled
+    # "Condiții de eligibilitate – Acțiunea X" names its subject there, not who may apply)
+    FieldSpec("applicants", "text", _rx(
+        r"conditii(?:le)? (?:generale )?de eligibilitate"
+        r"(?: (?:a|ale|pentru) (?:solicitant\w*|beneficiar\w*|aplicant\w*))?"
+        r"(?= ?:|\s*$)"), listed=True),
     FieldSpec("regions", "text", _rx(
         r"regiun(?:i|ile|ea) eligibil[ae]", r"judet(?:e|ele)(?: eligibile)?", r"zona (?:geografica )?eligibila",
         r"aria (?:geografica|de implementare)", r"(?:eligibilitate )?tari\s*/\s*regiuni",

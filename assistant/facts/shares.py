@@ -31,7 +31,7 @@ OWN_SHARE = re.compile(r"(?:co-?finantar\w*|contributi\w*)(?: \w+)?? "
                        r"(?: (?:minim\w*|cel putin|diferenta(?: de)?))?\s*#")
 # A bare "Cofinanțare" label: on call pages it is the share the applicant pays (the grant is the
 # "finanțare nerambursabilă" or the "rată de cofinanțare", which are other labels).
-_SHARE_LABEL = re.compile(r"^\s*(?:co-?finantare(?:a)?|contributi(?:a|e) (?:proprie|solicitantului))\s*$")
+_SHARE_LABEL = re.compile(r"^\s*(?:co-?finantare(?:a)?|contributi(?:a|e) (?:proprie|solicitantului))(?: minima)?\s*$")
 # (the full stop of an abbreviated bound, "min. 20%", "max. 5%", ends no clause)
 _CLAUSE_END = re.compile(r"[,;()]|(?<!\bmin)(?<!\bmax)\.|\d\s*%")
 # "minimum 15%, respectiv 30% ...": a figure joined to the one before by "respectiv"/"și"/"sau" is a

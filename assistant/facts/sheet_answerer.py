@@ -23,6 +23,7 @@ from assistant.facts.fact_answers import (
     TEXTS,
     fact_answers,
     implied_words,
+    of_another_year,
     text_tokens,
     with_chunk,
 )
@@ -54,6 +55,13 @@ _FIELDS: dict[str, list[tuple[str, str]]] = {
 # last day for questions, the share of projects visited on site).
 _ABOUT_FIELDS = ("allocation", "project_value", "deadline", "submission_period", "funding_rate")
 
+
+# A date asked of another event of the call, named by its noun ("când e prezentarea / sesiunea de
+# informare / evaluarea / semnarea contractelor", "când se afișează rezultatele"): the call's deadline
+# or submission period does not answer it.
+_OTHER_EVENT = re.compile(r"\b(?:prezentar\w*|sesiun\w* de informare|informar\w*|webinar\w*|workshop\w*|conferint\w*|"
+                          r"eveniment\w*|evaluar\w*|rezultat\w*|semnar\w*|contractar\w*|intalnir\w*|vizit\w*|"
+                          r"instruir\w*|training\w*|presentation|event|results?|evaluation)\b")
 
 
 class SheetAnswerer:
@@ -97,6 +105,8 @@ class SheetAnswerer:
         chosen = _matching_conditions(facts, part) or _matching_bounds(facts, part) or facts
         if not all(_names_in(query, sheet, fact) for fact in chosen):
             return []  # "ce buget are județul Bihor": a value for something the sheet is not
+        if any(of_another_year(query.text, fact) for fact in chosen):
+            return []  # "bugetul din 2025" when the line gives "bugetul pentru anul 2027"
         if chosen[0].field in _ABOUT_FIELDS and not self._about(part, sheet, chosen):
             # "cât se decontează pentru consultanță": a cap of one expense, not the call's budget;
             # "când a fost lansată platforma", "până când pot trimite întrebări": the date of
@@ -128,8 +138,12 @@ class SheetAnswerer:
                 cued.extend(hits)
                 # a call stating only its submission period closes on its last day: the period
                 # answers a date asked when the sheet has no deadline (the first field it has wins)
-                fallback = [f for f, _ in options] if kind == "date" else [options[0][0]]
-                plain.extend([] if hits else fallback)
+                # (and after a deadline asked, "până când pot depune"); "când e prezentarea apelului X"
+                # asks the date of another event of the call (_OTHER_EVENT)
+                if kind == "date":
+                    plain.extend(f for f, _ in options if f not in hits and (hits or not _OTHER_EVENT.search(q)))
+                elif not hits:
+                    plain.append(options[0][0])
         if query.intent.insists("contact"):
             # the person, the phone or the e-mail the question names; a call that names no
             # person is reached by its e-mail, whoever is asked for

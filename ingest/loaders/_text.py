@@ -11,7 +11,8 @@ from itertools import islice
 
 from charset_normalizer import from_bytes
 
-from assistant.folding import CEDILLA, fold, replace_chars, strip_format_chars
+from assistant.folding import CEDILLA, replace_chars, strip_format_chars
+from assistant.issuers import is_letterhead, issued_programme, programme_name
 from assistant.types import Page
 
 logger = logging.getLogger(__name__)
@@ -123,14 +124,20 @@ def _known_codec(name: str) -> bool:
     return True
 
 
+def heading_title(headings: list[str]) -> str:
+    """A document's title from its headings in order (at least one): the first, unless it is the
+    issuer's name over a programme's heading ("Primăria ..." / "Fondul ... – Anunț de lansare"),
+    then the programme's name (see assistant.issuers)."""
+    return issued_programme(headings[:2]) or headings[0]
+
+
 def guess_title(text: str, *, max_len: int = 150) -> str | None:
     """The first markdown heading near the top, else the first non-empty short line."""
     lines = list(islice((s for s in map(str.strip, text.split("\n")) if s), 40))  # only the top is read
-    for line in lines[:40]:
-        if re.match(r"#{1,6}\s", line):  # "#hashtag" is not a heading
-            heading = line.lstrip("#").strip()
-            if heading and not looks_like_url(heading):
-                return heading[:max_len]
+    headings = [h for h in (ln.lstrip("#").strip() for ln in lines if re.match(r"#{1,6}\s", ln))  # not "#hashtag"
+                if h and not looks_like_url(h)]
+    if headings:
+        return heading_title(headings)[:max_len]
     plain = [ln for ln in lines[:40]
              if len(ln) <= max_len and sum(map(str.isalpha, ln)) >= 3 and not looks_like_url(ln)]
     # An official document opens with its issuer's letterhead ("MINISTERUL ...", "ROMÂNIA"); its
@@ -140,22 +147,9 @@ def guess_title(text: str, *, max_len: int = 150) -> str | None:
     while k < len(plain) and is_letterhead(plain[k]):
         k += 1
     chosen = plain[k] if 0 < k < len(plain) and len(plain[k].split()) >= 3 else plain[0] if plain else None
+    if chosen is not None and chosen is not plain[0]:  # under a letterhead: a programme's name without its tail
+        chosen = programme_name(chosen) or chosen
     return re.sub(r"\s+", " ", chosen.lstrip("-* ")) if chosen else None
-
-
-# The institutions that head Romanian official papers: the state, a ministry, an agency, an
-# authority, a council, a town hall, a directorate, the European Union...
-_ISSUER = re.compile(
-    r"^(romania|guvernul|ministerul|agenti[ae]|autoritatea|uniunea europeana|consiliul|primaria|directia|"
-    r"oficiul|administratia|inspectoratul|prefectura|institutia prefectului|organismul intermediar|"
-    r"fondul european|fondul social|cabinetul)\b")
-
-
-def is_letterhead(line: str) -> bool:
-    """A line that is only an issuing institution's name, as a letterhead prints it: no figure,
-    no colon, at most a dozen words."""
-    return (bool(_ISSUER.match(fold(line.strip()))) and len(line.split()) <= 12 and ":" not in line
-            and not re.search(r"\d", line))
 
 
 # A web address or a piece of one (a lower-case path, a host or a file name on a site): what a

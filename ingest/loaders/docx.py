@@ -20,7 +20,7 @@ from lxml import etree
 from assistant.errors import CorruptDocumentError
 from assistant.types import Page
 
-from ._text import Extracted, clean_text, looks_like_url
+from ._text import Extracted, clean_text, heading_title, looks_like_url
 from .docx_walk import Walker, block_items, hides, table_rows
 
 logger = logging.getLogger(__name__)
@@ -45,8 +45,8 @@ def load_docx(data: bytes, name: str) -> Extracted:
         raise CorruptDocumentError(f"not a readable .docx ({exc})", file=name) from exc
     text = clean_text(_join(blocks))
     pages = [Page(number=None, text=text)] if text.strip() else []
-    heading = next((b[1].lstrip("#").strip() for b in blocks
-                    if b[1].startswith("#") and not looks_like_url(b[1].lstrip("#").strip())), None)
+    headings = [h for h in (b[1].lstrip("#").strip() for b in blocks if b[1].startswith("#")) if not looks_like_url(h)]
+    heading = heading_title(headings) if headings else None
     core = clean_text(core_title).strip()
     title = (core if core and not looks_like_url(core) else "") or heading
     hidden = reader.walker.hidden

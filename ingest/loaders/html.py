@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from assistant.types import Page
 
-from ._text import Extracted, clean_text, decode_bytes, guess_title, looks_like_url
+from ._text import Extracted, clean_text, decode_bytes, guess_title, heading_title, looks_like_url
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 _BLOCK = {
@@ -173,8 +173,9 @@ def load_html(data: bytes, name: str) -> Extracted:
     declared = match.group(1).decode("ascii") if match else None
     text, title, hidden = html_to_text(decode_bytes(data, declared=declared))
     pages = [Page(number=None, text=text)] if text.strip() else []
-    heading = next((ln.lstrip("#").strip() for ln in text.split("\n")
-                    if ln.startswith("#") and not looks_like_url(ln.lstrip("#").strip())), "")
+    headings = [h for h in (ln.lstrip("#").strip() for ln in text.split("\n") if ln.startswith("#"))
+                if not looks_like_url(h)]
+    heading = heading_title(headings) if headings else ""
     notes = [f"hidden text skipped: {hidden} elements"] if hidden else []
     # A page's <title> is sometimes its address; an address is never a document's title.
     title = None if title and looks_like_url(title) else title
