@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from assistant.answer.apply import apply_answer
 from assistant.answer.call_values import mark_expired
+from assistant.answer.call_years import other_year
 from assistant.answer.calls import CallBook, asks_deadline
 from assistant.answer.editions import unwritten_edition
 from assistant.answer.evidence import Evidence
@@ -94,14 +95,14 @@ class Assistant:
         # the follow-up's own words: the call it leans on is the conversation's, not one it names
         held = self._conversation_call(Query.parse(question, context=context), history or [])
         single = len(asked) == 1
-        if single and (missing := unindexed_call(question, self.store.bm25)):
-            return Answer(question=message, citations=[], abstained=True, notice=notice,
-                          text=f"Documentele indexate nu conțin apelul „{missing}”.",
-                          timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
+        missing = unindexed_call(question, self.store.bm25) if single else None
+        refusal = f"Documentele indexate nu conțin apelul „{missing}”." if missing else None
         # Who the asker is may stand in the sentences around the question ("Suntem un IMM din ...").
-        direct = apply_answer(f"{context} {message}".strip(), whole, self.book) if single else None
-        if direct is None and single and (refusal := unwritten_year(question, whole, self.store, self.book)
-                                          or self.book.other_region(whole) or unwritten_edition(question, self.store)):
+        direct = apply_answer(f"{context} {message}".strip(), whole, self.book) if single and not missing else None
+        if direct is None and single and not refusal:
+            refusal = (unwritten_year(question, whole, self.store, self.book) or self.book.other_region(whole)
+                       or other_year(self.book, whole) or unwritten_edition(question, self.store))
+        if refusal:
             return Answer(question=message, citations=[], abstained=True, notice=notice, text=refusal,
                           timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
         if direct is None and single and not held:
