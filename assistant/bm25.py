@@ -40,6 +40,14 @@ class BM25Index:
             got = self._postings[token] = self._lookup(token)
         return got
 
+    def exact_postings(self, token: str) -> np.ndarray:
+        """Indices of the chunks holding this very token (no other form of the word)."""
+        if self._model is None or not token or token not in self._model.vocab_dict:
+            return np.zeros(0, dtype=np.int64)
+        c = self._model.vocab_dict[token]
+        indptr, indices = self._model.scores["indptr"], self._model.scores["indices"]
+        return np.asarray(indices[indptr[c] : indptr[c + 1]], dtype=np.int64)
+
     def _lookup(self, token: str) -> np.ndarray:
         if self._model is None or not token:  # "" is bm25s' own placeholder entry
             return np.zeros(0, dtype=np.int64)

@@ -230,6 +230,12 @@ _DETERMINER = re.compile(r"(?:cel|cea|cei|cele|celalalt|cealalta|ceilalti|celela
                          r"acel|acea|acest|aceasta|prim|doi|doua|trei|unu|una|unul|ultim|urmat|other|first|last)\w*")
 
 
+def asks_given(question: str) -> bool:
+    """A yes-or-no question whether a thing is given ("Se dă avans ...?", "Există cofinanțare?"):
+    its head (asked_head) is that thing, whatever figure it asks besides ("... cât la sută?")."""
+    return bool(_GIVEN.match(fold(question)))
+
+
 def asked_head(question: str) -> str:
     """The noun the question asks about: `asked_noun`, else the subject right after "care este",
     "cât a fost", "what is", "se acordă" ... ("" when neither stands there, or a determiner or function word does)."""

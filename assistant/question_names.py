@@ -13,7 +13,7 @@ import numpy as np
 
 from assistant.bm25 import BM25Index
 from assistant.folding import fold_case_kept
-from assistant.intent import asked_head
+from assistant.intent import asked_head, asks_given
 from assistant.query import Query, Term
 from assistant.store import Store
 from assistant.text import fold, index_tokens, is_english
@@ -206,13 +206,14 @@ class QuestionNames:
         nor any word it may stand for: the call does not state it, whatever other documents say."""
         if is_english(query.text):
             return False  # an English question's words are not the documents'
-        if not role and query.intent.typed & {"amount", "percent", "date", "count", "contact"}:
+        if not role and query.intent.typed & {"amount", "percent", "date", "count", "contact"} \
+                and not asks_given(query.text):
             return False  # a figure asked is named many ways ("finanțare maximă" for "350.000 €/proiect")
         head = asked_head(query.text)
         noun = role or next(iter(index_tokens(head)), "")
         if not noun or GENERIC_UNIT.fullmatch(head):
             return False
-        return self._unwritten(query, noun, within)
+        return self._unwritten_as_such(query, noun, within)
 
     def absent_asked(self, query: Query, token: str, within: AbstractSet[str] | None = None) -> bool:
         """`token` (the index token of what the question asks, e.g. the role of "cine e <role>?")
@@ -237,11 +238,18 @@ class QuestionNames:
         noun = index_tokens(asked_head(query.text))
         if not noun or not self.absent_name(query):
             return False
-        term = next((t for t in query.terms if noun[0] in t.weight_tokens or noun[0] in t.alternatives), None)
-        forms = (term.alternatives | term.partial) if term is not None else {noun[0]}
+        return self._unwritten_as_such(query, noun[0])
+
+    def _unwritten_as_such(self, query: Query, token: str, within: AbstractSet[str] | None = None) -> bool:
+        """No passage (of `within`'s documents) writes `token`, or a word its concept term may
+        stand for, in its own form or a shorter one: a longer word sharing its stem is another
+        word ("capitalizarea" is not "capitala", "avansate" is not "avans")."""
+        term = next((t for t in query.terms if token in t.weight_tokens or token in t.alternatives), None)
+        forms = (term.alternatives | term.partial) if term is not None else {token}
         bm25 = self.store.bm25
-        return not any(bm25.holds_exact(f[:k]) for f in forms
-                       for k in range(min(len(f), max(3, len(f) - STEM_SLACK)), len(f) + 1))
+        rows = [bm25.exact_postings(f[:k]) for f in forms
+                for k in range(min(len(f), max(3, len(f) - STEM_SLACK)), len(f) + 1)]
+        return self.absent_from(rows, within=within)
 
 
 def _title_case_line(text: str, at: int) -> bool:

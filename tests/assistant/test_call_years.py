@@ -1,4 +1,5 @@
-"""A question naming a call and a year that is none of the call's asks another edition."""
+"""A question naming a call and a year that is none of the call's asks another edition; a thing asked of a
+named call that its documents never write is not stated by it."""
 
 from __future__ import annotations
 
@@ -39,3 +40,16 @@ def test_a_year_of_the_asker_or_of_a_day_is_no_edition() -> None:
     assert asked_years("pot depune pe 3 mai 2030 la apelul scanteia verde?", naming) == set()
     assert asked_years("apelul scanteia verde din 2030", naming) == {2030}
     assert asked_years("bugetul pe perioada 2028-2034 la scanteia verde", naming) == set()
+
+
+def test_a_thing_asked_as_given_that_the_named_call_never_writes_is_not_stated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    terms = ("\n\nBugetul apelului este de 900.000 lei.\n\nSolicitanți eligibili: fermele mici și mijlocii."
+             "\n\nCererile se depun până la 9 iunie 2034.")
+    docs = {"apel-roua.txt": "Apelul „Roua Nordului”\n\nApelul Roua Nordului finanțează sere moderne. Rata de "
+                             "finanțare este de 55%. Se finanțează sisteme de irigare." + terms,
+            "apel-brazda.txt": "Apelul „Brazda Nouă”\n\nApelul Brazda Nouă acordă un avans de 20% din finanțare. "
+                               "Rata de finanțare este de 70%." + terms}
+    ours = assistant_over(tmp_path, docs)
+    answer = ours.ask("se da avans la apelul roua nordului? cat la suta")
+    assert answer.abstained and "20%" not in answer.text, answer.text
+    assert "20%" in ours.ask("se da avans la apelul brazda noua? cat la suta").text
