@@ -17,12 +17,16 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from assistant.facts.identity import _BARE_CODE
+from assistant.intent import asked_head
+from assistant.question_names import GENERIC_UNIT
 from assistant.text import fold, index_tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from assistant.answer.calls import CallBook
     from assistant.facts.sheet import CallSheet
+    from assistant.query import Query
     from assistant.types import Chunk
 
 # A call's name written after its code in quotes ("apelul COD „Nume”") or before it in brackets
@@ -217,3 +221,25 @@ def _split(chunks: list[Chunk], calls: list[CallPart]) -> None:
         p.shared.update(shared)
         if p.code in columns:
             p.columns[doc] = columns[p.code]
+
+
+def stated_by_another(book: CallBook, query: Query, call: CallPart) -> bool:
+    """The thing the question asks of `call` (its head noun, `intent.asked_head`, in any form of
+    its concept term) is written in another call's lines and in none of this call's: a sibling
+    call states it ("avans" in another call's FAQ), this one does not. Asked of a figure (a rate,
+    a sum, a term: `HybridRetriever.unwritten_in` judges a thing asked without one, by documents):
+    the thing named is then what the figure is of, not the answer's form ("ce coduri ...")."""
+    head = asked_head(query.text)
+    tokens = index_tokens(head)
+    if not query.intent.typed or not tokens or GENERIC_UNIT.fullmatch(head):
+        return False
+    term = next((t for t in query.terms if tokens[0] in t.weight_tokens or tokens[0] in t.alternatives), None)
+    forms = (term.alternatives | term.partial) if term is not None else {tokens[0]}
+    store, others = book.store, [p for p in book.parts().values() if p is not call]
+    holders = {store.bm25.ids[int(r)] for f in forms for r in store.bm25.postings(f)}
+    written = [c for cid in holders if (c := store.chunks.get(cid)) is not None]
+
+    def writes(part: CallPart) -> bool:
+        return any((v := part.view(c)) is not None and set(index_tokens(v.text)) & forms for c in written)
+
+    return not writes(call) and any(map(writes, others))

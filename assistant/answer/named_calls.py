@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.answer.call_parts import stated_by_another
 from assistant.answer.roles import asked_role
 
 if TYPE_CHECKING:
@@ -42,7 +43,8 @@ def within_named_calls(a: Assistant, found: list[tuple[Query, list[Passage]]], p
         # What it asks, the named documents never write: not stated there, whatever others
         # say (asked of calls; of other documents when the answer came from elsewhere).
         if calls and (not inside_call or all(map(a.book.is_call, calls))) \
-                and a.retriever.unwritten_in(query, calls, asked_role(query.text)):
+                and a.retriever.unwritten_in(query, calls, asked_role(query.text)) \
+                or call and stated_by_another(a.book, query, call):
             out.append(([], [], passages))
             refusals.append(a.book.not_stated(query, calls, call))
             continue
