@@ -134,7 +134,7 @@ class Assistant:
         if len(parts) > 1:
             parts = self._same_call(found, parts, context)
         parts = [self._not_another_programme(q, part) for (q, _), part in zip(found, parts, strict=True)]
-        parts, refusals = self._named_calls(found, parts, held)
+        parts, refusals = self._named_calls(found, parts, held, message)
         parts = [self._with_applicants(q, part) for (q, _), part in zip(found, parts, strict=True)]
         answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k), refusals)
         answer.notice = notice
@@ -170,9 +170,9 @@ class Assistant:
         return next((n for turn in user_turns(history) if (n := self.book.named(Query.parse(turn)))), set())
 
     def _named_calls(self, found: list[tuple[Query, list[Passage]]], parts: list[Part],
-                     held: set[str] | None = None) -> tuple[list[Part], list[str]]:
+                     held: set[str] | None = None, message: str = "") -> tuple[list[Part], list[str]]:
         """Each point answered from the call it names only (`named_calls.within_named_calls`)."""
-        return within_named_calls(self, found, parts, held)
+        return within_named_calls(self, found, parts, held, message)
 
     def _not_another_programme(self, query: Query, part: Part) -> Part:
         """A call's sentences do not answer a question naming a programme that other documents

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.call_parts import stated_by_another
 from assistant.answer.roles import asked_role
+from assistant.query import Query
 
 if TYPE_CHECKING:
     from assistant.answer.evidence import Evidence
-    from assistant.query import Query
     from assistant.service import Assistant
     from assistant.types import Passage
 
@@ -17,21 +17,26 @@ Part = tuple[list["Evidence"], list["Passage"], list["Passage"]]  # chosen evide
 
 
 def within_named_calls(a: Assistant, found: list[tuple[Query, list[Passage]]], parts: list[Part],
-                       held: set[str] | None = None) -> tuple[list[Part], list[str]]:
+                       held: set[str] | None = None, message: str = "") -> tuple[list[Part], list[str]]:
     """A point that names a call (or stands in a message that named one) is answered from
     that call's documents only; when they do not answer it, the point says that this call
-    does not state what is asked, rather than quoting another call."""
+    does not state what is asked, rather than quoting another call. `message`: the whole
+    message the points were read from."""
     named = [a.book.named(q) for q, _ in found]
-    message = next((n for n in named if n), held or set())  # the points of one message are about its call
+    in_message = next((n for n in named if n), held or set())  # the points of one message are about its call
     named_calls = [a.book.named_call(q) for q, _ in found]  # a call of several documents' parts
+    # the call a message's points lean on: the first one a point names, else the one its other
+    # sentences name ("Am citit despre apelul X. Ce intensitate avem?")
     lead = next((c for c in named_calls if c), None) if len(found) > 1 else None
+    if lead is None and message and not any(named):
+        lead = a.book.named_call(Query.parse(message))
     out: list[Part] = []
     refusals: list[str] = []
     for (query, passages), part, own, call in zip(found, parts, named, named_calls, strict=True):
         # a call named in the point, else in the message (one that is not another document named here)
         call = call or (lead if not own else None)
         calls = call.documents if call else a.book.with_papers(
-            own or (message if len(found) > 1 or held else set()))
+            own or (in_message if len(found) > 1 or held else set()))
         chosen = part[0]
         if call and chosen and call.holds(part[2][chosen[0].passage_rank].chunk, chosen[0].sentence):
             # the best sentence is the call's own: the others of another call's part are left out
