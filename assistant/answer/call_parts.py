@@ -36,7 +36,10 @@ _NAME_BEFORE = re.compile(r"(?:[–:]|\bapel\w*)\s*([^–:()„”\"]{3,80}?)\s*
 # A clause that opens a call's part: a heading, or a clause whose first words say "apel"
 # ("Apelul 2 – ...", "3. Un al treilea apel: ..."): where brochures and newsletters start a call.
 OPENING_WORDS = 5
-_CLAUSES = re.compile(r"(?<=[.;!?]) +(?=[A-ZĂÂÎȘȚ0-9])")
+# Clauses: sentences, and a call's heading glued to the text before it by a PDF's lines ("... ora
+# 15:00 Apelul 2 – Nume (COD)": "Apel" capitalised, maybe its number, then a dash or a colon;
+# not a table's cell, "| Apelul 2 – Nume: 45%").
+_CLAUSES = re.compile(r"(?<=[.;!?]) +(?=[A-ZĂÂÎȘȚ0-9])|(?<=[^|\s]) +(?=Apel\w*(?: \d+)? ?[–:—-] )")
 _CELLS = re.compile(r"\t| \| ")
 
 
@@ -75,7 +78,7 @@ class CallPart:
         column, width = self.columns.get(chunk.document, (None, 0))
         lines = []
         for i, line in enumerate(chunk.text.split("\n")):
-            kept = [clause if (i, j) in own else _cell_of(clause, column, width)
+            kept = [clause if (i, j) in own else self._cell_of(clause, column, width)
                     for j, clause in enumerate(_CLAUSES.split(line)) if (i, j) in own or (i, j) in shared]
             if kept:
                 lines.append(" ".join(kept))
@@ -85,22 +88,23 @@ class CallPart:
         return chunk if text == chunk.text else replace(chunk, text=text)
 
 
+    def _cell_of(self, line: str, column: int | None, width: int) -> str:
+        """A comparison table's row kept with its first cell and this call's cell, which says
+        whose value it is ("Alocare | Nume: 8.700.000 euro"; other lines whole). A PDF's rows
+        may stand on one line, the last cell of one row and the first of the next joined by a
+        space: there row k's first cell is cell k * (width - 1) and its cell of this column
+        the one `column` further; each row is given its own line."""
+        cells = [c.strip() for c in _CELLS.split(line)]
+        if column is None or width < 3 or len(cells) < 3 or (len(cells) - 1) % (width - 1):
+            return line
+        rows = [(cells[k], cells[k + column]) for k in range(0, len(cells) - 1, width - 1)]
+        return "\n".join(f"{label} | {value if named_in(value, [self], whole=True) else f'{self.name}: {value}'}"
+                         for label, value in rows)
+
     def holds(self, chunk: Chunk, sentence: str) -> bool:
         """`sentence` of `chunk` is this call's (its own document's, or in its view)."""
         view = self.view(chunk)
         return view is chunk or (view is not None and sentence in view.text)
-
-
-def _cell_of(line: str, column: int | None, width: int) -> str:
-    """A comparison table's row kept with its first cell and this call's cell (other lines
-    whole). A PDF's rows may stand on one line, the last cell of one row and the first of the
-    next joined by a space: there row k's first cell is cell k * (width - 1) and its cell of
-    this column the one `column` further; each row is given its own line."""
-    cells = [c.strip() for c in _CELLS.split(line)]
-    if column is None or width < 3 or len(cells) < 3 or (len(cells) - 1) % (width - 1):
-        return line
-    rows = range(0, len(cells) - 1, width - 1)
-    return "\n".join(f"{cells[k]} | {cells[k + column]}" for k in rows)
 
 
 def _codes(text: str) -> list[str]:
@@ -121,11 +125,13 @@ def _names_near(text: str) -> dict[str, list[str]]:
 
 def _clauses(chunk: Chunk, section_changed: bool) -> Iterable[tuple[int, int, str, bool]]:
     """(line index, clause index, clause, is a heading) of the chunk's text; a new section's
-    title first (line -1: not in the text)."""
-    if section_changed and chunk.section:
-        yield -1, 0, chunk.section.split("›")[-1], True
+    title (line -1: not in the text) after the lines carried from the section before."""
     headings = {h.strip() for h in chunk.headings.split("\n") if h.strip()}
-    for i, line in enumerate(chunk.text.split("\n")):
+    lines = chunk.text.split("\n")
+    carried = chunk.carried.count("\n") + 1 if chunk.carried and chunk.text.startswith(chunk.carried) else 0
+    for i, line in enumerate(lines):
+        if i == carried and section_changed and chunk.section:
+            yield -1, 0, chunk.section.split("›")[-1], True
         for j, clause in enumerate(_CLAUSES.split(line)):
             yield i, j, clause, clause.strip() in headings
 
@@ -180,12 +186,14 @@ def _mark_words(parts: dict[str, CallPart]) -> None:
         p.marks = frozenset(words[code] - others)
 
 
-def named_in(text: str, parts: Iterable[CallPart]) -> list[CallPart]:
-    """The calls `text` names: by code, or by at least half the marks of its name (a name is
-    shortened to its head words: "transfer tehnologic" for "Transfer tehnologic și inovare")."""
+def named_in(text: str, parts: Iterable[CallPart], whole: bool = False) -> list[CallPart]:
+    """The calls `text` names: by code, or by at least half the marks of its name (a question
+    shortens a name to its head words: "transfer tehnologic" for "Transfer tehnologic și
+    inovare"); `whole`: by all of them (as a heading names its call)."""
     tokens = set(index_tokens(text))
     coded = set(_codes(text))
-    return [p for p in parts if p.code in coded or (p.marks and 2 * len(p.marks & tokens) >= len(p.marks))]
+    return [p for p in parts if p.code in coded or p.marks and (
+        p.marks <= tokens if whole else 2 * len(p.marks & tokens) >= len(p.marks))]
 
 
 def _split(chunks: list[Chunk], calls: list[CallPart]) -> None:
@@ -207,7 +215,7 @@ def _split(chunks: list[Chunk], calls: list[CallPart]) -> None:
                     at = [k for k, cell in enumerate(cells) if k and named_in(cell, [p])]
                     if len(at) == 1:
                         columns[p.code] = (at[0], len(named) + 1)
-            if len(named) == 1 and _opens(clause, heading):
+            if len(named) == 1 and _opens(clause, heading) and named_in(clause, named, whole=True):
                 current = named[0]
             if i >= 0:
                 (own[current.code] if current else shared).setdefault(chunk.id, set()).add((i, j))

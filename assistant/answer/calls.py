@@ -80,8 +80,11 @@ class CallBook:
 
     def title(self, document: str, calls: dict[str, CallSheet] | None = None) -> str:
         """The call's name when its sheet reads one, else the document's title (its file name's
-        words only when it has no title). `calls`: `calls()`, when the caller lists many."""
+        words only when it has no title); a document of several calls' parts (a brochure, a
+        newsletter) by its title. `calls`: `calls()`, when the caller lists many."""
         sheet = (self.calls() if calls is None else calls).get(document)
+        if sheet is not None and any(document in p.split for p in self.parts().values()):
+            sheet = None
         chunk = self._first_chunks().get(document)
         for candidate in (sheet.name if sheet else "", chunk.title if chunk else "", _name_words(document)):
             if candidate and candidate != document:
@@ -206,12 +209,14 @@ class CallBook:
             self._index_memo = (titles, holders, starting)
         return self._index_memo[1], self._index_memo[2]
 
-    def not_stated(self, query: Query, documents: set[str], call: CallPart | None = None) -> str:
+    def not_stated(self, query: Query, documents: set[str], call: CallPart | None = None,
+                   asked: str = "") -> str:
         """"Documentele apelului „X” nu precizează termenul-limită.": the named call (`call`'s
-        name, else its documents' titles), and what was asked as the question's kind of value names it."""
+        name, else its documents' titles), and what was asked (`asked`, else as the question's
+        kind of value names it)."""
         q = fold(query.text)
-        asked = next((noun for kind, cue, noun in _ASKED
-                      if query.intent.wants(kind) and (not cue or re.search(cue, q))), "acest lucru")
+        asked = asked or next((noun for kind, cue, noun in _ASKED
+                               if query.intent.wants(kind) and (not cue or re.search(cue, q))), "acest lucru")
         if call is not None:
             return f"Documentele apelului „{short_title(call.name)}” nu precizează {asked}."
         calls = self.calls()  # once, not per document

@@ -47,21 +47,25 @@ def within_named_calls(a: Assistant, found: list[tuple[Query, list[Passage]]], p
             else {part[2][e.passage_rank].chunk.document for e in chosen} <= calls)
         # What it asks, the named documents never write: not stated there, whatever others
         # say (asked of calls; of other documents when the answer came from elsewhere).
-        if calls and (not inside_call or all(map(a.book.is_call, calls))) \
-                and a.retriever.unwritten_in(query, calls, asked_role(query.text)) \
-                or call and stated_by_another(a.book, query, call):
+        sibling = call is not None and stated_by_another(a.book, query, call)  # (what it asks is not its kind of value)
+        if sibling or calls and (not inside_call or all(map(a.book.is_call, calls))) \
+                and a.retriever.unwritten_in(query, calls, asked_role(query.text)):
             out.append(([], [], passages))
-            refusals.append(a.book.not_stated(query, calls, call))
+            refusals.append(a.book.not_stated(query, calls, call, "acest lucru" if sibling else ""))
             continue
-        if not calls or inside_call:
+        if not calls or inside_call and not (call and call.split):
             out.append(part)
             refusals.append("")
             continue
+        # a call with parts of documents of several calls reads them first as it sees them (a
+        # comparison table's row cut to its column); then the answer standing in its own lines
         # from the call's documents (parts) only: a word only other documents write is missing here
         inside = a.book.read_in(call, a.retriever.search(query, k=a.settings.candidates), calls)
         inside = inside[: a.settings.top_k]
         again = ((*a.extractive.answer_parts(query, inside, within=calls), inside) if inside
                  else ([], [], passages))
+        if not again[0] and inside_call:
+            again = part
         if not again[0] and (read := a.book.sheet_part(query, call.whole if call else calls)) is not None:
             again = (read[0], [], read[1])  # the value the call's fact sheet read from its documents
         out.append(again if again[0] else ([], [], passages))
