@@ -123,17 +123,18 @@ def _names_near(text: str) -> dict[str, list[str]]:
     return out
 
 
-def _clauses(chunk: Chunk, section_changed: bool) -> Iterable[tuple[int, int, str, bool]]:
-    """(line index, clause index, clause, is a heading) of the chunk's text; a new section's
-    title (line -1: not in the text) after the lines carried from the section before."""
+def _clauses(chunk: Chunk, section_changed: bool) -> Iterable[tuple[int, int, str, bool, str]]:
+    """(line index, clause index, clause, is a heading, its line) of the chunk's text; a new
+    section's title (line -1: not in the text) after the lines carried from the section before."""
     headings = {h.strip() for h in chunk.headings.split("\n") if h.strip()}
     lines = chunk.text.split("\n")
     carried = chunk.carried.count("\n") + 1 if chunk.carried and chunk.text.startswith(chunk.carried) else 0
     for i, line in enumerate(lines):
         if i == carried and section_changed and chunk.section:
-            yield -1, 0, chunk.section.split("›")[-1], True
+            title = chunk.section.split("›")[-1]
+            yield -1, 0, title, True, title
         for j, clause in enumerate(_CLAUSES.split(line)):
-            yield i, j, clause, clause.strip() in headings
+            yield i, j, clause, clause.strip() in headings, line
 
 
 def _opens(clause: str, heading: bool) -> bool:
@@ -207,7 +208,7 @@ def _split(chunks: list[Chunk], calls: list[CallPart]) -> None:
     columns: dict[str, tuple[int, int]] = {}
     section = None
     for chunk in chunks:
-        for i, j, clause, heading in _clauses(chunk, chunk.section != section):
+        for i, j, clause, heading, line in _clauses(chunk, chunk.section != section):
             named = named_in(clause, calls)
             cells = _CELLS.split(clause)
             if len(named) > 1 and len(cells) > len(named):  # a header row: a call's name or code a cell
@@ -215,7 +216,10 @@ def _split(chunks: list[Chunk], calls: list[CallPart]) -> None:
                     at = [k for k, cell in enumerate(cells) if k and named_in(cell, [p])]
                     if len(at) == 1:
                         columns[p.code] = (at[0], len(named) + 1)
-            if len(named) == 1 and _opens(clause, heading) and named_in(clause, named, whole=True):
+            # a heading names one call wholly; a line naming several compares them (a table's
+            # header row, read as one line): it opens no call's part
+            if len(named) == 1 and _opens(clause, heading) and named_in(clause, named, whole=True) \
+                    and len(named_in(line, calls)) == 1:
                 current = named[0]
             if i >= 0:
                 (own[current.code] if current else shared).setdefault(chunk.id, set()).add((i, j))
