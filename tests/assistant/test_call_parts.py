@@ -14,7 +14,6 @@ from docs_factory import DEJAVU, index_texts
 
 from assistant.answer.call_parts import call_parts, named_in
 from assistant.build import build_assistant
-from assistant.query import Query
 from assistant.service import Assistant
 from assistant.types import Chunk
 
@@ -42,7 +41,8 @@ FAQ = ("Clarificări pentru apelul PRVT/2034/4.1/2 Sere Geotermale\n\n1. Se acor
 NEWSLETTER = """Buletin informativ – nr. 4, martie 2033
 
 1. Apelul Ateliere Meșteșugărești se închide pe 14 aprilie 2033
-Vă reamintim că depunerea cererilor la apelul PRVT/2033/3.2/1 „Ateliere Meșteșugărești” se încheie pe 14 aprilie 2033, ora 12:00.
+Vă reamintim că depunerea cererilor la apelul PRVT/2033/3.2/1 „Ateliere Meșteșugărești” se încheie
+pe 14 aprilie 2033, ora 12:00.
 
 2. Un nou apel: Turism Balnear Rural
 Agenția pregătește apelul PRVT/2034/5.3/1 „Turism Balnear Rural”. Cifre-cheie:
@@ -158,7 +158,8 @@ def test_call_parts_split_a_document_at_its_calls_headings_and_columns() -> None
     chunks = [_chunk(0, "Broșura celor două apeluri\nCod apel\tABCD/2040/1.1/1\tABCD/2040/2.2/2\n"
                         "Alocare\t3.100.000 euro\t8.700.000 euro"),
               _chunk(1, "Termen\t01.02.2041\t05.06.2042 Apelul 1 – Poduri Mici (ABCD/2040/1.1/1) Durata: 9 luni."),
-              _chunk(2, "Selecție. Prag de 31 de puncte. Apelul 2 – Cuptoare Solare (ABCD/2040/2.2/2)\nDurata: 14 luni.")]
+              _chunk(2, "Selecție. Prag de 31 de puncte. Apelul 2 – Cuptoare Solare (ABCD/2040/2.2/2)\n"
+                        "Durata: 14 luni.")]
     parts = call_parts(chunks, {})
     first, second = parts["ABCD/2040/1.1/1"], parts["ABCD/2040/2.2/2"]
     assert first.names == ["Poduri Mici"] and second.names == ["Cuptoare Solare"]
