@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from assistant.answer.call_values import quoted
 from assistant.facts.identity import _BARE_CODE
+from assistant.facts.sheet import CallSheet
 from assistant.intent import asked_head
 from assistant.question_names import GENERIC_UNIT
 from assistant.text import fold, index_tokens
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from assistant.answer.calls import CallBook
-    from assistant.facts.sheet import CallSheet
+    from assistant.facts.values import Fact
     from assistant.query import Query
     from assistant.types import Chunk
 
@@ -137,8 +139,12 @@ def _clauses(chunk: Chunk, section_changed: bool) -> Iterable[tuple[int, int, st
             yield i, j, clause, clause.strip() in headings, line
 
 
-def _opens(clause: str, heading: bool) -> bool:
-    return heading or any(t.startswith("apel") for t in fold(clause).split()[:OPENING_WORDS])
+def _opens(clause: str, heading: bool, call: CallPart) -> bool:
+    """The clause opens `call`'s part: a heading, or its first words say "apel" or are the
+    call's name ("3. Nume – ghidul a fost publicat", a newsletter's numbered item)."""
+    first = fold(clause).split()[:OPENING_WORDS]
+    return heading or any(t.startswith("apel") for t in first) or bool(call.marks) and call.marks <= set(
+        index_tokens(" ".join(first)))
 
 
 def call_parts(chunks: Iterable[Chunk], sheets: dict[str, CallSheet]) -> dict[str, CallPart]:
@@ -218,7 +224,7 @@ def _split(chunks: list[Chunk], calls: list[CallPart]) -> None:
                         columns[p.code] = (at[0], len(named) + 1)
             # a heading names one call wholly; a line naming several compares them (a table's
             # header row, read as one line): it opens no call's part
-            if len(named) == 1 and _opens(clause, heading) and named_in(clause, named, whole=True) \
+            if len(named) == 1 and _opens(clause, heading, named[0]) and named_in(clause, named, whole=True) \
                     and len(named_in(line, calls)) == 1:
                 current = named[0]
             if i >= 0:
@@ -255,3 +261,29 @@ def stated_by_another(book: CallBook, query: Query, call: CallPart) -> bool:
         return any((v := part.view(c)) is not None and set(index_tokens(v.text)) & forms for c in written)
 
     return not writes(call) and any(map(writes, others))
+
+
+def own_sheet(sheet: CallSheet, parts: dict[str, CallPart], chunks: dict[str, Chunk]) -> CallSheet:
+    """The sheet of a document holding several calls' parts with the values of the call it
+    names (by its code, else its name) only: a value read in another call's part, or a name or
+    code of another call, is left out; a value in no call's part (what the document says of all)
+    or whose line is not found stays. Another document's sheet is returned as it is."""
+    codes = {f.value for f in sheet.fields.get("call_code", [])}
+    own = [p for p in parts.values() if sheet.document in p.split and (
+        p.code in codes or not codes and named_in(sheet.name, [p], whole=True))]
+    if len(own) != 1:
+        return sheet
+    call = own[0]
+    fields: dict[str, list[Fact]] = {}
+    for name, facts in sheet.fields.items():
+        for fact in facts:
+            if name in ("call_name", "call_code"):
+                keep = bool(named_in(fact.value, [call], whole=True))
+            else:
+                chunk = chunks.get(fact.chunk_id)
+                written = fact.text.strip()  # the line read, when no sentence holds the value as written
+                line = quoted(chunk.text, fact) or (written if written in chunk.text else "") if chunk else ""
+                keep = chunk is None or not line or call.holds(chunk, line)
+            if keep:
+                fields.setdefault(name, []).append(fact)
+    return CallSheet(document=sheet.document, title=sheet.title, fields=fields)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.answer.call_parts import CallPart, call_parts, named_in
+from assistant.answer.call_parts import CallPart, call_parts, named_in, own_sheet
 from assistant.answer.call_values import after_number
 from assistant.answer.each_call import each_call
 from assistant.answer.sheet_part import sheet_part
@@ -55,10 +55,10 @@ class CallBook:
         self.retriever = retriever
         self.sheets = sheets
         self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
-        self._calls_memo: tuple[list[CallSheet], dict[str, CallSheet]] | None = None
+        self._calls_memo: tuple[list[CallSheet], dict[str, CallPart], dict[str, CallSheet]] | None = None
         self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
         self._index_memo: tuple[object, dict[str, set[str]], dict[str, list[tuple[str, list[str]]]]] | None = None
-        self._parts_memo: tuple[list[Chunk], dict[str, CallSheet], dict[str, CallPart]] | None = None
+        self._parts_memo: tuple[list[Chunk], list[CallSheet], dict[str, CallPart]] | None = None
 
     def _first_chunks(self) -> dict[str, Chunk]:
         chunks = self.store.ordered_chunks()
@@ -71,12 +71,15 @@ class CallBook:
 
     def calls(self) -> dict[str, CallSheet]:
         """The call sheets by document, kept while `sheets` gives the same sheet objects (asked
-        several times per question; callers only read it)."""
-        sheets = self.sheets()
+        several times per question; callers only read it); the sheet of a document holding
+        several calls' parts with the values of the call it names only (`call_parts.own_sheet`)."""
+        sheets, parts = self.sheets(), self.parts()
         memo = self._calls_memo
-        if memo is None or len(memo[0]) != len(sheets) or not all(map(operator.is_, memo[0], sheets)):
-            memo = self._calls_memo = (sheets, {s.document: s for s in sheets})
-        return memo[1]
+        if memo is None or memo[1] is not parts or len(memo[0]) != len(sheets) \
+                or not all(map(operator.is_, memo[0], sheets)):
+            memo = self._calls_memo = (sheets, parts, {s.document: own_sheet(s, parts, self.store.chunks)
+                                                       for s in sheets})
+        return memo[2]
 
     def title(self, document: str, calls: dict[str, CallSheet] | None = None) -> str:
         """The call's name when its sheet reads one, else the document's title (its file name's
@@ -237,10 +240,12 @@ class CallBook:
     def parts(self) -> dict[str, CallPart]:
         """The calls of the index by code, with the parts of documents naming several
         (`call_parts.call_parts`), kept while the chunks and the sheets are the same."""
-        chunks, calls = self.store.ordered_chunks(), self.calls()
-        if self._parts_memo is None or self._parts_memo[0] is not chunks or self._parts_memo[1] is not calls:
-            self._parts_memo = (chunks, calls, call_parts(chunks, calls))
-        return self._parts_memo[2]
+        chunks, sheets = self.store.ordered_chunks(), self.sheets()
+        memo = self._parts_memo
+        if memo is None or memo[0] is not chunks or len(memo[1]) != len(sheets) \
+                or not all(map(operator.is_, memo[1], sheets)):
+            memo = self._parts_memo = (chunks, sheets, call_parts(chunks, {s.document: s for s in sheets}))
+        return memo[2]
 
     def named_call(self, query: Query) -> CallPart | None:
         """The one call the question names by its code or its name's own words, when the

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from docs_factory import DEJAVU, index_texts
 
-from assistant.answer.call_parts import call_parts, named_in
+from assistant.answer.call_parts import call_parts, named_in, own_sheet
 from assistant.build import build_assistant
+from assistant.facts.sheet import CallSheet
+from assistant.facts.values import Fact
 from assistant.service import Assistant
 from assistant.types import Chunk
 
@@ -179,3 +181,22 @@ def test_a_document_naming_calls_without_a_part_of_any_is_no_calls() -> None:
                         "apelul ABCD/2040/2.2/2 cu câte un proiect.")]
     parts = call_parts(chunks, {})
     assert all(p.view(chunks[0]) is None for p in parts.values())
+
+
+def test_a_sheet_of_several_calls_keeps_the_values_of_the_call_it_names() -> None:
+    """A newsletter read as call A keeps A's rate and drops the rate of call B's part."""
+    chunks = [_chunk(0, "1. Apelul Poduri Mici (ABCD/2040/1.1/1) se închide curând. Rata de finanțare este de 62%."),
+              _chunk(1, "2. Un nou apel: Cuptoare Solare (ABCD/2040/2.2/2)\nRata de finanțare este de 38%.")]
+    parts = call_parts(chunks, {})
+
+    def fact(name: str, value: str, chunk: Chunk) -> Fact:
+        return Fact(field=name, value=value, document=chunk.document, chunk_id=chunk.id, text=value)
+
+    sheet = CallSheet(document="brosura.pdf", title="Buletin", fields={
+        "call_code": [fact("call_code", "ABCD/2040/1.1/1", chunks[0]), fact("call_code", "ABCD/2040/2.2/2", chunks[1])],
+        "funding_rate": [fact("funding_rate", "62%", chunks[0]), fact("funding_rate", "38%", chunks[1])]})
+    own = own_sheet(sheet, parts, {c.id: c for c in chunks})
+    assert own is sheet  # two codes: the sheet names no one call
+    sheet.fields["call_code"].pop()
+    own = own_sheet(sheet, parts, {c.id: c for c in chunks})
+    assert [f.value for f in own.fields["funding_rate"]] == ["62%"]
