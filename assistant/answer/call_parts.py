@@ -287,3 +287,11 @@ def own_sheet(sheet: CallSheet, parts: dict[str, CallPart], chunks: dict[str, Ch
             if keep:
                 fields.setdefault(name, []).append(fact)
     return CallSheet(document=sheet.document, title=sheet.title, fields=fields)
+
+
+def own_sheets(chunks: list[Chunk], sheets: list[CallSheet]) -> list[CallSheet]:
+    """Each sheet as `own_sheet` gives it, over the calls `chunks` hold (the `facts` command's
+    sheets; `CallBook.calls` keeps its own parts)."""
+    parts = call_parts(chunks, {s.document: s for s in sheets})
+    by_id = {c.id: c for c in chunks}
+    return [own_sheet(s, parts, by_id) for s in sheets]
