@@ -59,11 +59,13 @@ def build_assistant(settings: Settings, *, llm: object | None = None,
     from assistant.facts.sheet_answerer import SheetAnswerer
     from assistant.facts.store import records_source, sheets_source
 
-    sheets = sheets_source(store)
+    book = CallBook(store, retriever, sheets_source(store))
     _fewer_collections()
+    # the sheets as the book reads them: a document of several calls with its own call's values
     return Assistant(settings, store, retriever, ExtractiveAnswerer(retriever, store), _llm_answerer(settings, llm),
-                     structured=[RecordAnswerer(records_source(store)), SheetAnswerer(sheets, retriever)],
-                     book=CallBook(store, retriever, sheets))
+                     structured=[RecordAnswerer(records_source(store)),
+                                 SheetAnswerer(lambda: list(book.calls().values()), retriever)],
+                     book=book)
 
 
 def _fewer_collections() -> None:

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from assistant.answer.apply import apply_answer
 from assistant.answer.call_values import mark_expired
 from assistant.answer.call_years import other_year
-from assistant.answer.calls import CallBook, asks_deadline
+from assistant.answer.calls import CallBook
 from assistant.answer.editions import unwritten_edition
 from assistant.answer.evidence import Evidence
 from assistant.answer.extractive import ExtractiveAnswerer, build_answer
-from assistant.answer.roles import asked_role
+from assistant.answer.named_calls import within_named_calls
+from assistant.answer.sheet_part import asks_deadline
 from assistant.answer.unindexed import unindexed_call, unwritten_year
 from assistant.facts.values import Fact
 from assistant.query import Query
@@ -107,10 +108,11 @@ class Assistant:
                           timings_ms={"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000})
         if direct is None and single and not held:
             direct = self.book.each_call(resolved, whole)
+        call = self.book.named_call(whole)  # a named call's values are its own documents' (not a brochure's mix)
         for source in [] if direct is not None else self.structured:
             structured = source.try_answer(resolved)
-            named = (self.book.named(whole) or held) if structured is not None else set()
-            if structured is not None and named and {c.document for c in structured.citations} - named:
+            named = (call.whole if call else self.book.named(whole) or held) if structured is not None else set()
+            if structured is not None and (named or call) and {c.document for c in structured.citations} - named:
                 continue  # the value of another call than the one the question names
             direct = structured
             if direct is not None:
@@ -133,7 +135,7 @@ class Assistant:
         if len(parts) > 1:
             parts = self._same_call(found, parts, context)
         parts = [self._not_another_programme(q, part) for (q, _), part in zip(found, parts, strict=True)]
-        parts, refusals = self._named_calls(found, parts, held)
+        parts, refusals = self._named_calls(found, parts, held, message)
         parts = [self._with_applicants(q, part) for (q, _), part in zip(found, parts, strict=True)]
         answer = build_answer(question, parts, _interleave([ps for _, ps in found], self.settings.top_k), refusals)
         answer.notice = notice
@@ -169,39 +171,9 @@ class Assistant:
         return next((n for turn in user_turns(history) if (n := self.book.named(Query.parse(turn)))), set())
 
     def _named_calls(self, found: list[tuple[Query, list[Passage]]], parts: list[Part],
-                     held: set[str] | None = None) -> tuple[list[Part], list[str]]:
-        """A point that names a call (or stands in a message that named one) is answered from
-        that call's documents only; when they do not answer it, the point says that this call
-        does not state what is asked, rather than quoting another call."""
-        named = [self.book.named(q) for q, _ in found]
-        message = next((n for n in named if n), held or set())  # the points of one message are about its call
-        out: list[Part] = []
-        refusals: list[str] = []
-        for (query, passages), part, own in zip(found, parts, named, strict=True):
-            calls = self.book.with_papers(own or (message if len(found) > 1 or held else set()))
-            chosen = part[0]
-            docs = {part[2][e.passage_rank].chunk.document for e in chosen}
-            # What it asks, the named documents never write: not stated there, whatever others
-            # say (asked of calls; of other documents when the answer came from elsewhere).
-            if calls and (not (chosen and docs <= calls) or all(map(self.book.is_call, calls))) \
-                    and self.retriever.unwritten_in(query, calls, asked_role(query.text)):
-                out.append(([], [], passages))
-                refusals.append(self.book.not_stated(query, calls))
-                continue
-            if not calls or (chosen and docs <= calls):
-                out.append(part)
-                refusals.append("")
-                continue
-            inside = [p for p in self.retriever.search(query, k=self.settings.candidates)
-                      if p.chunk.document in calls][: self.settings.top_k]
-            # from the call's documents only: a word only other documents write is missing here
-            again = ((*self.extractive.answer_parts(query, inside, within=calls), inside) if inside
-                     else ([], [], passages))
-            if not again[0] and (read := self.book.sheet_part(query, calls)) is not None:
-                again = (read[0], [], read[1])  # the value the call's fact sheet read from its documents
-            out.append(again if again[0] else ([], [], passages))
-            refusals.append("" if again[0] else self.book.not_stated(query, calls))
-        return out, refusals
+                     held: set[str] | None = None, message: str = "") -> tuple[list[Part], list[str]]:
+        """Each point answered from the call it names only (`named_calls.within_named_calls`)."""
+        return within_named_calls(self, found, parts, held, message)
 
     def _not_another_programme(self, query: Query, part: Part) -> Part:
         """A call's sentences do not answer a question naming a programme that other documents

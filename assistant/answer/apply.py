@@ -163,8 +163,12 @@ def _without_name(question: str, name: str) -> str:
 
 
 def _call_of(query: Query, book: CallBook) -> CallSheet | None:
-    """The call the question names, else the only call indexed, else the call of the best passage."""
+    """The call the question names (the one document wholly its own, when other documents hold
+    parts of it too), else the only call indexed, else the call of the best passage."""
     calls = book.calls()
+    part = book.named_call(query)
+    if part is not None and len(own := [d for d in part.whole if d in calls]) == 1:
+        return calls[own[0]]
     named_documents = book.named(query)
     named = [d for d in named_documents if d in calls]
     if named_documents and not named:

@@ -69,9 +69,10 @@ def other_year(book: CallBook, query: Query) -> str | None:
     """The refusal for a question naming indexed calls (CallBook.named) and a year that is none
     of theirs (call_years): the documents hold another edition. None when it names no call or no
     year of its own, when a named call's years are unknown, or when a year is a named call's."""
-    named = book.named(query) if YEAR.search(query.text) else set()
     calls = book.calls()
-    if not named or not all(d in calls for d in named):
+    # (a named call's papers that are no call of their own, its FAQ or clarifications, say no year)
+    named = {d for d in book.named(query) if d in calls} if YEAR.search(query.text) else set()
+    if not named:
         return None
     asked = asked_years(query.text, frozenset().union(*(calls[d].identity_tokens for d in named)))
     years = [call_years(calls[d]) for d in sorted(named)]

@@ -12,23 +12,20 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.answer.asked_values import another_applicant
-from assistant.answer.call_values import after_number, quoted, table_rate
-from assistant.answer.each_call import asked_fields, each_call
-from assistant.answer.evidence import Evidence
-from assistant.answer.unindexed import unindexed_year
-from assistant.facts.contacts import wanted_contacts
-from assistant.facts.fact_answers import of_another_year
-from assistant.facts.regions import counties_in, other_counties, regions_in
-from assistant.facts.values import Fact
-from assistant.intent import STILL_OPEN
+from assistant.answer.call_parts import CallPart, call_parts, named_in, own_sheet
+from assistant.answer.call_values import after_number
+from assistant.answer.each_call import each_call
+from assistant.answer.sheet_part import sheet_part
+from assistant.facts.regions import counties_in, regions_in
 from assistant.query import Query
 from assistant.text import fold, index_tokens
 from assistant.types import Answer, Chunk, Passage, _name_words, title_names
 
 if TYPE_CHECKING:
+    from assistant.answer.evidence import Evidence
     from assistant.facts.sheet import CallSheet
     from assistant.retrieval import HybridRetriever
     from assistant.store import Store
@@ -42,10 +39,6 @@ _ASKED = (("date", r"\b(termen\w*|pana cand|data limita|deadline)", "termenul-li
           ("amount", r"\b(buget\w*|aloc\w*)", "bugetul"), ("amount", "", "valoarea"),
           ("contact", "", "datele de contact"), ("count", "", "numărul"), ("duration", "", "durata"),
           ("place", "", "locul"), ("person", "", "persoana"), ("applicant", "", "solicitanții eligibili"))
-# A deadline question: the cue words of a date that closes something (submission, a term), or
-# whether the submission is still open ("mai pot depune?", `intent.STILL_OPEN`).
-_DEADLINE = re.compile(r"\b(termen\w*|pana (cand|la ce)|data limita|deadline|se (pot )?depune|depunere\w*)"
-                       rf"|{STILL_OPEN}")
 def short_title(title: str) -> str:
     """A title as an answer names it: one line, without its own quotes, at most TITLE_CHARS."""
     title = " ".join(re.sub(r"[„”“\"«»]", "", title).split()).strip(" :–-")
@@ -62,9 +55,10 @@ class CallBook:
         self.retriever = retriever
         self.sheets = sheets
         self._firsts: tuple[list[Chunk], dict[str, Chunk]] | None = None
-        self._calls_memo: tuple[list[CallSheet], dict[str, CallSheet]] | None = None
+        self._calls_memo: tuple[list[CallSheet], dict[str, CallPart], dict[str, CallSheet]] | None = None
         self._titles_memo: tuple[list[Chunk], dict[str, tuple[set[str], list[list[str]]]]] | None = None
         self._index_memo: tuple[object, dict[str, set[str]], dict[str, list[tuple[str, list[str]]]]] | None = None
+        self._parts_memo: tuple[list[Chunk], list[CallSheet], dict[str, CallPart]] | None = None
 
     def _first_chunks(self) -> dict[str, Chunk]:
         chunks = self.store.ordered_chunks()
@@ -77,17 +71,23 @@ class CallBook:
 
     def calls(self) -> dict[str, CallSheet]:
         """The call sheets by document, kept while `sheets` gives the same sheet objects (asked
-        several times per question; callers only read it)."""
-        sheets = self.sheets()
+        several times per question; callers only read it); the sheet of a document holding
+        several calls' parts with the values of the call it names only (`call_parts.own_sheet`)."""
+        sheets, parts = self.sheets(), self.parts()
         memo = self._calls_memo
-        if memo is None or len(memo[0]) != len(sheets) or not all(map(operator.is_, memo[0], sheets)):
-            memo = self._calls_memo = (sheets, {s.document: s for s in sheets})
-        return memo[1]
+        if memo is None or memo[1] is not parts or len(memo[0]) != len(sheets) \
+                or not all(map(operator.is_, memo[0], sheets)):
+            memo = self._calls_memo = (sheets, parts, {s.document: own_sheet(s, parts, self.store.chunks)
+                                                       for s in sheets})
+        return memo[2]
 
     def title(self, document: str, calls: dict[str, CallSheet] | None = None) -> str:
         """The call's name when its sheet reads one, else the document's title (its file name's
-        words only when it has no title). `calls`: `calls()`, when the caller lists many."""
+        words only when it has no title); a document of several calls' parts (a brochure, a
+        newsletter) by its title. `calls`: `calls()`, when the caller lists many."""
         sheet = (self.calls() if calls is None else calls).get(document)
+        if sheet is not None and any(document in p.split for p in self.parts().values()):
+            sheet = None
         chunk = self._first_chunks().get(document)
         for candidate in (sheet.name if sheet else "", chunk.title if chunk else "", _name_words(document)):
             if candidate and candidate != document:
@@ -145,6 +145,12 @@ class CallBook:
         self._titles_memo = (chunks, out)
         return out
 
+    def read_in(self, call: CallPart | None, passages: list[Passage], documents: set[str]) -> list[Passage]:
+        """The passages of `documents`; of a named call, each as that call reads it (`CallPart.view`)."""
+        if call is None:
+            return [p for p in passages if p.chunk.document in documents]
+        return [replace(p, chunk=v) for p in passages if (v := call.view(p.chunk)) is not None]
+
     def named(self, query: Query) -> set[str]:
         """The documents the question names: a call's whole name or code written in it (typed
         in any case), and the words of few documents' titles that few documents write at all
@@ -161,7 +167,11 @@ class CallBook:
                 if any(asked[i : i + len(run)] == run for i in where)]
         whole, used = {doc for doc, _ in hits}, {t for _, run in hits for t in run}
         named = whole | self._by_title_words(query, used, limit)
-        return named if len(named) <= limit else set()
+        named = named if len(named) <= limit else set()
+        # a call of several documents (its own, a brochure's part, a newsletter's) is named by its
+        # name or code whichever of them the title words single out
+        part = self.named_call(query)
+        return part.documents if part is not None and (not named or named & part.documents) else named
 
     def _by_title_words(self, query: Query, used: set[str], limit: int) -> set[str]:
         places = set(index_tokens(" ".join(counties_in(query.text) + regions_in(query.text))))
@@ -202,12 +212,16 @@ class CallBook:
             self._index_memo = (titles, holders, starting)
         return self._index_memo[1], self._index_memo[2]
 
-    def not_stated(self, query: Query, documents: set[str]) -> str:
-        """"Documentele apelului „X” nu precizează termenul-limită.": the named call, and what
-        was asked as the question's kind of value names it."""
+    def not_stated(self, query: Query, documents: set[str], call: CallPart | None = None,
+                   asked: str = "") -> str:
+        """"Documentele apelului „X” nu precizează termenul-limită.": the named call (`call`'s
+        name, else its documents' titles), and what was asked (`asked`, else as the question's
+        kind of value names it)."""
         q = fold(query.text)
-        asked = next((noun for kind, cue, noun in _ASKED
-                      if query.intent.wants(kind) and (not cue or re.search(cue, q))), "acest lucru")
+        asked = asked or next((noun for kind, cue, noun in _ASKED
+                               if query.intent.wants(kind) and (not cue or re.search(cue, q))), "acest lucru")
+        if call is not None:
+            return f"Documentele apelului „{short_title(call.name)}” nu precizează {asked}."
         calls = self.calls()  # once, not per document
         titles = sorted({self.title(d, calls) for d in documents})
         named = " și ".join(f"„{t}”" for t in titles)
@@ -220,51 +234,25 @@ class CallBook:
         return each_call(self, question, query)
 
     def sheet_part(self, query: Query, documents: set[str]) -> tuple[list[Evidence], list[Passage]] | None:
-        """The value a question asks of the call it names, read from that call's fact sheet (the
-        value's line quoted from its passage), when the passages did not answer: the kind of
-        value asked at the head of the question (a deadline, a rate, an amount, a contact) and
-        the sheet field that holds it. None when the sheet has no such value."""
-        if unindexed_year(query.text, self.store.bm25, documents, self.store.documents_at):
-            return None  # the sheet's values are of the years its call writes, not of the one asked
-        wanted: list[str] = []
-        if query.intent.insists("date") and asks_deadline(query):
-            wanted.append("deadline")  # "când încep proiectele" asks another date than the deadline
-        if query.intent.insists("percent"):
-            wanted.append("funding_rate")
-        if query.intent.insists("amount"):
-            wanted += asked_fields("amount", query)
-        if query.intent.insists("contact"):
-            wanted += wanted_contacts(query.text)  # the person, phone or e-mail named
-        calls = self.calls()
-        evidence: list[Evidence] = []
-        passages: list[Passage] = []
-        for doc in sorted(documents & set(calls)):
-            for field in wanted:
-                stated = calls[doc].fields.get(field) or (
-                    calls[doc].fields.get("submission_period", []) if field == "deadline" else [])
-                for fact in stated[:2]:
-                    chunk = self.store.chunks.get(fact.chunk_id)
-                    line = quoted(chunk.text, fact) if chunk is not None else ""
-                    if not line and isinstance(fact.extra, dict) and fact.extra.get("max_of_table"):
-                        line = table_rate(fact, query.text)  # a rate read from a table's cells
-                    if chunk is None or not line or fact.document != doc or other_counties(query.text, chunk.text) \
-                            or another_applicant(query.text, line):
-                        continue
-                    if of_another_year(query.text, fact):
-                        continue  # "bugetul din 2025" when the line gives the budget of 2027
-                    if field in ("allocation", "project_value") and not self._answers(query, fact):
-                        # a sum or a rate is of something: "cât se decontează pentru consultanță"
-                        # asks the cap of one expense, not the call's budget
-                        continue
-                    passages.append(Passage(chunk=chunk, score=0.0))
-                    evidence.append(Evidence(passage_rank=len(passages) - 1, sentence=line, tokens=frozenset(),
-                                             score=0.0, coverage=0.0, passage_coverage=0.0, has_value=True))
-        return (evidence, passages) if evidence else None
+        """The value the named call's fact sheet holds (see `sheet_part.sheet_part`)."""
+        return sheet_part(self, query, documents)
 
-    def _answers(self, query: Query, fact: Fact) -> bool:
-        from assistant.facts.fact_answers import fact_answers
+    def parts(self) -> dict[str, CallPart]:
+        """The calls of the index by code, with the parts of documents naming several
+        (`call_parts.call_parts`), kept while the chunks and the sheets are the same."""
+        chunks, sheets = self.store.ordered_chunks(), self.sheets()
+        memo = self._parts_memo
+        if memo is None or memo[0] is not chunks or len(memo[1]) != len(sheets) \
+                or not all(map(operator.is_, memo[1], sheets)):
+            memo = self._parts_memo = (chunks, sheets, call_parts(chunks, {s.document: s for s in sheets}))
+        return memo[2]
 
-        return fact_answers(self.retriever, query, fact)
+    def named_call(self, query: Query) -> CallPart | None:
+        """The one call the question names by its code or its name's own words, when the
+        index holds several calls (one call is named by its documents, `named`)."""
+        parts = self.parts()
+        named = named_in(query.text, parts.values()) if len(parts) > 1 else []
+        return named[0] if len(named) == 1 and named[0].documents else None
 
     def name_sources(self, answer: Answer) -> Answer:
         """The answer says the title of the document it quotes: "Potrivit „X”: ...", and in a
@@ -294,7 +282,3 @@ class CallBook:
         titles = list(dict.fromkeys(self.title(d) for d in documents))[:2]
         return "Potrivit " + " și ".join(f"„{t}”" for t in titles)
 
-
-def asks_deadline(query: Query) -> bool:
-    """The question asks a date that closes something (a submission term, a deadline)."""
-    return query.intent.wants("date") and bool(_DEADLINE.search(fold(query.text)))

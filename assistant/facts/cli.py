@@ -16,11 +16,13 @@ from assistant.settings import Settings
 def run_structured(settings: Settings, args: argparse.Namespace) -> int:
     """`facts` prints a list of sheets (JSON: always a list); `check` one result with --call, else
     every call checked against the profile (overview.py), JSON a list."""
+    from assistant.answer.call_parts import own_sheets
     from assistant.build import open_store
 
     store = open_store(settings)
     store.check_ready()
-    sheets = load_sheets(store)
+    # a document of several calls' parts (a brochure, a newsletter) shows the values of its own call
+    sheets = own_sheets(store.ordered_chunks(), load_sheets(store))
     if args.command == "facts":
         chosen = _chosen(sheets, args.call) if args.call else [s for s in sheets if s.is_call or args.all]
         _print([s.to_json() for s in chosen], args.json, _sheet_text)
