@@ -19,7 +19,7 @@ from assistant.facts.caen import EXCLUDED
 from assistant.facts.eligibility import check, detected_types, judged
 from assistant.facts.founding import asker_founded, founding_criterion
 from assistant.facts.regions import counties_in, regions_in
-from assistant.intent import MAY_GET_FUNDS
+from assistant.intent import MAY_GET_FUNDS, STILL_OPEN
 from assistant.sentences import split_sentences
 from assistant.text import fold
 from assistant.types import Answer, Citation
@@ -76,8 +76,8 @@ def apply_answer(question: str, query: Query, book: CallBook) -> Answer | None:
     """The eligibility check of the asker's profile against the call asked about, when the
     question asks whether the asker may apply and says who or where the asker is."""
     folded = fold(question)
-    if _WHEN.search(folded):
-        return None
+    if _WHEN.search(folded) or re.search(STILL_OPEN, folded):
+        return None  # when, or whether it is still open ("mai pot depune?"): the deadline answers it
     if not query.intent.wants("eligibility") or not (_APPLY.search(folded) or re.search(MAY_GET_FUNDS, folded)) or not (
             _FIRST_PERSON.search(folded) or _SOME_APPLICANT.search(folded)):
         return None

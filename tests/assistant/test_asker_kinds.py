@@ -131,7 +131,9 @@ def test_getting_the_money_asks_no_sum() -> None:
 
 @pytest.mark.parametrize("question", ["mai pot depune la fantani curate?", "mai e deschis apelul Fântâni Curate?",
                                       "se mai poate aplica la schema fantani curate?",
-                                      "mai pot sa depun la fantani curate?", "mai e timp sa aplic la fantani curate?"])
+                                      "mai pot sa depun la fantani curate?", "mai e timp sa aplic la fantani curate?",
+                                      # who the asker is does not make it an eligibility check
+                                      "suntem SRL din Cluj, mai pot depune azi la fantani curate?"])
 def test_still_open_is_answered_by_the_deadline(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert "14 aprilie 2025" in answer.text and "termen expirat" in answer.text, answer.text
