@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from assistant.retrieval import HybridRetriever
     from assistant.store import Store
 
+NAMED_TITLES = 2  # documents a refusal names by title; more are "the indexed documents"
 TITLE_CHARS = 60  # a title longer than this is cut at a word: the answer names the call briefly
 WHOLE_NAME_TOKENS = 8  # a title this short can be written whole in a question, as a call's name is
 
@@ -224,6 +225,8 @@ class CallBook:
             return f"Documentele apelului „{short_title(call.name)}” nu precizează {asked}."
         calls = self.calls()  # once, not per document
         titles = sorted({self.title(d, calls) for d in documents})
+        if len(titles) > NAMED_TITLES:  # a list of titles would be longer than the answer it stands for
+            return f"Documentele indexate nu precizează {asked}."
         named = " și ".join(f"„{t}”" for t in titles)
         if all(d in calls for d in documents):
             return f"Documentele apelului {named} nu precizează {asked}."

@@ -17,6 +17,7 @@ from assistant.answer.asked_values import call_total_for_project, counted, count
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
+from assistant.answer.refusals import one_refusal
 from assistant.answer.roles import rarest_names, role_holders
 from assistant.answer.unwritten import unwritten_subject
 from assistant.features import clip, is_action_item
@@ -263,7 +264,7 @@ def build_answer(question: str, parts: list[tuple[list[Evidence], list[Passage],
     said = [r or ABSTAIN_TEXT for r in refusals]
     if not any(lines):  # one refusal line: the specific ones (a named call's) else the general one
         specific = list(dict.fromkeys(r for r in refusals if r))
-        return Answer(question=question, text=" ".join(specific) or ABSTAIN_TEXT, citations=[], abstained=True,
+        return Answer(question=question, text=one_refusal(specific) or ABSTAIN_TEXT, citations=[], abstained=True,
                       retrieved=retrieved)
     lines = [line or (said[i] if i < len(said) else ABSTAIN_TEXT) for i, line in enumerate(lines)]
     text = lines[0] if len(lines) == 1 else "\n".join(f"{i}. {t}" for i, t in enumerate(lines, 1))
