@@ -12,7 +12,7 @@ from assistant.answer.evidence import Evidence
 from assistant.facts.eligibility import detected_types
 from assistant.facts.patterns import DATE
 from assistant.intent import asked_noun
-from assistant.query import YEAR, Query
+from assistant.query import YEAR, Query, token_matches
 from assistant.question_names import GENERIC_UNIT
 from assistant.text import fold, is_english, stem
 from assistant.values import counts, has_value
@@ -100,6 +100,26 @@ def _another_event(sentence: str) -> bool:
 
 
 _CALENDAR_WORDS = frozenset({"ora", "orele", "pana", "data", "ziua", "inclusiv"})
+
+
+def topic_without_figure(query: Query, scored: list[Evidence], first: Evidence) -> Evidence | None:
+    """A sentence saying clearly more of the question than `first`, and all of what it asks
+    (the deadline, the rate...), that holds no figure itself; None when there is none."""
+    asks = [t for t in query.terms if t.asks]
+    on_topic = [e for e in scored if not e.has_value
+                and all(any(token_matches(a, e.tokens | e.context_tokens) for a in t.alternatives) for t in asks)]
+    topic = max(on_topic, key=lambda e: (e.own_coverage, e.score), default=None)
+    return topic if topic is not None and topic.own_coverage >= first.own_coverage + 0.2 else None
+
+
+def sum_of_another_thing(query: Query, first: Evidence) -> bool:
+    """A sum asked by what it is ("bugetul", "valoarea", "alocarea": the question's terms that say
+    what is asked) and a first sentence that, with its heading, writes none of those words nor
+    their concept's: a sum is of what its sentence names ("creșterea cifrei de afaceri cu 3
+    milioane lei" is no project's budget)."""
+    asks = [t for t in query.terms if t.asks]
+    return bool(asks) and not any(token_matches(a, first.tokens | first.context_tokens)
+                                  for t in asks for a in t.alternatives)
 
 
 def call_total_for_project(query: Query, sentence: str) -> bool:

@@ -13,7 +13,15 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.answered import answered_features
-from assistant.answer.asked_values import call_total_for_project, counted, counted_noun, holds, of_another
+from assistant.answer.asked_values import (
+    call_total_for_project,
+    counted,
+    counted_noun,
+    holds,
+    of_another,
+    sum_of_another_thing,
+    topic_without_figure,
+)
 from assistant.answer.evidence import QUOTE_CHARS, RUN_JOIN, Evidence, is_list_item, of_what_is_asked, score_sentences
 from assistant.answer.lists import document_lines, list_evidence, listing_at
 from assistant.answer.neighbours import with_antecedent
@@ -74,12 +82,14 @@ class ExtractiveAnswerer:
         wanted = [narrowed(query.text, k) for k in ENFORCED_KINDS if query.intent.insists(k)]
         if of_another(query, chosen[0].sentence, wanted):
             return [], []  # the value found is of another act, year or kind of applicant
+        if "amount" in wanted and sum_of_another_thing(query, chosen[0]):
+            return [], []  # "bugetul proiectului X": a sum of what its sentence names, not a budget
         if "date" in wanted and query.intent.wants("year"):
             wanted.append("year")  # "când a fost ...?" is answered by a year too
         if not wanted or (any(holds(query, chosen, k) for k in wanted)
                           and not call_total_for_project(query, chosen[0].sentence)) \
                 or ("date" in wanted and answers_when(query.text, chosen[0].sentence)):
-            topic = self._topic_without_figure(query, scored, chosen[0]) if wanted else None
+            topic = topic_without_figure(query, scored, chosen[0]) if wanted else None
             if topic is None:
                 return with_antecedent(chosen, scored, passages, self.max_sentences, self.max_chars,
                                        query.text), []
@@ -129,15 +139,6 @@ class ExtractiveAnswerer:
         room = LIST_CHARS + 150 - sum(len(x.sentence) for x in pieces)
         after = [c for c in chosen if c not in inside and c is not best and len(c.sentence) <= room][:1]
         return [*pieces, *after]
-
-    def _topic_without_figure(self, query: Query, scored: list[Evidence], first: Evidence) -> Evidence | None:
-        """A sentence saying clearly more of the question than `first`, and all of what it asks
-        (the deadline, the rate...), that holds no figure itself; None when there is none."""
-        asks = [t for t in query.terms if t.asks]
-        on_topic = [e for e in scored if not e.has_value
-                    and all(any(token_matches(a, e.tokens | e.context_tokens) for a in t.alternatives) for t in asks)]
-        topic = max(on_topic, key=lambda e: (e.own_coverage, e.score), default=None)
-        return topic if topic is not None and topic.own_coverage >= first.own_coverage + 0.2 else None
 
     def _orphans(self, passage: Passage, wanted: list[str]) -> list[Passage]:
         for kind in wanted:  # the value asked for is not in the chosen text: a brochure figure?
