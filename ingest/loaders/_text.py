@@ -131,6 +131,11 @@ def heading_title(headings: list[str]) -> str:
     return issued_programme(headings[:2]) or headings[0]
 
 
+_SECTION_NAME = re.compile(
+    r"(?i)^\W*(?:\d+[.)]?\s*)?(?:introducere|defini[tț]ii|cuprins|rezumat|sumar|preambul|argument|prefa[tț][aă]|"
+    r"con[tț]inut|introduction|contents|summary|abstract|foreword|definitions)\W*$")
+
+
 def guess_title(text: str, *, max_len: int = 150) -> str | None:
     """The first markdown heading near the top, else the first non-empty short line."""
     lines = list(islice((s for s in map(str.strip, text.split("\n")) if s), 40))  # only the top is read
@@ -143,6 +148,10 @@ def guess_title(text: str, *, max_len: int = 150) -> str | None:
     # An official document opens with its issuer's letterhead ("MINISTERUL ...", "ROMÂNIA"); its
     # title is the line right after it when that reads as one (three words or more: a logo's
     # letters or an acronym are still the letterhead, and then the letterhead names the paper).
+    # A section's generic name on the first line ("INTRODUCERE", "Definiții", "Cuprins") names a
+    # part of any document, not this one: the document has no title line (its file name stands in).
+    if plain and _SECTION_NAME.match(plain[0]):
+        return None
     k = 0
     while k < len(plain) and is_letterhead(plain[k]):
         k += 1
